@@ -1,0 +1,53 @@
+// Generates everything in generated/ from spec/: the bundled spec, the openapi-typescript types,
+// and the request rules the client checks before sending. With --check it writes nothing and
+// exits 1 when generated/ differs from what spec/ produces (CI runs that).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildRequestRules } from "./request-rules.mjs";
+
+const check = process.argv.includes("--check");
+const API = "partner-center-orders@v1";
+const TYPES_FLAGS = ["--root-types", "--root-types-no-schema-prefix"];
+const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
+const bin = (name) => join("node_modules", ".bin", name);
+
+function run(cmd, args) {
+  try {
+    execFileSync(bin(cmd), args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    process.stderr.write(`${cmd} ${args.join(" ")} failed:\n${error.stdout}${error.stderr}`);
+    process.exit(1);
+  }
+}
+
+const out = check ? mkdtempSync(join(tmpdir(), "pco-gen-")) : "generated";
+try {
+  run("redocly", ["bundle", API, "--output", join(out, "openapi.json")]);
+  const bundle = readFileSync(join(out, "openapi.json"), "utf8");
+  const rules = buildRequestRules(JSON.parse(bundle));
+  const drift = [];
+  if (check) {
+    // openapi-typescript compares its own output byte for byte (redocly.yaml's x-openapi-ts.output).
+    try {
+      execFileSync(bin("openapi-typescript"), ["--check", ...TYPES_FLAGS], { env, stdio: "pipe" });
+    } catch {
+      drift.push("generated/schema.ts");
+    }
+    const same = (file, text) => existsSync(file) && readFileSync(file, "utf8") === text;
+    if (!same("generated/openapi.json", bundle)) drift.push("generated/openapi.json");
+    if (!same("generated/request-rules.ts", rules)) drift.push("generated/request-rules.ts");
+    if (drift.length) {
+      process.stderr.write(`generated/ is stale; run \`npm run gen\` and commit: ${drift.join(", ")}\n`);
+      process.exit(1);
+    }
+    process.stdout.write("generated/ matches spec/\n");
+  } else {
+    run("openapi-typescript", TYPES_FLAGS);
+    writeFileSync(join(out, "request-rules.ts"), rules);
+    process.stdout.write("generated/openapi.json, generated/schema.ts, generated/request-rules.ts\n");
+  }
+} finally {
+  if (check) rmSync(out, { recursive: true, force: true });
+}
