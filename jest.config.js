@@ -6,14 +6,25 @@ const transform = {
     { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } },
   ],
 };
+const moduleNameMapper = {
+  "^partner-center-orders$": "<rootDir>/src/index.ts",
+  "^partner-center-orders/(.*)$": "<rootDir>/src/$1.ts",
+};
+const common = { testEnvironment: "node", transform, moduleNameMapper };
 
 module.exports = {
   projects: [
     {
+      ...common,
       displayName: "unit",
-      testEnvironment: "node",
-      transform,
       testMatch: ["<rootDir>/tests/unit/**/*.test.ts", "<rootDir>/tests/spec/**/*.test.ts"],
+    },
+    {
+      ...common,
+      displayName: "contract",
+      testMatch: ["<rootDir>/tests/contract/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/setup/prism-setup.ts",
+      globalTeardown: "<rootDir>/tests/setup/prism-teardown.ts",
     },
   ],
 };

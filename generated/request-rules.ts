@@ -356,7 +356,8 @@ export const parameters = {
     "name": "MS-Contract-Version",
     "required": false,
     "schema": {
-      "type": "string"
+      "type": "string",
+      "minLength": 1
     }
   },
   "MsCorrelationId": {
@@ -418,7 +419,8 @@ export const parameters = {
     "name": "X-Locale",
     "required": false,
     "schema": {
-      "type": "string"
+      "type": "string",
+      "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
     }
   }
 } as const;

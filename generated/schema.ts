@@ -25,7 +25,7 @@ export interface paths {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -81,7 +81,7 @@ export interface paths {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -139,7 +139,7 @@ export interface paths {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -191,7 +191,7 @@ export interface paths {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -243,7 +243,7 @@ export interface paths {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -297,7 +297,7 @@ export interface paths {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -351,7 +351,7 @@ export interface paths {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -1071,7 +1071,7 @@ export interface components {
         MsContractVersion: string;
         /** @description Name of the calling application, for Partner Center's telemetry. */
         MsPartnerCenterApplication: string;
-        /** @description Language in which prices and messages are returned; default `en-US`. */
+        /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
         XLocale: string;
         /**
          * @description Only orders placed on behalf of this indirect reseller (its partner tenant id). In the REST
@@ -1224,7 +1224,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -1280,7 +1280,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -1345,7 +1345,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -1407,7 +1407,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
                 /**
                  * @description Concurrency control: the `attributes.etag` of the order from the latest read. The headers page
@@ -1481,7 +1481,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -1543,7 +1543,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -1605,7 +1605,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -1669,7 +1669,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {
@@ -1736,7 +1736,7 @@ export interface operations {
                 "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
                 /** @description Name of the calling application, for Partner Center's telemetry. */
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
-                /** @description Language in which prices and messages are returned; default `en-US`. */
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
             };
             path: {

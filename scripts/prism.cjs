@@ -1,0 +1,69 @@
+// Starts `prism mock` on the bundled spec as a child process on a free port and resolves once it
+// listens. Used by `npm run mock`, `npm start` and Jest's global setup (CommonJS so Jest can
+// require it as is).
+const { spawn } = require("node:child_process");
+const { createServer } = require("node:net");
+const path = require("node:path");
+
+const ROOT = path.join(__dirname, "..");
+const SPEC = path.join(ROOT, "generated", "openapi.json");
+const PRISM = path.join(ROOT, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
+
+/** A port the OS says is free right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts Prism. `args` are extra CLI arguments (mock mode by default; pass
+ * ["proxy", upstream, ...] style via `command`/`target`). Resolves to { url, process, stop }.
+ */
+async function startPrism({ port, command = "mock", target = SPEC, args = [], timeoutMs = 30_000 } = {}) {
+  const chosen = port ?? (await freePort());
+  const child = spawn(
+    process.execPath,
+    [PRISM, command, target, "--port", String(chosen), "--host", "127.0.0.1", "--errors", ...args],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "test" } },
+  );
+  const url = `http://127.0.0.1:${chosen}`;
+  let output = "";
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`Prism did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    function fail(error) {
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      reject(error);
+    }
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes("Prism is listening")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => fail(new Error(`Prism exited with ${code} before listening:\n${output}`)));
+  });
+  // Keep draining its log so a full pipe never blocks it.
+  child.stdout.resume();
+  child.stderr.resume();
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 2_000).unref();
+    });
+  return { url, pid: child.pid, process: child, stop };
+}
+
+module.exports = { startPrism, freePort, SPEC };

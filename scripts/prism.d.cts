@@ -1,0 +1,20 @@
+import type { ChildProcess } from "node:child_process";
+
+export interface PrismOptions {
+  port?: number;
+  command?: "mock" | "proxy";
+  target?: string;
+  args?: string[];
+  timeoutMs?: number;
+}
+
+export interface RunningPrism {
+  url: string;
+  pid: number | undefined;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function startPrism(options?: PrismOptions): Promise<RunningPrism>;
+export function freePort(): Promise<number>;
+export const SPEC: string;

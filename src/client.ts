@@ -1,0 +1,72 @@
+// createPartnerCenterClient: openapi-fetch typed from generated/, sending through the client's
+// own fetch (ids, auth, timeouts, retries), plus pc.orders and pc.follow.
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/schema";
+import { createTokenProvider } from "./credential";
+import { PartnerCenterValidationError } from "./errors";
+import { ReplayableRequest } from "./fetch/replay";
+import { createSender, type SenderConfig } from "./fetch/send";
+import { sleep } from "./fetch/sleep";
+import { resolveLink, type LinkInput } from "./links";
+import { callIds, callOptionProblems, exchange, type Transport } from "./operations/call";
+import { ordersApi, type OrdersApi } from "./operations/orders";
+import { resolveOptions, type CallOptions, type ClientOptions } from "./options";
+
+export interface FollowOptions extends CallOptions {
+  /** JSON body to send, for links whose method takes one (patchOperation). */
+  body?: unknown;
+}
+
+export type PartnerCenterClient = Client<paths> & {
+  /** One method per Orders operation. */
+  orders: OrdersApi;
+  /** Fetches any Link the API returns (provisioningStatus, patchOperation, activationLinks, next, ...). */
+  follow<T = unknown>(link: LinkInput, options?: FollowOptions): Promise<T>;
+  /** The API root every path is relative to. */
+  readonly baseUrl: string;
+};
+
+export function createPartnerCenterClient(options: ClientOptions): PartnerCenterClient {
+  const resolved = resolveOptions(options);
+  const config: SenderConfig = {
+    fetch: resolved.fetch,
+    tokens: createTokenProvider(resolved.credential, resolved.scope),
+    policy: resolved.policy,
+    timeoutMs: resolved.timeoutMs,
+    logger: resolved.logger,
+    now: Date.now,
+    random: Math.random,
+    sleep,
+  };
+  const send = createSender(config);
+  const client = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    fetch: send,
+    Request: ReplayableRequest,
+    headers: resolved.headers,
+  });
+  const transport: Transport = {
+    request: client.request as unknown as Transport["request"],
+    senderFor: (call) =>
+      call.timeoutMs === undefined || call.timeoutMs === config.timeoutMs
+        ? undefined
+        : createSender({ ...config, timeoutMs: call.timeoutMs }),
+  };
+
+  async function follow<T = unknown>(link: LinkInput, followOptions: FollowOptions = {}): Promise<T> {
+    const target = resolveLink(link, resolved.baseUrl);
+    const ids = callIds(followOptions);
+    const problems = [...(Array.isArray(target) ? target : []), ...callOptionProblems(followOptions, ids)];
+    if (problems.length || Array.isArray(target)) throw new PartnerCenterValidationError("follow", problems);
+    const headers = { ...target.headers, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
+    const init: Record<string, unknown> = { headers };
+    if (followOptions.body !== undefined) init.body = followOptions.body;
+    return exchange<T>(transport, target.method, target.path, init, ids, followOptions);
+  }
+
+  return Object.assign(client, {
+    orders: ordersApi(transport, follow),
+    follow,
+    baseUrl: resolved.baseUrl,
+  });
+}

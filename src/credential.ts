@@ -1,0 +1,102 @@
+// Turns whatever the caller gave as a credential into cached bearer tokens: refreshed ahead of
+// expiry, one refresh shared by concurrent calls, and a forced refresh after a 401.
+import { PartnerCenterError } from "./errors";
+
+/** The Partner Center resource; every cloud's tokens are issued for it. */
+export const PARTNER_CENTER_SCOPE = "https://api.partnercenter.microsoft.com/.default";
+
+/** The shape of an `@azure/identity` access token. */
+export interface AccessToken {
+  token: string;
+  /** Expiry, in milliseconds since the epoch. */
+  expiresOnTimestamp: number;
+  /** When the issuer suggests refreshing, in milliseconds since the epoch. */
+  refreshAfterTimestamp?: number;
+}
+
+/** The shape of an `@azure/identity` credential (ClientSecretCredential and friends). */
+export interface TokenCredential {
+  getToken(scopes: string | string[], options?: { abortSignal?: AbortSignal }): Promise<AccessToken | null>;
+}
+
+/** A token string; a function returning one (or a promise of one); or an @azure/identity credential. */
+export type Credential = string | (() => string | Promise<string>) | TokenCredential;
+
+export interface TokenProvider {
+  /** A bearer token, from the cache unless it is due for refresh or `forceRefresh` is set. */
+  getToken(forceRefresh?: boolean): Promise<string>;
+  /** False for a fixed token string: a 401 cannot be cured by asking again. */
+  readonly refreshable: boolean;
+}
+
+/** Refresh this long before expiry, as Azure's token cycler does. */
+export const REFRESH_WINDOW_MS = 2 * 60_000;
+
+interface Cached {
+  token: string;
+  expiresAt: number;
+  refreshAt: number;
+}
+
+/** Expiry of a JWT from its `exp` claim, for functions that return bare token strings. */
+function jwtExpiry(token: string): number | undefined {
+  const payload = token.split(".")[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/")));
+    return typeof claims.exp === "number" ? claims.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function authFailure(message: string, cause?: unknown): PartnerCenterError {
+  return new PartnerCenterError(message, { code: "AUTHENTICATION_FAILED", isRetryable: false, cause });
+}
+
+export function createTokenProvider(credential: Credential, scope: string, now: () => number = Date.now): TokenProvider {
+  if (typeof credential === "string") {
+    const token = Promise.resolve(credential);
+    return { getToken: () => token, refreshable: false };
+  }
+
+  const fetchToken = async (): Promise<Cached> => {
+    const result = typeof credential === "function" ? await credential() : await credential.getToken(scope);
+    const token = typeof result === "string" ? result : result?.token;
+    if (typeof token !== "string" || token === "") throw authFailure("the credential returned no token");
+    const expiresAt =
+      typeof result === "object" && result ? result.expiresOnTimestamp : (jwtExpiry(token) ?? Number.POSITIVE_INFINITY);
+    const refreshAt =
+      typeof result === "object" && result?.refreshAfterTimestamp
+        ? result.refreshAfterTimestamp
+        : expiresAt - REFRESH_WINDOW_MS;
+    return { token, expiresAt, refreshAt };
+  };
+
+  let cached: Cached | undefined;
+  let inFlight: Promise<Cached> | undefined;
+
+  const refresh = (): Promise<Cached> => {
+    inFlight ??= fetchToken()
+      .then((fresh) => (cached = fresh))
+      .catch((error: unknown) => {
+        throw error instanceof PartnerCenterError ? error : authFailure("the credential failed to get a token", error);
+      })
+      .finally(() => (inFlight = undefined));
+    return inFlight;
+  };
+
+  return {
+    refreshable: true,
+    async getToken(forceRefresh = false) {
+      const time = now();
+      if (!forceRefresh && cached && time < cached.refreshAt) return cached.token;
+      if (!forceRefresh && cached && time < cached.expiresAt) {
+        // Due for refresh but still valid: refresh in the background and use it meanwhile.
+        refresh().catch(() => undefined);
+        return cached.token;
+      }
+      return (await refresh()).token;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// The retry decisions, as pure functions; fetch/send.ts is the loop that applies them.
+
+/** Statuses worth another attempt: timeouts, throttling and transient server failures. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+export interface RetryPolicy {
+  /** Attempts after the first. */
+  maxRetries: number;
+  /** First backoff delay; doubles with every retry. */
+  baseDelayMs: number;
+  /** Upper bound of a backoff delay. */
+  maxDelayMs: number;
+  /** The longest Retry-After the client waits out itself; a longer one is left to the caller. */
+  maxRetryAfterMs: number;
+}
+
+/**
+ * Defaults: 3 retries (Azure, Octokit and the .NET SDK all use 3); backoff from 500 ms doubling
+ * to at most 8 s with equal jitter (the .NET SDK waits 0.5 s, 1.5 s, 3.5 s); Retry-After honoured
+ * up to 60 s, which covers the throttling docs' example of 57 s.
+ */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * Retry-After as milliseconds from `now`: delay-seconds or an HTTP-date (a past date means 0).
+ * Undefined when absent, negative, fractional garbage or otherwise unparsable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (value == null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const ms = Number(text) * 1000;
+    return Number.isSafeInteger(ms) ? ms : undefined;
+  }
+  if (!/[a-z]/i.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with equal jitter: half the delay fixed, half random (Azure's strategy). */
+export function backoffDelayMs(retry: number, policy: RetryPolicy, random: number): number {
+  const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  return Math.round(delay / 2 + (delay / 2) * random);
+}
+
+export interface AttemptOutcome {
+  /** Status of the answer, or undefined when the attempt failed without one (network, timeout). */
+  status?: number;
+  /** The Retry-After header of the answer. */
+  retryAfter?: string | null;
+}
+
+export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
+
+/**
+ * Whether to try again after the `attempt`-th attempt (1-based) and how long to wait first.
+ * Network errors and attempt timeouts are retried like 5xx: MS-RequestId makes the repeat safe.
+ */
+export function decideRetry(
+  attempt: number,
+  outcome: AttemptOutcome,
+  policy: RetryPolicy,
+  now: number,
+  random: number,
+): RetryDecision {
+  if (attempt > policy.maxRetries) return { retry: false };
+  if (outcome.status !== undefined && !isRetryableStatus(outcome.status)) return { retry: false };
+  const retryAfterMs = parseRetryAfter(outcome.retryAfter, now);
+  if (retryAfterMs === undefined) return { retry: true, delayMs: backoffDelayMs(attempt, policy, random) };
+  if (retryAfterMs > policy.maxRetryAfterMs) return { retry: false };
+  return { retry: true, delayMs: retryAfterMs };
+}

@@ -1,0 +1,28 @@
+export { createPartnerCenterClient, type FollowOptions, type PartnerCenterClient } from "./client";
+export { CLOUDS, type Cloud, type CloudEndpoints } from "./clouds";
+export { PARTNER_CENTER_SCOPE, type AccessToken, type Credential, type TokenCredential } from "./credential";
+export {
+  PartnerCenterError,
+  PartnerCenterValidationError,
+  isPartnerCenterError,
+  isPartnerCenterValidationError,
+  type ClientErrorCode,
+  type PartnerCenterErrorFields,
+  type ValidationProblem,
+} from "./errors";
+export type { Logger } from "./fetch/log";
+export type { LinkInput } from "./links";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./fetch/retry-policy";
+export type {
+  BillingType,
+  GetOrderOptions,
+  ListOrdersOptions,
+  OrderAttachmentsInput,
+  OrderCreateInput,
+  OrderLineItemInput,
+  OrdersApi,
+  UpdateOrderOptions,
+} from "./operations/orders";
+export { DEFAULT_TIMEOUT_MS, type CallOptions, type ClientOptions } from "./options";
+export { errorFromResponse } from "./response";
+export type * from "./types";

@@ -1,0 +1,49 @@
+// Following a Link the API returns: where it points, relative to the client's API root.
+import type { Link } from "../generated/schema";
+import type { ValidationProblem } from "./errors";
+import { headerValueProblems } from "./validation/request";
+
+const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
+/** A Link as the API returns it; `method` defaults to GET as the spec says. */
+export type LinkInput = Omit<Link, "method"> & { method?: string };
+
+export interface ResolvedLink {
+  method: string;
+  /** Path and query relative to the API root (the root carries the version segment). */
+  path: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Resolves `link` against `baseUrl`. Link URIs are relative, with or without the `/v1` the
+ * root already ends in; an absolute URI must stay under the root, since the bearer token goes
+ * wherever the link points.
+ */
+export function resolveLink(link: LinkInput, baseUrl: string): ResolvedLink | ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const uri = typeof link?.uri === "string" ? link.uri.trim() : "";
+  let path: string | undefined;
+  if (/^https?:\/\//i.test(uri)) {
+    if (uri.startsWith(`${baseUrl}/`)) path = uri.slice(baseUrl.length);
+    else problems.push({ path: "link.uri", message: `points outside ${baseUrl}; the client sends its token only there` });
+  } else if (uri.startsWith("/") && !uri.startsWith("//")) {
+    path = uri.replace(/^\/v\d+(?=\/|\?|$)/i, "") || "/";
+  } else {
+    problems.push({ path: "link.uri", message: `must be a path or a URL under ${baseUrl}, got ${JSON.stringify(link?.uri)}` });
+  }
+  const method = (link?.method ?? "GET").toUpperCase();
+  if (!METHODS.has(method)) problems.push({ path: "link.method", message: `must be one of ${[...METHODS].join(", ")}` });
+  const headers: Record<string, string> = {};
+  (link?.headers ?? []).forEach((header, i) => {
+    if (typeof header?.key !== "string" || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(header.key)) {
+      problems.push({ path: `link.headers[${i}].key`, message: "must be a header name" });
+    } else if (typeof header.value !== "string") {
+      problems.push({ path: `link.headers[${i}].value`, message: "must be a string" });
+    } else {
+      problems.push(...headerValueProblems(header.key, header.value, `link.headers[${i}].value`));
+      headers[header.key] = header.value;
+    }
+  });
+  return problems.length || path === undefined ? problems : { method, path, headers };
+}

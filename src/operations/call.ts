@@ -1,0 +1,100 @@
+// The one path every client method takes: ids, checks against the spec's rules, the call
+// through openapi-fetch (so the caller's middleware sees it), and the answer read or thrown.
+import { operations } from "../../generated/request-rules";
+import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
+import type { FetchLike } from "../fetch/attempt";
+import { timeoutProblems, type CallOptions } from "../options";
+import { errorFromResponse, successBody } from "../response";
+import { headerParameterProblems, requestProblems, type OperationId, type RequestParts } from "../validation/request";
+
+export interface Transport {
+  /** openapi-fetch's `request`, untyped so that operationIds and links can name any path. */
+  request(
+    method: string,
+    path: string,
+    init: Record<string, unknown>,
+  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  /** The fetch for a call with these options, or undefined for the client's own. */
+  senderFor(options: CallOptions): FetchLike | undefined;
+}
+
+export interface CallIds {
+  requestId: string;
+  correlationId: string;
+}
+
+/** The call's MS-RequestId and MS-CorrelationId: the caller's, else new ones. */
+export function callIds(options: CallOptions): CallIds {
+  return {
+    requestId: options.requestId ?? crypto.randomUUID(),
+    correlationId: options.correlationId ?? crypto.randomUUID(),
+  };
+}
+
+/** Problems with the per-call options themselves. */
+export function callOptionProblems(options: CallOptions, ids: CallIds): ValidationProblem[] {
+  return [
+    ...headerParameterProblems("MS-RequestId", ids.requestId, "options.requestId"),
+    ...headerParameterProblems("MS-CorrelationId", ids.correlationId, "options.correlationId"),
+    ...timeoutProblems(options.timeoutMs, "options.timeoutMs"),
+  ];
+}
+
+/** Sends a request and returns the parsed body of a 2xx answer, or throws PartnerCenterError. */
+export async function exchange<T>(
+  transport: Transport,
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+  ids: CallIds,
+  options: CallOptions,
+): Promise<T> {
+  const { data, error, response } = await transport.request(method.toLowerCase(), path, {
+    ...init,
+    parseAs: "text",
+    signal: options.signal,
+    fetch: transport.senderFor(options),
+  });
+  const meta = { method, ...ids };
+  if (!response.ok) throw errorFromResponse(response, error, meta);
+  return successBody<T>(response, data, meta);
+}
+
+const ORDER = ["path", "query", "header", "body", "options"];
+
+/** Problems in the order a reader fixes them: path, query, headers, body, options. */
+function sortProblems(problems: ValidationProblem[]): ValidationProblem[] {
+  const rank = (p: ValidationProblem) => ORDER.indexOf(p.path.split(/[.[]/)[0]!);
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+}
+
+export interface OperationCall extends RequestParts {
+  /** Problems found before the spec's rules apply (line-item numbering, say). */
+  problems?: ValidationProblem[];
+  /** Turns the checked body into what is sent, when that is not JSON (FormData for uploads). */
+  serialize?: (body: never) => string | FormData | Blob;
+}
+
+/** Calls the operation `operationId` after checking every part of the request against the spec. */
+export async function callOperation<T>(
+  transport: Transport,
+  operationId: OperationId,
+  call: OperationCall,
+  options: CallOptions = {},
+): Promise<T> {
+  const ids = callIds(options);
+  const early = call.problems ?? [];
+  const reported = new Set(early.map((p) => p.path));
+  const problems = [
+    ...early,
+    ...requestProblems(operationId, call).filter((p) => !reported.has(p.path)),
+    ...callOptionProblems(options, ids),
+  ];
+  if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
+  const header = { ...call.header, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
+  const rule = operations[operationId];
+  const init: Record<string, unknown> = { params: { path: call.path, query: call.query, header } };
+  if (call.body !== undefined) init.body = call.body;
+  if (call.serialize) init.bodySerializer = call.serialize;
+  return exchange<T>(transport, rule.method, rule.path, init, ids, options);
+}

@@ -1,0 +1,139 @@
+// The client's options, their defaults, and the checks that refuse a misconfigured client
+// before it can send anything.
+import { CLOUDS, type Cloud } from "./clouds";
+import { PARTNER_CENTER_SCOPE, type Credential } from "./credential";
+import { PartnerCenterValidationError, type ValidationProblem } from "./errors";
+import type { FetchLike } from "./fetch/attempt";
+import type { Logger } from "./fetch/log";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./fetch/retry-policy";
+import { headerParameterProblems } from "./validation/request";
+
+/**
+ * Per-attempt timeout. Partner Center answers createOrder with 201 `pending` before it
+ * provisions anything, so a healthy call takes seconds; 60 s leaves room for a slow one while a
+ * hung connection is abandoned and retried (safely, under the same MS-RequestId) within a minute,
+ * not after the .NET SDK's 3 minutes.
+ */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface ClientOptions {
+  /** A token string; a function returning a token (or a promise of one); or an @azure/identity credential. */
+  credential: Credential;
+  /** Which Partner Center to call. Default "global". */
+  cloud?: Cloud;
+  /** API root overriding `cloud`, e.g. a mock's URL. Must be https unless the host is loopback. */
+  baseUrl?: string;
+  /** Retries after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** Backoff tuning; see DEFAULT_RETRY_POLICY. */
+  backoff?: Partial<Omit<RetryPolicy, "maxRetries">>;
+  /** Per-attempt timeout in milliseconds; 0 turns it off. Default 60 000. */
+  timeoutMs?: number;
+  /** The fetch to send with. Default globalThis.fetch. */
+  fetch?: FetchLike;
+  /** Sent as MS-PartnerCenter-Application. */
+  applicationName?: string;
+  /** Sent as X-Locale (the service defaults to en-US). */
+  locale?: string;
+  /** Receives one line per attempt. */
+  logger?: Logger;
+  /** Token scope. Default the Partner Center resource. */
+  scope?: string;
+}
+
+/** Options every method takes for one call. */
+export interface CallOptions {
+  /** Aborts the call, including a backoff wait. */
+  signal?: AbortSignal;
+  /** MS-RequestId to use (a GUID). Pass the same one to re-send a call safely after a restart. */
+  requestId?: string;
+  /** MS-CorrelationId to use (a GUID). */
+  correlationId?: string;
+  /** Per-attempt timeout for this call, in milliseconds. */
+  timeoutMs?: number;
+}
+
+export interface ResolvedOptions {
+  credential: Credential;
+  baseUrl: string;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  fetch: FetchLike;
+  headers: Record<string, string>;
+  logger?: Logger;
+  scope: string;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+function baseUrlProblems(value: unknown): ValidationProblem[] {
+  const at = "options.baseUrl";
+  if (typeof value !== "string" || !URL.canParse(value)) return [{ path: at, message: "must be an absolute URL" }];
+  const url = new URL(value);
+  if (url.search || url.hash) return [{ path: at, message: "must not have a query or fragment" }];
+  if (url.protocol === "https:") return [];
+  if (url.protocol === "http:" && LOOPBACK.test(url.hostname)) return [];
+  return [{ path: at, message: `must use https (http is allowed only for loopback hosts), got ${url.protocol}//${url.host}` }];
+}
+
+const isCount = (value: unknown, max: number) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
+
+export function timeoutProblems(value: unknown, path: string): ValidationProblem[] {
+  return value === undefined || isCount(value, 2 ** 31 - 1)
+    ? []
+    : [{ path, message: `must be a whole number of milliseconds (0 for none), got ${String(value)}` }];
+}
+
+function credentialProblems(credential: unknown): ValidationProblem[] {
+  const at = "options.credential";
+  if (typeof credential === "string") {
+    return credential.trim() === "" ? [{ path: at, message: "must not be empty" }] : headerParameterProblems("Authorization", credential, at);
+  }
+  if (typeof credential === "function") return [];
+  if (credential && typeof (credential as { getToken?: unknown }).getToken === "function") return [];
+  return [{ path: at, message: "must be a token string, a function returning one, or an object with getToken(scopes)" }];
+}
+
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
+  if (!options || typeof options !== "object") {
+    throw new PartnerCenterValidationError("createPartnerCenterClient", [{ path: "options", message: "must be an object with a credential" }]);
+  }
+  const problems = credentialProblems(options.credential);
+  const cloud = options.cloud ?? "global";
+  if (!Object.hasOwn(CLOUDS, cloud)) {
+    problems.push({ path: "options.cloud", message: `must be one of ${Object.keys(CLOUDS).join(", ")}, got ${String(cloud)}` });
+  }
+  if (options.baseUrl !== undefined) problems.push(...baseUrlProblems(options.baseUrl));
+  if (options.maxRetries !== undefined && !isCount(options.maxRetries, 10)) {
+    problems.push({ path: "options.maxRetries", message: `must be a whole number from 0 to 10, got ${String(options.maxRetries)}` });
+  }
+  problems.push(...timeoutProblems(options.timeoutMs, "options.timeoutMs"));
+  for (const [key, value] of Object.entries(options.backoff ?? {})) {
+    if (!isCount(value, 24 * 3600_000)) problems.push({ path: `options.backoff.${key}`, message: "must be a whole number of milliseconds" });
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    problems.push({ path: "options.fetch", message: "must be a function" });
+  }
+  if (options.logger !== undefined && typeof options.logger?.info !== "function") {
+    problems.push({ path: "options.logger", message: "must have an info(message) method" });
+  }
+  const headers: Record<string, string> = { Accept: "application/json", "MS-Contract-Version": "v1" };
+  for (const [option, header] of [["applicationName", "MS-PartnerCenter-Application"], ["locale", "X-Locale"]] as const) {
+    const value = options[option];
+    if (value === undefined) continue;
+    const found = headerParameterProblems(header, value, `options.${option}`);
+    problems.push(...found);
+    if (!found.length) headers[header] = value;
+  }
+  if (problems.length) throw new PartnerCenterValidationError("createPartnerCenterClient", problems);
+  return {
+    credential: options.credential,
+    baseUrl: (options.baseUrl ?? CLOUDS[cloud].baseUrl).replace(/\/+$/, ""),
+    policy: { ...DEFAULT_RETRY_POLICY, ...options.backoff, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    headers,
+    logger: options.logger,
+    scope: options.scope ?? PARTNER_CENTER_SCOPE,
+  };
+}

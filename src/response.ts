@@ -1,0 +1,81 @@
+// Reading an answer: the parsed body of a success, or a PartnerCenterError built from whatever
+// the service sent (an ApiFault, the 429 body, an HTML gateway page, nothing at all).
+import { PartnerCenterError } from "./errors";
+import { isRetryableStatus, parseRetryAfter } from "./fetch/retry-policy";
+
+/** Longest excerpt of a body kept on an error. */
+const EXCERPT = 1024;
+
+export interface CallMeta {
+  method: string;
+  requestId?: string;
+  correlationId?: string;
+}
+
+const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
+const stringOr = (value: unknown) => (typeof value === "string" ? excerpt(value) : undefined);
+
+function parsePayload(payload: unknown): unknown {
+  if (typeof payload !== "string") return payload;
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+}
+
+/** A PartnerCenterError for a non-2xx answer. `payload` is the body as text or already parsed. */
+export function errorFromResponse(response: Response, payload: unknown, meta: CallMeta): PartnerCenterError {
+  const body = parsePayload(payload);
+  const fault = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const code = typeof fault.code === "number" || typeof fault.code === "string" ? fault.code : undefined;
+  const description = stringOr(fault.description) ?? stringOr(fault.message);
+  const rawText = typeof body === "string" && body !== "" ? excerpt(body) : undefined;
+  const status = response.status;
+  const summary = description ?? (rawText ? "the answer is not a Partner Center error body" : "no error body");
+  return new PartnerCenterError(
+    `${meta.method} ${response.url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}`,
+    {
+      status,
+      code,
+      description,
+      errorName: stringOr(fault.errorName),
+      isRetryable: typeof fault.isRetryable === "boolean" ? fault.isRetryable : isRetryableStatus(status),
+      data: Array.isArray(fault.data) ? fault.data : undefined,
+      source: stringOr(fault.source),
+      requestId: meta.requestId ?? response.headers.get("MS-RequestId") ?? undefined,
+      correlationId: meta.correlationId ?? response.headers.get("MS-CorrelationId") ?? undefined,
+      retryAfterMs: parseRetryAfter(response.headers.get("Retry-After"), Date.now()),
+      method: meta.method,
+      url: response.url,
+      body: rawText,
+    },
+  );
+}
+
+/** The JSON body of a 2xx answer, or an INVALID_RESPONSE error when there is none or it is not JSON. */
+export function successBody<T>(response: Response, text: unknown, meta: CallMeta): T {
+  const invalid = (why: string, cause?: unknown) =>
+    new PartnerCenterError(`${meta.method} ${response.url} answered ${response.status} but ${why}`, {
+      status: response.status,
+      code: "INVALID_RESPONSE",
+      isRetryable: false,
+      requestId: meta.requestId,
+      correlationId: meta.correlationId,
+      method: meta.method,
+      url: response.url,
+      body: typeof text === "string" && text !== "" ? excerpt(text) : undefined,
+      cause,
+    });
+  if (typeof text !== "string" || text.trim() === "") throw invalid("the body is empty");
+  const type = response.headers.get("Content-Type");
+  if (type && !/json/i.test(type)) throw invalid(`the body is ${type}, not JSON`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw invalid("the body is not JSON", error);
+  }
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw invalid("the body is not a JSON object");
+  return body as T;
+}

@@ -1,0 +1,253 @@
+// The client's fetch, driven through the public client with a scripted fetch.
+import { createPartnerCenterClient, isPartnerCenterError, type ClientOptions, type PartnerCenterError } from "../../../src";
+import { CUSTOMER, ORDER, json, networkError, scriptedFetch, type Step } from "../../helpers/scripted-fetch";
+
+const LINE_ITEMS = [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 2 }];
+
+function clientWith(steps: Step[], options: Partial<ClientOptions> = {}) {
+  const script = scriptedFetch(...steps);
+  const pc = createPartnerCenterClient({
+    credential: "token-123",
+    baseUrl: "https://pc.test/v1",
+    fetch: script.fetch,
+    backoff: { baseDelayMs: 1, maxDelayMs: 2 },
+    ...options,
+  });
+  return { pc, sent: script.sent };
+}
+
+const create = (pc: ReturnType<typeof clientWith>["pc"], options = {}) =>
+  pc.orders.create(CUSTOMER, { lineItems: LINE_ITEMS }, options);
+
+async function rejection(promise: Promise<unknown>): Promise<PartnerCenterError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
+  return error;
+}
+
+describe("retries", () => {
+  it("reuses MS-RequestId across retries of one call", async () => {
+    const { pc, sent } = clientWith([json(503, {}), json(500, {}), json(201, ORDER)]);
+    await create(pc);
+    expect(sent).toHaveLength(3);
+    const ids = sent.map((r) => r.headers["ms-requestid"]);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it("gives each call a fresh MS-RequestId and MS-CorrelationId", async () => {
+    const { pc, sent } = clientWith([json(201, ORDER), json(201, ORDER)]);
+    await create(pc);
+    await create(pc);
+    expect(sent[0]!.headers["ms-requestid"]).not.toBe(sent[1]!.headers["ms-requestid"]);
+    expect(sent[0]!.headers["ms-correlationid"]).not.toBe(sent[1]!.headers["ms-correlationid"]);
+  });
+
+  it("sends the caller's requestId on every attempt", async () => {
+    const requestId = "3f8b0c1e-8f2a-4c55-9d1e-0a1b2c3d4e5f";
+    const { pc, sent } = clientWith([json(502, {}), json(201, ORDER)]);
+    await create(pc, { requestId });
+    expect(sent.map((r) => r.headers["ms-requestid"])).toEqual([requestId, requestId]);
+  });
+
+  it("resends an intact body on every retry", async () => {
+    const { pc, sent } = clientWith([networkError(), json(504, {}), json(201, ORDER)]);
+    await create(pc);
+    const bodies = sent.map((r) => JSON.parse(r.body));
+    expect(bodies).toEqual([bodies[0], bodies[0], bodies[0]]);
+    expect(bodies[0].lineItems).toEqual([{ ...LINE_ITEMS[0], lineItemNumber: 0 }]);
+  });
+
+  it.each([408, 429, 500, 502, 503, 504])("retries %i", async (status) => {
+    const { pc, sent } = clientWith([json(status, {}), json(201, ORDER)]);
+    await expect(create(pc)).resolves.toMatchObject({ id: ORDER.id });
+    expect(sent).toHaveLength(2);
+  });
+
+  it.each([400, 403, 404, 409])("does not retry %i", async (status) => {
+    const { pc, sent } = clientWith([json(status, { code: 800060, description: "no" }), json(201, ORDER)]);
+    const error = await rejection(create(pc));
+    expect(error.status).toBe(status);
+    expect(sent).toHaveLength(1);
+  });
+
+  it("makes 1 + maxRetries attempts (3 by default), then throws the last status", async () => {
+    const { pc, sent } = clientWith(Array.from({ length: 5 }, () => json(503, { code: 1, description: "busy" })));
+    const error = await rejection(create(pc));
+    expect(sent).toHaveLength(4);
+    expect(error).toMatchObject({ status: 503, code: 1, isRetryable: true });
+  });
+
+  it("honours maxRetries", async () => {
+    const { pc, sent } = clientWith([json(500, {}), json(500, {})], { maxRetries: 0 });
+    await rejection(create(pc));
+    expect(sent).toHaveLength(1);
+  });
+
+  it("retries network errors, then throws NETWORK_ERROR with the call's ids", async () => {
+    const { pc, sent } = clientWith([networkError(), networkError()], { maxRetries: 1 });
+    const error = await rejection(create(pc));
+    expect(sent).toHaveLength(2);
+    expect(error).toMatchObject({ code: "NETWORK_ERROR", isRetryable: true, method: "POST" });
+    expect(error.status).toBeUndefined();
+    expect(error.requestId).toBe(sent[0]!.headers["ms-requestid"]);
+    expect(error.correlationId).toBe(sent[0]!.headers["ms-correlationid"]);
+  });
+
+  it("retries an attempt that times out", async () => {
+    const { pc, sent } = clientWith(["hang", json(201, ORDER)], { timeoutMs: 20 });
+    await expect(create(pc)).resolves.toMatchObject({ id: ORDER.id });
+    expect(sent).toHaveLength(2);
+  });
+
+  it("throws TIMEOUT when every attempt times out", async () => {
+    const { pc } = clientWith(["hang", "hang"], { timeoutMs: 10, maxRetries: 1 });
+    await expect(rejection(create(pc))).resolves.toMatchObject({ code: "TIMEOUT", isRetryable: true });
+  });
+
+  it("applies a per-call timeoutMs", async () => {
+    const { pc, sent } = clientWith(["hang", json(201, ORDER)], { timeoutMs: 60_000 });
+    await expect(create(pc, { timeoutMs: 10 })).resolves.toMatchObject({ id: ORDER.id });
+    expect(sent).toHaveLength(2);
+  });
+});
+
+describe("waiting between attempts", () => {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate"], now: Date.parse("2026-11-21T12:00:00Z") }));
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  async function attemptsAfter(ms: number, sent: unknown[]) {
+    await jest.advanceTimersByTimeAsync(ms);
+    return sent.length;
+  }
+
+  it("waits the seconds Retry-After gives", async () => {
+    const { pc, sent } = clientWith([json(429, { statusCode: 429, message: "slow down" }, { "Retry-After": "2" }), json(201, ORDER)]);
+    const call = create(pc);
+    expect(await attemptsAfter(1_999, sent)).toBe(1);
+    expect(await attemptsAfter(1, sent)).toBe(2);
+    await expect(call).resolves.toMatchObject({ id: ORDER.id });
+  });
+
+  it("waits until the HTTP-date Retry-After gives", async () => {
+    const { pc, sent } = clientWith([json(503, {}, { "Retry-After": "Sat, 21 Nov 2026 12:00:05 GMT" }), json(201, ORDER)]);
+    const call = create(pc);
+    expect(await attemptsAfter(4_999, sent)).toBe(1);
+    expect(await attemptsAfter(1, sent)).toBe(2);
+    await call;
+  });
+
+  it("backs off exponentially when there is no Retry-After", async () => {
+    jest.spyOn(Math, "random").mockReturnValue(1);
+    const { pc, sent } = clientWith([json(500, {}), json(500, {}), json(201, ORDER)], {
+      backoff: { baseDelayMs: 1_000, maxDelayMs: 10_000 },
+    });
+    const call = create(pc);
+    expect(await attemptsAfter(999, sent)).toBe(1);
+    expect(await attemptsAfter(1, sent)).toBe(2);
+    expect(await attemptsAfter(1_999, sent)).toBe(2);
+    expect(await attemptsAfter(1, sent)).toBe(3);
+    await call;
+  });
+
+  it("ends the backoff wait at once when the caller aborts", async () => {
+    const { pc, sent } = clientWith([json(503, {}, { "Retry-After": "30" }), json(201, ORDER)]);
+    const controller = new AbortController();
+    const call = create(pc, { signal: controller.signal });
+    const settled = call.catch((e: unknown) => e);
+    await jest.advanceTimersByTimeAsync(10);
+    controller.abort();
+    const error = (await settled) as Error;
+    expect(error.name).toBe("AbortError");
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe("a caller's abort", () => {
+  it("rejects an attempt in flight with the abort reason and does not retry", async () => {
+    const { pc, sent } = clientWith(["hang", json(201, ORDER)]);
+    const controller = new AbortController();
+    const call = create(pc, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("shutting down")), 5);
+    await expect(call).rejects.toThrow("shutting down");
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe("authorization", () => {
+  it("sends the bearer token on every attempt", async () => {
+    const { pc, sent } = clientWith([json(500, {}), json(201, ORDER)]);
+    await create(pc);
+    expect(sent.map((r) => r.headers.authorization)).toEqual(["Bearer token-123", "Bearer token-123"]);
+  });
+
+  it("refreshes the token once after a 401 and tries again", async () => {
+    const tokens = ["first", "second", "third"];
+    const { pc, sent } = clientWith([json(401, { code: 3000, description: "expired" }), json(201, ORDER)], {
+      credential: () => tokens.shift()!,
+    });
+    await expect(create(pc)).resolves.toMatchObject({ id: ORDER.id });
+    expect(sent.map((r) => r.headers.authorization)).toEqual(["Bearer first", "Bearer second"]);
+    expect(sent[0]!.headers["ms-requestid"]).toBe(sent[1]!.headers["ms-requestid"]);
+  });
+
+  it("gives up after the one refresh if the service still answers 401", async () => {
+    const { pc, sent } = clientWith([json(401, {}), json(401, { code: 3000, description: "no" }), json(201, ORDER)], {
+      credential: async () => "t",
+    });
+    await expect(rejection(create(pc))).resolves.toMatchObject({ status: 401 });
+    expect(sent).toHaveLength(2);
+  });
+
+  it("does not repeat a 401 when the token is a fixed string", async () => {
+    const { pc, sent } = clientWith([json(401, {}), json(201, ORDER)]);
+    await expect(rejection(create(pc))).resolves.toMatchObject({ status: 401 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it("sends nothing when the credential fails, and says so", async () => {
+    const { pc, sent } = clientWith([json(201, ORDER)], {
+      credential: { getToken: async () => Promise.reject(new Error("AADSTS7000215: invalid client secret")) },
+    });
+    await expect(rejection(create(pc))).resolves.toMatchObject({ code: "AUTHENTICATION_FAILED" });
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe("logging", () => {
+  it("writes one line per attempt with method, path, status, duration, attempt and ids, never the token", async () => {
+    const lines: string[] = [];
+    const { pc, sent } = clientWith([json(503, {}), json(201, ORDER)], { logger: { info: (l) => lines.push(l) } });
+    await create(pc);
+    expect(lines).toHaveLength(2);
+    const requestId = sent[0]!.headers["ms-requestid"];
+    expect(lines[0]).toMatch(new RegExp(`^partner-center POST /v1/customers/${CUSTOMER}/orders 503 \\d+ms attempt=1 requestId=${requestId} correlationId=[0-9a-f-]{36}$`));
+    expect(lines[1]).toContain(" 201 ");
+    expect(lines[1]).toContain("attempt=2");
+    expect(lines.join("\n")).not.toContain("token-123");
+  });
+
+  it("logs a failed attempt by its kind", async () => {
+    const lines: string[] = [];
+    const { pc } = clientWith([networkError(), "hang", json(201, ORDER)], { logger: { info: (l) => lines.push(l) }, timeoutMs: 10 });
+    await create(pc);
+    expect(lines.map((l) => l.split(" ")[3])).toEqual(["network", "timeout", "201"]);
+  });
+});
+
+describe("middleware", () => {
+  it("runs once per logical call: retries happen beneath it", async () => {
+    const { pc, sent } = clientWith([json(503, {}), json(503, {}), json(201, ORDER)]);
+    const seen: string[] = [];
+    pc.use({ onRequest: ({ request }) => void seen.push(request.method) });
+    await create(pc);
+    expect(seen).toEqual(["POST"]);
+    expect(sent).toHaveLength(3);
+  });
+});
