@@ -23,14 +23,15 @@ function freePort() {
 }
 
 /**
- * Starts Prism. `args` are extra CLI arguments (mock mode by default; pass
- * ["proxy", upstream, ...] style via `command`/`target`). Resolves to { url, process, stop }.
+ * Starts Prism with --errors: `prism mock` on the bundled spec by default, or `prism proxy` to
+ * `upstream` (validating every request and answer against the spec). Resolves to { url, stop }.
  */
-async function startPrism({ port, command = "mock", target = SPEC, args = [], timeoutMs = 30_000 } = {}) {
+async function startPrism({ port, upstream, args = [], timeoutMs = 30_000 } = {}) {
   const chosen = port ?? (await freePort());
+  const mode = upstream ? ["proxy", SPEC, upstream] : ["mock", SPEC];
   const child = spawn(
     process.execPath,
-    [PRISM, command, target, "--port", String(chosen), "--host", "127.0.0.1", "--errors", ...args],
+    [PRISM, ...mode, "--port", String(chosen), "--host", "127.0.0.1", "--errors", ...args],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "test" } },
   );
   const url = `http://127.0.0.1:${chosen}`;

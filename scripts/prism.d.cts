@@ -2,8 +2,8 @@ import type { ChildProcess } from "node:child_process";
 
 export interface PrismOptions {
   port?: number;
-  command?: "mock" | "proxy";
-  target?: string;
+  /** Proxy to this URL (validating against the spec) instead of mocking. */
+  upstream?: string;
   args?: string[];
   timeoutMs?: number;
 }

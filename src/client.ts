@@ -8,8 +8,9 @@ import { ReplayableRequest } from "./fetch/replay";
 import { createSender, type SenderConfig } from "./fetch/send";
 import { sleep } from "./fetch/sleep";
 import { resolveLink, type LinkInput } from "./links";
-import { callIds, callOptionProblems, exchange, type Transport } from "./operations/call";
+import { callIds, callOperation, callOptionProblems, exchange, type Transport } from "./operations/call";
 import { ordersApi, type OrdersApi } from "./operations/orders";
+import type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
 import { resolveOptions, type CallOptions, type ClientOptions } from "./options";
 
 export interface FollowOptions extends CallOptions {
@@ -20,6 +21,11 @@ export interface FollowOptions extends CallOptions {
 export type PartnerCenterClient = Client<paths> & {
   /** One method per Orders operation. */
   orders: OrdersApi;
+  /**
+   * Calls any operation of the spec by its operationId, checked and sent like pc.orders' methods:
+   * returns the success body or throws PartnerCenterError.
+   */
+  call<K extends OperationName>(operationId: K, request: OperationRequest<K>, options?: CallOptions): Promise<OperationResult<K>>;
   /** Fetches any Link the API returns (provisioningStatus, patchOperation, activationLinks, next, ...). */
   follow<T = unknown>(link: LinkInput, options?: FollowOptions): Promise<T>;
   /** The API root every path is relative to. */
@@ -66,6 +72,8 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
 
   return Object.assign(client, {
     orders: ordersApi(transport, follow),
+    call: <K extends OperationName>(operationId: K, request: OperationRequest<K>, callOptions?: CallOptions) =>
+      callOperation<OperationResult<K>>(transport, operationId, request as never, callOptions),
     follow,
     baseUrl: resolved.baseUrl,
   });

@@ -23,6 +23,7 @@ export type {
   OrdersApi,
   UpdateOrderOptions,
 } from "./operations/orders";
+export type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
 export { DEFAULT_TIMEOUT_MS, type CallOptions, type ClientOptions } from "./options";
 export { errorFromResponse } from "./response";
 export type * from "./types";

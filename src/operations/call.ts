@@ -5,6 +5,7 @@ import { PartnerCenterValidationError, type ValidationProblem } from "../errors"
 import type { FetchLike } from "../fetch/attempt";
 import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
+import { toFormData } from "./form-data";
 import { headerParameterProblems, requestProblems, type OperationId, type RequestParts } from "../validation/request";
 
 export interface Transport {
@@ -71,8 +72,6 @@ function sortProblems(problems: ValidationProblem[]): ValidationProblem[] {
 export interface OperationCall extends RequestParts {
   /** Problems found before the spec's rules apply (line-item numbering, say). */
   problems?: ValidationProblem[];
-  /** Turns the checked body into what is sent, when that is not JSON (FormData for uploads). */
-  serialize?: (body: never) => string | FormData | Blob;
 }
 
 /** Calls the operation `operationId` after checking every part of the request against the spec. */
@@ -95,6 +94,6 @@ export async function callOperation<T>(
   const rule = operations[operationId];
   const init: Record<string, unknown> = { params: { path: call.path, query: call.query, header } };
   if (call.body !== undefined) init.body = call.body;
-  if (call.serialize) init.bodySerializer = call.serialize;
+  if ("body" in rule && rule.body.contentType === "multipart/form-data") init.bodySerializer = toFormData;
   return exchange<T>(transport, rule.method, rule.path, init, ids, options);
 }

@@ -56,16 +56,6 @@ export interface OrderAttachmentsInput {
   tender?: Blob[];
 }
 
-/** The multipart body of createOrderAttachments; part names as the REST reference has them (E1). */
-function attachmentForm(upload: { Metadata: OrderAttachmentMetadata; POFiles: Blob[]; Tender?: Blob[] }): FormData {
-  const form = new FormData();
-  form.append("Metadata", new Blob([JSON.stringify(upload.Metadata)], { type: "application/json" }), "metadata.json");
-  for (const [part, files] of [["POFiles", upload.POFiles], ["Tender", upload.Tender ?? []]] as const) {
-    files.forEach((file, i) => form.append(part, file, file instanceof File ? file.name : `${part}-${i}`));
-  }
-  return form;
-}
-
 /** Follows a link; provided by the client so that list can page. */
 export type Follow = <T>(link: LinkInput, options?: CallOptions) => Promise<T>;
 
@@ -164,10 +154,11 @@ export function ordersApi(transport: Transport, follow: Follow) {
 
     /** createOrderAttachments: uploads purchase-order (and tender) files as multipart/form-data. */
     createOrderAttachments(customerId: string, orderId: string, input: OrderAttachmentsInput, options: CallOptions = {}) {
+      // Part names as the REST reference has them (E1).
       const upload = { Metadata: input?.metadata, POFiles: input?.poFiles, Tender: input?.tender };
       return call<OrderAttachmentCollection>(
         "createOrderAttachments",
-        { path: { customer_id: customerId, order_id: orderId }, body: upload, serialize: attachmentForm },
+        { path: { customer_id: customerId, order_id: orderId }, body: upload },
         options,
       );
     },
