@@ -17,12 +17,12 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/tests/unit/**/*.test.ts", "<rootDir>/tests/spec/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/unit/**/*.test.ts", "<rootDir>/tests/spec/**/*.test.ts", "<rootDir>/tests/scripts/**/*.test.ts"],
     },
     {
       ...common,
       displayName: "contract",
-      testMatch: ["<rootDir>/tests/contract/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/contract/**/*.test.ts", "<rootDir>/tests/package/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/setup/prism-setup.ts",
       globalTeardown: "<rootDir>/tests/setup/prism-teardown.ts",
     },

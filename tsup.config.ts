@@ -9,6 +9,6 @@ export default defineConfig({
   clean: true,
   target: "node20",
   platform: "neutral",
-  sourcemap: true,
+  sourcemap: false,
   external: ["openapi-fetch"],
 });

@@ -43,6 +43,7 @@ export interface paths {
          *     reseller. Orders appear here up to 15 minutes after they are placed. No paging is documented
          *     for orders, but a page may carry `links.next`; the client follows it.
          *     App-only and App+User credentials.
+         *     Operation `listOrders`, called as `pc.orders.list()`.
          */
         get: operations["listOrders"];
         put?: never;
@@ -52,6 +53,7 @@ export interface paths {
          *     provisioned asynchronously, so subscription ids may be missing until a later getOrder.
          *     Send the same `MS-RequestId` when retrying, or the order may be placed twice.
          *     App-only and App+User credentials.
+         *     Operation `createOrder`, called as `pc.orders.create()`.
          */
         post: operations["createOrder"];
         delete?: never;
@@ -102,6 +104,7 @@ export interface paths {
         /**
          * Get an order
          * @description Returns one of the customer's orders. App-only and App+User credentials.
+         *     Operation `getOrder`, called as `pc.orders.get()`.
          */
         get: operations["getOrder"];
         put?: never;
@@ -114,6 +117,7 @@ export interface paths {
          * @description Patches an order with a partial body: cancel it (`{id, status: "cancelled"}`; integration
          *     sandbox orders younger than 60 days, and software purchases), buy an add-on for one of its
          *     subscriptions, or change its billing cycle. Answers 200 with the updated order.
+         *     Operation `updateOrder`, called as `pc.orders.update()`.
          */
         patch: operations["updateOrder"];
         trace?: never;
@@ -160,6 +164,7 @@ export interface paths {
         /**
          * Get an order's provisioning status
          * @description Returns the provisioning status of each line item of the order. App+User credentials only (Admin agent or Global admin).
+         *     Operation `getOrderProvisioningStatus`, called as `pc.orders.getOrderProvisioningStatus()`.
          */
         get: operations["getOrderProvisioningStatus"];
         put?: never;
@@ -212,6 +217,7 @@ export interface paths {
         /**
          * List an order's activation links
          * @description Returns the activation link of each line item of the order (commercial-marketplace purchases).
+         *     Operation `listOrderActivationLinks`, called as `pc.orders.listOrderActivationLinks()`.
          */
         get: operations["listOrderActivationLinks"];
         put?: never;
@@ -266,6 +272,7 @@ export interface paths {
         /**
          * List a line item's activation links
          * @description Returns the activation link of one line item (commercial-marketplace purchases; a dummy link in the integration sandbox). App+User credentials.
+         *     Operation `listLineItemActivationLinks`, called as `pc.orders.listLineItemActivationLinks()`.
          */
         get: operations["listLineItemActivationLinks"];
         put?: never;
@@ -322,6 +329,7 @@ export interface paths {
          * @description Uploads the purchase order (and tender documents, if any) of an order held in
          *     `pending_po_upload`, as multipart/form-data; the order then moves to `po_upload_complete`.
          *     The path is singular (`/attachment`) as the REST reference has it.
+         *     Operation `createOrderAttachments`, called as `pc.orders.createOrderAttachments()`.
          */
         post: operations["createOrderAttachments"];
         delete?: never;
@@ -368,6 +376,7 @@ export interface paths {
         /**
          * List a subscription's activation links
          * @description Returns the activation links of a subscription bought through an order (filed under "Manage orders" in the REST reference).
+         *     Operation `listSubscriptionActivationLinks`, called as `pc.orders.listSubscriptionActivationLinks()`.
          */
         get: operations["listSubscriptionActivationLinks"];
         put?: never;
