@@ -38,6 +38,11 @@ describe("the README", () => {
     expect(firstScreen).toContain("```ts\n" + example + "```");
   });
 
+  it("shows examples/fake-partner-center.test.ts, which Jest runs, verbatim", () => {
+    const fakeExample = readFileSync(join(ROOT, "examples", "fake-partner-center.test.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + fakeExample + "```");
+  });
+
   it("runs its createOrder example against the mock", async () => {
     const logged = await runExample(example, { PARTNER_CENTER_BASE_URL: process.env.PRISM_URL!, PARTNER_CENTER_TOKEN: "t" });
     expect(logged).toEqual(["Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1 pending"]);

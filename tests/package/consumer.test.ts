@@ -46,6 +46,7 @@ describe("the packed package", () => {
       "listed 2",
       "spec 3.1.0 true",
       "guard true",
+      "fake 1",
     ]);
   }, 90_000);
 });

@@ -98,7 +98,7 @@ describe("retries", () => {
   });
 
   it("retries an attempt that times out", async () => {
-    const { pc, sent } = clientWith(["hang", json(201, ORDER)], { timeoutMs: 20 });
+    const { pc, sent } = clientWith(["hang", json(201, ORDER)], { timeoutMs: 250 });
     await expect(create(pc)).resolves.toMatchObject({ id: ORDER.id });
     expect(sent).toHaveLength(2);
   });
@@ -110,7 +110,7 @@ describe("retries", () => {
 
   it("applies a per-call timeoutMs", async () => {
     const { pc, sent } = clientWith(["hang", json(201, ORDER)], { timeoutMs: 60_000 });
-    await expect(create(pc, { timeoutMs: 10 })).resolves.toMatchObject({ id: ORDER.id });
+    await expect(create(pc, { timeoutMs: 250 })).resolves.toMatchObject({ id: ORDER.id });
     expect(sent).toHaveLength(2);
   });
 });
@@ -235,7 +235,7 @@ describe("logging", () => {
 
   it("logs a failed attempt by its kind", async () => {
     const lines: string[] = [];
-    const { pc } = clientWith([networkError(), "hang", json(201, ORDER)], { logger: { info: (l) => lines.push(l) }, timeoutMs: 10 });
+    const { pc } = clientWith([networkError(), "hang", json(201, ORDER)], { logger: { info: (l) => lines.push(l) }, timeoutMs: 250 });
     await create(pc);
     expect(lines.map((l) => l.split(" ")[3])).toEqual(["network", "timeout", "201"]);
   });

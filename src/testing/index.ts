@@ -1,0 +1,8 @@
+// partner-center-orders/testing: a stateful fake Partner Center for other services' tests.
+export {
+  startFakePartnerCenter,
+  type FakePartnerCenter,
+  type FakePartnerCenterOptions,
+  type FakePartnerCenterStats,
+} from "./fake-partner-center";
+export type { Fault, FaultRate } from "./faults";

@@ -1,0 +1,120 @@
+// Property tests: orders generated from the spec's OrderCreate schema round-trip through the fake
+// Partner Center and through Prism without violations; generated invalid orders are refused by
+// the client or answered 400 by the server, and nothing else ever happens.
+import fc from "fast-check";
+import {
+  createPartnerCenterClient,
+  isPartnerCenterError,
+  isPartnerCenterValidationError,
+  type OrderCreate,
+  type PartnerCenterClient,
+} from "partner-center-orders";
+import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
+import { arbitraryFor } from "../helpers/arbitrary";
+import { schemaErrors } from "../helpers/spec";
+
+const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+const ORDER_SCHEMA = { $ref: "#/components/schemas/Order" };
+
+/** A valid order: the schema's shape, with line items numbered 0..n-1 as the docs require. */
+const validOrder = arbitraryFor({ $ref: "#/components/schemas/OrderCreate" }).map((raw) => {
+  const order = raw as OrderCreate;
+  return { ...order, lineItems: order.lineItems.map((item, i) => ({ ...item, lineItemNumber: i })) };
+});
+
+/** A valid order broken in one of the ways a caller gets it wrong. */
+const invalidOrder = fc.oneof(
+  validOrder.map((o) => ({ ...o, lineItems: [] })),
+  validOrder.map(({ lineItems: _l, ...o }) => o),
+  fc.tuple(validOrder, fc.constantFrom(0, -1, 1.5, "1", null, 2 ** 31)).map(([o, q]) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, quantity: q }] })),
+  validOrder.map((o) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, offerId: "" }] })),
+  fc.tuple(validOrder, fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !["unknown", "monthly", "annual", "none", "one_time", "triennial", "biennial"].includes(s))).map(([o, c]) => ({ ...o, billingCycle: c })),
+  validOrder.map((o) => ({ ...o, LineItems: o.lineItems })),
+  validOrder.map((o) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, additionalPartnerIdsOnRecord: ["1", "2", "3", "4", "5", "6"] }] })),
+  validOrder.map((o) => ({ ...o, lineItems: o.lineItems.map((item) => ({ ...item, lineItemNumber: 7 })) })),
+  fc.anything(),
+);
+
+function recording(baseUrl: string) {
+  const answers: { status: number; violations: string | null }[] = [];
+  const pc = createPartnerCenterClient({
+    credential: "property-token",
+    baseUrl,
+    maxRetries: 0,
+    fetch: async (request, init) => {
+      const response = await fetch(request, init);
+      answers.push({ status: response.status, violations: response.headers.get("sl-violations") });
+      return response;
+    },
+  });
+  return { pc, answers };
+}
+
+async function refusedOrAnswered400(pc: PartnerCenterClient, order: unknown, answers: { status: number }[]) {
+  const sent = answers.length;
+  const error = await pc.orders.create(CUSTOMER, order as never).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (isPartnerCenterValidationError(error)) return answers.length === sent;
+  return isPartnerCenterError(error) && error.status === 400;
+}
+
+describe("properties against the fake Partner Center", () => {
+  let fake: FakePartnerCenter;
+  beforeAll(async () => {
+    fake = await startFakePartnerCenter();
+  });
+  afterAll(() => fake.close());
+
+  it("a generated valid order is created and read back as sent", async () => {
+    const { pc } = recording(fake.url);
+    await fc.assert(
+      fc.asyncProperty(validOrder, async (order) => {
+        const created = await pc.orders.create(CUSTOMER, order);
+        const read = await pc.orders.get(CUSTOMER, created.id);
+        expect(schemaErrors(ORDER_SCHEMA, read)).toEqual([]);
+        expect(read.billingCycle).toBe(order.billingCycle ?? "monthly");
+        read.lineItems.forEach((item, i) => {
+          const { attributes: _a, ...sent } = order.lineItems[i]!;
+          expect(item).toMatchObject(sent);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("a generated invalid order is refused by the client or answered 400", async () => {
+    const { pc, answers } = recording(fake.url);
+    await fc.assert(fc.asyncProperty(invalidOrder, (order) => refusedOrAnswered400(pc, order, answers)), { numRuns: 150 });
+  });
+
+  it("a generated invalid order sent raw, past the client's checks, is answered 400", async () => {
+    const { pc } = recording(fake.url);
+    await fc.assert(
+      fc.asyncProperty(invalidOrder.filter((o) => o !== undefined), async (order) => {
+        const { response } = await pc.POST("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } }, body: order as never });
+        return response.status === 400;
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("properties against Prism", () => {
+  it("a generated valid order is accepted without violations", async () => {
+    const { pc, answers } = recording(process.env.PRISM_URL!);
+    await fc.assert(
+      fc.asyncProperty(validOrder, async (order) => {
+        await pc.orders.create(CUSTOMER, order);
+        expect(answers.at(-1)).toEqual({ status: 201, violations: null });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("a generated invalid order is refused by the client or answered 400", async () => {
+    const { pc, answers } = recording(process.env.PRISM_URL!);
+    await fc.assert(fc.asyncProperty(invalidOrder, (order) => refusedOrAnswered400(pc, order, answers)), { numRuns: 60 });
+  });
+});

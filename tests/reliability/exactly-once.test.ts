@@ -1,0 +1,91 @@
+// 1,000 orders.create calls while 30% of attempts fail, connection resets after the order is
+// committed included: the server ends with exactly 1,000 orders. Then the same faults against a
+// naive retry loop that makes a fresh request id per attempt, to count the duplicates it causes.
+import { createPartnerCenterClient, isPartnerCenterError, type PartnerCenterClient } from "partner-center-orders";
+import { startFakePartnerCenter, type Fault, type FakePartnerCenter } from "partner-center-orders/testing";
+import { pool, stableGuid } from "../helpers/pool";
+
+const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+const CALLS = 1_000;
+const FAULTS: Fault[] = [
+  { type: "status", status: 408 },
+  { type: "status", status: 429, retryAfter: "0" },
+  { type: "status", status: 500 },
+  { type: "status", status: 502 },
+  { type: "status", status: 503 },
+  { type: "status", status: 504 },
+  { type: "reset" },
+  { type: "reset", after: true },
+  { type: "stall", after: true },
+  { type: "raw", status: 502, headers: { "Content-Type": "text/html" }, body: "<html><h1>502 Bad Gateway</h1></html>" },
+];
+
+let fake: FakePartnerCenter;
+beforeAll(async () => {
+  fake = await startFakePartnerCenter({ pageSize: 5_000 });
+});
+afterAll(() => fake.close());
+
+const client = (maxRetries: number): PartnerCenterClient =>
+  createPartnerCenterClient({
+    credential: "t",
+    baseUrl: fake.url,
+    maxRetries,
+    // Long enough that only the injected stalls time out, not a busy loopback.
+    timeoutMs: 1_000,
+    backoff: { baseDelayMs: 1, maxDelayMs: 4 },
+  });
+
+const order = (i: number) => ({ lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, friendlyName: `call-${i}` }] });
+
+/** Orders on the server per call, by the friendlyName each call gave its order. */
+function tally() {
+  const perCall = new Map<string, number>();
+  for (const o of fake.orders(CUSTOMER)) {
+    const tag = o.lineItems[0]!.friendlyName!;
+    perCall.set(tag, (perCall.get(tag) ?? 0) + 1);
+  }
+  const duplicates = [...perCall.values()].reduce((sum, n) => sum + n - 1, 0);
+  const lost = Array.from({ length: CALLS }, (_, i) => `call-${i}`).filter((tag) => !perCall.has(tag)).length;
+  return { orders: fake.orders(CUSTOMER).length, duplicates, lost };
+}
+
+describe("exactly-once orders under faults", () => {
+  it("places each of 1,000 orders exactly once while 30% of attempts fail", async () => {
+    fake.reset();
+    fake.setFaultRate({ rate: 0.3, faults: FAULTS, seed: 2026 });
+    const pc = client(8);
+    const results = await pool(CALLS, 50, (i) => pc.orders.create(CUSTOMER, order(i), { requestId: stableGuid(`exactly-once-${i}`) }));
+    const resolved = results.filter((r) => r.status === "fulfilled").length;
+    const typed = results.filter((r) => r.status === "rejected" && isPartnerCenterError(r.reason)).length;
+    const { orders, duplicates, lost } = tally();
+    process.stdout.write(
+      `\nexactly-once: ${CALLS} calls, ${fake.stats.requests} attempts, ${fake.stats.faults} faults injected, ` +
+        `${resolved} resolved, ${typed} rejected with a typed error; server: ${orders} orders, ${duplicates} duplicates, ${lost} lost\n`,
+    );
+    expect(fake.stats.faults).toBeGreaterThan(0.25 * fake.stats.requests);
+    expect(resolved + typed).toBe(CALLS);
+    expect({ orders, duplicates, lost }).toEqual({ orders: CALLS, duplicates: 0, lost: 0 });
+  }, 60_000);
+
+  it("shows what a naive retry loop with a fresh request id per attempt would have done", async () => {
+    fake.reset();
+    fake.setFaultRate({ rate: 0.3, faults: FAULTS, seed: 2026 });
+    const pc = client(0);
+    await pool(CALLS, 50, async (i) => {
+      for (let attempt = 0; attempt < 9; attempt++) {
+        try {
+          return await pc.orders.create(CUSTOMER, order(i), { requestId: crypto.randomUUID() });
+        } catch (error) {
+          if (!isPartnerCenterError(error) || !error.isRetryable) throw error;
+        }
+      }
+      throw new Error("gave up");
+    });
+    const { orders, duplicates, lost } = tally();
+    process.stdout.write(`naive retry loop: ${CALLS} calls, server: ${orders} orders, ${duplicates} duplicates, ${lost} lost\n\n`);
+    // Resets and stalls after the commit make a fresh-id retry place the order again.
+    expect(duplicates).toBeGreaterThan(0);
+    expect(orders).toBe(CALLS + duplicates);
+  }, 60_000);
+});
