@@ -62,7 +62,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
   async function follow<T = unknown>(link: LinkInput, followOptions: FollowOptions = {}): Promise<T> {
     const target = resolveLink(link, resolved.baseUrl);
     const ids = callIds(followOptions);
-    const problems = [...(Array.isArray(target) ? target : []), ...callOptionProblems(followOptions, ids)];
+    const problems = [...(Array.isArray(target) ? target : []), ...callOptionProblems(followOptions)];
     if (problems.length || Array.isArray(target)) throw new PartnerCenterValidationError("follow", problems);
     const headers = { ...target.headers, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
     const init: Record<string, unknown> = { headers };

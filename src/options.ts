@@ -27,7 +27,7 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Backoff tuning; see DEFAULT_RETRY_POLICY. */
   backoff?: Partial<Omit<RetryPolicy, "maxRetries">>;
-  /** Per-attempt timeout in milliseconds; 0 turns it off. Default 60 000. */
+  /** Per-attempt timeout in milliseconds, until the answer's headers arrive; 0 turns it off. Default 60 000. */
   timeoutMs?: number;
   /** The fetch to send with. Default globalThis.fetch. */
   fetch?: FetchLike;

@@ -8,6 +8,8 @@ const EXCERPT = 1024;
 
 export interface CallMeta {
   method: string;
+  /** The path called, for when the answer does not say its URL (a custom fetch's Response may not). */
+  path?: string;
   requestId?: string;
   correlationId?: string;
 }
@@ -26,6 +28,7 @@ function parsePayload(payload: unknown): unknown {
 
 /** A PartnerCenterError for a non-2xx answer. `payload` is the body as text or already parsed. */
 export function errorFromResponse(response: Response, payload: unknown, meta: CallMeta): PartnerCenterError {
+  const url = response.url || meta.path;
   const body = parsePayload(payload);
   const fault = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const code = typeof fault.code === "number" || typeof fault.code === "string" ? fault.code : undefined;
@@ -34,7 +37,7 @@ export function errorFromResponse(response: Response, payload: unknown, meta: Ca
   const status = response.status;
   const summary = description ?? (rawText ? "the answer is not a Partner Center error body" : "no error body");
   return new PartnerCenterError(
-    `${meta.method} ${response.url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}`,
+    `${meta.method} ${url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}`,
     {
       status,
       code,
@@ -47,7 +50,7 @@ export function errorFromResponse(response: Response, payload: unknown, meta: Ca
       correlationId: meta.correlationId ?? response.headers.get("MS-CorrelationId") ?? undefined,
       retryAfterMs: parseRetryAfter(response.headers.get("Retry-After"), Date.now()),
       method: meta.method,
-      url: response.url,
+      url,
       body: rawText,
     },
   );
@@ -55,15 +58,16 @@ export function errorFromResponse(response: Response, payload: unknown, meta: Ca
 
 /** The JSON body of a 2xx answer, or an INVALID_RESPONSE error when there is none or it is not JSON. */
 export function successBody<T>(response: Response, text: unknown, meta: CallMeta): T {
+  const url = response.url || meta.path;
   const invalid = (why: string, cause?: unknown) =>
-    new PartnerCenterError(`${meta.method} ${response.url} answered ${response.status} but ${why}`, {
+    new PartnerCenterError(`${meta.method} ${url} answered ${response.status} but ${why}`, {
       status: response.status,
       code: "INVALID_RESPONSE",
       isRetryable: false,
       requestId: meta.requestId,
       correlationId: meta.correlationId,
       method: meta.method,
-      url: response.url,
+      url,
       body: typeof text === "string" && text !== "" ? excerpt(text) : undefined,
       cause,
     });

@@ -1,5 +1,8 @@
-// One attempt: send with its own timeout, linked to the caller's signal, and read the whole
-// body inside that timeout so a stalled body cannot hang the call and no timer outlives it.
+// One attempt: fetch with its own timeout, linked to the caller's signal. The timeout covers the
+// wait for the answer, which is where a hung connection shows; once the headers are in, the body
+// is read under the caller's signal (and undici's own body timeout), so no timer outlives the
+// attempt and the answer is handed on as fetch made it.
+import { fetchArguments } from "./replay";
 
 /** Thrown when an attempt outlives its timeout; the retry loop treats it like a network error. */
 export class AttemptTimeoutError extends Error {
@@ -9,10 +12,7 @@ export class AttemptTimeoutError extends Error {
   }
 }
 
-// Statuses whose Response may not carry a body (fetch spec "null body status").
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
 
 /**
  * Sends `request` once. `timeoutMs` of 0 means no attempt timeout. Rejects with the caller's
@@ -20,22 +20,17 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
  */
 export async function sendAttempt(fetch: FetchLike, request: Request, timeoutMs: number): Promise<Response> {
   const caller = request.signal;
+  if (caller.aborted) throw caller.reason;
   const controller = new AbortController();
+  // The listener stays: it aborts a body still being read. It lives as long as this call's Request.
+  caller.addEventListener("abort", () => controller.abort(caller.reason), { once: true });
   const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs) : undefined;
-  const onAbort = () => controller.abort(caller.reason);
-  caller.addEventListener("abort", onAbort, { once: true });
   try {
-    if (caller.aborted) throw caller.reason;
-    const response = await fetch(request, { signal: controller.signal });
-    const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
-    const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    // A Response built from a buffer has no url; keep the request's for error messages.
-    Object.defineProperty(buffered, "url", { value: request.url });
-    return buffered;
+    const [input, init] = fetchArguments(request, controller.signal);
+    return await fetch(input, init);
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
     clearTimeout(timer);
-    caller.removeEventListener("abort", onAbort);
   }
 }

@@ -1,7 +1,7 @@
-// Request bodies are single-use streams. openapi-fetch builds each Request from an already
-// serialised body (a JSON string or FormData), so the client keeps that value and builds a new
-// Request from it only when an attempt is repeated; Request.clone() on every call would tee the
-// stream and halve throughput.
+// Request bodies are single-use streams, and a Request handed to fetch is streamed out with
+// chunked encoding. openapi-fetch builds each Request from an already serialised body (a JSON
+// string or FormData), so the client keeps that value and sends every attempt from it: the same
+// bytes on each retry, with a known length, and no Request.clone() teeing a stream.
 
 type ReplayBody = string | FormData | URLSearchParams | Blob | ArrayBuffer | null | undefined;
 
@@ -17,26 +17,16 @@ export class ReplayableRequest extends Request {
   }
 }
 
-/** Whether the request can be sent again: it has no body, or the client kept the body. */
+/** Whether the request can be sent more than once: it has no body, or the client kept the body. */
 export function canReplay(request: Request): boolean {
   return request.body === null || (request as Partial<ReplayableRequest>)[REPLAY] !== undefined;
 }
 
-/**
- * The request to send as the `attempt`-th attempt (1-based): the original when it has no body
- * to consume, else a fresh copy with the same URL, method, headers and body. Check canReplay first.
- */
-export function requestForAttempt(original: Request, attempt: number): Request {
-  if (attempt === 1 || original.body === null) return original;
-  const body = (original as ReplayableRequest)[REPLAY];
-  const headers = new Headers(original.headers);
-  // A FormData body gets a new multipart boundary each time it is serialised.
-  if (body instanceof FormData) headers.delete("content-type");
-  return new Request(original.url, {
-    method: original.method,
-    headers,
-    body,
-    signal: original.signal,
-    redirect: original.redirect,
-  });
+/** What to pass to fetch for one attempt of `request`, aborted by `signal`. */
+export function fetchArguments(request: Request, signal: AbortSignal): [string | Request, RequestInit] {
+  if (!canReplay(request)) return [request, { signal }];
+  const body = (request as Partial<ReplayableRequest>)[REPLAY];
+  // FormData gets a new multipart boundary each time it is serialised, so its own Content-Type.
+  if (body instanceof FormData) request.headers.delete("content-type");
+  return [request.url, { method: request.method, headers: request.headers, body: body ?? undefined, signal, redirect: request.redirect }];
 }

@@ -5,7 +5,7 @@ import type { TokenProvider } from "../credential";
 import { PartnerCenterError } from "../errors";
 import { AttemptTimeoutError, sendAttempt, type FetchLike } from "./attempt";
 import { formatAttempt, type Logger } from "./log";
-import { canReplay, requestForAttempt } from "./replay";
+import { canReplay } from "./replay";
 import { CORRELATION_ID, REQUEST_ID, assignRequestIds } from "./request-ids";
 import { decideRetry, type RetryPolicy } from "./retry-policy";
 
@@ -35,7 +35,10 @@ function transportError(error: unknown, request: Request): PartnerCenterError {
   });
 }
 
-export function createSender(config: SenderConfig): FetchLike {
+/** The fetch openapi-fetch calls: one logical call in, its final answer out. */
+export type Sender = (request: Request) => Promise<Response>;
+
+export function createSender(config: SenderConfig): Sender {
   const { tokens, policy, logger, now } = config;
 
   async function attemptOnce(request: Request, attempt: number, forceRefresh: boolean): Promise<Response> {
@@ -74,17 +77,18 @@ export function createSender(config: SenderConfig): FetchLike {
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await attemptOnce(requestForAttempt(request, ++attempt), attempt, false);
+        response = await attemptOnce(request, ++attempt, false);
         if (response.status === 401 && tokens.refreshable && !refreshed && replayable) {
           // The token may have been revoked or expired early: one fresh token, one more try.
           refreshed = true;
-          response = await attemptOnce(requestForAttempt(request, ++attempt), attempt, true);
+          response = await attemptOnce(request, ++attempt, true);
         }
       } catch (error) {
         if (request.signal.aborted) throw request.signal.reason;
         if (error instanceof PartnerCenterError) throw error;
         failure = error;
       }
+      if (response?.ok) return response;
       const decision = replayable
         ? decideRetry(
             retry,
@@ -98,6 +102,8 @@ export function createSender(config: SenderConfig): FetchLike {
         if (response) return response;
         throw transportError(failure, request);
       }
+      // The failed answer's body is not needed: free its connection before waiting.
+      await response?.body?.cancel().catch(() => undefined);
       await config.sleep(decision.delayMs, request.signal);
     }
   };

@@ -1,8 +1,8 @@
 // The one path every client method takes: ids, checks against the spec's rules, the call
 // through openapi-fetch (so the caller's middleware sees it), and the answer read or thrown.
 import { operations } from "../../generated/request-rules";
-import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
-import type { FetchLike } from "../fetch/attempt";
+import { PartnerCenterError, PartnerCenterValidationError, type ValidationProblem } from "../errors";
+import type { Sender } from "../fetch/send";
 import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
 import { toFormData } from "./form-data";
@@ -16,7 +16,7 @@ export interface Transport {
     init: Record<string, unknown>,
   ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
   /** The fetch for a call with these options, or undefined for the client's own. */
-  senderFor(options: CallOptions): FetchLike | undefined;
+  senderFor(options: CallOptions): Sender | undefined;
 }
 
 export interface CallIds {
@@ -32,13 +32,16 @@ export function callIds(options: CallOptions): CallIds {
   };
 }
 
-/** Problems with the per-call options themselves. */
-export function callOptionProblems(options: CallOptions, ids: CallIds): ValidationProblem[] {
-  return [
-    ...headerParameterProblems("MS-RequestId", ids.requestId, "options.requestId"),
-    ...headerParameterProblems("MS-CorrelationId", ids.correlationId, "options.correlationId"),
-    ...timeoutProblems(options.timeoutMs, "options.timeoutMs"),
-  ];
+/** Problems with the per-call options themselves (ids the client made up need no check). */
+export function callOptionProblems(options: CallOptions): ValidationProblem[] {
+  const problems = timeoutProblems(options.timeoutMs, "options.timeoutMs");
+  if (options.requestId !== undefined) {
+    problems.push(...headerParameterProblems("MS-RequestId", options.requestId, "options.requestId"));
+  }
+  if (options.correlationId !== undefined) {
+    problems.push(...headerParameterProblems("MS-CorrelationId", options.correlationId, "options.correlationId"));
+  }
+  return problems;
 }
 
 /** Sends a request and returns the parsed body of a 2xx answer, or throws PartnerCenterError. */
@@ -50,13 +53,28 @@ export async function exchange<T>(
   ids: CallIds,
   options: CallOptions,
 ): Promise<T> {
-  const { data, error, response } = await transport.request(method.toLowerCase(), path, {
-    ...init,
-    parseAs: "text",
-    signal: options.signal,
-    fetch: transport.senderFor(options),
-  });
-  const meta = { method, ...ids };
+  const meta = { method, path, ...ids };
+  let answer: Awaited<ReturnType<Transport["request"]>>;
+  try {
+    answer = await transport.request(method.toLowerCase(), path, {
+      ...init,
+      parseAs: "text",
+      signal: options.signal,
+      fetch: transport.senderFor(options),
+    });
+  } catch (failure) {
+    // undici fails a body cut off mid-read with a TypeError; anything else (the caller's abort,
+    // a middleware's own error, a PartnerCenterError from below) goes through as it is.
+    if (!(failure instanceof TypeError) || options.signal?.aborted) throw failure;
+    throw new PartnerCenterError(`${method} ${path} failed while reading the answer: ${failure.message}`, {
+      code: "NETWORK_ERROR",
+      isRetryable: true,
+      ...ids,
+      method,
+      cause: failure,
+    });
+  }
+  const { data, error, response } = answer;
   if (!response.ok) throw errorFromResponse(response, error, meta);
   return successBody<T>(response, data, meta);
 }
@@ -87,7 +105,7 @@ export async function callOperation<T>(
   const problems = [
     ...early,
     ...requestProblems(operationId, call).filter((p) => !reported.has(p.path)),
-    ...callOptionProblems(options, ids),
+    ...callOptionProblems(options),
   ];
   if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
   const header = { ...call.header, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };

@@ -41,6 +41,8 @@ export interface FakePartnerCenter {
   injectFaults(...faults: (Fault | null)[]): void;
   /** Faults at a rate, drawn per MS-RequestId and attempt; `undefined` stops them. */
   setFaultRate(plan: FaultRate | undefined): void;
+  /** Adds `count` orders for a customer directly, without requests (for paging tests). */
+  seedOrders(customerId: string, count: number, order?: OrderCreate): void;
   /** Forgets orders, faults, idempotency records and stats. */
   reset(): void;
   close(): Promise<void>;
@@ -297,6 +299,9 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     stats,
     injectFaults: (...faults) => void scheduled.push(...faults),
     setFaultRate: (plan) => void (rate = plan),
+    seedOrders(customerId, count, order = { lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] }) {
+      for (let i = 0; i < count; i++) store.create(customerId, order);
+    },
     reset() {
       store.clear();
       replays.clear();

@@ -13,9 +13,10 @@ function recordingClient(options: { stripAuthorization?: boolean } = {}) {
     credential: "contract-token",
     baseUrl: process.env.PRISM_URL!,
     maxRetries: 0,
-    fetch: async (request, init) => {
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
       if (options.stripAuthorization) request.headers.delete("Authorization");
-      const response = await fetch(request, init);
+      const response = await fetch(request);
       const text = await response.clone().text();
       answers.push({
         method: request.method,

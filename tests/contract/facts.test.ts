@@ -41,10 +41,11 @@ describe("facts from the docs", () => {
       baseUrl: base(),
       maxRetries: 2,
       backoff: { baseDelayMs: 1, maxDelayMs: 1 },
-      fetch: (request, init) => {
+      fetch: (input, init) => {
+        const request = new Request(input, init);
         ids.push(request.headers.get("MS-RequestId"));
         request.headers.set("Prefer", "code=500");
-        return fetch(request, init);
+        return fetch(request);
       },
     });
     await expect(retrying.orders.get(CUSTOMER, "o")).rejects.toMatchObject({ status: 500 });

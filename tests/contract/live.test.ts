@@ -46,8 +46,9 @@ if (typeof settings === "string") {
         baseUrl: proxy.url,
         maxRetries: 1,
         applicationName: "partner-center-orders contract suite",
-        fetch: async (request, init) => {
-          const response = await fetch(request, init);
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          const response = await fetch(request);
           const text = await response.clone().text();
           let body: unknown = text;
           try {

@@ -30,7 +30,7 @@ interface Seen {
 }
 
 /** A client whose every request asks Prism for one example, recording what Prism answered. */
-function clientFor(c: ContractCase, fetch?: (r: Request, init?: RequestInit) => Promise<Response>) {
+function clientFor(c: ContractCase, fetch?: (r: string | Request, init?: RequestInit) => Promise<Response>) {
   const seen: Seen[] = [];
   const pc = createPartnerCenterClient({
     credential: "contract-token",

@@ -14,6 +14,9 @@ import { arbitraryFor } from "../helpers/arbitrary";
 import { schemaErrors } from "../helpers/spec";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+
+// CI runs one fixed seed, so a red build can be replayed; elsewhere each run explores new input.
+if (process.env.CI) fc.configureGlobal({ seed: 20_261_121 });
 const ORDER_SCHEMA = { $ref: "#/components/schemas/Order" };
 
 /** A valid order: the schema's shape, with line items numbered 0..n-1 as the docs require. */
@@ -41,8 +44,9 @@ function recording(baseUrl: string) {
     credential: "property-token",
     baseUrl,
     maxRetries: 0,
-    fetch: async (request, init) => {
-      const response = await fetch(request, init);
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const response = await fetch(request);
       answers.push({ status: response.status, violations: response.headers.get("sl-violations") });
       return response;
     },
@@ -77,7 +81,8 @@ describe("properties against the fake Partner Center", () => {
         expect(read.billingCycle).toBe(order.billingCycle ?? "monthly");
         read.lineItems.forEach((item, i) => {
           const { attributes: _a, ...sent } = order.lineItems[i]!;
-          expect(item).toMatchObject(sent);
+          // Compared as JSON, the wire format: -0 travels as 0.
+          expect(item).toMatchObject(JSON.parse(JSON.stringify(sent)));
         });
       }),
       { numRuns: 60 },

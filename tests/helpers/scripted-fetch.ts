@@ -15,13 +15,13 @@ export interface SentRequest {
 }
 
 export interface ScriptedFetch {
-  fetch: (input: Request, init?: RequestInit) => Promise<Response>;
+  fetch: (input: string | Request, init?: RequestInit) => Promise<Response>;
   sent: SentRequest[];
 }
 
 export function scriptedFetch(...steps: Step[]): ScriptedFetch {
   const sent: SentRequest[] = [];
-  const fetch = async (input: Request, init?: RequestInit) => {
+  const fetch = async (input: string | Request, init?: RequestInit) => {
     const request = new Request(input, init);
     const body = request.body ? await request.clone().text() : "";
     sent.push({

@@ -59,6 +59,20 @@ describe("createPartnerCenterClient", () => {
   });
 });
 
+describe("an answer cut off mid-body", () => {
+  it("becomes a NETWORK_ERROR with the call's ids", async () => {
+    const cut = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"id":'));
+        controller.error(new TypeError("terminated"));
+      },
+    });
+    const { pc, sent } = clientWith([new Response(cut, { status: 200, headers: { "Content-Type": "application/json" } })]);
+    const error = await pc.orders.get(CUSTOMER, "o").then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: "NETWORK_ERROR", isRetryable: true, requestId: sent[0]!.headers["ms-requestid"] });
+  });
+});
+
 describe("pc.follow", () => {
   it("fetches a Link the API returned", async () => {
     const status = { totalCount: 1, items: [{ lineItemNumber: 0, status: "fulfilled" }] };

@@ -4,12 +4,11 @@ import { scriptedFetch } from "../../helpers/scripted-fetch";
 const request = (signal?: AbortSignal) => new Request("https://pc.test/v1/customers", signal ? { signal } : {});
 
 describe("sendAttempt", () => {
-  it("returns the answer with its whole body read", async () => {
+  it("returns the answer as fetch made it", async () => {
     const { fetch } = scriptedFetch(new Response("hello", { status: 200, headers: { "X-A": "1" } }));
     const response = await sendAttempt(fetch, request(), 1_000);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-a")).toBe("1");
-    expect(response.url).toBe("https://pc.test/v1/customers");
     expect(await response.text()).toBe("hello");
   });
 
@@ -23,7 +22,7 @@ describe("sendAttempt", () => {
     await expect(sendAttempt(fetch, request(), 15)).rejects.toBeInstanceOf(AttemptTimeoutError);
   });
 
-  it("counts a stalled body against the timeout", async () => {
+  it("leaves the body to the caller's signal, which can still end a stalled read", async () => {
     // As undici does, aborting the fetch errors a body still being read.
     const { fetch } = scriptedFetch((req) => {
       const body = new ReadableStream({
@@ -34,7 +33,11 @@ describe("sendAttempt", () => {
       });
       return new Response(body, { status: 200 });
     });
-    await expect(sendAttempt(fetch, request(), 15)).rejects.toBeInstanceOf(AttemptTimeoutError);
+    const caller = new AbortController();
+    const response = await sendAttempt(fetch, request(caller.signal), 15);
+    const reading = response.text();
+    caller.abort(new Error("caller gave up"));
+    await expect(reading).rejects.toThrow("caller gave up");
   });
 
   it("rejects with the caller's reason when the caller aborts", async () => {

@@ -1,0 +1,37 @@
+// Median, min and max of repeated measurements; benchmarks report these, never a single run.
+
+export function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1), runs: sorted.length };
+}
+
+/** Calls per second of `call`, run `count` times one after another. */
+export async function throughput(call, count) {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) await call();
+  return count / ((performance.now() - started) / 1000);
+}
+
+/**
+ * Throughput of every variant over `rounds` alternating rounds (the order rotates each round,
+ * so no variant always runs first on a machine shared with others), and each variant's ratio
+ * to `baseline`, taken round by round.
+ */
+export async function compare(variants, { baseline, rounds, count, warmup }) {
+  const names = Object.keys(variants);
+  for (const name of names) await throughput(variants[name], warmup);
+  const rates = Object.fromEntries(names.map((n) => [n, []]));
+  const ratios = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    const inRound = {};
+    for (const name of order) inRound[name] = await throughput(variants[name], count);
+    for (const name of names) {
+      rates[name].push(inRound[name]);
+      ratios[name].push(inRound[name] / inRound[baseline]);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, { opsPerSecond: summary(rates[n]), ratio: summary(ratios[n]) }]));
+}
