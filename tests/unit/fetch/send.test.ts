@@ -38,6 +38,17 @@ describe("retries", () => {
     expect(new Set(ids).size).toBe(1);
   });
 
+  it("gives a raw pc.POST call its ids too, the same on every retry", async () => {
+    const { pc, sent } = clientWith([json(503, {}), json(201, ORDER)]);
+    await pc.POST("/customers/{customer_id}/orders", {
+      params: { path: { customer_id: CUSTOMER } },
+      body: { lineItems: [{ lineItemNumber: 0, ...LINE_ITEMS[0]! }] },
+    });
+    expect(sent[0]!.headers["ms-requestid"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1]!.headers["ms-requestid"]).toBe(sent[0]!.headers["ms-requestid"]);
+    expect(sent[1]!.headers["ms-correlationid"]).toBe(sent[0]!.headers["ms-correlationid"]);
+  });
+
   it("gives each call a fresh MS-RequestId and MS-CorrelationId", async () => {
     const { pc, sent } = clientWith([json(201, ORDER), json(201, ORDER)]);
     await create(pc);
