@@ -1,5 +1,4 @@
 import { createPartnerCenterClient } from "partner-center-orders";
-
 const pc = createPartnerCenterClient({
   credential: process.env.PARTNER_CENTER_TOKEN ?? "token", // or an @azure/identity credential
   baseUrl: process.env.PARTNER_CENTER_BASE_URL, // unset: the real API; `npm run mock` prints a mock's URL
