@@ -55,6 +55,13 @@ export function responses(): ResponseInfo[] {
   );
 }
 
+/** The documented response for an answer to `method` on a concrete `path` with `status`, if any. */
+export function documentedResponse(method: string, path: string, status: number): ResponseInfo | undefined {
+  return responses().find(
+    (r) => r.method === method && r.status === status && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
+  );
+}
+
 export interface NamedExample {
   operationId: string;
   /** "request" for a request body example, else the response status. */

@@ -12,7 +12,9 @@ export interface LoadResult {
   requests: number;
   concurrency: number;
   seconds: number;
-  failures: string[];
+  failures: number;
+  /** The first few failures, to say what went wrong. */
+  someFailures: string[];
   heapBefore: number;
   heapAfter: number;
   before: { sockets: number; timers: number };
@@ -62,5 +64,5 @@ export default async function load({ requests, concurrency }: { requests: number
     await new Promise((resolve) => setTimeout(resolve, 10));
     after = handles();
   }
-  return { requests, concurrency, seconds, failures: failures.slice(0, 5), heapBefore, heapAfter, before, after };
+  return { requests, concurrency, seconds, failures: failures.length, someFailures: failures.slice(0, 5), heapBefore, heapAfter, before, after };
 }
