@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem, type as osType, release } from "node:os";
 import { bundleSizes } from "./bundle.mjs";
+import { requestCheckSizes } from "./request-checks.mjs";
 import { startLoopbackServer, loopbackVariants } from "./loopback.mjs";
 import { overheadVariants } from "./overhead.mjs";
 import { pageThrough, startSeededFake } from "./paging.mjs";
@@ -56,6 +57,10 @@ say("\n3. Bundle for a browser or edge consumer (esbuild, minified; gzip -9)");
 results.bundle = await bundleSizes();
 for (const [name, size] of Object.entries(results.bundle)) {
   say(`     ${name.padEnd(28)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`);
+}
+results.requestChecks = await requestCheckSizes();
+for (const [name, size] of Object.entries(results.requestChecks)) {
+  say(`     request checks: ${name.padEnd(36)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`);
 }
 const gz = results.bundle["this client (src/index.ts)"].gzipped / 1024;
 goal("bundle: client entry ≤ 10 kB gzipped", gz <= 10, `${gz.toFixed(1)} kB`);

@@ -51,7 +51,9 @@ export interface paths {
          * Create an order
          * @description Places an order for the customer. Answers 201 with the order in `pending`; subscriptions are
          *     provisioned asynchronously, so subscription ids may be missing until a later getOrder.
-         *     Send the same `MS-RequestId` when retrying, or the order may be placed twice.
+         *     Send the same `MS-RequestId` when retrying, or the order may be placed twice. The body is the
+         *     `Order` model: keys bind case-insensitively, `null` means "not set" and read-only fields are
+         *     ignored, so the docs' PascalCase requests and the .NET SDK's body are valid (D19, D21).
          *     App-only and App+User credentials.
          *     Operation `createOrder`, called as `pc.orders.create()`.
          */
@@ -114,9 +116,12 @@ export interface paths {
         head?: never;
         /**
          * Update an order
-         * @description Patches an order with a partial body: cancel it (`{id, status: "cancelled"}`; integration
-         *     sandbox orders younger than 60 days, and software purchases), buy an add-on for one of its
-         *     subscriptions, or change its billing cycle. Answers 200 with the updated order.
+         * @description Patches an order. The body is the `Order` model, whole or in part (E6): cancel it
+         *     (`{id, status: "cancelled"}`; integration sandbox orders younger than 60 days, and software
+         *     purchases), buy an add-on for one of its subscriptions, change its billing cycle, or send back
+         *     an order as read with a field changed, as the .NET UpdateOrder sample does. Read-only fields
+         *     are ignored (D21); keys bind case-insensitively and `null` means "not set" (D19). Answers 200
+         *     with the updated order.
          *     Operation `updateOrder`, called as `pc.orders.update()`.
          */
         patch: operations["updateOrder"];
@@ -338,6 +343,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customer_id}/orders/{order_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Order identifier. A plain string, not a GUID: real ids look like
+                 *     `Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1` or `5cf72f146967`, though some request tables call it a
+                 *     GUID and older orders have GUID ids (D13).
+                 */
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an order's attachments
+         * @description Returns the purchase-order and tender documents attached to the order. Known from the .NET SDK
+         *     only (`GetOrderAttachments`, `Orders.ById(id).Attachments.Get()`): no REST reference page
+         *     documents it, so its errors are the ones every operation can answer (E2).
+         *     Operation `listOrderAttachments`, called as `pc.orders.listOrderAttachments()`.
+         */
+        get: operations["listOrderAttachments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/orders/{order_id}/attachment/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Order identifier. A plain string, not a GUID: real ids look like
+                 *     `Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1` or `5cf72f146967`, though some request tables call it a
+                 *     GUID and older orders have GUID ids (D13).
+                 */
+                order_id: components["parameters"]["OrderId"];
+                /** @description Identifier of an order attachment, as `listOrderAttachments` and `createOrderAttachments` return it (14 hex digits in the docs' example). */
+                attachment_id: components["parameters"]["AttachmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download an order attachment
+         * @description Returns the content of one attached document, as a file. Known from the .NET SDK only
+         *     (`DownloadOrderAttachment`, `Attachments.ById(id).Download()`, which returns the answer's
+         *     stream): no REST reference page documents it, so its media type is not stated anywhere and its
+         *     errors are the ones every operation can answer (E2).
+         *     Operation `getOrderAttachment`, called as `pc.orders.getOrderAttachment()`.
+         */
+        get: operations["getOrderAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{customer_id}/subscriptions/{subscription_id}/activationlinks": {
         parameters: {
             query?: never;
@@ -392,15 +510,18 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description How often the partner is billed for the order. Wire values are lower snake case (`one_time`),
-         *     as the service returns them and the .NET SDK's enum converter writes them; the docs' PascalCase
-         *     member names (`OneTime`) and the one capitalised `"Annual"` in change-the-billing-cycle are not
-         *     wire values (D4). `biennial` comes from the .NET SDK, not the REST reference (D4). The service may
-         *     add values: a reader must tolerate an unlisted string, and the contract suite reports one as drift.
+         * @description How often the partner is billed for the order. The service binds the .NET enum
+         *     `BillingCycleType` by member name, in any casing and with or without the underscore its JSON
+         *     converter writes (D4, D30): the wire values are lower snake case (`one_time`), as the service
+         *     returns them and the .NET SDK writes them; the docs also show the member names (`Annual` in
+         *     change-the-billing-cycle, `OneTime`, `Monthly` in the reference table). Both spellings are
+         *     listed; the client sends the lower snake value. `biennial` comes from the .NET SDK, not the REST
+         *     reference. The service may add values: a reader must tolerate an unlisted string, and the
+         *     contract suite reports one as drift.
          * @example monthly
          * @enum {string}
          */
-        BillingCycle: "unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial";
+        BillingCycle: "unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial" | "Unknown" | "Monthly" | "Annual" | "None" | "OneTime" | "Triennial" | "Biennial";
         /**
          * @description The term the subscription renews to. A single object, as the REST reference, order-resources
          *     and the .NET SDK have it; the create-order page's "Array of objects" is a docs error (D6).
@@ -501,57 +622,73 @@ export interface components {
             objectType?: string;
         };
         /**
-         * @description One purchase in an order, as the service returns it. Subscription ids appear only once
-         *     provisioning has finished, which is asynchronous, so a create response often lacks them.
+         * @description One purchase in an order, in a request or an answer. Every line the docs, the SDKs or the
+         *     service send names its number and its offer; a new order's lines also need a quantity of at
+         *     least 1 (`OrderCreate`), while a patch may leave the quantity out (cancel-software-purchases) and
+         *     an answer reports 0 for a cancelled line (D22). Fields marked `readOnly` are set by the service
+         *     and ignored in requests (D21). Subscription ids appear only once provisioning has finished, which
+         *     is asynchronous, so a create answer often lacks them.
          */
         OrderLineItem: {
             /**
              * Format: int32
-             * @description Position of the line item in the order; numbers run from 0 to the number of line items minus 1.
+             * @description Position of the line item in the order. In createOrder the numbers of an order's line items
+             *     run from 0 to their count minus 1, each once (error 800071 otherwise); in a patch, the line
+             *     the patch refers to, or the new add-on line.
              */
             lineItemNumber: number;
-            /** @description Catalog offer bought, for new commerce `product:sku:availability` (for example `CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P`). */
+            /** @description Catalog offer bought, for new commerce `product:sku:availability` (for example `CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P`); it must be valid for the customer's segment (error 800004 otherwise). */
             offerId: string;
-            /** @description Subscription created for this line item; present once provisioned. */
+            /** @description Subscription created for this line item, present once provisioned; in a billing-cycle change, the subscription whose cycle changes. */
             subscriptionId?: string;
-            /** @description Subscription an add-on line item was bought for (add-ons are bought with `updateOrder`). */
+            /** @description Subscription an add-on line item is bought for; it "applies to PATCH only", since add-ons are bought with `updateOrder`. */
             parentSubscriptionId?: string;
-            /** @description ISO 8601 term of the purchase (`P1M`, `P1Y`, `P3Y`); the docs show an empty string for perpetual software. */
+            /**
+             * @description ISO 8601 term of the purchase (`P1M`, `P1Y`, `P3Y`). The docs show an empty string for
+             *     perpetual software in an answer; createOrder takes an ISO 8601 duration (`OrderCreate`).
+             */
             termDuration?: string;
             /** @description Term the subscription renews to (D6). */
             renewsTo?: components["schemas"]["RenewsTo"];
             /** @description Kind of line-item transaction, for example `New`, `renew`, `addQuantity`, `removeQuantity`, `cancel`, `convert`, `customerCredit`. */
-            transactionType?: string;
+            readonly transactionType?: string;
             /** @description Promotion applied to the line item; in the REST reference and the .NET SDK, not in the docs table (D9). */
             promotionId?: string;
             /**
-             * Format: date-time
-             * @description End date of the first billing term, when the purchase asked for one.
+             * @description End date of the new subscription's first billing term: a date (`2027-05-17`) or a date-time
+             *     with or without an offset (D27). The .NET SDK writes a `DateTime` without an offset
+             *     (`2027-05-17T00:00:00`), and the service's binder also takes a plain date.
              */
             customTermEndDate?: string;
-            /** @description Partner-chosen name for the subscription. */
+            /** @description Partner-chosen name for the subscription, to tell it apart. */
             friendlyName?: string;
             /**
              * Format: int32
-             * @description Number of licenses or units. A cancelled line item reports 0.
+             * @description Number of licenses or units. createOrder needs at least 1 (`OrderCreate`); an answer reports 0 for a cancelled line.
              */
-            quantity: number;
+            quantity?: number;
             /** @description Pre-tax prices, present only when the call asked `include_price=true` (D9). */
-            pricing?: components["schemas"]["Pricing"];
-            /** @description Partner ID (MPN ID) of the indirect reseller on record, when an indirect provider ordered for one. */
+            readonly pricing?: components["schemas"]["Pricing"];
+            /**
+             * @description Partner ID of the indirect reseller on record, set only when an indirect provider orders on a
+             *     reseller's behalf (never the provider's own id); it drives incentives.
+             */
             partnerIdOnRecord?: string;
-            /** @description Further indirect resellers on record (at most 5; EU/EFTA partners only) (D7). */
+            /**
+             * @description Further indirect resellers on record, at most 5, for partners transacting in EU/EFTA
+             *     countries only. An array of strings: the create-order page's "String" type is a docs error (D7).
+             */
             additionalPartnerIdsOnRecord?: string[];
-            /** @description Provisioning values sent when the order was created (D8). */
+            /** @description Provisioning values some catalog items need (D8). Its keys are data and keep their case. */
             provisioningContext?: components["schemas"]["ProvisioningContext"];
-            /** @description Whether the offer or SKU terms attestation was accepted at purchase. */
+            /** @description Accepts the offer or SKU terms; required only where the SKU or offer sets `enforceAttestation`. */
             attestationAccepted?: boolean;
             /** @description Spend commitment of a savings-plan purchase (D9). */
             purchaseCommitment?: components["schemas"]["PurchaseCommitment"];
             /** @description Related resources of this line item. */
-            links?: components["schemas"]["OrderLineItemLinks"];
-            /** @description Metadata attributes (`objectType` is `OrderLineItem`). */
-            attributes?: components["schemas"]["ResourceAttributes"];
+            readonly links?: components["schemas"]["OrderLineItemLinks"];
+            /** @description Metadata attributes (`objectType` is `OrderLineItem`); the docs' requests send it and the service ignores it. */
+            readonly attributes?: components["schemas"]["ResourceAttributes"];
         };
         /**
          * @description The order's state. Wire values are snake case (`pending_po_upload`) as every response example
@@ -587,49 +724,79 @@ export interface components {
             patchOperation?: components["schemas"]["Link"];
         };
         /**
-         * @description An order as the service returns it (createOrder, getOrder, listOrders, updateOrder).
+         * @description The order model, as the service binds it in a request and returns it in an answer (the REST
+         *     reference uses this one model for both). Fields marked `readOnly` are set by the service: a
+         *     request may carry them (the .NET SDK always does, and the docs' examples do), the service
+         *     ignores them, and the client accepts them and leaves them out of what it sends (D21). What an operation requires is stated where the operation uses the model:
+         *     createOrder needs `lineItems` (`OrderCreate`), an answer always carries `id` and `lineItems`
+         *     (`PlacedOrder`), and a patch needs nothing more than what it changes (D22).
          *     New orders answer `pending`; line items gain subscription ids as provisioning completes.
          *     Orders appear in `listOrders` up to 15 minutes after they are placed.
          */
         Order: {
             /**
-             * @description Order identifier. Not a GUID in general: real ids look like `Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1`
-             *     or `5cf72f146967`, older ones are GUIDs (D13).
+             * @description Order identifier, set by the service when the order is placed (createOrder ignores it; the
+             *     .NET SDK sends `null`). Not a GUID in general: real ids look like
+             *     `Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1` or `5cf72f146967`, older ones are GUIDs (D13). A patch
+             *     repeats it (the docs' cancel does), so it is not read-only; it then names the order in the
+             *     path.
              * @example Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1
              */
-            id: string;
+            id?: string;
             /** @description Friendly alternate order identifier (the quote identifier), 12 hex digits in new commerce. */
-            alternateId?: string;
-            /** @description Tenant id of the customer the order belongs to. */
+            readonly alternateId?: string;
+            /** @description Tenant id of the customer the order belongs to; the path's `customer_id` is authoritative. */
             referenceCustomerId?: string;
-            /** @description How often the partner is billed for this order (D4). */
+            /**
+             * @description How often the partner is billed for this order (D4). On create the service defaults it to
+             *     `monthly` or `one_time` depending on the offer; the .NET SDK sends `unknown` for "not set".
+             */
             billingCycle?: components["schemas"]["BillingCycle"];
-            /** @description ISO 4217 currency the order was placed in; set by the service. */
-            currencyCode?: string;
+            /** @description ISO 4217 currency the order was placed in; set by the service (the Turkish create page's request sends it, and it is ignored). */
+            readonly currencyCode?: string;
             /** @description Symbol of `currencyCode`, for example `$` or `US$`. */
-            currencySymbol?: string;
-            /** @description The purchases in this order. */
-            lineItems: components["schemas"]["OrderLineItem"][];
+            readonly currencySymbol?: string;
+            /** @description The purchases in this order. createOrder requires at least one (`OrderCreate`); a patch sends only the lines it changes. */
+            lineItems?: components["schemas"]["OrderLineItem"][];
             /**
              * Format: date-time
              * @description When the order was created (ISO 8601 with offset).
              */
-            creationDate?: string;
-            /** @description State of the order (D3). */
+            readonly creationDate?: string;
+            /**
+             * @description State of the order (D3). Ignored by createOrder (the .NET SDK sends `null`). In updateOrder,
+             *     `cancelled` cancels the order, the one documented transition; a patch that carries the whole
+             *     order (GET, change, PATCH, as the .NET UpdateOrder sample does) repeats its current status.
+             */
             status?: components["schemas"]["OrderStatus"];
             /** @description Who placed the order, for example `UserPurchase`, `SystemPurchase` or `SystemBilling`. */
-            transactionType?: string;
-            /** @description Pre-tax total of the order, returned only when the call asked `include_price=true` (D9). */
-            totalPrice?: number;
-            /** @description Whether the partner-of-record attestation was confirmed when the order was placed (D5). */
+            readonly transactionType?: string;
+            /**
+             * @description Pre-tax total of the order, returned only when the call asked `include_price=true` (D9). The
+             *     Java SDK sends `0.0` on every create and patch; the service ignores it.
+             */
+            readonly totalPrice?: number;
+            /**
+             * @description Confirms the partner-of-record attestation. The create-order page marks it required, the
+             *     REST reference omits it and older examples leave it out: optional here, but send `true` in
+             *     partner-of-record attestation scenarios (D5).
+             */
             partnerOnRecordAttestationAccepted?: boolean;
             /** @description The client the order was placed from; often `{}` (D9). */
-            client?: components["schemas"]["ClientContext"];
+            readonly client?: components["schemas"]["ClientContext"];
             /** @description Related resources and operations of this order (D10). */
-            links?: components["schemas"]["OrderLinks"];
-            /** @description Metadata attributes (`objectType` is `Order`; `etag` when versioned). */
-            attributes?: components["schemas"]["ResourceAttributes"];
+            readonly links?: components["schemas"]["OrderLinks"];
+            /**
+             * @description Metadata attributes (`objectType` is `Order`; `etag` when versioned). The docs' and the .NET
+             *     SDK's requests send `{"ObjectType": "Order"}`; the service ignores it.
+             */
+            readonly attributes?: components["schemas"]["ResourceAttributes"];
         };
+        /**
+         * @description An order as the service answers it: the `Order` model, always with its `id` and its
+         *     `lineItems` (every answer in the docs and both SDKs carries them) (D22).
+         */
+        PlacedOrder: WithRequired<components["schemas"]["Order"], "id" | "lineItems">;
         /** @description Navigation links of a collection. The last page is the one without `next`. */
         ResourceLinks: {
             /** @description This page. */
@@ -650,22 +817,26 @@ export interface components {
              */
             totalCount: number;
             /** @description The orders on this page. */
-            items: components["schemas"]["Order"][];
+            items: components["schemas"]["PlacedOrder"][];
             /** @description This page, and the next and previous pages when there are any. */
             links?: components["schemas"]["ResourceLinks"];
             /** @description Metadata attributes (`objectType` is `Collection`). */
             attributes?: components["schemas"]["ResourceAttributes"];
         };
         /**
-         * @description The Partner Center error body (ApiFault), for every error status except 429. `code` is a
-         *     number in every real body although the error-codes page types it string, so both are
-         *     accepted (D16). Newer services add `errorName`, `message`, `isRetryable`, `parameters` and
-         *     `errorMessageExtended`.
+         * @description The Partner Center error body (ApiFault), for every error status except 429 (D17) and the
+         *     gateway pages a 502, 503 or 504 can carry (D24). `code` is a number in every real body although
+         *     the error-codes page types it string, so both are accepted (D16). Newer services add
+         *     `errorName`, `message`, `isRetryable`, `parameters` and `errorMessageExtended`; the .NET SDK's
+         *     ApiFault also reads `attributes` (D29).
          */
         ErrorResponse: {
             /** @description Kind of error; see the Partner Center error-codes page. */
             code: number | string;
-            /** @description Human-readable explanation of the error. */
+            /**
+             * @description Human-readable explanation of the error. The error-codes page says it is at most 1024
+             *     characters; that is not enforced here, since a longer one breaks no reader (D25).
+             */
             description: string;
             /** @description Extra error details for some error types (strings in the docs' examples). */
             data?: unknown[];
@@ -675,7 +846,7 @@ export interface components {
             errorName?: string;
             /** @description Short error message, on newer services. */
             message?: string;
-            /** @description Whether retrying the same call can succeed, on newer services. */
+            /** @description Whether retrying the same call can succeed, on newer services (the Java SDK reads it). */
             isRetryable?: boolean;
             /** @description Values substituted into the message, on newer services. */
             parameters?: {
@@ -683,6 +854,8 @@ export interface components {
             };
             /** @description Internal detail, for example `InternalErrorCode=600061`. */
             errorMessageExtended?: string;
+            /** @description Metadata attributes, as on every Partner Center resource (the .NET SDK's ApiFault extends ResourceBase) (D29). */
+            attributes?: components["schemas"]["ResourceAttributes"];
         };
         /**
          * @description The body of a 429 answer. Not the ApiFault shape of other errors (D17); the wait is in the
@@ -698,136 +871,30 @@ export interface components {
             message: string;
         };
         /**
-         * @description One purchase in a new order. Required as the create-order page documents: `lineItemNumber`,
-         *     `offerId` and `quantity`. Read-only fields (`links`, `pricing`, `transactionType`) and
-         *     `parentSubscriptionId` ("applies to PATCH only") are not accepted here. Keys are camelCase;
-         *     the docs' PascalCase request examples are converted (D19).
+         * @description An HTML page from a gateway or load balancer in front of Partner Center, not an ApiFault: what
+         *     a 502, 503 or 504 can carry when the service itself never answered (D24). The .NET SDK falls back
+         *     to the raw payload or the reason phrase for such bodies; so does this client (`body` on the error).
          */
-        OrderLineItemCreate: {
-            /**
-             * Format: int32
-             * @description Unique position of the line item; the numbers of an order's line items run from 0 to their
-             *     count minus 1 (error 800071 otherwise).
-             */
-            lineItemNumber: number;
-            /** @description Catalog offer to buy, for new commerce `product:sku:availability`; it must be valid for the customer's segment. */
-            offerId: string;
-            /**
-             * Format: int32
-             * @description Number of licenses or units to buy.
-             */
-            quantity: number;
-            /** @description Subscription identifier; listed by the create-order table, normally left out. */
-            subscriptionId?: string;
-            /** @description Partner-chosen name for the subscription, to tell it apart. */
-            friendlyName?: string;
-            /** @description ISO 8601 term to buy (`P1M`, `P1Y`, `P3Y`), for offers sold in several terms. */
-            termDuration?: string;
-            /**
-             * Format: date-time
-             * @description End date of the new subscription's first billing term.
-             */
-            customTermEndDate?: string;
-            /**
-             * @description Partner ID of the indirect reseller, set only when an indirect provider orders on a
-             *     reseller's behalf (never the provider's own id); it drives incentives.
-             */
-            partnerIdOnRecord?: string;
-            /**
-             * @description Further indirect resellers on record, at most 5, for partners transacting in EU/EFTA
-             *     countries only. An array of strings: the page's "String" type is a docs error (D7).
-             */
-            additionalPartnerIdsOnRecord?: string[];
-            /** @description Provisioning values some catalog items need (D8). */
-            provisioningContext?: components["schemas"]["ProvisioningContext"];
-            /** @description Term the subscription renews to (D6). */
-            renewsTo?: components["schemas"]["RenewsTo"];
-            /** @description Accepts the offer or SKU terms; required only where the SKU or offer sets `enforceAttestation`. */
-            attestationAccepted?: boolean;
-            /** @description Spend commitment of a savings-plan purchase (D9). */
-            purchaseCommitment?: components["schemas"]["PurchaseCommitment"];
-            /** @description Promotion to apply, where one is eligible (D9). */
-            promotionId?: string;
-            /** @description Metadata attributes; the docs' examples send `objectType` `OrderLineItem`. */
-            attributes?: components["schemas"]["ResourceAttributes"];
-        };
+        GatewayPage: string;
         /**
-         * @description The body of `createOrder`. Only `lineItems` is required. The service sets `id`, `status`,
-         *     `currencyCode`, `creationDate` and `links`; they are read-only and not accepted here (the
-         *     docs' example sending `CurrencyCode` is dropped to match). Keys are camelCase (D19).
+         * @description The body of `createOrder`: the `Order` model, with what placing an order requires on top of it
+         *     (D22). Read-only fields may be sent and are ignored (D21); keys bind case-insensitively and
+         *     `null` means "not set", as ASP.NET binds them, so the docs' PascalCase examples and the body the
+         *     .NET SDK sends are both valid once keys are matched (D19).
          */
         OrderCreate: {
-            /** @description Tenant id of the customer; the path's `customer_id` is authoritative. */
-            referenceCustomerId?: string;
-            /**
-             * @description How often the partner is billed; the service defaults to `monthly` or `one_time` depending
-             *     on the offer (D4).
-             */
-            billingCycle?: components["schemas"]["BillingCycle"];
-            /** @description The offers to buy, with quantities; at least one. */
-            lineItems: components["schemas"]["OrderLineItemCreate"][];
-            /**
-             * @description Confirms the partner-of-record attestation. The create-order page marks it required, the
-             *     REST reference omits it and older examples leave it out: optional here, but send `true` in
-             *     partner-of-record attestation scenarios (D5).
-             */
-            partnerOnRecordAttestationAccepted?: boolean;
-            /** @description Metadata attributes; the docs' examples send `objectType` `Order`. */
-            attributes?: components["schemas"]["ResourceAttributes"];
-        };
-        /**
-         * @description A line item inside an `updateOrder` patch: the line to cancel (cancel-software-purchases), the
-         *     add-on to buy with its `parentSubscriptionId`, or the line whose billing cycle changes. Unlike
-         *     a new order's line items, `quantity` may be left out.
-         */
-        OrderLineItemUpdate: {
-            /**
-             * Format: int32
-             * @description Number of the line item the patch refers to, or of the new add-on line.
-             */
-            lineItemNumber: number;
-            /** @description Catalog offer of the line item; every documented patch sends it. */
-            offerId: string;
-            /** @description Subscription of the line item, when changing an existing subscription's billing cycle. */
-            subscriptionId?: string;
-            /** @description Subscription an add-on is bought for (PATCH only). */
-            parentSubscriptionId?: string;
-            /** @description Partner-chosen name for the subscription. */
-            friendlyName?: string;
-            /**
-             * Format: int32
-             * @description Number of licenses or units, for an add-on purchase.
-             */
-            quantity?: number;
-            /** @description Partner ID of the indirect reseller on record. */
-            partnerIdOnRecord?: string;
-            /** @description Metadata attributes; the docs' examples send `objectType` `OrderLineItem`. */
-            attributes?: components["schemas"]["ResourceAttributes"];
-        };
-        /**
-         * @description The body of `updateOrder`: a partial order. A cancel is `{id, status: "cancelled"}` (integration
-         *     sandbox, or software with the line items to cancel); an add-on purchase or a billing-cycle change
-         *     sends `lineItems`. Fields not listed here are read-only. Keys are camelCase (D19).
-         */
-        OrderUpdate: {
-            /** @description Id of the order being patched; the docs' patches send it and it must match the path's `order_id`. */
-            id?: string;
-            /** @description Tenant id of the customer, as the docs' PascalCase patch examples send it. */
-            referenceCustomerId?: string;
-            /**
-             * @description Set to `cancelled` to cancel the order. Only integration-sandbox orders younger than 60
-             *     days, and software purchases, can be cancelled this way (error 800061 otherwise).
-             * @enum {string}
-             */
-            status?: "cancelled";
-            /** @description New billing cycle, when changing it (change-the-billing-cycle). */
-            billingCycle?: components["schemas"]["BillingCycle"];
-            /** @description Line items the patch affects. */
-            lineItems?: components["schemas"]["OrderLineItemUpdate"][];
-            /** @description Metadata attributes; the docs' examples send `objectType` `Order`. */
-            attributes?: components["schemas"]["ResourceAttributes"];
-        };
-        /** @description Provisioning progress of part of a line item's quantity. */
+            /** @description The offers to buy, at least one. Their `lineItemNumber`s run from 0 to their count minus 1, each once (error 800071 otherwise; JSON Schema cannot say so, the client checks it). */
+            lineItems: ({
+                /**
+                 * Format: int32
+                 * @description Number of licenses or units to buy, at least 1.
+                 */
+                quantity: number;
+                /** @description ISO 8601 term to buy (`P1M`, `P1Y`, `P3Y`), for offers sold in several terms. */
+                termDuration?: string;
+            } & WithRequired<components["schemas"]["OrderLineItem"], "quantity">)[];
+        } & WithRequired<components["schemas"]["Order"], "lineItems">;
+        /** @description Provisioning progress of part of a line item's quantity (`QuantityProvisioningStatus` in the .NET SDK). */
         QuantityProvisioningInformation: {
             /**
              * Format: int32
@@ -836,6 +903,8 @@ export interface components {
             quantity?: number;
             /** @description Provisioning state of these units, for example `fulfilled` (free string, D11). */
             status?: string;
+            /** @description Metadata attributes; the .NET SDK's `QuantityProvisioningStatus` extends ResourceBase, which carries them (D29). */
+            attributes?: components["schemas"]["ResourceAttributes"];
         };
         /** @description Provisioning status of one order line item. */
         OrderLineItemProvisioningStatus: {
@@ -905,18 +974,19 @@ export interface components {
             attributes?: components["schemas"]["ResourceAttributes"];
         };
         /**
-         * @description Purchase-order details sent as the JSON `Metadata` part of `createOrderAttachments`.
-         *     Amounts are decimal strings, as the docs' example sends them.
+         * @description Purchase-order details sent as the JSON `Metadata` part of `createOrderAttachments`. The .NET
+         *     SDK's `AttachmentMetadata` serialises them PascalCase (`CustomerPrice`, `IsPartOfTender`); keys
+         *     bind case-insensitively, so the docs' `isPartofTender` is the same key (D28).
          */
         OrderAttachmentMetadata: {
-            /** @description Whether the order is part of a tender; the docs spell the key `isPartofTender` (lower-case "of"). */
-            isPartofTender?: boolean;
-            /** @description Price the customer pays, as a decimal string. */
-            customerPrice: string;
+            /** @description Whether the order is part of a tender. The docs' table spells it `isPartofTender` (lower-case "of"), which binds to the same property (D28). */
+            isPartOfTender?: boolean;
+            /** @description Price the customer pays. A decimal string in the docs' example and the .NET model; a JSON number binds to it too (D28). */
+            customerPrice: string | number;
             /** @description ISO 4217 currency of `customerPrice`. */
             currency: string;
-            /** @description Exchange rate applied, as a decimal string. */
-            fxRate?: string;
+            /** @description Exchange rate applied, as a decimal string or a number (D28). */
+            fxRate?: string | number;
             /**
              * Format: uri
              * @description Link to the tender documents.
@@ -924,9 +994,12 @@ export interface components {
             tenderLink?: string;
         };
         /**
-         * @description The multipart/form-data body of `createOrderAttachments`. Part names follow the REST reference
-         *     (`Metadata`, `POFiles`, `Tender`); the developer guide's lower-case `metadata`/`pofiles` are
-         *     treated as the same parts (form part names are matched case-insensitively by the service) (E1).
+         * @description The multipart/form-data body of `createOrderAttachments`. The part names are the properties of
+         *     the .NET SDK's `AttachmentDetails` (`Metadata`, `POFiles`, `TenderFiles`), an ASP.NET Core
+         *     `IFormFile` binding type that mirrors the service's own; form part names bind
+         *     case-insensitively, so the docs' `metadata` and `pofiles` are the same parts. The tender files
+         *     part is `TenderFiles`, as the .NET model and the docs' parameter table name it, not the REST
+         *     reference's `Tender` (E1).
          */
         OrderAttachmentUpload: {
             /** @description Purchase-order details, sent as one JSON part. */
@@ -934,7 +1007,7 @@ export interface components {
             /** @description The purchase-order documents, one part per file. */
             POFiles: string[];
             /** @description Tender documents, when the order is part of a tender. */
-            Tender?: string[];
+            TenderFiles?: string[];
         };
         /** @description A purchase-order or tender document attached to an order. */
         OrderAttachment: {
@@ -949,6 +1022,8 @@ export interface components {
             sizeInKB?: number;
             /** @description Kind of document, `POAttachment` or `TenderAttachment`. */
             attachmentType?: string;
+            /** @description Metadata attributes; the .NET SDK's `OrderAttachment` extends ResourceBase, which carries them (D29). */
+            attributes?: components["schemas"]["ResourceAttributes"];
         };
         /** @description The attachments created by `createOrderAttachments`. */
         OrderAttachmentCollection: {
@@ -964,6 +1039,8 @@ export interface components {
             /** @description Metadata attributes (`objectType` is `Collection`). */
             attributes?: components["schemas"]["ResourceAttributes"];
         };
+        /** @description The bytes of an attached document (a PDF in the docs' example), as the service stores it. */
+        AttachmentContent: string;
     };
     responses: {
         /** @description Missing or invalid input; the body says what is wrong. Not retryable: fix the request. */
@@ -1015,8 +1092,23 @@ export interface components {
             };
         };
         /**
-         * @description |
-         *     Throttled: the partner tenant (or partner and customer tenants) sent too many requests; the
+         * @description The service gave up waiting for the request (listed on the error-codes page; the .NET SDK's
+         *     error handler has a category for it). Retryable: the client retries it with the same
+         *     `MS-RequestId`, so a create is not placed twice (D24). The body is an ApiFault, or none.
+         */
+        RequestTimeout: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Throttled: the partner tenant (or partner and customer tenants) sent too many requests; the
          *     Order resource allows 500 requests per minute per tenant. Wait `Retry-After`, then retry with
          *     exponential backoff if throttled again. The body is not the ApiFault shape (D17).
          */
@@ -1042,6 +1134,59 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description A gateway in front of Partner Center got no valid answer from it. Retryable: the client
+         *     retries it with the same `MS-RequestId` (D24). The body is an ApiFault
+         *     when Partner Center answered, an HTML page when a gateway did (`GatewayPage`), or none at all.
+         */
+        BadGateway: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": components["schemas"]["GatewayPage"];
+            };
+        };
+        /**
+         * @description Partner Center is overloaded or down for maintenance (the .NET SDK's ServerBusy category);
+         *     it may say when to come back in `Retry-After`. Retryable: the client retries it with the same
+         *     `MS-RequestId` (D24). The body is an ApiFault
+         *     when Partner Center answered, an HTML page when a gateway did (`GatewayPage`), or none at all.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": components["schemas"]["GatewayPage"];
+            };
+        };
+        /**
+         * @description A gateway in front of Partner Center timed out waiting for it (the .NET SDK's GatewayTimeout
+         *     category). Retryable: the client retries it with the same `MS-RequestId` (D24). The body is an ApiFault
+         *     when Partner Center answered, an HTML page when a gateway did (`GatewayPage`), or none at all.
+         */
+        GatewayTimeout: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+                "text/html": components["schemas"]["GatewayPage"];
             };
         };
         /** @description The order is already being processed, or a pending change blocks this one. Do not re-send with a new request id: check the customer's orders first. */
@@ -1090,15 +1235,22 @@ export interface components {
         /**
          * @description Only orders with this billing cycle. Named `billingType` and typed string: the REST reference's
          *     URL template says `billingType` while its older table row says `billing` int32, and the docs
-         *     use `billingType` with the member-name value `onetime` (D1). The service binds a .NET enum by
-         *     member name, case-insensitively, so the values are the lower-case member names; note
-         *     `onetime`, not the `one_time` that `billingCycle` carries in bodies.
+         *     use `billingType` with the value `onetime` (D1). The service binds a .NET enum by member name,
+         *     case-insensitively: the docs send the lower-case member name (`onetime`), the .NET SDK the member
+         *     name itself (`OneTime`, `Monthly`), the Java SDK the lower snake value of bodies (`one_time`).
+         *     All three are listed; the client sends the lower-case member name, as the docs do (D30).
          */
-        BillingType: "unknown" | "monthly" | "annual" | "none" | "onetime" | "triennial" | "biennial";
+        BillingType: "unknown" | "monthly" | "annual" | "none" | "onetime" | "triennial" | "biennial" | "Unknown" | "Monthly" | "Annual" | "None" | "OneTime" | "Triennial" | "Biennial" | "one_time";
         /** @description Whether to return `pricing` on line items and `totalPrice` on orders (pre-tax). Default false. */
         IncludePrice: boolean;
         /** @description Whether to include orders the system created (for example renewals). Default false. REST reference only (D2). */
         IncludeSystemPurchases: boolean;
+        /**
+         * @description User principal name of a user in the customer's tenant to assign the purchased licenses to.
+         *     Sent by the .NET SDK's `Orders.Create(order, customerUserUpn)` overload (and by its cart
+         *     checkout); no REST reference page lists it (D26).
+         */
+        XMsCustomerUserUpn: string;
         /**
          * @description Order identifier. A plain string, not a GUID: real ids look like
          *     `Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1` or `5cf72f146967`, though some request tables call it a
@@ -1113,6 +1265,8 @@ export interface components {
         IfMatch: string;
         /** @description Number of the line item within the order, from 0. */
         LineItemNumber: number;
+        /** @description Identifier of an order attachment, as `listOrderAttachments` and `createOrderAttachments` return it (14 hex digits in the docs' example). */
+        AttachmentId: string;
         /** @description Subscription identifier (a GUID in every example, typed string by the REST reference). */
         SubscriptionId: string;
     };
@@ -1148,14 +1302,13 @@ export type OrderStatus = components['schemas']['OrderStatus'];
 export type ClientContext = components['schemas']['ClientContext'];
 export type OrderLinks = components['schemas']['OrderLinks'];
 export type Order = components['schemas']['Order'];
+export type PlacedOrder = components['schemas']['PlacedOrder'];
 export type ResourceLinks = components['schemas']['ResourceLinks'];
 export type OrderCollection = components['schemas']['OrderCollection'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type ThrottlingError = components['schemas']['ThrottlingError'];
-export type OrderLineItemCreate = components['schemas']['OrderLineItemCreate'];
+export type GatewayPage = components['schemas']['GatewayPage'];
 export type OrderCreate = components['schemas']['OrderCreate'];
-export type OrderLineItemUpdate = components['schemas']['OrderLineItemUpdate'];
-export type OrderUpdate = components['schemas']['OrderUpdate'];
 export type QuantityProvisioningInformation = components['schemas']['QuantityProvisioningInformation'];
 export type OrderLineItemProvisioningStatus = components['schemas']['OrderLineItemProvisioningStatus'];
 export type OrderLineItemProvisioningStatusCollection = components['schemas']['OrderLineItemProvisioningStatusCollection'];
@@ -1165,12 +1318,17 @@ export type OrderAttachmentMetadata = components['schemas']['OrderAttachmentMeta
 export type OrderAttachmentUpload = components['schemas']['OrderAttachmentUpload'];
 export type OrderAttachment = components['schemas']['OrderAttachment'];
 export type OrderAttachmentCollection = components['schemas']['OrderAttachmentCollection'];
+export type AttachmentContent = components['schemas']['AttachmentContent'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseRequestTimeout = components['responses']['RequestTimeout'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
+export type ResponseBadGateway = components['responses']['BadGateway'];
+export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ResponseGatewayTimeout = components['responses']['GatewayTimeout'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ParameterCustomerId = components['parameters']['CustomerId'];
 export type ParameterMsRequestId = components['parameters']['MsRequestId'];
@@ -1183,9 +1341,11 @@ export type ParameterIndirectResellerId = components['parameters']['IndirectRese
 export type ParameterBillingType = components['parameters']['BillingType'];
 export type ParameterIncludePrice = components['parameters']['IncludePrice'];
 export type ParameterIncludeSystemPurchases = components['parameters']['IncludeSystemPurchases'];
+export type ParameterXMsCustomerUserUpn = components['parameters']['XMsCustomerUserUpn'];
 export type ParameterOrderId = components['parameters']['OrderId'];
 export type ParameterIfMatch = components['parameters']['IfMatch'];
 export type ParameterLineItemNumber = components['parameters']['LineItemNumber'];
+export type ParameterAttachmentId = components['parameters']['AttachmentId'];
 export type ParameterSubscriptionId = components['parameters']['SubscriptionId'];
 export type HeaderMsRequestId = components['headers']['MsRequestId'];
 export type HeaderMsCorrelationId = components['headers']['MsCorrelationId'];
@@ -1205,9 +1365,10 @@ export interface operations {
                 /**
                  * @description Only orders with this billing cycle. Named `billingType` and typed string: the REST reference's
                  *     URL template says `billingType` while its older table row says `billing` int32, and the docs
-                 *     use `billingType` with the member-name value `onetime` (D1). The service binds a .NET enum by
-                 *     member name, case-insensitively, so the values are the lower-case member names; note
-                 *     `onetime`, not the `one_time` that `billingCycle` carries in bodies.
+                 *     use `billingType` with the value `onetime` (D1). The service binds a .NET enum by member name,
+                 *     case-insensitively: the docs send the lower-case member name (`onetime`), the .NET SDK the member
+                 *     name itself (`OneTime`, `Monthly`), the Java SDK the lower snake value of bodies (`one_time`).
+                 *     All three are listed; the client sends the lower-case member name, as the docs do (D30).
                  */
                 billingType?: components["parameters"]["BillingType"];
                 /** @description Whether to return `pricing` on line items and `totalPrice` on orders (pre-tax). Default false. */
@@ -1264,8 +1425,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createOrder: {
@@ -1291,6 +1456,12 @@ export interface operations {
                 "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
                 /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
                 "X-Locale"?: components["parameters"]["XLocale"];
+                /**
+                 * @description User principal name of a user in the customer's tenant to assign the purchased licenses to.
+                 *     Sent by the .NET SDK's `Orders.Create(order, customerUserUpn)` overload (and by its cart
+                 *     checkout); no REST reference page lists it (D26).
+                 */
+                "x-ms-customeruser-upn"?: components["parameters"]["XMsCustomerUserUpn"];
             };
             path: {
                 /**
@@ -1318,16 +1489,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Order"];
+                    "application/json": components["schemas"]["PlacedOrder"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getOrder: {
@@ -1384,15 +1559,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Order"];
+                    "application/json": components["schemas"]["PlacedOrder"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     updateOrder: {
@@ -1440,10 +1619,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The fields to change. */
+        /** @description The order, or the fields to change. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrderUpdate"];
+                "application/json": components["schemas"]["Order"];
             };
         };
         responses: {
@@ -1457,16 +1636,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Order"];
+                    "application/json": components["schemas"]["PlacedOrder"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getOrderProvisioningStatus: {
@@ -1527,8 +1710,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listOrderActivationLinks: {
@@ -1589,8 +1776,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listLineItemActivationLinks: {
@@ -1653,8 +1844,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createOrderAttachments: {
@@ -1720,8 +1915,146 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listOrderAttachments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Order identifier. A plain string, not a GUID: real ids look like
+                 *     `Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1` or `5cf72f146967`, though some request tables call it a
+                 *     GUID and older orders have GUID ids (D13).
+                 */
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order's attachments. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderAttachmentCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getOrderAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Order identifier. A plain string, not a GUID: real ids look like
+                 *     `Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1` or `5cf72f146967`, though some request tables call it a
+                 *     GUID and older orders have GUID ids (D13).
+                 */
+                order_id: components["parameters"]["OrderId"];
+                /** @description Identifier of an order attachment, as `listOrderAttachments` and `createOrderAttachments` return it (14 hex digits in the docs' example). */
+                attachment_id: components["parameters"]["AttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document's content. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["AttachmentContent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listSubscriptionActivationLinks: {
@@ -1778,8 +2111,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

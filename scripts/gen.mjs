@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildRequestRules } from "./request-rules.mjs";
+import { buildRequestRules, UnsupportedKeywordError } from "./request-rules.mjs";
 
 const check = process.argv.includes("--check");
 const API = "partner-center-orders@v1";
@@ -26,7 +26,14 @@ const out = check ? mkdtempSync(join(tmpdir(), "pco-gen-")) : "generated";
 try {
   run("redocly", ["bundle", API, "--output", join(out, "openapi.json")]);
   const bundle = readFileSync(join(out, "openapi.json"), "utf8");
-  const rules = buildRequestRules(JSON.parse(bundle));
+  let rules;
+  try {
+    rules = buildRequestRules(JSON.parse(bundle));
+  } catch (error) {
+    if (!(error instanceof UnsupportedKeywordError)) throw error;
+    process.stderr.write(`npm run gen: ${error.message}\n`);
+    process.exit(1);
+  }
   const drift = [];
   if (check) {
     // openapi-typescript compares its own output byte for byte (redocly.yaml's x-openapi-ts.output).

@@ -1,53 +1,124 @@
-// Turns the bundled spec into the compact request rules the client checks before sending:
-// each operation's method, path, parameters and body schema, keeping only validation keywords
-// so the client ships a few kilobytes instead of the whole spec.
-const KEEP = [
+// Turns the bundled spec into the compact request rules the client binds and checks before
+// sending: each operation's method, path, parameters and body schema, keeping only the keywords
+// src/validation/bind.ts implements, so the client ships a few kilobytes instead of the whole spec.
+// A request schema that uses any other keyword (or a format the binder does not know) stops the
+// build, naming the schema and the keyword: a spec change can never turn a check off unnoticed.
+
+/** Keywords the binder implements. `allOf` is implemented here, by merging its members. */
+const IMPLEMENTED = [
   "type", "required", "properties", "additionalProperties", "items", "enum", "const",
   "minimum", "maximum", "minLength", "maxLength", "pattern", "format",
-  "minItems", "maxItems", "minProperties", "oneOf",
+  "minItems", "maxItems", "oneOf", "readOnly",
 ];
+/** Keywords that say nothing about which requests are valid. */
+const ANNOTATIONS = new Set([
+  "description", "summary", "title", "example", "examples", "default", "deprecated", "$comment", "writeOnly",
+]);
+/** Formats the binder checks (src/validation/bind.ts FORMATS, plus int32 on numbers). */
+const FORMATS = new Set(["uuid", "date-time", "uri", "int32"]);
 const METHODS = ["get", "put", "post", "delete", "patch"];
 
 const refName = (ref) => ref.slice(ref.lastIndexOf("/") + 1);
 
-function compact(schema) {
-  if (schema.$ref) return { $ref: refName(schema.$ref) };
-  const out = {};
-  for (const key of KEEP) {
-    if (!(key in schema)) continue;
-    const value = schema[key];
+export class UnsupportedKeywordError extends Error {}
+
+function unsupported(where, keyword, detail = "") {
+  return new UnsupportedKeywordError(
+    `request schema ${where} uses \`${keyword}\`${detail}, which src/validation/bind.ts does not implement: ` +
+      "implement it there (and in scripts/request-rules.mjs IMPLEMENTED), or change the spec",
+  );
+}
+
+/** Merges two schemas that must both hold (allOf), or fails when the merge would lose a rule. */
+function merge(a, b, where, resolveRef) {
+  if (JSON.stringify(a) === JSON.stringify(b)) return a;
+  const expand = ({ $ref, ...siblings }) => ({ ...resolveRef($ref), ...siblings });
+  if (a.$ref) return merge(expand(a), b, where, resolveRef);
+  if (b.$ref) return merge(a, expand(b), where, resolveRef);
+  const out = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    if (!(key in out) || ANNOTATIONS.has(key)) {
+      out[key] = value;
+      continue;
+    }
+    const mine = out[key];
     if (key === "properties") {
-      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+      out.properties = { ...mine };
+      for (const [name, schema] of Object.entries(value)) {
+        out.properties[name] = name in mine ? merge(mine[name], schema, `${where}.${name}`, resolveRef) : schema;
+      }
+    } else if (key === "items") out.items = merge(mine, value, `${where}[]`, resolveRef);
+    else if (key === "required") out.required = [...new Set([...mine, ...value])];
+    else if (key === "readOnly") out.readOnly = mine || value;
+    else if (["minimum", "minLength", "minItems"].includes(key)) out[key] = Math.max(mine, value);
+    else if (["maximum", "maxLength", "maxItems"].includes(key)) out[key] = Math.min(mine, value);
+    else if (JSON.stringify(mine) !== JSON.stringify(value)) throw unsupported(where, `allOf`, ` with two different \`${key}\``);
+  }
+  return out;
+}
+
+/** The schema with allOf merged away, recursively, and only the binder's keywords kept. */
+function compact(schema, where, resolveRef) {
+  // The binder drops a read-only value unread (the service ignores it): nothing to check inside.
+  if (schema.readOnly === true) return { readOnly: true };
+  if (schema.$ref) {
+    const { $ref, ...siblings } = schema;
+    // OpenAPI 3.1 lets keywords sit beside $ref, and they hold as well: as an allOf.
+    if (Object.keys(siblings).some((key) => !ANNOTATIONS.has(key))) return compact({ allOf: [{ $ref }], ...siblings }, where, resolveRef);
+    return { $ref: refName($ref) };
+  }
+  if (schema.allOf) {
+    const { allOf, ...rest } = schema;
+    return compact([...allOf, rest].reduce((acc, s) => merge(acc, s, where, resolveRef), {}), where, resolveRef);
+  }
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (key === "contentMediaType") {
+      if (value !== "application/octet-stream") throw unsupported(where, key, ` (${value})`);
+      out.binary = true;
+    } else if (!IMPLEMENTED.includes(key)) {
+      throw unsupported(where, key);
+    } else if (key === "format" && !FORMATS.has(value)) {
+      throw unsupported(where, "format", ` "${value}"`);
+    } else if (key === "properties") {
+      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v, `${where}.${k}`, resolveRef)]));
     } else if (key === "items" || (key === "additionalProperties" && typeof value === "object")) {
-      out[key] = compact(value);
+      out[key] = compact(value, `${where}${key === "items" ? "[]" : ".*"}`, resolveRef);
     } else if (key === "oneOf") {
-      out.oneOf = value.map(compact);
+      out.oneOf = value.map((s, i) => compact(s, `${where}.oneOf[${i}]`, resolveRef));
+    } else if (key === "enum") {
+      // The binder matches members as .NET does (any casing, underscores ignored) and sends the
+      // first spelling of each (src/validation/bind.ts enumKey), so the others need not ship.
+      const key = (m) => (typeof m === "string" ? m.toLowerCase().replace(/_/g, "") : JSON.stringify(m));
+      out.enum = value.filter((m, i) => value.findIndex((n) => key(n) === key(m)) === i);
     } else {
       out[key] = value;
     }
   }
-  if (schema.contentMediaType === "application/octet-stream") out.binary = true;
+  // A read-only property is never required of a request (the service sets it).
+  if (out.required && out.properties) {
+    out.required = out.required.filter((name) => !out.properties[name]?.readOnly);
+    if (out.required.length === 0) delete out.required;
+  }
   return out;
 }
 
-function collectRefs(schema, components, names) {
-  if (!schema || typeof schema !== "object") return;
-  if (schema.$ref) {
-    const name = refName(schema.$ref);
-    if (!names.has(name)) {
-      names.add(name);
-      collectRefs(components[name], components, names);
-    }
-    return;
+/** Names of the schemas a compacted schema refers to. */
+function refsOf(schema, names = new Set()) {
+  if (schema && typeof schema === "object") {
+    if (typeof schema.$ref === "string") names.add(schema.$ref);
+    for (const value of Object.values(schema)) refsOf(value, names);
   }
-  for (const value of Object.values(schema)) collectRefs(value, components, names);
+  return names;
 }
 
 export function buildRequestRules(spec) {
   const components = spec.components.schemas;
+  const resolveRef = (ref) => components[refName(ref)];
   const parameters = {};
   const operations = {};
-  const used = new Set();
+  const roots = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of METHODS) {
       const op = item[method];
@@ -55,28 +126,40 @@ export function buildRequestRules(spec) {
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => {
         const name = refName(p.$ref);
         const def = spec.components.parameters[name];
-        parameters[name] = { in: def.in, name: def.name, required: def.required === true, schema: compact(def.schema) };
-        collectRefs(def.schema, components, used);
+        parameters[name] = { in: def.in, name: def.name, required: def.required === true, schema: compact(def.schema, `parameter ${name}`, resolveRef) };
+        roots.push(compact(def.schema, `parameter ${name}`, resolveRef));
         return name;
       });
       const rule = { method: method.toUpperCase(), path, parameters: params };
       const content = op.requestBody?.content ?? {};
       const [contentType] = Object.keys(content);
       if (contentType) {
-        rule.body = { contentType, required: op.requestBody.required === true, schema: compact(content[contentType].schema) };
-        collectRefs(content[contentType].schema, components, used);
+        const schema = compact(content[contentType].schema, `${op.operationId} body`, resolveRef);
+        rule.body = { contentType, required: op.requestBody.required === true, schema };
+        roots.push(schema);
       }
+      // An answer that is not JSON (a file) is read as bytes, and asked for by its media type.
+      const success = Object.entries(op.responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
+      const answerType = Object.keys(success?.content ?? {})[0];
+      if (answerType && answerType !== "application/json") rule.answer = answerType;
       operations[op.operationId] = rule;
     }
   }
-  const schemas = Object.fromEntries([...used].sort().map((name) => [name, compact(components[name])]));
+  const schemas = {};
+  const pending = [...refsOf(roots)];
+  while (pending.length) {
+    const name = pending.pop();
+    if (name in schemas) continue;
+    schemas[name] = compact(components[name], name, resolveRef);
+    pending.push(...refsOf(schemas[name]));
+  }
   const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
   const json = (value) => JSON.stringify(value, null, 2);
   return [
     "// This file was generated by scripts/gen.mjs from spec/. Do not make direct changes to the file.",
-    "// The request rules the client checks before sending: operations, parameters and the schemas they use.",
+    "// The request rules the client binds and checks before sending: operations, parameters and the schemas they use.",
     "",
-    `export const schemas = ${json(schemas)} as const;`,
+    `export const schemas = ${json(sorted(schemas))} as const;`,
     "",
     `export const parameters = ${json(sorted(parameters))} as const;`,
     "",

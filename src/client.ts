@@ -18,7 +18,10 @@ export interface FollowOptions extends CallOptions {
   body?: unknown;
 }
 
-export type PartnerCenterClient = Client<paths> & {
+/** The client asks for JSON (`Accept: application/json`), so the raw methods type the JSON answers. */
+type JsonClient = Client<paths, "application/json">;
+
+export type PartnerCenterClient = JsonClient & {
   /** One method per Orders operation. */
   orders: OrdersApi;
   /**
@@ -45,7 +48,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     sleep,
   };
   const send = createSender(config);
-  const client = createClient<paths>({
+  const client = createClient<paths, "application/json">({
     baseUrl: resolved.baseUrl,
     fetch: send,
     Request: ReplayableRequest,

@@ -15,12 +15,14 @@ export type { LinkInput } from "./links";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./fetch/retry-policy";
 export type {
   BillingType,
+  CreateOrderOptions,
   GetOrderOptions,
   ListOrdersOptions,
   OrderAttachmentsInput,
   OrderCreateInput,
   OrderLineItemInput,
   OrdersApi,
+  OrderUpdateInput,
   UpdateOrderOptions,
 } from "./operations/orders";
 export type { OperationName, OperationRequest, OperationResult } from "./operations/typed";

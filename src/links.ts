@@ -41,7 +41,7 @@ export function resolveLink(link: LinkInput, baseUrl: string): ResolvedLink | Va
     } else if (typeof header.value !== "string") {
       problems.push({ path: `link.headers[${i}].value`, message: "must be a string" });
     } else {
-      problems.push(...headerValueProblems(header.key, header.value, `link.headers[${i}].value`));
+      problems.push(...headerValueProblems(header.value, `link.headers[${i}].value`));
       headers[header.key] = header.value;
     }
   });

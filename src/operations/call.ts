@@ -6,7 +6,7 @@ import type { Sender } from "../fetch/send";
 import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
 import { toFormData } from "./form-data";
-import { headerParameterProblems, requestProblems, type OperationId, type RequestParts } from "../validation/request";
+import { bindRequest, headerParameterProblems, operationRuleProblems, type OperationId, type RequestParts } from "../validation/request";
 
 export interface Transport {
   /** openapi-fetch's `request`, untyped so that operationIds and links can name any path. */
@@ -57,8 +57,8 @@ export async function exchange<T>(
   let answer: Awaited<ReturnType<Transport["request"]>>;
   try {
     answer = await transport.request(method.toLowerCase(), path, {
-      ...init,
       parseAs: "text",
+      ...init,
       signal: options.signal,
       fetch: transport.senderFor(options),
     });
@@ -76,7 +76,7 @@ export async function exchange<T>(
   }
   const { data, error, response } = answer;
   if (!response.ok) throw errorFromResponse(response, error, meta);
-  return successBody<T>(response, data, meta);
+  return data instanceof Blob ? (data as T) : successBody<T>(response, data, meta);
 }
 
 const ORDER = ["path", "query", "header", "body", "options"];
@@ -87,31 +87,32 @@ function sortProblems(problems: ValidationProblem[]): ValidationProblem[] {
   return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
-export interface OperationCall extends RequestParts {
-  /** Problems found before the spec's rules apply (line-item numbering, say). */
-  problems?: ValidationProblem[];
-}
-
-/** Calls the operation `operationId` after checking every part of the request against the spec. */
+/**
+ * Calls the operation `operationId`: binds every part of the request as the service would (the
+ * body that is sent is the bound one) and refuses, with nothing sent, what the spec's rules refuse.
+ */
 export async function callOperation<T>(
   transport: Transport,
   operationId: OperationId,
-  call: OperationCall,
+  request: RequestParts,
   options: CallOptions = {},
 ): Promise<T> {
-  const ids = callIds(options);
-  const early = call.problems ?? [];
-  const reported = new Set(early.map((p) => p.path));
-  const problems = [
-    ...early,
-    ...requestProblems(operationId, call).filter((p) => !reported.has(p.path)),
-    ...callOptionProblems(options),
-  ];
+  const bound = bindRequest(operationId, request);
+  // An operation's own rule says more than the schema's "is required" at the same place.
+  const specific = operationRuleProblems(operationId, bound);
+  const reported = new Set(specific.map((p) => p.path));
+  const problems = [...specific, ...bound.problems.filter((p) => !reported.has(p.path)), ...callOptionProblems(options)];
   if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
-  const header = { ...call.header, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
+  const ids = callIds(options);
+  const header: Record<string, string> = { ...bound.header, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
   const rule = operations[operationId];
-  const init: Record<string, unknown> = { params: { path: call.path, query: call.query, header } };
-  if (call.body !== undefined) init.body = call.body;
+  const init: Record<string, unknown> = { params: { path: bound.path, query: bound.query, header } };
+  if (bound.body !== undefined) init.body = bound.body;
   if ("body" in rule && rule.body.contentType === "multipart/form-data") init.bodySerializer = toFormData;
+  if ("answer" in rule) {
+    // A file: asked for by its media type (errors still come as JSON) and read as bytes.
+    header.Accept = `${rule.answer}, application/json`;
+    return exchange<T>(transport, rule.method, rule.path, { ...init, parseAs: "blob" }, ids, options);
+  }
   return exchange<T>(transport, rule.method, rule.path, init, ids, options);
 }

@@ -6,24 +6,29 @@ import type {
   OrderAttachmentCollection,
   OrderAttachmentMetadata,
   OrderCollection,
-  OrderCreate,
+  OrderLineItem,
   OrderLineItemActivationLinkCollection,
-  OrderLineItemCreate,
   OrderLineItemProvisioningStatusCollection,
-  OrderUpdate,
+  PlacedOrder,
   operations,
 } from "../../generated/schema";
 import type { CallOptions } from "../options";
 import { numberLineItems } from "../validation/line-items";
 import type { LinkInput } from "../links";
-import type { OperationId } from "../validation/request";
-import { callOperation, type OperationCall, type Transport } from "./call";
+import type { OperationId, RequestParts } from "../validation/request";
+import { callOperation, type Transport } from "./call";
 
-/** A new order's line item; `lineItemNumber` may be left out on every line, and the client numbers them. */
-export type OrderLineItemInput = Omit<OrderLineItemCreate, "lineItemNumber"> & { lineItemNumber?: number };
+/**
+ * A new order's line item: the `OrderLineItem` model with a quantity. `lineItemNumber` may be
+ * left out on every line, and the client numbers them 0..n-1.
+ */
+export type OrderLineItemInput = Omit<OrderLineItem, "lineItemNumber" | "quantity"> & { lineItemNumber?: number; quantity: number };
 
-/** The body of `orders.create`. */
-export type OrderCreateInput = Omit<OrderCreate, "lineItems"> & { lineItems: OrderLineItemInput[] };
+/** The body of `orders.create`: the `Order` model with at least one line item. */
+export type OrderCreateInput = Omit<Order, "lineItems"> & { lineItems: OrderLineItemInput[] };
+
+/** The body of `orders.update`: the `Order` model, whole (as read) or just the fields to change. */
+export type OrderUpdateInput = Order;
 
 export type BillingType = NonNullable<operations["listOrders"]["parameters"]["query"]>["billingType"];
 
@@ -36,6 +41,11 @@ export interface ListOrdersOptions extends CallOptions {
   includeSystemPurchases?: boolean;
   /** Only orders placed for this indirect reseller. */
   indirectResellerId?: string;
+}
+
+export interface CreateOrderOptions extends CallOptions {
+  /** Sent as `x-ms-customeruser-upn`: the customer's user to assign the purchased licenses to (D26). */
+  customerUserUpn?: string;
 }
 
 export interface GetOrderOptions extends CallOptions {
@@ -52,49 +62,53 @@ export interface OrderAttachmentsInput {
   metadata: OrderAttachmentMetadata;
   /** The purchase-order files. */
   poFiles: Blob[];
-  /** Tender documents, if the order is part of a tender. */
-  tender?: Blob[];
+  /** Tender documents, if the order is part of a tender (the `TenderFiles` part, E1). */
+  tenderFiles?: Blob[];
 }
 
 /** Follows a link; provided by the client so that list can page. */
 export type Follow = <T>(link: LinkInput, options?: CallOptions) => Promise<T>;
 
 export function ordersApi(transport: Transport, follow: Follow) {
-  const call = <T>(operationId: OperationId, request: OperationCall, options: CallOptions) =>
+  const call = <T>(operationId: OperationId, request: RequestParts, options: CallOptions) =>
     callOperation<T>(transport, operationId, request, options);
 
   return {
-    /** createOrder: places an order. Answers the order in `pending`; provisioning is asynchronous. */
-    create(customerId: string, order: OrderCreateInput, options: CallOptions = {}): Promise<Order> {
-      const items = Array.isArray(order?.lineItems) ? numberLineItems(order.lineItems) : undefined;
-      const body = items ? { ...order, lineItems: items.items } : order;
-      return call<Order>("createOrder", { path: { customer_id: customerId }, body, problems: items?.problems }, options);
+    /**
+     * createOrder: places an order. Answers the order in `pending`; provisioning is asynchronous.
+     * Takes what the service takes: keys in any casing, `null` as "not set", read-only fields
+     * (left out of what is sent).
+     */
+    create(customerId: string, order: OrderCreateInput, options: CreateOrderOptions = {}): Promise<PlacedOrder> {
+      const lineItems = lineItemsOf(order);
+      const body = lineItems ? { ...order, [lineItems.key]: numberLineItems(lineItems.items) } : order;
+      const header = { "x-ms-customeruser-upn": options.customerUserUpn };
+      return call<PlacedOrder>("createOrder", { path: { customer_id: customerId }, header, body }, options);
     },
 
     /** getOrder */
-    get(customerId: string, orderId: string, options: GetOrderOptions = {}): Promise<Order> {
-      return call<Order>(
+    get(customerId: string, orderId: string, options: GetOrderOptions = {}): Promise<PlacedOrder> {
+      return call<PlacedOrder>(
         "getOrder",
         { path: { customer_id: customerId, order_id: orderId }, query: { include_price: options.includePrice } },
         options,
       );
     },
 
-    /** updateOrder: a partial patch; a cancel is `{ id, status: "cancelled" }`. */
-    update(customerId: string, orderId: string, patch: OrderUpdate, options: UpdateOrderOptions = {}): Promise<Order> {
+    /**
+     * updateOrder: the order as read with a field changed, or only the fields to change; a cancel
+     * is `{ id, status: "cancelled" }`. Read-only fields are left out of what is sent.
+     */
+    update(customerId: string, orderId: string, order: OrderUpdateInput, options: UpdateOrderOptions = {}): Promise<PlacedOrder> {
       const path = { customer_id: customerId, order_id: orderId };
-      const mismatch =
-        typeof patch?.id === "string" && patch.id !== orderId
-          ? [{ path: "body.id", message: `must match the order id in the path (${orderId})` }]
-          : [];
-      return call<Order>("updateOrder", { path, header: { "If-Match": options.ifMatch }, body: patch, problems: mismatch }, options);
+      return call<PlacedOrder>("updateOrder", { path, header: { "If-Match": options.ifMatch }, body: order }, options);
     },
 
     /**
      * listOrders: every order of the customer, page after page as `links.next` leads, holding
      * one page at a time. Each page is its own call with its own ids.
      */
-    async *list(customerId: string, options: ListOrdersOptions = {}): AsyncGenerator<Order, void, undefined> {
+    async *list(customerId: string, options: ListOrdersOptions = {}): AsyncGenerator<PlacedOrder, void, undefined> {
       const query = {
         billingType: options.billingType,
         include_price: options.includePrice,
@@ -154,15 +168,41 @@ export function ordersApi(transport: Transport, follow: Follow) {
 
     /** createOrderAttachments: uploads purchase-order (and tender) files as multipart/form-data. */
     createOrderAttachments(customerId: string, orderId: string, input: OrderAttachmentsInput, options: CallOptions = {}) {
-      // Part names as the REST reference has them (E1).
-      const upload = { Metadata: input?.metadata, POFiles: input?.poFiles, Tender: input?.tender };
+      // Part names as the .NET SDK's AttachmentDetails has them (E1).
+      const upload = { Metadata: input?.metadata, POFiles: input?.poFiles, TenderFiles: input?.tenderFiles };
       return call<OrderAttachmentCollection>(
         "createOrderAttachments",
         { path: { customer_id: customerId, order_id: orderId }, body: upload },
         options,
       );
     },
+
+    /** listOrderAttachments: the documents attached to an order (known from the .NET SDK only, E2). */
+    listOrderAttachments(customerId: string, orderId: string, options: CallOptions = {}) {
+      return call<OrderAttachmentCollection>(
+        "listOrderAttachments",
+        { path: { customer_id: customerId, order_id: orderId } },
+        options,
+      );
+    },
+
+    /** getOrderAttachment: one attached document's content, as a Blob (known from the .NET SDK only, E2). */
+    getOrderAttachment(customerId: string, orderId: string, attachmentId: string, options: CallOptions = {}): Promise<Blob> {
+      return call<Blob>(
+        "getOrderAttachment",
+        { path: { customer_id: customerId, order_id: orderId, attachment_id: attachmentId } },
+        options,
+      );
+    },
   };
+}
+
+/** The caller's line items and the key they are under, in whatever casing the caller wrote it. */
+function lineItemsOf(order: unknown): { key: string; items: unknown[] } | undefined {
+  if (order === null || typeof order !== "object") return undefined;
+  const key = Object.keys(order).find((k) => k.toLowerCase() === "lineitems");
+  const items = key === undefined ? undefined : (order as Record<string, unknown>)[key];
+  return Array.isArray(items) ? { key: key!, items } : undefined;
 }
 
 export type OrdersApi = ReturnType<typeof ordersApi>;

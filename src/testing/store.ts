@@ -1,13 +1,19 @@
-// The fake's orders: in memory, per customer, shaped as the spec's Order.
+// The fake's orders: in memory, per customer, shaped as the spec's Order. Requests reach it bound
+// (canonical keys, no read-only fields); customer ids are GUIDs, kept in lower case so that any
+// casing finds the customer, as it does in Partner Center.
 import type {
   Order,
-  OrderCreate,
+  OrderAttachment,
   OrderLineItem,
   OrderLineItemActivationLinkCollection,
-  OrderLineItemCreate,
   OrderLineItemProvisioningStatusCollection,
-  OrderUpdate,
+  PlacedOrder,
 } from "../../generated/schema";
+import { sameOrderId } from "../validation/ids";
+
+type NewLineItem = OrderLineItem & { quantity: number };
+/** A bound createOrder body. */
+export type NewOrder = Omit<Order, "lineItems"> & { lineItems: NewLineItem[] };
 
 const link = (uri: string, method = "GET") => ({ uri, method, headers: [] as { key: string; value: string }[] });
 const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join("");
@@ -16,23 +22,31 @@ const orderId = () => {
   return Array.from({ length: 32 }, () => alphabet[Math.floor(Math.random() * 64)]).join("") + "1";
 };
 
-function lineItem(item: OrderLineItemCreate): OrderLineItem {
+function lineItem(item: NewLineItem): OrderLineItem {
   const [product, sku, availability] = item.offerId.split(":");
   const links: OrderLineItem["links"] = {};
   if (product) links.product = link(`/products/${product}?country=US`);
   if (product && sku) links.sku = link(`/products/${product}/skus/${sku}?country=US`);
   if (product && sku && availability) links.availability = link(`/products/${product}/skus/${sku}/availabilities/${availability}?country=US`);
-  const { attributes: _attributes, ...given } = item;
-  return { ...given, transactionType: "New", links, attributes: { objectType: "OrderLineItem" } };
+  return { ...item, transactionType: "New", links, attributes: { objectType: "OrderLineItem" } };
+}
+
+const customerKey = (customerId: string) => customerId.toLowerCase();
+
+export interface StoredAttachment {
+  metadata: OrderAttachment;
+  content: Buffer;
+  contentType: string;
 }
 
 export class OrderStore {
-  private readonly byCustomer = new Map<string, Map<string, Order>>();
+  private readonly byCustomer = new Map<string, Map<string, PlacedOrder>>();
+  private readonly files = new WeakMap<PlacedOrder, StoredAttachment[]>();
 
-  create(customerId: string, body: OrderCreate): Order {
+  create(customerId: string, body: NewOrder): PlacedOrder {
     const id = orderId();
     const self = `/customers/${customerId}/orders/${id}`;
-    const order: Order = {
+    const order: PlacedOrder = {
       id,
       alternateId: hex(12),
       referenceCustomerId: customerId,
@@ -50,23 +64,24 @@ export class OrderStore {
       client: {},
       attributes: { objectType: "Order" },
     };
-    const orders = this.byCustomer.get(customerId) ?? new Map<string, Order>();
+    const orders = this.byCustomer.get(customerKey(customerId)) ?? new Map<string, PlacedOrder>();
     orders.set(id, order);
-    this.byCustomer.set(customerId, orders);
+    this.byCustomer.set(customerKey(customerId), orders);
     return order;
   }
 
-  get(customerId: string, id: string): Order | undefined {
-    return this.byCustomer.get(customerId)?.get(id);
+  get(customerId: string, id: string): PlacedOrder | undefined {
+    const orders = this.byCustomer.get(customerKey(customerId));
+    return orders?.get(id) ?? [...(orders?.values() ?? [])].find((o) => sameOrderId(o.id, id));
   }
 
-  list(customerId: string, billingCycle?: string): Order[] {
-    const all = [...(this.byCustomer.get(customerId)?.values() ?? [])];
+  list(customerId: string, billingCycle?: string): PlacedOrder[] {
+    const all = [...(this.byCustomer.get(customerKey(customerId))?.values() ?? [])];
     return billingCycle ? all.filter((o) => o.billingCycle === billingCycle) : all;
   }
 
-  /** Applies a patch; a string is the Partner Center error code and message for a refused one. */
-  update(customerId: string, id: string, patch: OrderUpdate): Order | [number, string] | undefined {
+  /** Applies a bound patch; a pair is the Partner Center error code and message for a refused one. */
+  update(customerId: string, id: string, patch: Order): PlacedOrder | [number, string] | undefined {
     const order = this.get(customerId, id);
     if (!order) return undefined;
     if (patch.status === "cancelled") {
@@ -75,34 +90,61 @@ export class OrderStore {
     }
     if (patch.billingCycle) order.billingCycle = patch.billingCycle;
     for (const item of patch.lineItems ?? []) {
+      // An add-on becomes a new line of the order, whatever number the patch gave it (the docs'
+      // add-on example sends 0 and gets it back as line 1).
+      if (item.parentSubscriptionId) {
+        order.lineItems.push(lineItem({ ...item, lineItemNumber: order.lineItems.length, quantity: item.quantity ?? 1 }));
+        continue;
+      }
       const existing = order.lineItems.find((l) => l.lineItemNumber === item.lineItemNumber);
       if (existing && patch.status === "cancelled") existing.quantity = 0;
-      if (!existing && item.parentSubscriptionId) {
-        order.lineItems.push(lineItem({ ...item, quantity: item.quantity ?? 1 }));
-      }
     }
     return order;
   }
 
-  provisioningStatus(order: Order): OrderLineItemProvisioningStatusCollection {
+  provisioningStatus(order: PlacedOrder): OrderLineItemProvisioningStatusCollection {
     const status = order.status === "pending" ? "pending" : "fulfilled";
     const items = order.lineItems.map((l) => ({
       lineItemNumber: l.lineItemNumber,
       status,
-      quantityProvisioningInformation: [{ quantity: l.quantity, status }],
+      quantityProvisioningInformation: [{ quantity: l.quantity ?? 0, status }],
     }));
     return { totalCount: items.length, items, attributes: { objectType: "Collection" } };
   }
 
-  activationLinks(order: Order, lineItemNumber?: number): OrderLineItemActivationLinkCollection {
+  activationLinks(order: PlacedOrder, lineItemNumber?: number): OrderLineItemActivationLinkCollection {
     const items = order.lineItems
       .filter((l) => lineItemNumber === undefined || l.lineItemNumber === lineItemNumber)
       .map((l) => ({ lineItemNumber: l.lineItemNumber, link: link(`https://marketplace.test/activate/${order.id}/${l.lineItemNumber}`) }));
     return { totalCount: items.length, items, attributes: { objectType: "Collection" } };
   }
 
+  /** Keeps uploaded purchase-order and tender files; the order's purchase order is then complete. */
+  async attach(order: PlacedOrder, poFiles: Blob[], tenderFiles: Blob[]): Promise<OrderAttachment[]> {
+    const added: StoredAttachment[] = [];
+    for (const [files, attachmentType] of [[poFiles, "POAttachment"], [tenderFiles, "TenderAttachment"]] as const) {
+      for (const file of files) {
+        const content = Buffer.from(await file.arrayBuffer());
+        const metadata = {
+          attachmentId: hex(14),
+          fileName: file instanceof File ? file.name : "attachment",
+          sizeInKB: Math.ceil(content.length / 1024),
+          attachmentType,
+        };
+        added.push({ metadata, content, contentType: file.type || "application/octet-stream" });
+      }
+    }
+    this.files.set(order, [...this.attachments(order), ...added]);
+    order.status = "po_upload_complete";
+    return added.map((a) => a.metadata);
+  }
+
+  attachments(order: PlacedOrder): StoredAttachment[] {
+    return this.files.get(order) ?? [];
+  }
+
   /** Every order, across customers. */
-  all(): Order[] {
+  all(): PlacedOrder[] {
     return [...this.byCustomer.values()].flatMap((orders) => [...orders.values()]);
   }
 

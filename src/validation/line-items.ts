@@ -1,26 +1,34 @@
-// Line-item numbering, which JSON Schema cannot express: the numbers of an order's line items
-// are unique and run 0..n-1 (error 800071 otherwise). A caller may leave them all out.
+// Line-item numbering, which JSON Schema cannot express: the numbers of a new order's line items
+// are unique and run 0..n-1 (error 800071 otherwise). pc.orders.create numbers them when the
+// caller numbered none.
 import type { ValidationProblem } from "../errors";
 
-type Numbered = { lineItemNumber?: unknown };
+const NUMBER = "lineitemnumber";
+
+/** The key an item gives its line number under, in whatever casing, unless it is null (unset). */
+function numberKey(item: unknown): string | undefined {
+  if (item === null || typeof item !== "object") return undefined;
+  return Object.keys(item).find((key) => key.toLowerCase() === NUMBER && (item as Record<string, unknown>)[key] != null);
+}
 
 /**
- * The line items with numbers 0..n-1 assigned when the caller left every number out (0 is a
- * valid number, so "left out" means undefined), plus the problems with the numbers given.
- * Does not touch the caller's objects.
+ * The caller's line items, numbered 0..n-1 when none carries a number; otherwise the same items,
+ * for the check below to judge. Never touches the caller's objects.
  */
-export function numberLineItems<T extends Numbered>(items: readonly T[]): { items: T[]; problems: ValidationProblem[] } {
+export function numberLineItems(items: readonly unknown[]): unknown[] {
+  if (items.some((item) => numberKey(item) !== undefined)) return [...items];
+  return items.map((item, i) => (item !== null && typeof item === "object" ? { ...item, lineItemNumber: i } : item));
+}
+
+/** Problems with the numbers of a bound createOrder body's line items. */
+export function lineItemNumberProblems(items: readonly { lineItemNumber?: unknown }[]): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const given = items.filter((item) => item?.lineItemNumber !== undefined).length;
-  if (given === 0) {
-    return { items: items.map((item, i) => ({ ...item, lineItemNumber: i })), problems };
-  }
   const seen = new Map<unknown, number>();
   items.forEach((item, i) => {
     const at = `body.lineItems[${i}].lineItemNumber`;
     const n = item?.lineItemNumber;
     if (n === undefined) {
-      problems.push({ path: at, message: "is missing: number every line item 0..n-1, or none and the client numbers them" });
+      problems.push({ path: at, message: "is missing: number every line item 0..n-1 (pc.orders.create numbers them when none is numbered)" });
       return;
     }
     if (Number.isInteger(n) && ((n as number) < 0 || (n as number) >= items.length)) {
@@ -30,5 +38,5 @@ export function numberLineItems<T extends Numbered>(items: readonly T[]): { item
     if (first !== undefined) problems.push({ path: at, message: `repeats the number ${n} of lineItems[${first}]` });
     else seen.set(n, i);
   });
-  return { items: [...items], problems };
+  return problems;
 }

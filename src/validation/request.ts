@@ -1,7 +1,10 @@
-// Checks a request against the spec's rules for its operation before anything is sent.
+// Binds and checks a whole request (path, query, headers, body) against the spec's rules for its
+// operation before anything is sent. The fake Partner Center binds what it receives the same way.
 import { operations, parameters, schemas } from "../../generated/request-rules";
 import type { ValidationProblem } from "../errors";
-import { checkSchema, type RuleSchema } from "./schema";
+import { bindValue, type BindContext, type RuleSchema } from "./bind";
+import { sameOrderId } from "./ids";
+import { lineItemNumberProblems } from "./line-items";
 
 export type OperationId = keyof typeof operations;
 
@@ -12,58 +15,105 @@ export interface RequestParts {
   body?: unknown;
 }
 
+export interface BoundRequest {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, string>;
+  /** The body as it is sent: canonical keys, no nulls, no read-only fields. */
+  body?: unknown;
+  problems: ValidationProblem[];
+}
+
 const SCHEMAS: Readonly<Record<string, RuleSchema>> = schemas;
 type ParameterRule = { in: string; name: string; required: boolean; schema: RuleSchema };
 const PARAMETERS: Readonly<Record<string, ParameterRule>> = parameters;
+const LOCATIONS = ["path", "query", "header"] as const;
 
 // Header values are Latin-1 text without control characters (RFC 9110 field-value); a CR or LF
 // would also let a value smuggle in another header.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-export function headerValueProblems(name: string, value: string, path = `header.${name}`): ValidationProblem[] {
+export function headerValueProblems(value: string, path: string): ValidationProblem[] {
   return HEADER_VALUE.test(value) ? [] : [{ path, message: "must not contain CR, LF or other control characters" }];
 }
 
 /** Problems with a value for the request header `name`, by the spec's rule for it if it has one. */
 export function headerParameterProblems(name: string, value: unknown, path: string): ValidationProblem[] {
   if (typeof value !== "string") return [{ path, message: `must be a string, got ${typeof value}` }];
-  const problems = headerValueProblems(name, value, path);
+  const problems = headerValueProblems(value, path);
   const lower = name.toLowerCase();
   const rule = Object.values(PARAMETERS).find((p) => p.in === "header" && p.name.toLowerCase() === lower);
-  if (rule) checkSchema(value, rule.schema, path, SCHEMAS, problems);
+  if (rule) bindValue(value, rule.schema, path, { schemas: SCHEMAS, problems });
   return problems;
 }
 
-export function requestProblems(operationId: OperationId, parts: RequestParts): ValidationProblem[] {
+/** The key of `record` that names `name`: exactly for path parameters, case-insensitively elsewhere (as HTTP and ASP.NET do). */
+function keyFor(record: Record<string, unknown> | undefined, name: string, exact: boolean): string | undefined {
+  if (!record) return undefined;
+  if (Object.hasOwn(record, name)) return name;
+  if (exact) return undefined;
+  const lower = name.toLowerCase();
+  return Object.keys(record).find((key) => key.toLowerCase() === lower);
+}
+
+export function bindRequest(operationId: OperationId, parts: RequestParts): BoundRequest {
   const rule = operations[operationId];
   const problems: ValidationProblem[] = [];
-  const known = { path: new Set<string>(), query: new Set<string>(), header: new Set<string>() };
+  const ctx: BindContext = { schemas: SCHEMAS, problems };
+  const bound: BoundRequest = { path: {}, query: {}, header: {}, problems };
+  const used = { path: new Set<string>(), query: new Set<string>(), header: new Set<string>() };
   for (const key of rule.parameters) {
     const parameter = PARAMETERS[key]!;
-    const location = parameter.in as keyof typeof known;
-    known[location]?.add(parameter.name);
-    const value = parts[location]?.[parameter.name];
+    const location = parameter.in as (typeof LOCATIONS)[number];
+    const given = keyFor(parts[location], parameter.name, location === "path");
+    if (given !== undefined) used[location].add(given);
+    const value = given === undefined ? undefined : parts[location]![given];
     const at = `${location}.${parameter.name}`;
-    if (value === undefined) {
+    if (value === undefined || value === null) {
       if (parameter.required) problems.push({ path: at, message: "is required" });
       continue;
     }
-    checkSchema(value, parameter.schema, at, SCHEMAS, problems);
-    if (location === "header" && typeof value === "string") problems.push(...headerValueProblems(parameter.name, value, at));
+    const result = bindValue(value, parameter.schema, at, ctx);
+    if (location === "header") {
+      if (typeof result === "string") problems.push(...headerValueProblems(result, at));
+      bound.header[parameter.name] = String(result);
+    } else {
+      bound[location][parameter.name] = result;
+    }
   }
   for (const location of ["path", "query"] as const) {
-    for (const name of Object.keys(parts[location] ?? {})) {
-      if (!known[location].has(name) && parts[location]![name] !== undefined) {
+    for (const [name, value] of Object.entries(parts[location] ?? {})) {
+      if (!used[location].has(name) && value !== undefined) {
         problems.push({ path: `${location}.${name}`, message: `is not a parameter of ${operationId}` });
       }
     }
   }
   if ("body" in rule) {
-    if (parts.body === undefined) {
+    if (parts.body === undefined || parts.body === null) {
       if (rule.body.required) problems.push({ path: "body", message: "is required" });
     } else {
-      checkSchema(parts.body, rule.body.schema as RuleSchema, "body", SCHEMAS, problems);
+      bound.body = bindValue(parts.body, rule.body.schema as RuleSchema, "body", ctx);
     }
   }
-  return problems;
+  return bound;
+}
+
+/** What an operation refuses beyond its schemas, checked on the bound request. */
+const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => ValidationProblem[]>> = {
+  // Error 800071: line item numbers run 0..n-1, each once.
+  createOrder: ({ body }) => {
+    const items = (body as { lineItems?: unknown } | undefined)?.lineItems;
+    return Array.isArray(items) ? lineItemNumberProblems(items) : [];
+  },
+  // A body naming another order than the path is a slip; which order the service would change is undocumented.
+  updateOrder: ({ body, path }) => {
+    const id = (body as { id?: unknown } | undefined)?.id;
+    return typeof id === "string" && typeof path.order_id === "string" && !sameOrderId(id, path.order_id)
+      ? [{ path: "body.id", message: `must match the order id in the path (${path.order_id})` }]
+      : [];
+  },
+};
+
+export function operationRuleProblems(operationId: OperationId, request: BoundRequest): ValidationProblem[] {
+  return OPERATION_RULES[operationId]?.(request) ?? [];
 }

@@ -3,7 +3,7 @@
 // Read-only operations by default; creating and cancelling an order only with
 // PARTNER_CENTER_LIVE_WRITES=sandbox, meant for an integration-sandbox account.
 import { startPrism, type RunningPrism } from "../../scripts/prism.cjs";
-import { createPartnerCenterClient, isPartnerCenterError, type Order, type PartnerCenterClient } from "../../src";
+import { createPartnerCenterClient, isPartnerCenterError, type PartnerCenterClient, type PlacedOrder } from "../../src";
 import { liveSettings } from "../helpers/live";
 import { documentedResponse, schemaErrors } from "../helpers/spec";
 
@@ -75,7 +75,7 @@ if (typeof settings === "string") {
     });
 
     const needsCustomer = customerId ? it : it.skip;
-    let first: Order | undefined;
+    let first: PlacedOrder | undefined;
 
     needsCustomer("listOrders answers a documented collection", async () => {
       for await (const order of pc.orders.list(customerId!)) {

@@ -5,6 +5,7 @@ import { namedExamples, operations, resolve, responses, spec, type OperationInfo
 export interface ContractCase {
   operationId: string;
   status: number;
+  mediaType: string;
   example: string;
   value: unknown;
   schema: Record<string, unknown>;
@@ -20,7 +21,7 @@ export function unmockableReason(op: OperationInfo): string | undefined {
 export function contractCases(): ContractCase[] {
   return namedExamples()
     .filter((e) => e.where !== "request")
-    .map((e) => ({ operationId: e.operationId, status: e.where as number, example: e.name, value: e.value, schema: e.schema }));
+    .map((e) => ({ operationId: e.operationId, status: e.where as number, mediaType: e.mediaType, example: e.name, value: e.value, schema: e.schema }));
 }
 
 /** Every documented (operationId, status) pair. */
@@ -28,12 +29,16 @@ export function documentedPairs(): { operationId: string; status: number }[] {
   return responses().map((r) => ({ operationId: r.operationId, status: r.status }));
 }
 
-/** A well-formed request for the operation: path parameters from their examples, the first request example as body. */
+/**
+ * A well-formed request for the operation: path parameters from their examples, the first request
+ * example as body (a body naming its order names the order in the path too).
+ */
 export function requestFor(op: OperationInfo): { path: Record<string, unknown>; body?: unknown } {
   const item = (spec.paths as any)[op.path];
   const params = [...(item.parameters ?? []), ...(op.operation.parameters ?? [])].map((p: any) => resolve<any>(p));
   const path = Object.fromEntries(params.filter((p) => p.in === "path").map((p) => [p.name, p.schema.example]));
-  const body = namedExamples().find((e) => e.operationId === op.operationId && e.where === "request")?.value;
+  const body = namedExamples().find((e) => e.operationId === op.operationId && e.where === "request")?.value as { id?: unknown } | undefined;
+  if (typeof body?.id === "string" && "order_id" in path) path.order_id = body.id;
   return body === undefined ? { path } : { path, body };
 }
 

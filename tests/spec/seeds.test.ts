@@ -18,12 +18,6 @@ const SEED_MODELS: Record<string, string[]> = {
     "purchaseCommitment", "quantity", "renewsTo", "subscriptionId", "termDuration", "transactionType",
     "additionalPartnerIdsOnRecord",
   ],
-  OrderLineItemCreate: [
-    "lineItemNumber", "offerId", "subscriptionId", "friendlyName", "quantity", "customTermEndDate",
-    "partnerIdOnRecord", "provisioningContext", "attributes", "renewsTo", "attestationAccepted",
-    "additionalPartnerIdsOnRecord",
-  ],
-  OrderCreate: ["referenceCustomerId", "billingCycle", "lineItems", "attributes", "partnerOnRecordAttestationAccepted"],
   Link: ["body", "headers", "method", "uri"],
   KeyValuePair: ["key", "value"],
   ResourceAttributes: ["etag", "objectType"],
@@ -86,6 +80,26 @@ describe("the seeds' operations", () => {
     expect(parameterNames("listOrders")).toEqual(
       expect.arrayContaining(["billingType", "include_price", "include_system_purchases", "indirect_reseller_id"]),
     );
+  });
+
+  it("updateOrder takes the whole Order as its body, as the update seed's request body table lists it", () => {
+    expect(byId.updateOrder!.operation.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Order" });
+  });
+
+  it("createOrder takes the Order model, with the line items the create seed marks required", () => {
+    const schema = resolve<any>(byId.createOrder!.operation.requestBody.content["application/json"].schema);
+    expect(schema.allOf).toEqual([{ $ref: "#/components/schemas/Order" }]);
+    expect(schema.required).toEqual(["lineItems"]);
+    expect(schema.properties.lineItems.items.required).toEqual(["quantity"]);
+    expect(resolve<any>({ $ref: "#/components/schemas/OrderLineItem" }).required).toEqual(["lineItemNumber", "offerId"]);
+  });
+
+  it("marks read-only what the create seed calls read-only, except what a patch sends back", () => {
+    const order = schemas.Order!.properties!;
+    expect(["currencyCode", "creationDate", "links"].filter((p) => order[p].readOnly !== true)).toEqual([]);
+    // The seed's table calls status read-only on create, but a cancel patch sets it.
+    expect(order.status.readOnly).toBeUndefined();
+    expect(schemas.OrderLineItem!.properties!.links.readOnly).toBe(true);
   });
 
   it("requires a bearer token on every operation", () => {

@@ -82,8 +82,64 @@ describe("the fake Partner Center", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       code: 800002,
-      data: expect.arrayContaining(['path.customer_id must be a uuid, got "not-a-guid"', "body.lineItems is required"]),
+      data: expect.arrayContaining(['path.customer_id must be a uuid, got "not-a-guid"', "body.lineItems must have at least 1 item"]),
     });
+  });
+
+  const post = (path: string, body: string, contentType = "application/json") =>
+    fetch(`${fake.url}${path}`, { method: "POST", headers: { Authorization: "Bearer fake-token", "Content-Type": contentType }, body });
+
+  it("binds a request as ASP.NET does: keys in any casing, null as unset, read-only fields ignored", async () => {
+    const dotnet = {
+      Id: "chosen-by-caller", ReferenceCustomerId: CUSTOMER, BillingCycle: "Annual", CurrencyCode: "EUR", Status: null, Links: null,
+      LineItems: [{ LineItemNumber: 0, OfferId: LINE.offerId, Quantity: 2, Pricing: { ListPrice: 1 }, TransactionType: "Renew" }],
+      Attributes: { ObjectType: "Order" },
+    };
+    const response = await post(`/v1/customers/${CUSTOMER}/orders`, JSON.stringify(dotnet));
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as { id: string; lineItems: unknown[] };
+    expect(order).toMatchObject({ billingCycle: "annual", currencyCode: "USD", status: "pending", lineItems: [{ quantity: 2, transactionType: "New" }] });
+    expect(order.id).not.toBe("chosen-by-caller");
+    expect(order.lineItems[0]).not.toHaveProperty("pricing");
+  });
+
+  it("finds a customer's orders whatever the casing of the customer id, as GUIDs are compared", async () => {
+    const order = await create();
+    const upper = CUSTOMER.toUpperCase();
+    await expect(pc.orders.get(upper, order.id)).resolves.toMatchObject({ id: order.id });
+    expect(fake.orders(upper).map((o) => o.id)).toEqual([order.id]);
+  });
+
+  it.each([
+    ["text/plain", '{"lineItems":[]}'],
+    ["application/x-www-form-urlencoded", "lineItems=1"],
+    ["multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--"],
+  ])("answers 415 with the documented error body to a %s body on a JSON operation", async (contentType, body) => {
+    const response = await post(`/customers/${CUSTOMER}/orders`, body, contentType);
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ code: 415, description: expect.stringContaining("application/json"), source: "FakePartnerCenter" });
+    expect(fake.orders()).toHaveLength(0);
+  });
+
+  it("still refuses what the service refuses: line item numbers outside 0..n-1 get 800071", async () => {
+    const response = await post(`/customers/${CUSTOMER}/orders`, JSON.stringify({ LineItems: [{ LineItemNumber: 1, OfferId: "o", Quantity: 1 }] }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 800071, data: ["body.lineItems[0].lineItemNumber must be between 0 and 0 (line item numbers run 0..n-1), got 1"] });
+  });
+
+  it("keeps uploaded attachments: listed, and downloaded byte for byte", async () => {
+    const order = await create();
+    const uploaded = await pc.orders.createOrderAttachments(CUSTOMER, order.id, {
+      metadata: { customerPrice: 10, currency: "USD", isPartOfTender: true },
+      poFiles: [new File(["%PDF po"], "po.pdf", { type: "application/pdf" })],
+      tenderFiles: [new File(["%PDF tender"], "tender.pdf", { type: "application/pdf" })],
+    });
+    expect(uploaded.items.map((a) => a.attachmentType)).toEqual(["POAttachment", "TenderAttachment"]);
+    const listed = await pc.orders.listOrderAttachments(CUSTOMER, order.id);
+    expect(listed.items.map((a) => a.fileName)).toEqual(["po.pdf", "tender.pdf"]);
+    const file = await pc.orders.getOrderAttachment(CUSTOMER, order.id, listed.items[1]!.attachmentId);
+    expect(await file.text()).toBe("%PDF tender");
+    expect(file.type).toBe("application/pdf");
   });
 
   it("answers a repeated MS-RequestId with the first result and creates nothing", async () => {

@@ -9,9 +9,10 @@ import {
   type OrderCollection,
   type OrderCreate,
   type OrderLineItem,
-  type OrderLineItemCreate,
+  type OrderLineItemInput,
   type OrderStatus,
-  type OrderUpdate,
+  type OrderUpdateInput,
+  type PlacedOrder,
   type components,
   type operations,
   type paths,
@@ -42,11 +43,11 @@ export async function rejectsMisuse(): Promise<void> {
   // @ts-expect-error lineItems are required
   await pc.orders.create(customerId, { billingCycle: "monthly" });
 
-  // @ts-expect-error the only documented patch status is "cancelled"
-  await pc.orders.update(customerId, "o", { status: "completed" });
+  // @ts-expect-error a status the spec does not document
+  await pc.orders.update(customerId, "o", { status: "shipped" });
 
-  // @ts-expect-error billingType takes the member name onetime, not one_time (D1)
-  pc.orders.list(customerId, { billingType: "one_time" });
+  // @ts-expect-error a billingType that is no spelling of a member name (D1)
+  pc.orders.list(customerId, { billingType: "one-time" });
 
   const { data, error } = await pc.GET("/customers/{customer_id}/orders/{order_id}", {
     params: { path: { customer_id: customerId, order_id: "o" } },
@@ -59,21 +60,35 @@ export async function rejectsMisuse(): Promise<void> {
   await pc.call("deleteOrder", {});
 }
 
+export async function acceptsWhatTheServiceTakes(order: PlacedOrder): Promise<void> {
+  // The order as read, patched back whole (D21, E6), and the member names the docs show (D4, D1).
+  await pc.orders.update(customerId, order.id, { ...order, billingCycle: "Annual" });
+  pc.orders.list(customerId, { billingType: "OneTime" });
+  await pc.orders.create(customerId, { lineItems: [{ offerId: "o", quantity: 1 }] }, { customerUserUpn: "user@contoso.test" });
+}
+
 export async function typesTheResults(): Promise<void> {
-  expectTypeOf(pc.orders.create).returns.resolves.toEqualTypeOf<Order>();
-  expectTypeOf(pc.orders.get).returns.resolves.toEqualTypeOf<Order>();
-  expectTypeOf(pc.orders.list).returns.toEqualTypeOf<AsyncGenerator<Order, void, undefined>>();
+  expectTypeOf(pc.orders.create).returns.resolves.toEqualTypeOf<PlacedOrder>();
+  expectTypeOf(pc.orders.get).returns.resolves.toEqualTypeOf<PlacedOrder>();
+  expectTypeOf(pc.orders.list).returns.toEqualTypeOf<AsyncGenerator<PlacedOrder, void, undefined>>();
+  expectTypeOf(pc.orders.getOrderAttachment).returns.resolves.toEqualTypeOf<Blob>();
   expectTypeOf(pc.call<"listOrders">).returns.resolves.toEqualTypeOf<OrderCollection>();
-  expectTypeOf<Parameters<typeof pc.orders.update>[2]>().toEqualTypeOf<OrderUpdate>();
+  expectTypeOf<Parameters<typeof pc.orders.update>[2]>().toEqualTypeOf<OrderUpdateInput>();
   expectTypeOf(new PartnerCenterError("x").status).toEqualTypeOf<number | undefined>();
 }
 
 export function exportsTheSpecTypesByName(): void {
   expectTypeOf<Order["status"]>().toEqualTypeOf<OrderStatus | undefined>();
-  expectTypeOf<Order["lineItems"]>().toEqualTypeOf<OrderLineItem[]>();
+  expectTypeOf<Order["lineItems"]>().toEqualTypeOf<OrderLineItem[] | undefined>();
+  expectTypeOf<PlacedOrder["lineItems"]>().toEqualTypeOf<OrderLineItem[]>();
+  expectTypeOf<PlacedOrder["id"]>().toEqualTypeOf<string>();
+  expectTypeOf<OrderUpdateInput>().toEqualTypeOf<Order>();
   expectTypeOf<OrderCreate["billingCycle"]>().toEqualTypeOf<BillingCycle | undefined>();
-  expectTypeOf<OrderLineItemCreate["quantity"]>().toEqualTypeOf<number>();
-  expectTypeOf<BillingCycle>().toEqualTypeOf<"unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial">();
+  expectTypeOf<OrderLineItemInput["quantity"]>().toEqualTypeOf<number>();
+  expectTypeOf<BillingCycle>().toEqualTypeOf<
+    | "unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial"
+    | "Unknown" | "Monthly" | "Annual" | "None" | "OneTime" | "Triennial" | "Biennial"
+  >();
   expectTypeOf<OrderStatus>().toEqualTypeOf<
     | "unknown" | "completed" | "pending" | "pending_po_upload" | "po_upload_complete" | "cancelled"
     | "partial_success" | "po_review_rejected" | "suspended" | "pending_review" | "error"

@@ -1,4 +1,4 @@
-import { createPartnerCenterClient, isPartnerCenterValidationError, type PartnerCenterValidationError } from "../../../src";
+import { createPartnerCenterClient, isPartnerCenterValidationError, type PartnerCenterValidationError, type PlacedOrder } from "../../../src";
 import { CUSTOMER, ORDER, json, scriptedFetch, type Step } from "../../helpers/scripted-fetch";
 
 const BASE = "https://pc.test/v1";
@@ -78,12 +78,98 @@ describe("orders.create (createOrder)", () => {
     expect(sent).toHaveLength(0);
   });
 
-  it("refuses the docs' PascalCase keys, naming the camelCase one", async () => {
-    const { pc } = clientWith();
-    const order = { lineItems: [{ offerId: "a", quantity: 1 }], BillingCycle: "monthly" } as never;
+  it("sends the docs' PascalCase request in camelCase, leaving out the read-only CurrencyCode it carries", async () => {
+    const { pc, sent } = clientWith(json(201, ORDER));
+    const turkishPage = {
+      BillingCycle: "one_time",
+      CurrencyCode: "USD",
+      LineItems: [
+        {
+          LineItemNumber: 0,
+          ProvisioningContext: { subscriptionId: "cccc2c2c-dd3d-ee4e-ff5f-aaaaaa6a6a6a", scope: "shared", duration: "1Year" },
+          OfferId: "DZH318Z0BQ4B:0047:DZH318Z0DSM8",
+          FriendlyName: "A_sample_Azure_RI",
+          Quantity: 1,
+        },
+      ],
+    };
+    await pc.orders.create(CUSTOMER, turkishPage as never);
+    expect(JSON.parse(sent[0]!.body)).toEqual({
+      billingCycle: "one_time",
+      lineItems: [
+        {
+          lineItemNumber: 0,
+          provisioningContext: { subscriptionId: "cccc2c2c-dd3d-ee4e-ff5f-aaaaaa6a6a6a", scope: "shared", duration: "1Year" },
+          offerId: "DZH318Z0BQ4B:0047:DZH318Z0DSM8",
+          friendlyName: "A_sample_Azure_RI",
+          quantity: 1,
+        },
+      ],
+    });
+  });
+
+  it("sends the .NET SDK's create body: PascalCase keys, explicit nulls and BillingCycle unknown", async () => {
+    const { pc, sent } = clientWith(json(201, ORDER));
+    const dotnet = {
+      Id: null, AlternateId: null, ReferenceCustomerId: CUSTOMER, BillingCycle: "unknown", CurrencySymbol: null,
+      LineItems: [{
+        LineItemNumber: 0, OfferId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", SubscriptionId: null, ParentSubscriptionId: null,
+        TermDuration: null, RenewsTo: null, TransactionType: null, FriendlyName: "Seats", Quantity: 2, Pricing: null,
+        PartnerIdOnRecord: null, AdditionalPartnerIdsOnRecord: null, AttestationAccepted: null, Attributes: { ObjectType: "OrderLineItem" },
+      }],
+      CreationDate: null, Status: null, TransactionType: null, Links: null, PartnerOnRecordAttestationAccepted: null,
+      Attributes: { ObjectType: "Order" },
+    };
+    await pc.orders.create(CUSTOMER, dotnet as never);
+    expect(JSON.parse(sent[0]!.body)).toEqual({
+      referenceCustomerId: CUSTOMER,
+      billingCycle: "unknown",
+      lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", friendlyName: "Seats", quantity: 2 }],
+    });
+  });
+
+  it("sends the Java SDK's create body, leaving out the totalPrice 0.0 it always carries", async () => {
+    const { pc, sent } = clientWith(json(201, ORDER));
+    await pc.orders.create(CUSTOMER, { referenceCustomerId: CUSTOMER, billingCycle: "monthly", totalPrice: 0.0, lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 1 }] });
+    expect(JSON.parse(sent[0]!.body)).toEqual({ referenceCustomerId: CUSTOMER, billingCycle: "monthly", lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 1 }] });
+  });
+
+  it.each(["2027-05-17", "2027-05-17T00:00:00", "2027-05-17T00:00:00Z", "2027-05-17T00:00:00.000+02:00"])(
+    "takes a customTermEndDate of %s, as the service's binder does",
+    async (date) => {
+      const { pc, sent } = clientWith(json(201, ORDER));
+      await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "o", quantity: 1, customTermEndDate: date }] });
+      expect(JSON.parse(sent[0]!.body).lineItems[0].customTermEndDate).toBe(date);
+    },
+  );
+
+  it("sends x-ms-customeruser-upn when licenses go to a customer user", async () => {
+    const { pc, sent } = clientWith(json(201, ORDER), json(201, ORDER));
+    await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "o", quantity: 1 }] }, { customerUserUpn: "admin@contoso.onmicrosoft.com" });
+    await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "o", quantity: 1 }] });
+    expect(sent[0]!.headers["x-ms-customeruser-upn"]).toBe("admin@contoso.onmicrosoft.com");
+    expect(sent[1]!.headers).not.toHaveProperty("x-ms-customeruser-upn");
+  });
+
+  it("refuses a misspelt key as a typo, naming the property it resembles, and sends nothing", async () => {
+    const { pc, sent } = clientWith();
+    const order = { lineItems: [{ offerId: "o", quantitty: 1, partnerIdOnRecrod: "873452" }] } as never;
     expect(await problems(pc.orders.create(CUSTOMER, order))).toEqual([
-      "body.BillingCycle is not a known property; did you mean billingCycle?",
+      "body.lineItems[0].quantitty is not a known property, so the service would ignore it; did you mean quantity?",
+      "body.lineItems[0].partnerIdOnRecrod is not a known property, so the service would ignore it; did you mean partnerIdOnRecord?",
+      "body.lineItems[0].quantity is required",
     ]);
+    expect(sent).toHaveLength(0);
+  });
+
+  it.each(["constructor", "toString", "__proto__"])("refuses a key named %s as unknown and sends nothing", async (key) => {
+    const { pc, sent } = clientWith();
+    const order = JSON.parse(`{"lineItems": [{"offerId": "o", "quantity": 1}], "${key}": {"polluted": true}}`);
+    expect(await problems(pc.orders.create(CUSTOMER, order))).toEqual([
+      expect.stringMatching(new RegExp(`^body\\.${key} is not a known property`)),
+    ]);
+    expect(sent).toHaveLength(0);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
@@ -144,11 +230,51 @@ describe("orders.update (updateOrder)", () => {
     ]);
   });
 
-  it("refuses an empty patch and an undocumented status", async () => {
-    const { pc } = clientWith();
-    expect(await problems(pc.orders.update(CUSTOMER, ORDER.id, {}))).toEqual(["body must have at least 1 property"]);
-    expect(await problems(pc.orders.update(CUSTOMER, ORDER.id, { status: "completed" as never }))).toEqual([
-      'body.status must be one of "cancelled", got "completed"',
+  it("sends back a whole order as read, without its read-only fields (the .NET UpdateOrder pattern)", async () => {
+    const read: PlacedOrder = {
+      ...ORDER,
+      billingCycle: "monthly",
+      currencyCode: "USD",
+      creationDate: "2018-03-13T22:49:54.3396949Z",
+      links: { self: { uri: `/customers/${CUSTOMER}/orders/${ORDER.id}`, method: "GET", headers: [] } },
+      attributes: { etag: "e1", objectType: "Order" },
+      status: "pending",
+      lineItems: [{ ...ORDER.lineItems[0]!, links: {}, pricing: { listPrice: 10 }, transactionType: "New" }],
+    };
+    const { pc, sent } = clientWith(json(200, ORDER));
+    await pc.orders.update(CUSTOMER, ORDER.id, { ...read, billingCycle: "annual" });
+    expect(JSON.parse(sent[0]!.body)).toEqual({
+      id: ORDER.id,
+      billingCycle: "annual",
+      status: "pending",
+      lineItems: [ORDER.lineItems[0]],
+    });
+  });
+
+  it("sends the docs' billing-cycle change, its Annual written annual", async () => {
+    const { pc, sent } = clientWith(json(200, ORDER));
+    const docs = {
+      Id: null,
+      ReferenceCustomerId: "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
+      BillingCycle: "Annual",
+      LineItems: [{ LineItemNumber: 0, OfferId: "2828BE95", SubscriptionId: "69829602", FriendlyName: "n", Quantity: 2, PartnerIdOnRecord: null, Attributes: { ObjectType: "OrderLineItem" } }],
+      CreationDate: null,
+      Attributes: { ObjectType: "Order" },
+    };
+    await pc.orders.update(CUSTOMER, ORDER.id, docs as never);
+    expect(JSON.parse(sent[0]!.body)).toEqual({
+      referenceCustomerId: "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
+      billingCycle: "annual",
+      lineItems: [{ lineItemNumber: 0, offerId: "2828BE95", subscriptionId: "69829602", friendlyName: "n", quantity: 2 }],
+    });
+  });
+
+  it("takes any documented status and refuses an undocumented one", async () => {
+    const { pc, sent } = clientWith(json(200, ORDER));
+    await pc.orders.update(CUSTOMER, ORDER.id, { status: "completed" });
+    expect(JSON.parse(sent[0]!.body)).toEqual({ status: "completed" });
+    expect(await problems(pc.orders.update(CUSTOMER, ORDER.id, { status: "shipped" as never }))).toEqual([
+      expect.stringMatching(/^body\.status must be one of "unknown", "completed", .* got "shipped"$/),
     ]);
   });
 });
@@ -190,11 +316,21 @@ describe("orders.list (listOrders)", () => {
     expect(sent[1]!.headers["ms-requestid"]).not.toBe(requestId);
   });
 
-  it("refuses a billingType the service does not bind", async () => {
+  it.each([
+    ["one_time", "onetime"],
+    ["OneTime", "onetime"],
+    ["Monthly", "monthly"],
+  ] as const)("sends billingType %s in the docs' spelling, %s", async (given, wire) => {
+    const { pc, sent } = clientWith(json(200, page([])));
+    for await (const _order of pc.orders.list(CUSTOMER, { billingType: given })) void _order;
+    expect(new URL(sent[0]!.url).searchParams.get("billingType")).toBe(wire);
+  });
+
+  it("refuses a billingType that is no member name, suggesting the closest", async () => {
     const { pc } = clientWith();
-    const iterator = pc.orders.list(CUSTOMER, { billingType: "one_time" as never });
+    const iterator = pc.orders.list(CUSTOMER, { billingType: "onetim" as never });
     expect(await problems(iterator.next())).toEqual([
-      'query.billingType must be one of "unknown", "monthly", "annual", "none", "onetime", "triennial", "biennial", got "one_time"',
+      'query.billingType must be one of "unknown", "monthly", "annual", "none", "onetime", "triennial", "biennial" (in any casing), got "onetim"; did you mean onetime?',
     ]);
   });
 
@@ -231,18 +367,43 @@ describe("the other Orders operations", () => {
     ]);
   });
 
-  it("createOrderAttachments uploads multipart parts named as the REST reference names them", async () => {
+  it("createOrderAttachments uploads multipart parts named as the .NET SDK names them", async () => {
     const { pc, sent } = clientWith(json(201, { totalCount: 1, items: [{ attachmentId: "a", fileName: "po.pdf" }] }));
     const result = await pc.orders.createOrderAttachments(CUSTOMER, "o", {
-      metadata: { customerPrice: "156.87", currency: "CAD", isPartofTender: false },
+      metadata: { customerPrice: "156.87", currency: "CAD", isPartOfTender: true },
       poFiles: [new File(["%PDF-1.7"], "po.pdf", { type: "application/pdf" })],
+      tenderFiles: [new File(["%PDF-tender"], "tender.pdf", { type: "application/pdf" })],
     });
     expect(result.items[0]!.attachmentId).toBe("a");
     expect(sent[0]!.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect(sent[0]!.body).toContain('name="Metadata"');
-    expect(sent[0]!.body).toContain('{"customerPrice":"156.87","currency":"CAD","isPartofTender":false}');
+    expect(sent[0]!.body).toContain('{"customerPrice":"156.87","currency":"CAD","isPartOfTender":true}');
     expect(sent[0]!.body).toMatch(/name="POFiles"; filename="po.pdf"/);
     expect(sent[0]!.body).toContain("%PDF-1.7");
+    expect(sent[0]!.body).toMatch(/name="TenderFiles"; filename="tender.pdf"/);
+  });
+
+  it("createOrderAttachments takes the docs' isPartofTender and a numeric price, as the service binds them", async () => {
+    const { pc, sent } = clientWith(json(201, { totalCount: 0, items: [] }));
+    const metadata = { isPartofTender: false, customerPrice: 156.87, currency: "CAD" };
+    await pc.orders.createOrderAttachments(CUSTOMER, "o", { metadata: metadata as never, poFiles: [new Blob(["x"])] });
+    expect(sent[0]!.body).toContain('{"isPartOfTender":false,"customerPrice":156.87,"currency":"CAD"}');
+  });
+
+  it("listOrderAttachments gets the order's attachments", async () => {
+    const { pc, sent } = clientWith(json(200, { totalCount: 0, items: [] }));
+    await expect(pc.orders.listOrderAttachments(CUSTOMER, "o")).resolves.toEqual({ totalCount: 0, items: [] });
+    expect(sent[0]).toMatchObject({ method: "GET", url: `${BASE}/customers/${CUSTOMER}/orders/o/attachments` });
+  });
+
+  it("getOrderAttachment downloads a file as a Blob, asking for bytes", async () => {
+    const pdf = new Response("%PDF-1.7 po", { status: 200, headers: { "Content-Type": "application/pdf" } });
+    const { pc, sent } = clientWith(pdf);
+    const file = await pc.orders.getOrderAttachment(CUSTOMER, "o", "ed64c99f750115");
+    expect(await file.text()).toBe("%PDF-1.7 po");
+    expect(file.type).toBe("application/pdf");
+    expect(sent[0]).toMatchObject({ method: "GET", url: `${BASE}/customers/${CUSTOMER}/orders/o/attachment/ed64c99f750115` });
+    expect(sent[0]!.headers.accept).toBe("application/octet-stream, application/json");
   });
 
   it("createOrderAttachments refuses missing files and bad metadata", async () => {

@@ -1,12 +1,11 @@
-import { numberLineItems } from "../../../src/validation/line-items";
+import { lineItemNumberProblems, numberLineItems } from "../../../src/validation/line-items";
 
 const item = (n?: number) => ({ offerId: "o", quantity: 1, ...(n === undefined ? {} : { lineItemNumber: n }) });
+const numbers = (items: unknown[]) => items.map((i) => (i as { lineItemNumber?: number }).lineItemNumber);
 
 describe("numberLineItems", () => {
   it("numbers line items 0..n-1 when the caller left every number out", () => {
-    const { items, problems } = numberLineItems([item(), item(), item()]);
-    expect(items.map((i) => i.lineItemNumber)).toEqual([0, 1, 2]);
-    expect(problems).toEqual([]);
+    expect(numbers(numberLineItems([item(), item(), item()]))).toEqual([0, 1, 2]);
   });
 
   it("does not change the caller's objects", () => {
@@ -16,33 +15,42 @@ describe("numberLineItems", () => {
   });
 
   it("keeps numbers the caller gave, 0 included, in any order", () => {
-    const { items, problems } = numberLineItems([item(1), item(0)]);
-    expect(items.map((i) => i.lineItemNumber)).toEqual([1, 0]);
-    expect(problems).toEqual([]);
+    expect(numbers(numberLineItems([item(1), item(0)]))).toEqual([1, 0]);
+    expect(numbers(numberLineItems([item(0), item()]))).toEqual([0, undefined]);
   });
 
-  it("treats 0 as a number, not as missing", () => {
-    expect(numberLineItems([item(0)]).problems).toEqual([]);
-    expect(numberLineItems([item(0), item()]).problems).toEqual([
+  it("finds a number given in any casing, and counts a null one as not given", () => {
+    expect(numberLineItems([{ LineItemNumber: 1 }, { LineItemNumber: 0 }])).toEqual([{ LineItemNumber: 1 }, { LineItemNumber: 0 }]);
+    expect(numberLineItems([{ LineItemNumber: null }, {}])).toEqual([
+      { LineItemNumber: null, lineItemNumber: 0 },
+      { lineItemNumber: 1 },
+    ]);
+  });
+});
+
+describe("lineItemNumberProblems", () => {
+  it("accepts numbers 0..n-1 in any order", () => {
+    expect(lineItemNumberProblems([item(1), item(0)])).toEqual([]);
+  });
+
+  it("names a missing number, 0 being a number", () => {
+    expect(lineItemNumberProblems([item(0), item()])).toEqual([
       {
         path: "body.lineItems[1].lineItemNumber",
-        message: "is missing: number every line item 0..n-1, or none and the client numbers them",
+        message: "is missing: number every line item 0..n-1 (pc.orders.create numbers them when none is numbered)",
       },
     ]);
   });
 
   it("refuses duplicates", () => {
-    expect(numberLineItems([item(0), item(0)]).problems).toEqual([
+    expect(lineItemNumberProblems([item(0), item(0)])).toEqual([
       { path: "body.lineItems[1].lineItemNumber", message: "repeats the number 0 of lineItems[0]" },
     ]);
   });
 
   it("refuses numbers outside 0..n-1", () => {
-    expect(numberLineItems([item(0), item(2)]).problems).toEqual([
-      {
-        path: "body.lineItems[1].lineItemNumber",
-        message: "must be between 0 and 1 (line item numbers run 0..n-1), got 2",
-      },
+    expect(lineItemNumberProblems([item(0), item(2)])).toEqual([
+      { path: "body.lineItems[1].lineItemNumber", message: "must be between 0 and 1 (line item numbers run 0..n-1), got 2" },
     ]);
   });
 });

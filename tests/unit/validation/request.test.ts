@@ -1,63 +1,98 @@
-import { headerParameterProblems, requestProblems } from "../../../src/validation/request";
+import { bindRequest, headerParameterProblems, operationRuleProblems } from "../../../src/validation/request";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const paths = (problems: { path: string }[]) => problems.map((p) => p.path);
+const LINE = { lineItemNumber: 0, offerId: "o", quantity: 1 };
 
-describe("requestProblems", () => {
-  it("accepts a well-formed createOrder", () => {
-    expect(
-      requestProblems("createOrder", {
-        path: { customer_id: CUSTOMER },
-        body: { lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 1 }] },
-      }),
-    ).toEqual([]);
+describe("bindRequest", () => {
+  it("binds a well-formed createOrder to what is sent", () => {
+    expect(bindRequest("createOrder", { path: { customer_id: CUSTOMER }, body: { lineItems: [LINE] } })).toEqual({
+      path: { customer_id: CUSTOMER },
+      query: {},
+      header: {},
+      body: { lineItems: [LINE] },
+      problems: [],
+    });
+  });
+
+  it("binds the .NET SDK's PascalCase create body, dropping nulls and read-only fields", () => {
+    const bound = bindRequest("createOrder", {
+      path: { customer_id: CUSTOMER },
+      body: {
+        Id: null, ReferenceCustomerId: CUSTOMER, BillingCycle: "unknown", CurrencySymbol: null, CreationDate: null, Status: null,
+        LineItems: [{ LineItemNumber: 0, OfferId: "o", Quantity: 2, Pricing: null, Attributes: { ObjectType: "OrderLineItem" } }],
+        Attributes: { ObjectType: "Order" },
+      },
+    });
+    expect(bound.problems).toEqual([]);
+    expect(bound.body).toEqual({ referenceCustomerId: CUSTOMER, billingCycle: "unknown", lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 2 }] });
   });
 
   it("requires the path parameters, by the spec's rules", () => {
-    expect(paths(requestProblems("getOrder", { path: { customer_id: "nope", order_id: "" } }))).toEqual([
-      "path.customer_id",
-      "path.order_id",
+    expect(paths(bindRequest("getOrder", { path: { customer_id: "nope", order_id: "" } }).problems)).toEqual(["path.customer_id", "path.order_id"]);
+    expect(paths(bindRequest("getOrder", {}).problems)).toEqual(["path.customer_id", "path.order_id"]);
+  });
+
+  it("applies what createOrder adds to the model: at least one line item, each with a quantity of at least 1", () => {
+    expect(bindRequest("createOrder", { path: { customer_id: CUSTOMER }, body: { lineItems: [] } }).problems).toEqual([
+      { path: "body.lineItems", message: "must have at least 1 item" },
     ]);
-    expect(paths(requestProblems("getOrder", {}))).toEqual(["path.customer_id", "path.order_id"]);
+    const more = bindRequest("createOrder", {
+      path: { customer_id: CUSTOMER },
+      body: { lineItems: [{ lineItemNumber: 0, offerId: "o", additionalPartnerIdsOnRecord: ["1", "2", "3", "4", "5", "6"] }] },
+    });
+    expect(paths(more.problems)).toEqual(["body.lineItems[0].additionalPartnerIdsOnRecord", "body.lineItems[0].quantity"]);
   });
 
-  it("derives the body rules from the spec: at least one line item, positive integer quantities, at most 5 resellers", () => {
-    const problems = requestProblems("createOrder", {
-      path: { customer_id: CUSTOMER },
-      body: { lineItems: [] },
-    });
-    expect(problems).toEqual([{ path: "body.lineItems", message: "must have at least 1 item" }]);
-    const more = requestProblems("createOrder", {
-      path: { customer_id: CUSTOMER },
-      body: {
-        lineItems: [
-          { lineItemNumber: 0, offerId: "o", quantity: "2", additionalPartnerIdsOnRecord: ["1", "2", "3", "4", "5", "6"] },
-        ],
-      },
-    });
-    expect(paths(more)).toEqual(["body.lineItems[0].quantity", "body.lineItems[0].additionalPartnerIdsOnRecord"]);
+  it("takes a patch without line items or quantities, and any documented status", () => {
+    const path = { customer_id: CUSTOMER, order_id: "o" };
+    expect(bindRequest("updateOrder", { path, body: { id: "o", status: "cancelled" } }).problems).toEqual([]);
+    expect(bindRequest("updateOrder", { path, body: { lineItems: [{ lineItemNumber: 0, offerId: "x" }] } }).problems).toEqual([]);
+    expect(bindRequest("updateOrder", { path, body: { status: "Completed" } }).body).toEqual({ status: "completed" });
   });
 
-  it("checks query parameters and refuses unknown ones", () => {
-    expect(
-      paths(requestProblems("listOrders", { path: { customer_id: CUSTOMER }, query: { billingType: "one_time", size: 5 } })),
-    ).toEqual(["query.billingType", "query.size"]);
+  it("binds query values by member name in any casing, sending the docs' spelling", () => {
+    for (const given of ["OneTime", "one_time", "onetime", "ONETIME"]) {
+      expect(bindRequest("listOrders", { path: { customer_id: CUSTOMER }, query: { billingType: given } }).query).toEqual({ billingType: "onetime" });
+    }
+  });
+
+  it("refuses unknown query parameters", () => {
+    expect(paths(bindRequest("listOrders", { path: { customer_id: CUSTOMER }, query: { billingType: "monthly", size: 5 } }).problems)).toEqual([
+      "query.size",
+    ]);
   });
 
   it("checks header values for CR and LF", () => {
     expect(
-      requestProblems("updateOrder", {
+      bindRequest("updateOrder", {
         path: { customer_id: CUSTOMER, order_id: "o" },
         header: { "If-Match": "etag\r\nX-Evil: 1" },
         body: { status: "cancelled" },
-      }),
+      }).problems,
     ).toEqual([{ path: "header.If-Match", message: "must not contain CR, LF or other control characters" }]);
   });
 
-  it("requires a body where the spec does", () => {
-    expect(requestProblems("updateOrder", { path: { customer_id: CUSTOMER, order_id: "o" } })).toEqual([
+  it("requires a body where the spec does, null being no body", () => {
+    expect(bindRequest("updateOrder", { path: { customer_id: CUSTOMER, order_id: "o" }, body: null }).problems).toEqual([
       { path: "body", message: "is required" },
     ]);
+  });
+});
+
+describe("operationRuleProblems", () => {
+  it("checks createOrder's line item numbers", () => {
+    const bound = bindRequest("createOrder", { path: { customer_id: CUSTOMER }, body: { lineItems: [LINE, LINE] } });
+    expect(operationRuleProblems("createOrder", bound)).toEqual([
+      { path: "body.lineItems[1].lineItemNumber", message: "repeats the number 0 of lineItems[0]" },
+    ]);
+  });
+
+  it("refuses a patch whose id names another order, GUIDs compared in any casing", () => {
+    const patch = (orderId: string, id: string) => bindRequest("updateOrder", { path: { customer_id: CUSTOMER, order_id: orderId }, body: { Id: id } });
+    expect(paths(operationRuleProblems("updateOrder", patch("o", "p")))).toEqual(["body.id"]);
+    expect(operationRuleProblems("updateOrder", patch("CF3B0E37-BE0B-4CDD-B584-D1A97D98A922", "cf3b0e37-be0b-4cdd-b584-d1a97d98a922"))).toEqual([]);
+    expect(paths(operationRuleProblems("updateOrder", patch("Cs_jyTx", "cs_jytx")))).toEqual(["body.id"]);
   });
 });
 

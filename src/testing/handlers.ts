@@ -1,0 +1,98 @@
+// What each Orders operation does to the fake's orders, given a request already bound and checked
+// against the spec: the answer Partner Center would give.
+import type { IncomingHttpHeaders } from "node:http";
+import type { Order } from "../../generated/schema";
+import { enumKey } from "../validation/bind";
+import type { BoundRequest, OperationId } from "../validation/request";
+import { errorAnswer, type Answer } from "./answers";
+import type { NewOrder, OrderStore } from "./store";
+
+export interface HandlerContext {
+  store: OrderStore;
+  /** Orders per listOrders page. */
+  pageSize: number;
+  /** Counted when an order is created. */
+  onCreate(): void;
+}
+
+/** A continuation token: where the next page starts, opaque to the client. */
+const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
+function decodeToken(token: string): number | undefined {
+  try {
+    const { offset } = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+    return Number.isInteger(offset) && offset >= 0 ? offset : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const NOT_FOUND = errorAnswer(404, 20000, "Order ID not found.");
+const link = (uri: string, headers: { key: string; value: string }[] = []) => ({ uri, method: "GET", headers });
+
+export async function handleOperation(
+  ctx: HandlerContext,
+  operationId: OperationId,
+  request: BoundRequest,
+  url: URL,
+  headers: IncomingHttpHeaders,
+): Promise<Answer> {
+  const { store } = ctx;
+  const { path, query, body } = request;
+  const customerId = String(path.customer_id);
+  const order = path.order_id === undefined ? undefined : store.get(customerId, String(path.order_id));
+  switch (operationId) {
+    case "createOrder":
+      ctx.onCreate();
+      return { status: 201, body: store.create(customerId, body as NewOrder) };
+    case "listOrders": {
+      const wanted = typeof query.billingType === "string" ? enumKey(query.billingType) : undefined;
+      const all = store.list(customerId).filter((o) => wanted === undefined || enumKey(o.billingCycle ?? "") === wanted);
+      const token = headers["ms-continuationtoken"];
+      const offset = typeof token === "string" ? decodeToken(token) : 0;
+      if (offset === undefined) return errorAnswer(400, 800002, "Invalid request input.", ["Bad MS-ContinuationToken."]);
+      const items = all.slice(offset, offset + ctx.pageSize);
+      const next = offset + ctx.pageSize < all.length ? offset + ctx.pageSize : undefined;
+      const self = `/customers/${customerId}/orders${url.search}`;
+      const links = next === undefined
+        ? { self: link(self) }
+        : { self: link(self), next: link(`/v1${self}`, [{ key: "MS-ContinuationToken", value: encodeToken(next) }]) };
+      return { status: 200, body: { totalCount: items.length, items, links, attributes: { objectType: "Collection" } } };
+    }
+    case "getOrder":
+      return order ? { status: 200, body: order } : NOT_FOUND;
+    case "updateOrder": {
+      if (!order) return NOT_FOUND;
+      const updated = store.update(customerId, order.id, body as Order);
+      return Array.isArray(updated) ? errorAnswer(400, updated[0], updated[1]) : { status: 200, body: updated };
+    }
+    case "getOrderProvisioningStatus":
+      return order ? { status: 200, body: store.provisioningStatus(order) } : NOT_FOUND;
+    case "listOrderActivationLinks":
+      return order ? { status: 200, body: store.activationLinks(order) } : NOT_FOUND;
+    case "listLineItemActivationLinks": {
+      const number = path.line_item_number as number;
+      if (!order || !order.lineItems.some((l) => l.lineItemNumber === number)) return NOT_FOUND;
+      return { status: 200, body: store.activationLinks(order, number) };
+    }
+    case "listSubscriptionActivationLinks": {
+      const owner = store.list(customerId).find((o) => o.lineItems.some((l) => l.subscriptionId === path.subscription_id));
+      return owner ? { status: 200, body: store.activationLinks(owner) } : NOT_FOUND;
+    }
+    case "createOrderAttachments": {
+      if (!order) return NOT_FOUND;
+      const upload = body as { POFiles: File[]; TenderFiles?: File[] };
+      const created = await store.attach(order, upload.POFiles, upload.TenderFiles ?? []);
+      return { status: 201, body: { totalCount: created.length, items: created, attributes: { objectType: "Collection" } } };
+    }
+    case "listOrderAttachments": {
+      if (!order) return NOT_FOUND;
+      const items = store.attachments(order).map((a) => a.metadata);
+      return { status: 200, body: { totalCount: items.length, items, attributes: { objectType: "Collection" } } };
+    }
+    case "getOrderAttachment": {
+      const attachment = order && store.attachments(order).find((a) => a.metadata.attachmentId === path.attachment_id);
+      if (!attachment) return errorAnswer(404, 20000, "Attachment not found.");
+      return { status: 200, body: attachment.content, headers: { "Content-Type": attachment.contentType } };
+    }
+  }
+}
