@@ -39,27 +39,42 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
   const resolved = resolveOptions(options);
   const config: SenderConfig = {
     fetch: resolved.fetch,
-    tokens: createTokenProvider(resolved.credential, resolved.scope),
+    tokens: createTokenProvider(resolved.credential, resolved.scope, resolved.tokenTimeoutMs),
     policy: resolved.policy,
     timeoutMs: resolved.timeoutMs,
+    maxResponseBytes: resolved.maxResponseBytes,
     logger: resolved.logger,
     now: Date.now,
     random: Math.random,
     sleep,
   };
-  const send = createSender(config);
+  const sender = createSender(config);
   const client = createClient<paths, "application/json">({
     baseUrl: resolved.baseUrl,
-    fetch: send,
+    fetch: sender.fetch,
     Request: ReplayableRequest,
     headers: resolved.headers,
   });
+  // The middleware openapi-fetch holds, mirrored (its use and eject, one entry per registration),
+  // so the client's own calls go through it whenever there is any.
+  const middleware: unknown[] = [];
+  const use = client.use.bind(client);
+  const eject = client.eject.bind(client);
+  client.use = (...added) => {
+    use(...added);
+    middleware.push(...added);
+  };
+  client.eject = (...removed) => {
+    eject(...removed);
+    for (const m of removed) if (middleware.includes(m)) middleware.splice(middleware.indexOf(m), 1);
+  };
   const transport: Transport = {
+    baseUrl: resolved.baseUrl,
+    baseHeaders: resolved.headers,
+    hasMiddleware: () => middleware.length > 0,
     request: client.request as unknown as Transport["request"],
     senderFor: (call) =>
-      call.timeoutMs === undefined || call.timeoutMs === config.timeoutMs
-        ? undefined
-        : createSender({ ...config, timeoutMs: call.timeoutMs }),
+      call.timeoutMs === undefined || call.timeoutMs === config.timeoutMs ? sender : createSender({ ...config, timeoutMs: call.timeoutMs }),
   };
 
   async function follow<T = unknown>(link: LinkInput, followOptions: FollowOptions = {}): Promise<T> {
@@ -67,14 +82,11 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     const ids = callIds(followOptions);
     const problems = [...(Array.isArray(target) ? target : []), ...callOptionProblems(followOptions)];
     if (problems.length || Array.isArray(target)) throw new PartnerCenterValidationError("follow", problems);
-    const headers = { ...target.headers, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
-    const init: Record<string, unknown> = { headers };
-    if (followOptions.body !== undefined) init.body = followOptions.body;
-    return exchange<T>(transport, target.method, target.path, init, ids, followOptions);
+    return exchange<T>(transport, target.method, target.path, { params: { header: target.headers }, body: followOptions.body }, ids, followOptions);
   }
 
   return Object.assign(client, {
-    orders: ordersApi(transport, follow),
+    orders: ordersApi(transport, follow, resolved.baseUrl),
     call: <K extends OperationName>(operationId: K, request: OperationRequest<K>, callOptions?: CallOptions) =>
       callOperation<OperationResult<K>>(transport, operationId, request as never, callOptions),
     follow,

@@ -1,6 +1,9 @@
 // Turns whatever the caller gave as a credential into cached bearer tokens: refreshed ahead of
-// expiry, one refresh shared by concurrent calls, and a forced refresh after a 401.
+// expiry, one refresh shared by concurrent calls, and a forced refresh after a 401. A credential is
+// a third party too: its wait is bounded, the caller's signal ends it, and a token that cannot go
+// into a header is refused without ever being shown.
 import { PartnerCenterError } from "./errors";
+import { abortable } from "./fetch/abortable";
 
 /** The Partner Center resource; every cloud's tokens are issued for it. */
 export const PARTNER_CENTER_SCOPE = "https://api.partnercenter.microsoft.com/.default";
@@ -23,14 +26,34 @@ export interface TokenCredential {
 export type Credential = string | (() => string | Promise<string>) | TokenCredential;
 
 export interface TokenProvider {
-  /** A bearer token, from the cache unless it is due for refresh or `forceRefresh` is set. */
-  getToken(forceRefresh?: boolean): Promise<string>;
+  /** A bearer token, from the cache unless it is due for refresh or `forceRefresh` is set; `signal` ends the wait. */
+  getToken(forceRefresh?: boolean, signal?: AbortSignal): Promise<string>;
   /** False for a fixed token string: a 401 cannot be cured by asking again. */
   readonly refreshable: boolean;
 }
 
 /** Refresh this long before expiry, as Azure's token cycler does. */
 export const REFRESH_WINDOW_MS = 2 * 60_000;
+
+/** How long a credential may take to give a token. A sign-in that has not answered in 30 s is not coming. */
+export const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
+
+function describeCharacter(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (code === 0x20) return "a space";
+  return code < 0x20 || code === 0x7f ? `a control character (${hex})` : `outside printable ASCII (${hex})`;
+}
+
+/** Why `token` cannot be sent as `Authorization: Bearer <token>`, saying where but never what it is. */
+export function tokenProblem(token: string): string | undefined {
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) {
+      return `character ${i + 1} of ${token.length} is ${describeCharacter(code)}, which cannot be sent in an Authorization header`;
+    }
+  }
+  return undefined;
+}
 
 interface Cached {
   token: string;
@@ -54,16 +77,35 @@ function authFailure(message: string, cause?: unknown): PartnerCenterError {
   return new PartnerCenterError(message, { code: "AUTHENTICATION_FAILED", isRetryable: false, cause });
 }
 
-export function createTokenProvider(credential: Credential, scope: string, now: () => number = Date.now): TokenProvider {
+export function createTokenProvider(
+  credential: Credential,
+  scope: string,
+  timeoutMs = DEFAULT_TOKEN_TIMEOUT_MS,
+  now: () => number = Date.now,
+): TokenProvider {
   if (typeof credential === "string") {
     const token = Promise.resolve(credential);
     return { getToken: () => token, refreshable: false };
   }
 
+  const ask = async (signal: AbortSignal): Promise<string | AccessToken | null> =>
+    typeof credential === "function" ? credential() : credential.getToken(scope, { abortSignal: signal });
+
   const fetchToken = async (): Promise<Cached> => {
-    const result = typeof credential === "function" ? await credential() : await credential.getToken(scope);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(authFailure(`the credential gave no token within ${timeoutMs} ms (tokenTimeoutMs)`)), timeoutMs);
+    // A wait every caller has given up on must not keep the process alive.
+    timer.unref?.();
+    let result: Awaited<ReturnType<typeof ask>>;
+    try {
+      result = await abortable(ask(controller.signal), controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
     const token = typeof result === "string" ? result : result?.token;
     if (typeof token !== "string" || token === "") throw authFailure("the credential returned no token");
+    const problem = tokenProblem(token);
+    if (problem) throw authFailure(`the credential returned a token that cannot be used: ${problem}`);
     const expiresAt =
       typeof result === "object" && result ? result.expiresOnTimestamp : (jwtExpiry(token) ?? Number.POSITIVE_INFINITY);
     const refreshAt =
@@ -88,7 +130,7 @@ export function createTokenProvider(credential: Credential, scope: string, now: 
 
   return {
     refreshable: true,
-    async getToken(forceRefresh = false) {
+    async getToken(forceRefresh = false, signal?: AbortSignal) {
       const time = now();
       if (!forceRefresh && cached && time < cached.refreshAt) return cached.token;
       if (!forceRefresh && cached && time < cached.expiresAt) {
@@ -96,7 +138,8 @@ export function createTokenProvider(credential: Credential, scope: string, now: 
         refresh().catch(() => undefined);
         return cached.token;
       }
-      return (await refresh()).token;
+      // The refresh is shared: one caller giving up does not end it for the others.
+      return (await abortable(refresh(), signal)).token;
     },
   };
 }

@@ -10,6 +10,8 @@ export type ClientErrorCode =
   | "NETWORK_ERROR"
   | "TIMEOUT"
   | "INVALID_RESPONSE"
+  | "RESPONSE_TOO_LARGE"
+  | "UNEXPECTED_REDIRECT"
   | "AUTHENTICATION_FAILED";
 
 export interface PartnerCenterErrorFields {

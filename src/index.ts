@@ -1,6 +1,6 @@
 export { createPartnerCenterClient, type FollowOptions, type PartnerCenterClient } from "./client";
 export { CLOUDS, type Cloud, type CloudEndpoints } from "./clouds";
-export { PARTNER_CENTER_SCOPE, type AccessToken, type Credential, type TokenCredential } from "./credential";
+export { DEFAULT_TOKEN_TIMEOUT_MS, PARTNER_CENTER_SCOPE, type AccessToken, type Credential, type TokenCredential } from "./credential";
 export {
   PartnerCenterError,
   PartnerCenterValidationError,
@@ -26,6 +26,6 @@ export type {
   UpdateOrderOptions,
 } from "./operations/orders";
 export type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
-export { DEFAULT_TIMEOUT_MS, type CallOptions, type ClientOptions } from "./options";
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type CallOptions, type ClientOptions } from "./options";
 export { errorFromResponse } from "./response";
 export type * from "./types";

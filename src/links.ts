@@ -16,21 +16,29 @@ export interface ResolvedLink {
 }
 
 /**
- * Resolves `link` against `baseUrl`. Link URIs are relative, with or without the `/v1` the
- * root already ends in; an absolute URI must stay under the root, since the bearer token goes
- * wherever the link points.
+ * Resolves `link` against `baseUrl`. Link URIs are relative, with or without the `/v1` the root
+ * already ends in (the .NET SDK adds it when missing). Wherever a link points, once resolved (dot
+ * segments and their percent-encoded forms included) it must stay under the root: the bearer
+ * token goes wherever the link points.
  */
 export function resolveLink(link: LinkInput, baseUrl: string): ResolvedLink | ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const uri = typeof link?.uri === "string" ? link.uri.trim() : "";
-  let path: string | undefined;
+  const root = new URL(baseUrl);
+  const rootPath = root.pathname.replace(/\/+$/, "");
+  let target: URL | undefined;
   if (/^https?:\/\//i.test(uri)) {
-    if (uri.startsWith(`${baseUrl}/`)) path = uri.slice(baseUrl.length);
-    else problems.push({ path: "link.uri", message: `points outside ${baseUrl}; the client sends its token only there` });
+    target = URL.canParse(uri) ? new URL(uri) : undefined;
   } else if (uri.startsWith("/") && !uri.startsWith("//")) {
-    path = uri.replace(/^\/v\d+(?=\/|\?|$)/i, "") || "/";
-  } else {
+    target = new URL(`${rootPath}${uri.replace(/^\/v\d+(?=\/|\?|$)/i, "")}`, root.origin);
+  }
+  let path: string | undefined;
+  if (!target) {
     problems.push({ path: "link.uri", message: `must be a path or a URL under ${baseUrl}, got ${JSON.stringify(link?.uri)}` });
+  } else if (target.origin !== root.origin || !(target.pathname === rootPath || target.pathname.startsWith(`${rootPath}/`))) {
+    problems.push({ path: "link.uri", message: `points outside ${baseUrl}; the client sends its token only there` });
+  } else {
+    path = (target.pathname.slice(rootPath.length) || "/") + target.search;
   }
   const method = (link?.method ?? "GET").toUpperCase();
   if (!METHODS.has(method)) problems.push({ path: "link.method", message: `must be one of ${[...METHODS].join(", ")}` });

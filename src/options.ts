@@ -1,7 +1,7 @@
 // The client's options, their defaults, and the checks that refuse a misconfigured client
 // before it can send anything.
 import { CLOUDS, type Cloud } from "./clouds";
-import { PARTNER_CENTER_SCOPE, type Credential } from "./credential";
+import { DEFAULT_TOKEN_TIMEOUT_MS, PARTNER_CENTER_SCOPE, tokenProblem, type Credential } from "./credential";
 import { PartnerCenterValidationError, type ValidationProblem } from "./errors";
 import type { FetchLike } from "./fetch/attempt";
 import type { Logger } from "./fetch/log";
@@ -16,6 +16,13 @@ import { headerParameterProblems } from "./validation/request";
  */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * The largest answer read. The largest documented answer, a page of orders with prices, is tens of
+ * kilobytes; 32 MB leaves room for any real page or attachment while a runaway answer cannot
+ * exhaust the caller's memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
 export interface ClientOptions {
   /** A token string; a function returning a token (or a promise of one); or an @azure/identity credential. */
   credential: Credential;
@@ -27,8 +34,12 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Backoff tuning; see DEFAULT_RETRY_POLICY. */
   backoff?: Partial<Omit<RetryPolicy, "maxRetries">>;
-  /** Per-attempt timeout in milliseconds, until the answer's headers arrive; 0 turns it off. Default 60 000. */
+  /** Per-attempt timeout in milliseconds, from sending to the last byte of the answer; 0 turns it off. Default 60 000. */
   timeoutMs?: number;
+  /** How long the credential may take to give a token, in milliseconds. Default 30 000. */
+  tokenTimeoutMs?: number;
+  /** Largest answer read, in bytes; a larger one fails with RESPONSE_TOO_LARGE. Default 32 MB. */
+  maxResponseBytes?: number;
   /** The fetch to send with. Default globalThis.fetch. */
   fetch?: FetchLike;
   /** Sent as MS-PartnerCenter-Application. */
@@ -49,7 +60,7 @@ export interface CallOptions {
   requestId?: string;
   /** MS-CorrelationId to use (a GUID). */
   correlationId?: string;
-  /** Per-attempt timeout for this call, in milliseconds. */
+  /** Per-attempt timeout for this call, in milliseconds, from sending to the last byte of the answer. */
   timeoutMs?: number;
 }
 
@@ -58,6 +69,8 @@ export interface ResolvedOptions {
   baseUrl: string;
   policy: RetryPolicy;
   timeoutMs: number;
+  tokenTimeoutMs: number;
+  maxResponseBytes: number;
   fetch: FetchLike;
   headers: Record<string, string>;
   logger?: Logger;
@@ -87,7 +100,9 @@ export function timeoutProblems(value: unknown, path: string): ValidationProblem
 function credentialProblems(credential: unknown): ValidationProblem[] {
   const at = "options.credential";
   if (typeof credential === "string") {
-    return credential.trim() === "" ? [{ path: at, message: "must not be empty" }] : headerParameterProblems("Authorization", credential, at);
+    if (credential.trim() === "") return [{ path: at, message: "must not be empty" }];
+    const problem = tokenProblem(credential);
+    return problem ? [{ path: at, message: `is not a token that can be sent: ${problem}` }] : [];
   }
   if (typeof credential === "function") return [];
   if (credential && typeof (credential as { getToken?: unknown }).getToken === "function") return [];
@@ -108,6 +123,12 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     problems.push({ path: "options.maxRetries", message: `must be a whole number from 0 to 10, got ${String(options.maxRetries)}` });
   }
   problems.push(...timeoutProblems(options.timeoutMs, "options.timeoutMs"));
+  if (options.tokenTimeoutMs !== undefined && !(isCount(options.tokenTimeoutMs, 2 ** 31 - 1) && options.tokenTimeoutMs > 0)) {
+    problems.push({ path: "options.tokenTimeoutMs", message: `must be a whole number of milliseconds above 0, got ${String(options.tokenTimeoutMs)}` });
+  }
+  if (options.maxResponseBytes !== undefined && !(Number.isSafeInteger(options.maxResponseBytes) && options.maxResponseBytes > 0)) {
+    problems.push({ path: "options.maxResponseBytes", message: `must be a whole number of bytes above 0, got ${String(options.maxResponseBytes)}` });
+  }
   for (const [key, value] of Object.entries(options.backoff ?? {})) {
     if (!isCount(value, 24 * 3600_000)) problems.push({ path: `options.backoff.${key}`, message: "must be a whole number of milliseconds" });
   }
@@ -131,6 +152,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     baseUrl: (options.baseUrl ?? CLOUDS[cloud].baseUrl).replace(/\/+$/, ""),
     policy: { ...DEFAULT_RETRY_POLICY, ...options.backoff, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    tokenTimeoutMs: options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     headers,
     logger: options.logger,

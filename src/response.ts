@@ -6,6 +6,14 @@ import { isRetryableStatus, parseRetryAfter } from "./fetch/retry-policy";
 /** Longest excerpt of a body kept on an error. */
 const EXCERPT = 1024;
 
+/** What an answer is read by: a Response, or an answer the client has already read whole. */
+export interface AnswerHead {
+  status: number;
+  headers: Headers;
+  /** Where the answer came from, when known. */
+  url?: string;
+}
+
 export interface CallMeta {
   method: string;
   /** The path called, for when the answer does not say its URL (a custom fetch's Response may not). */
@@ -27,7 +35,7 @@ function parsePayload(payload: unknown): unknown {
 }
 
 /** A PartnerCenterError for a non-2xx answer. `payload` is the body as text or already parsed. */
-export function errorFromResponse(response: Response, payload: unknown, meta: CallMeta): PartnerCenterError {
+export function errorFromResponse(response: AnswerHead, payload: unknown, meta: CallMeta): PartnerCenterError {
   const url = response.url || meta.path;
   const body = parsePayload(payload);
   const fault = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
@@ -57,7 +65,7 @@ export function errorFromResponse(response: Response, payload: unknown, meta: Ca
 }
 
 /** The JSON body of a 2xx answer, or an INVALID_RESPONSE error when there is none or it is not JSON. */
-export function successBody<T>(response: Response, text: unknown, meta: CallMeta): T {
+export function successBody<T>(response: AnswerHead, text: unknown, meta: CallMeta): T {
   const url = response.url || meta.path;
   const invalid = (why: string, cause?: unknown) =>
     new PartnerCenterError(`${meta.method} ${url} answered ${response.status} but ${why}`, {

@@ -1,32 +1,42 @@
-// Request bodies are single-use streams, and a Request handed to fetch is streamed out with
-// chunked encoding. openapi-fetch builds each Request from an already serialised body (a JSON
-// string or FormData), so the client keeps that value and sends every attempt from it: the same
-// bytes on each retry, with a known length, and no Request.clone() teeing a stream.
+// What one logical call sends, kept so that every attempt sends the same bytes. The client's own
+// calls build it directly; a call that goes through openapi-fetch (a raw pc.GET, or any call once
+// middleware is registered) arrives as a Request, whose serialised body openapi-fetch gave to its
+// constructor: ReplayableRequest keeps that value, so no attempt tees or re-reads a stream.
 
-type ReplayBody = string | FormData | URLSearchParams | Blob | ArrayBuffer | null | undefined;
+export type ReplayBody = string | FormData | URLSearchParams | Blob | ArrayBuffer;
 
-const REPLAY = Symbol("replayBody");
+export interface Outgoing {
+  method: string;
+  url: string;
+  /** The call's headers; the ids and each attempt's token are set on them. */
+  headers: Headers;
+  body?: ReplayBody;
+  /** A Request whose body could be read only once: sent as is, never retried. */
+  request?: Request;
+  /** The caller's signal, covering the whole call. */
+  signal?: AbortSignal;
+}
+
+const KEPT = Symbol("keptBody");
 
 /** A Request that remembers the body it was built from. Passed to openapi-fetch as `Request`. */
 export class ReplayableRequest extends Request {
-  readonly [REPLAY]: ReplayBody;
+  readonly [KEPT]: ReplayBody | null | undefined;
 
   constructor(input: Request | string | URL, init?: RequestInit) {
     super(input, init);
-    this[REPLAY] = init?.body as ReplayBody;
+    this[KEPT] = init?.body as ReplayBody | null | undefined;
   }
 }
 
-/** Whether the request can be sent more than once: it has no body, or the client kept the body. */
-export function canReplay(request: Request): boolean {
-  return request.body === null || (request as Partial<ReplayableRequest>)[REPLAY] !== undefined;
-}
-
-/** What to pass to fetch for one attempt of `request`, aborted by `signal`. */
-export function fetchArguments(request: Request, signal: AbortSignal): [string | Request, RequestInit] {
-  if (!canReplay(request)) return [request, { signal }];
-  const body = (request as Partial<ReplayableRequest>)[REPLAY];
+/** The call a Request describes; replayable when it has no body or the client kept the one it has. */
+export function outgoingFrom(request: Request): Outgoing {
+  const kept = (request as Partial<ReplayableRequest>)[KEPT];
+  const signal = request.signal;
+  if (request.body !== null && (kept === undefined || kept === null)) {
+    return { method: request.method, url: request.url, headers: request.headers, request, signal };
+  }
   // FormData gets a new multipart boundary each time it is serialised, so its own Content-Type.
-  if (body instanceof FormData) request.headers.delete("content-type");
-  return [request.url, { method: request.method, headers: request.headers, body: body ?? undefined, signal, redirect: request.redirect }];
+  if (kept instanceof FormData) request.headers.delete("content-type");
+  return { method: request.method, url: request.url, headers: request.headers, body: kept ?? undefined, signal };
 }

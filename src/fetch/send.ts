@@ -1,11 +1,13 @@
 // The client's fetch, beneath openapi-fetch's middleware: ids once per logical call, then the
 // attempt loop with a bearer token per attempt, one token refresh on 401, and retries as
-// retry-policy.ts decides. Everything a call needs to be repeated safely happens here.
+// retry-policy.ts decides. Each attempt reads its whole answer, so a body that stalls or breaks
+// off is retried like any failed attempt, under the same MS-RequestId.
 import type { TokenProvider } from "../credential";
-import { PartnerCenterError } from "../errors";
-import { AttemptTimeoutError, sendAttempt, type FetchLike } from "./attempt";
+import { PartnerCenterError, type ClientErrorCode } from "../errors";
+import { AttemptTimeoutError, sendAttempt, type FetchLike, type Received } from "./attempt";
 import { formatAttempt, type Logger } from "./log";
-import { canReplay } from "./replay";
+import { ResponseTooLargeError } from "./read-body";
+import { outgoingFrom, type Outgoing } from "./replay";
 import { CORRELATION_ID, REQUEST_ID, assignRequestIds } from "./request-ids";
 import { decideRetry, type RetryPolicy } from "./retry-policy";
 
@@ -13,98 +15,122 @@ export interface SenderConfig {
   fetch: FetchLike;
   tokens: TokenProvider;
   policy: RetryPolicy;
-  /** Per-attempt timeout in milliseconds; 0 turns it off. */
+  /** Per-attempt timeout in milliseconds, from sending to the answer's last byte; 0 turns it off. */
   timeoutMs: number;
+  /** Largest answer read, in bytes. */
+  maxResponseBytes: number;
   logger?: Logger;
   now: () => number;
   random: () => number;
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-function transportError(error: unknown, request: Request): PartnerCenterError {
-  const timedOut = error instanceof AttemptTimeoutError;
-  const reason = timedOut ? error.message : error instanceof Error ? error.message : String(error);
-  return new PartnerCenterError(`${request.method} ${request.url} failed: ${reason}`, {
-    code: timedOut ? "TIMEOUT" : "NETWORK_ERROR",
-    isRetryable: true,
-    requestId: request.headers.get(REQUEST_ID) ?? undefined,
-    correlationId: request.headers.get(CORRELATION_ID) ?? undefined,
-    method: request.method,
-    url: request.url,
-    cause: error,
+function failure(code: ClientErrorCode, reason: string, call: Outgoing, fields: { status?: number; cause?: unknown; isRetryable: boolean }) {
+  return new PartnerCenterError(`${call.method} ${call.url} failed: ${reason}`, {
+    code,
+    requestId: call.headers.get(REQUEST_ID) ?? undefined,
+    correlationId: call.headers.get(CORRELATION_ID) ?? undefined,
+    method: call.method,
+    url: call.url,
+    ...fields,
   });
 }
 
-/** The fetch openapi-fetch calls: one logical call in, its final answer out. */
-export type Sender = (request: Request) => Promise<Response>;
+function transportError(error: unknown, call: Outgoing): PartnerCenterError {
+  if (error instanceof ResponseTooLargeError) return failure("RESPONSE_TOO_LARGE", error.message, call, { cause: error, isRetryable: false });
+  const timedOut = error instanceof AttemptTimeoutError;
+  const reason = error instanceof Error ? error.message : String(error);
+  return failure(timedOut ? "TIMEOUT" : "NETWORK_ERROR", reason, call, { cause: error, isRetryable: true });
+}
+
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/** The answer as a Response again, for openapi-fetch, whose body is already in memory. */
+export function toResponse(received: Received): Response {
+  return new Response(NULL_BODY.has(received.status) ? null : received.body, {
+    status: received.status,
+    statusText: received.statusText,
+    headers: received.headers,
+  });
+}
+
+export interface Sender {
+  /** One logical call in, its final answer out, read whole. */
+  send(call: Outgoing): Promise<Received>;
+  /** The same, as the fetch openapi-fetch calls. */
+  fetch(request: Request): Promise<Response>;
+}
 
 export function createSender(config: SenderConfig): Sender {
   const { tokens, policy, logger, now } = config;
+  const limits = { timeoutMs: config.timeoutMs, maxResponseBytes: config.maxResponseBytes };
 
-  async function attemptOnce(request: Request, attempt: number, forceRefresh: boolean): Promise<Response> {
-    request.headers.set("Authorization", `Bearer ${await tokens.getToken(forceRefresh)}`);
+  async function attemptOnce(call: Outgoing, attempt: number, forceRefresh: boolean): Promise<Received> {
+    call.headers.set("Authorization", `Bearer ${await tokens.getToken(forceRefresh, call.signal)}`);
     const started = logger ? now() : 0;
     let outcome: number | string = "network error";
     try {
-      const response = await sendAttempt(config.fetch, request, config.timeoutMs);
-      outcome = response.status;
-      return response;
+      const received = await sendAttempt(config.fetch, call, limits);
+      outcome = received.status;
+      return received;
     } catch (error) {
       if (error instanceof AttemptTimeoutError) outcome = "timeout";
-      else if (request.signal.aborted) outcome = "aborted";
+      else if (error instanceof ResponseTooLargeError) outcome = "too large";
+      else if (call.signal?.aborted) outcome = "aborted";
       throw error;
     } finally {
       logger?.info(
         formatAttempt({
-          method: request.method,
-          url: request.url,
+          method: call.method,
+          url: call.url,
           attempt,
           outcome,
           durationMs: now() - started,
-          requestId: request.headers.get(REQUEST_ID),
-          correlationId: request.headers.get(CORRELATION_ID),
+          requestId: call.headers.get(REQUEST_ID),
+          correlationId: call.headers.get(CORRELATION_ID),
         }),
       );
     }
   }
 
-  return async function send(request: Request): Promise<Response> {
-    assignRequestIds(request.headers);
-    const replayable = canReplay(request);
+  async function send(call: Outgoing): Promise<Received> {
+    assignRequestIds(call.headers);
+    const replayable = call.request === undefined;
     let attempt = 0;
     let refreshed = false;
     for (let retry = 1; ; retry++) {
-      let response: Response | undefined;
-      let failure: unknown;
+      let received: Received | undefined;
+      let error: unknown;
       try {
-        response = await attemptOnce(request, ++attempt, false);
-        if (response.status === 401 && tokens.refreshable && !refreshed && replayable) {
+        received = await attemptOnce(call, ++attempt, false);
+        if (received.status === 401 && tokens.refreshable && !refreshed && replayable) {
           // The token may have been revoked or expired early: one fresh token, one more try.
           refreshed = true;
-          response = await attemptOnce(request, ++attempt, true);
+          received = await attemptOnce(call, ++attempt, true);
         }
-      } catch (error) {
-        if (request.signal.aborted) throw request.signal.reason;
-        if (error instanceof PartnerCenterError) throw error;
-        failure = error;
+      } catch (caught) {
+        if (call.signal?.aborted) throw call.signal.reason;
+        if (caught instanceof PartnerCenterError) throw caught;
+        error = caught;
       }
-      if (response?.ok) return response;
-      const decision = replayable
-        ? decideRetry(
-            retry,
-            { status: response?.status, retryAfter: response?.headers.get("Retry-After") },
-            policy,
-            now(),
-            config.random(),
-          )
-        : { retry: false as const };
+      if (received?.redirect) {
+        throw failure("UNEXPECTED_REDIRECT", `the API answered ${received.status} (a redirect), which the client does not follow`, call, {
+          status: received.status,
+          isRetryable: false,
+        });
+      }
+      if (received && received.status < 300) return received;
+      const decision =
+        replayable && !(error instanceof ResponseTooLargeError)
+          ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After") }, policy, now(), config.random())
+          : { retry: false as const };
       if (!decision.retry) {
-        if (response) return response;
-        throw transportError(failure, request);
+        if (received) return received;
+        throw transportError(error, call);
       }
-      // The failed answer's body is not needed: free its connection before waiting.
-      await response?.body?.cancel().catch(() => undefined);
-      await config.sleep(decision.delayMs, request.signal);
+      await config.sleep(decision.delayMs, call.signal);
     }
-  };
+  }
+
+  return { send, fetch: async (request) => toResponse(await send(outgoingFrom(request))) };
 }

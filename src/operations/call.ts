@@ -1,7 +1,11 @@
-// The one path every client method takes: ids, checks against the spec's rules, the call
-// through openapi-fetch (so the caller's middleware sees it), and the answer read or thrown.
+// The one path every client method takes: ids, checks against the spec's rules, the call, and the
+// answer read or thrown. While middleware is registered the call goes through openapi-fetch, so
+// the middleware sees a Request and a Response; otherwise the client serialises it with
+// openapi-fetch's own serialisers and reads the answer's bytes itself, which spares a Request
+// and a Response per call (tests/unit/operations/paths.test.ts shows both send the same).
+import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders } from "openapi-fetch";
 import { operations } from "../../generated/request-rules";
-import { PartnerCenterError, PartnerCenterValidationError, type ValidationProblem } from "../errors";
+import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import type { Sender } from "../fetch/send";
 import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
@@ -9,14 +13,30 @@ import { toFormData } from "./form-data";
 import { bindRequest, headerParameterProblems, operationRuleProblems, type OperationId, type RequestParts } from "../validation/request";
 
 export interface Transport {
+  /** The API root, without a trailing slash. */
+  baseUrl: string;
+  /** Headers every call sends (Accept, MS-Contract-Version, ...). */
+  baseHeaders: Record<string, string>;
+  /** Whether middleware is registered, which then must see every call. */
+  hasMiddleware(): boolean;
   /** openapi-fetch's `request`, untyped so that operationIds and links can name any path. */
   request(
     method: string,
     path: string,
     init: Record<string, unknown>,
   ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  /** The fetch for a call with these options, or undefined for the client's own. */
-  senderFor(options: CallOptions): Sender | undefined;
+  /** The sender for a call with these options (its own when it sets timeoutMs). */
+  senderFor(options: CallOptions): Sender;
+}
+
+/** A call, serialisable either way. */
+export interface CallRequest {
+  params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+  body?: unknown;
+  /** The body is multipart/form-data, one part per field. */
+  multipart?: boolean;
+  /** The success answer is a file of this media type, read as a Blob. */
+  answer?: string;
 }
 
 export interface CallIds {
@@ -44,39 +64,46 @@ export function callOptionProblems(options: CallOptions): ValidationProblem[] {
   return problems;
 }
 
-/** Sends a request and returns the parsed body of a 2xx answer, or throws PartnerCenterError. */
+const querySerializer = createQuerySerializer();
+const decoder = new TextDecoder();
+
+/** Sends a call and returns the parsed body of a 2xx answer, or throws PartnerCenterError. */
 export async function exchange<T>(
   transport: Transport,
   method: string,
   path: string,
-  init: Record<string, unknown>,
+  call: CallRequest,
   ids: CallIds,
   options: CallOptions,
 ): Promise<T> {
   const meta = { method, path, ...ids };
-  let answer: Awaited<ReturnType<Transport["request"]>>;
-  try {
-    answer = await transport.request(method.toLowerCase(), path, {
-      parseAs: "text",
-      ...init,
+  const header: Record<string, unknown> = { ...call.params.header, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
+  // A file is asked for by its media type; its errors still come as JSON.
+  if (call.answer) header.Accept = `${call.answer}, application/json`;
+  const params = { ...call.params, header };
+  const sender = transport.senderFor(options);
+  const url = createFinalURL(path, { baseUrl: transport.baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer });
+  if (transport.hasMiddleware()) {
+    const { data, error, response } = await transport.request(method.toLowerCase(), path, {
+      params,
+      body: call.body,
+      bodySerializer: call.multipart ? toFormData : undefined,
+      parseAs: call.answer ? "blob" : "text",
       signal: options.signal,
-      fetch: transport.senderFor(options),
+      fetch: sender.fetch,
     });
-  } catch (failure) {
-    // undici fails a body cut off mid-read with a TypeError; anything else (the caller's abort,
-    // a middleware's own error, a PartnerCenterError from below) goes through as it is.
-    if (!(failure instanceof TypeError) || options.signal?.aborted) throw failure;
-    throw new PartnerCenterError(`${method} ${path} failed while reading the answer: ${failure.message}`, {
-      code: "NETWORK_ERROR",
-      isRetryable: true,
-      ...ids,
-      method,
-      cause: failure,
-    });
+    const head = { status: response.status, headers: response.headers, url: response.url || url };
+    if (!response.ok) throw errorFromResponse(head, error, meta);
+    return data instanceof Blob ? (data as T) : successBody<T>(head, data, meta);
   }
-  const { data, error, response } = answer;
-  if (!response.ok) throw errorFromResponse(response, error, meta);
-  return data instanceof Blob ? (data as T) : successBody<T>(response, data, meta);
+  const body = call.body === undefined ? undefined : call.multipart ? toFormData(call.body as Record<string, unknown>) : JSON.stringify(call.body);
+  // As openapi-fetch merges them: Content-Type lowest, for a JSON body only.
+  const headers = mergeHeaders(typeof body === "string" ? { "Content-Type": "application/json" } : {}, transport.baseHeaders, header as Record<string, string>);
+  const received = await sender.send({ method, url, headers, body, signal: options.signal });
+  const answer = { status: received.status, headers: received.headers, url };
+  if (received.status >= 300) throw errorFromResponse(answer, decoder.decode(received.body), meta);
+  if (call.answer) return new Blob([received.body], { type: received.headers.get("content-type") ?? call.answer }) as T;
+  return successBody<T>(answer, decoder.decode(received.body), meta);
 }
 
 const ORDER = ["path", "query", "header", "body", "options"];
@@ -103,16 +130,18 @@ export async function callOperation<T>(
   const reported = new Set(specific.map((p) => p.path));
   const problems = [...specific, ...bound.problems.filter((p) => !reported.has(p.path)), ...callOptionProblems(options)];
   if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
-  const ids = callIds(options);
-  const header: Record<string, string> = { ...bound.header, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
   const rule = operations[operationId];
-  const init: Record<string, unknown> = { params: { path: bound.path, query: bound.query, header } };
-  if (bound.body !== undefined) init.body = bound.body;
-  if ("body" in rule && rule.body.contentType === "multipart/form-data") init.bodySerializer = toFormData;
-  if ("answer" in rule) {
-    // A file: asked for by its media type (errors still come as JSON) and read as bytes.
-    header.Accept = `${rule.answer}, application/json`;
-    return exchange<T>(transport, rule.method, rule.path, { ...init, parseAs: "blob" }, ids, options);
-  }
-  return exchange<T>(transport, rule.method, rule.path, init, ids, options);
+  return exchange<T>(
+    transport,
+    rule.method,
+    rule.path,
+    {
+      params: { path: bound.path, query: bound.query, header: bound.header },
+      body: bound.body,
+      multipart: "body" in rule && rule.body.contentType === "multipart/form-data",
+      answer: "answer" in rule ? rule.answer : undefined,
+    },
+    callIds(options),
+    options,
+  );
 }

@@ -1,7 +1,6 @@
 // pc.orders: one method per Orders operation, named after its operationId (create, get, update
 // and list for the four core ones). Each returns the typed body or throws PartnerCenterError.
 import type {
-  Link,
   Order,
   OrderAttachmentCollection,
   OrderAttachmentMetadata,
@@ -12,11 +11,13 @@ import type {
   PlacedOrder,
   operations,
 } from "../../generated/schema";
+import { PartnerCenterError, PartnerCenterValidationError } from "../errors";
 import type { CallOptions } from "../options";
 import { numberLineItems } from "../validation/line-items";
 import type { LinkInput } from "../links";
 import type { OperationId, RequestParts } from "../validation/request";
 import { callOperation, type Transport } from "./call";
+import { DEFAULT_MAX_PAGES, pageKey, readPage, type PagingState } from "./paging";
 
 /**
  * A new order's line item: the `OrderLineItem` model with a quantity. `lineItemNumber` may be
@@ -41,6 +42,8 @@ export interface ListOrdersOptions extends CallOptions {
   includeSystemPurchases?: boolean;
   /** Only orders placed for this indirect reseller. */
   indirectResellerId?: string;
+  /** The most pages read before the list is taken to be endless. Default 10,000 (DEFAULT_MAX_PAGES). */
+  maxPages?: number;
 }
 
 export interface CreateOrderOptions extends CallOptions {
@@ -69,7 +72,7 @@ export interface OrderAttachmentsInput {
 /** Follows a link; provided by the client so that list can page. */
 export type Follow = <T>(link: LinkInput, options?: CallOptions) => Promise<T>;
 
-export function ordersApi(transport: Transport, follow: Follow) {
+export function ordersApi(transport: Transport, follow: Follow, baseUrl: string) {
   const call = <T>(operationId: OperationId, request: RequestParts, options: CallOptions) =>
     callOperation<T>(transport, operationId, request, options);
 
@@ -109,6 +112,10 @@ export function ordersApi(transport: Transport, follow: Follow) {
      * one page at a time. Each page is its own call with its own ids.
      */
     async *list(customerId: string, options: ListOrdersOptions = {}): AsyncGenerator<PlacedOrder, void, undefined> {
+      const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+      if (!Number.isInteger(maxPages) || maxPages < 1) {
+        throw new PartnerCenterValidationError("listOrders", [{ path: "options.maxPages", message: `must be a whole number above 0, got ${String(maxPages)}` }]);
+      }
       const query = {
         billingType: options.billingType,
         include_price: options.includePrice,
@@ -117,16 +124,17 @@ export function ordersApi(transport: Transport, follow: Follow) {
       };
       // Later pages are calls of their own: the caller's ids belong to the first one only.
       const pageOptions: CallOptions = { signal: options.signal, timeoutMs: options.timeoutMs };
-      let page: OrderCollection | undefined = await call<OrderCollection>(
-        "listOrders",
-        { path: { customer_id: customerId }, query },
-        options,
-      );
-      while (page) {
-        yield* page.items;
-        const next: Link | undefined = page.links?.next;
-        page = undefined;
-        if (next) page = await follow<OrderCollection>(next, pageOptions);
+      const state: PagingState = { seen: new Set([pageKey(`/customers/${encodeURIComponent(customerId)}/orders`)]), pages: 1 };
+      let page: unknown = await call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, options);
+      for (;;) {
+        const step = readPage(page, state, baseUrl, maxPages);
+        yield* step.items as PlacedOrder[];
+        if (step.problem) {
+          throw new PartnerCenterError(`listOrders for customer ${customerId} stopped: ${step.problem}`, { code: "INVALID_RESPONSE", isRetryable: false, method: "GET" });
+        }
+        if (!step.next) return;
+        page = await follow<unknown>(step.next, pageOptions);
+        state.pages += 1;
       }
     },
 

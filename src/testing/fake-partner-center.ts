@@ -1,14 +1,19 @@
 // A fake Partner Center for tests: a real node:http server on loopback with stateful orders,
-// bearer auth, requests bound and checked as the service binds them, MS-RequestId idempotency,
-// paged lists, and faults injected on schedule or at a rate. Prism cannot keep state or script
-// failures.
+// bearer auth, requests bound and checked as the service binds them, strict MS-RequestId
+// idempotency, paged lists, and faults injected on schedule or at a rate. It runs inside other
+// services' test processes, so nothing that arrives can make it throw into them: every request
+// gets an answer in the documented error shape or a closed socket, and its own errors go to
+// `onError` and `stats`. Prism cannot keep state or script failures.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { PlacedOrder } from "../../generated/schema";
+import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import { bindRequest, operationRuleProblems } from "../validation/request";
-import { apiFault, errorAnswer, invalidInput, type Answer } from "./answers";
-import { drawFault, type Fault, type FaultRate } from "./faults";
+import { errorAnswer, invalidInput, type Answer } from "./answers";
+import { AttemptCounter, drawFault, faultAnswer, type Fault, type FaultRate } from "./faults";
 import { handleOperation } from "./handlers";
+import { answerClientError, readBody, requestUrl, writeAnswer } from "./http";
+import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempotency";
 import { isAnswer, readRequest } from "./read-request";
 import { matchRoute } from "./routes";
 import { OrderStore, type NewOrder } from "./store";
@@ -16,10 +21,20 @@ import { OrderStore, type NewOrder } from "./store";
 export interface FakePartnerCenterOptions {
   /** The only bearer token accepted; any non-empty token when unset. */
   token?: string;
-  /** Orders per page of listOrders; later pages come through links.next and MS-ContinuationToken. Default 100. */
+  /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
   pageSize?: number;
   /** Port to listen on; a free one when unset. */
   port?: number;
+  /** Largest request body taken, in bytes; a larger one is answered 413 and its connection closed. Default 10 MB. */
+  maxBodyBytes?: number;
+  /** How long a client may take to send a request's headers, in milliseconds. Default 10 000. */
+  headersTimeoutMs?: number;
+  /** How long a client may take to send a whole request, in milliseconds; then 408. Default 30 000. */
+  requestTimeoutMs?: number;
+  /** How long an MS-RequestId is remembered, in milliseconds; each record takes about 2 kB. Default 10 minutes (Partner Center publishes none). */
+  idempotencyRetentionMs?: number;
+  /** Told of every error inside the fake, which then answers 500 (or closes the socket) and carries on. */
+  onError?: (error: unknown, request: { method: string; url: string }) => void;
 }
 
 export interface FakePartnerCenterStats {
@@ -29,8 +44,14 @@ export interface FakePartnerCenterStats {
   created: number;
   /** Requests answered from an earlier one with the same MS-RequestId. */
   replays: number;
+  /** Requests refused because their MS-RequestId was used for another request. */
+  conflicts: number;
   /** Faults injected. */
   faults: number;
+  /** Requests whose client went away before sending all of them. */
+  aborted: number;
+  /** Errors inside the fake, each also given to `onError`. */
+  errors: number;
 }
 
 export interface FakePartnerCenter {
@@ -50,27 +71,55 @@ export interface FakePartnerCenter {
   close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+const DEFAULTS = { pageSize: 100, maxBodyBytes: 10 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+
+function optionProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const positive = (name: keyof FakePartnerCenterOptions) => {
+    const value = options[name];
+    if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
+      problems.push({ path: `options.${name}`, message: `must be a whole number of at least 1, got ${String(value)}` });
+    }
+  };
+  for (const name of ["pageSize", "maxBodyBytes", "headersTimeoutMs", "requestTimeoutMs", "idempotencyRetentionMs"] as const) positive(name);
+  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port < 65536)) {
+    problems.push({ path: "options.port", message: `must be a port number, got ${String(options.port)}` });
+  }
+  if (options.token !== undefined && (typeof options.token !== "string" || !/^[\x21-\x7e]+$/.test(options.token))) {
+    problems.push({ path: "options.token", message: "must be a non-empty token of printable ASCII characters" });
+  }
+  if (options.onError !== undefined && typeof options.onError !== "function") problems.push({ path: "options.onError", message: "must be a function" });
+  return problems;
 }
 
 export async function startFakePartnerCenter(options: FakePartnerCenterOptions = {}): Promise<FakePartnerCenter> {
+  const problems = optionProblems(options);
+  if (problems.length) throw new PartnerCenterValidationError("startFakePartnerCenter", problems);
+  const settings = { ...DEFAULTS, ...options };
+  const retention = options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
   const store = new OrderStore();
-  const pageSize = options.pageSize ?? 100;
-  const stats: FakePartnerCenterStats = { requests: 0, created: 0, replays: 0, faults: 0 };
-  const replays = new Map<string, Answer>();
-  const attempts = new Map<string, number>();
+  const stats: FakePartnerCenterStats = { requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0 };
+  const records = new IdempotencyRecords(retention);
+  const attempts = new AttemptCounter(retention);
   let scheduled: (Fault | null)[] = [];
   let rate: FaultRate | undefined;
   const sockets = new Set<Socket>();
-  const handlers = { store, pageSize, onCreate: () => void (stats.created += 1) };
+  const handlers = { store, pageSize: settings.pageSize, onCreate: () => void (stats.created += 1) };
 
-  /** The answer to a routed request: bound as the service binds it, refused as it refuses, or handled. */
+  function report(error: unknown, request: { method: string; url: string }): void {
+    stats.errors += 1;
+    try {
+      options.onError?.(error, request);
+    } catch {
+      // The hook's own failure must not reach the host either.
+    }
+  }
+
+  /** The answer to an authorised request: routed, bound as the service binds it, refused as it refuses, or handled. */
   async function answer(request: IncomingMessage, url: URL, raw: Buffer): Promise<Answer> {
     const route = matchRoute(request.method ?? "GET", url.pathname.replace(/^\/v1(?=\/)/, ""));
     if (route === "method") return errorAnswer(405, 405, "Method not allowed.");
+    if (route === "escape") return errorAnswer(400, 800002, "Invalid request input.", ["The path is not valid percent-encoding."]);
     if (!route) return errorAnswer(404, 404, "No such resource.");
     const parts = await readRequest(route.operationId, route.path, url, request.headers, raw);
     if (isAnswer(parts)) return parts;
@@ -85,76 +134,94 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     return handleOperation(handlers, route.operationId, bound, url, request.headers);
   }
 
-  function send(response: ServerResponse, request: IncomingMessage, reply: Answer): void {
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    stats.requests += 1;
+    const read = await readBody(request, settings.maxBodyBytes);
+    if ("gone" in read) {
+      stats.aborted += 1;
+      return;
+    }
     const ids = {
       "MS-RequestId": String(request.headers["ms-requestid"] ?? ""),
       "MS-CorrelationId": String(request.headers["ms-correlationid"] ?? ""),
       "MS-CV": "fake.0",
     };
-    const raw = reply.body === undefined || typeof reply.body === "string" || Buffer.isBuffer(reply.body);
-    const body = reply.body === undefined ? "" : raw ? (reply.body as string | Buffer) : JSON.stringify(reply.body);
-    const type = raw ? {} : { "Content-Type": "application/json; charset=utf-8" };
-    response.writeHead(reply.status, { ...ids, ...type, ...reply.headers });
-    response.end(body);
-  }
-
-  function faultAnswer(f: Fault): Answer | undefined {
-    if (f.type === "raw") return { status: f.status, headers: f.headers, body: f.body ?? "" };
-    if (f.type !== "status") return undefined;
-    if (f.status === 429) {
-      return {
-        status: 429,
-        headers: { "Retry-After": f.retryAfter ?? "1" },
-        body: { statusCode: 429, message: "Rate limit is exceeded. Try again in 1 seconds." },
-      };
+    const reply = (answered: Answer) => writeAnswer(response, answered, ids);
+    if ("tooLarge" in read) {
+      response.setHeader("Connection", "close");
+      reply(errorAnswer(413, 413, `The request body is larger than ${settings.maxBodyBytes} bytes.`));
+      response.on("finish", () => request.socket.destroy());
+      return;
     }
-    return {
-      status: f.status,
-      headers: f.retryAfter === undefined ? {} : { "Retry-After": f.retryAfter },
-      body: apiFault(f.status === 500 ? 800005 : f.status, "The partner API service or one of its dependencies failed."),
-    };
-  }
+    const url = requestUrl(request.url);
+    if (!url) return reply(errorAnswer(400, 800002, "Invalid request input.", ["The request target is not a URL."]));
 
-  const server = createServer(async (request, response) => {
-    stats.requests += 1;
-    const url = new URL(request.url ?? "/", "http://fake");
-    const raw = await readBody(request);
     const requestId = typeof request.headers["ms-requestid"] === "string" ? request.headers["ms-requestid"] : undefined;
-    const attempt = requestId ? (attempts.get(requestId) ?? 0) + 1 : 1;
-    if (requestId) attempts.set(requestId, attempt);
+    const attempt = requestId ? attempts.next(requestId) : 1;
     const injected = scheduled.length ? (scheduled.shift() ?? undefined) : rate && requestId ? drawFault(rate, requestId, attempt) : undefined;
     if (injected) stats.faults += 1;
-
-    if (injected?.type === "reset" && !injected.after) return void request.socket.destroy();
-    if (injected?.type === "stall" && !injected.after) return;
-    const early = injected && faultAnswer(injected);
-    if (early) return send(response, request, early);
+    if (injected && !injected.after) {
+      if (injected.type === "reset") return void request.socket.destroy();
+      if (injected.type === "stall") return;
+      return reply(faultAnswer(injected)!);
+    }
 
     const authorization = request.headers.authorization ?? "";
     const token = /^Bearer\s+(\S.*)$/.exec(authorization)?.[1];
     if (!token || (options.token !== undefined && token !== options.token)) {
-      return send(response, request, errorAnswer(401, 3000, "The authentication token is missing or invalid."));
+      return reply(errorAnswer(401, 3000, "The authentication token is missing or invalid."));
     }
 
     // A repeated MS-RequestId gets the first answer and changes nothing: the documented idempotency.
-    const key = requestId && request.method !== "GET" ? `${request.method} ${url.pathname} ${requestId}` : undefined;
-    let reply = key ? replays.get(key) : undefined;
-    if (reply) stats.replays += 1;
-    else {
-      reply = await answer(request, url, raw).catch((error: unknown) =>
-        errorAnswer(500, 500, `The fake failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-      if (key && reply.status < 500) replays.set(key, reply);
+    const identity = requestId && request.method !== "GET"
+      ? { method: String(request.method), path: url.pathname + url.search, customer: customerOf(url.pathname), body: read.body }
+      : undefined;
+    const known = identity ? records.lookup(requestId!, identity) : { kind: "new" as const };
+    let result: Answer;
+    if (known.kind === "replay") {
+      stats.replays += 1;
+      result = known.answer;
+    } else if (known.kind === "conflict") {
+      stats.conflicts += 1;
+      result = errorAnswer(409, 409, known.description);
+    } else {
+      result = await answer(request, url, read.body);
+      if (identity && result.status < 500) records.remember(requestId!, identity, result);
     }
     if (injected?.type === "reset") return void request.socket.destroy();
     if (injected?.type === "stall") return;
-    send(response, request, reply);
-  });
+    reply(injected ? faultAnswer(injected)! : result);
+  }
+
+  const server = createServer(
+    {
+      headersTimeout: settings.headersTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
+      // Node checks those timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(settings.headersTimeoutMs / 4))),
+    },
+    (request, response) => {
+      serve(request, response).catch((error: unknown) => {
+        report(error, { method: String(request.method), url: String(request.url) });
+        if (response.headersSent) response.destroy();
+        else writeAnswer(response, errorAnswer(500, 500, "The fake Partner Center failed; see its onError hook."), {});
+      });
+    },
+  );
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => answerClientError(error, socket));
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  // Errors on the listening socket after start (rare) are the fake's own: reported, never thrown.
+  server.on("error", (error) => report(error, { method: "", url: "" }));
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -168,11 +235,11 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     },
     reset() {
       store.clear();
-      replays.clear();
+      records.clear();
       attempts.clear();
       scheduled = [];
       rate = undefined;
-      Object.assign(stats, { requests: 0, created: 0, replays: 0, faults: 0 });
+      Object.assign(stats, { requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0 });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -180,4 +247,9 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/** The customer a request is for, lower-cased (GUIDs match in any casing), from its path. */
+function customerOf(pathname: string): string {
+  return /\/customers\/([^/]+)/.exec(pathname)?.[1]?.toLowerCase() ?? "";
 }

@@ -6,3 +6,4 @@ export {
   type FakePartnerCenterStats,
 } from "./fake-partner-center";
 export type { Fault, FaultRate } from "./faults";
+export { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./idempotency";

@@ -23,8 +23,19 @@ export interface Matched {
   path: Record<string, string | number>;
 }
 
-/** The operation for `method` and `pathname`, its path parameters decoded; "method" if only the method is wrong. */
-export function matchRoute(method: string, pathname: string): Matched | "method" | undefined {
+const decode = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The operation for `method` and `pathname`, its path parameters decoded; "method" if only the
+ * method is wrong, "escape" if a parameter is not valid percent-encoding.
+ */
+export function matchRoute(method: string, pathname: string): Matched | "method" | "escape" | undefined {
   let pathMatched = false;
   for (const route of ROUTES) {
     const found = route.pattern.exec(pathname);
@@ -32,10 +43,11 @@ export function matchRoute(method: string, pathname: string): Matched | "method"
     pathMatched = true;
     if (route.method !== method) continue;
     const path: Record<string, string | number> = {};
-    route.names.forEach((name, i) => {
-      const value = decodeURIComponent(found[i + 1]!);
+    for (const [i, name] of route.names.entries()) {
+      const value = decode(found[i + 1]!);
+      if (value === undefined) return "escape";
       path[name] = name === "line_item_number" && /^-?\d+$/.test(value) ? Number(value) : value;
-    });
+    }
     return { operationId: route.operationId, path };
   }
   return pathMatched ? "method" : undefined;

@@ -47,6 +47,11 @@ export function headerParameterProblems(name: string, value: unknown, path: stri
   return problems;
 }
 
+/** Whether a path segment is `.` or `..`, written plainly or percent-encoded, which URL normalisation removes. */
+function isDotSegment(value: string): boolean {
+  return /^(\.|%2e){1,2}$/i.test(value);
+}
+
 /** The key of `record` that names `name`: exactly for path parameters, case-insensitively elsewhere (as HTTP and ASP.NET do). */
 function keyFor(record: Record<string, unknown> | undefined, name: string, exact: boolean): string | undefined {
   if (!record) return undefined;
@@ -74,6 +79,9 @@ export function bindRequest(operationId: OperationId, parts: RequestParts): Boun
       continue;
     }
     const result = bindValue(value, parameter.schema, at, ctx);
+    if (location === "path" && typeof result === "string" && isDotSegment(result)) {
+      problems.push({ path: at, message: `must not be ${JSON.stringify(result)}: URL normalisation would send the request to another resource` });
+    }
     if (location === "header") {
       if (typeof result === "string") problems.push(...headerValueProblems(result, at));
       bound.header[parameter.name] = String(result);

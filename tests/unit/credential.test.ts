@@ -31,7 +31,7 @@ describe("createTokenProvider", () => {
   it("asks an @azure/identity credential for the Partner Center scope", async () => {
     const c = clock();
     const credential = azureCredential([{ token: "t1", expiresOnTimestamp: c.now() + 3_600_000 }]);
-    const tokens = createTokenProvider(credential, SCOPE, c.now);
+    const tokens = createTokenProvider(credential, SCOPE, undefined, c.now);
     expect(await tokens.getToken()).toBe("t1");
     expect(credential.scopes).toEqual([SCOPE]);
   });
@@ -42,7 +42,7 @@ describe("createTokenProvider", () => {
       { token: "t1", expiresOnTimestamp: c.now() + 3_600_000 },
       { token: "t2", expiresOnTimestamp: c.now() + 7_200_000 },
     ]);
-    const tokens = createTokenProvider(credential, SCOPE, c.now);
+    const tokens = createTokenProvider(credential, SCOPE, undefined, c.now);
     await tokens.getToken();
     c.advance(3_600_000 - REFRESH_WINDOW_MS - 1);
     expect(await tokens.getToken()).toBe("t1");
@@ -55,7 +55,7 @@ describe("createTokenProvider", () => {
       { token: "t1", expiresOnTimestamp: c.now() + 3_600_000 },
       { token: "t2", expiresOnTimestamp: c.now() + 7_200_000 },
     ]);
-    const tokens = createTokenProvider(credential, SCOPE, c.now);
+    const tokens = createTokenProvider(credential, SCOPE, undefined, c.now);
     await tokens.getToken();
     c.advance(3_600_000 - REFRESH_WINDOW_MS + 1);
     expect(await tokens.getToken()).toBe("t1");
@@ -70,7 +70,7 @@ describe("createTokenProvider", () => {
       { token: "t1", expiresOnTimestamp: c.now() + 1_000 },
       { token: "t2", expiresOnTimestamp: c.now() + 7_200_000 },
     ]);
-    const tokens = createTokenProvider(credential, SCOPE, c.now);
+    const tokens = createTokenProvider(credential, SCOPE, undefined, c.now);
     await tokens.getToken();
     c.advance(1_000);
     expect(await tokens.getToken()).toBe("t2");
@@ -82,7 +82,7 @@ describe("createTokenProvider", () => {
       { token: "t1", expiresOnTimestamp: c.now() + 3_600_000, refreshAfterTimestamp: c.now() + 10 },
       { token: "t2", expiresOnTimestamp: c.now() + 3_600_000 },
     ]);
-    const tokens = createTokenProvider(credential, SCOPE, c.now);
+    const tokens = createTokenProvider(credential, SCOPE, undefined, c.now);
     await tokens.getToken();
     c.advance(11);
     await tokens.getToken();
@@ -121,7 +121,7 @@ describe("createTokenProvider", () => {
     const c = clock(1_700_000_000_000);
     const jwt = (exp: number) => `h.${Buffer.from(JSON.stringify({ exp })).toString("base64url")}.s`;
     const fn = jest.fn().mockReturnValueOnce(jwt(1_700_000_060)).mockReturnValueOnce(jwt(1_700_003_600));
-    const tokens = createTokenProvider(fn, SCOPE, c.now);
+    const tokens = createTokenProvider(fn, SCOPE, undefined, c.now);
     await tokens.getToken();
     c.advance(61_000);
     expect(await tokens.getToken()).toBe(jwt(1_700_003_600));

@@ -41,3 +41,16 @@ describe("resolveLink", () => {
     expect(Array.isArray(result) && result.map((p) => p.path)).toEqual([path]);
   });
 });
+
+describe("resolveLink's bounds", () => {
+  it.each([
+    "/customers/c/../../../admin",
+    "/v1/../v2/customers/c/orders",
+    "/customers/c/%2e%2e/%2E%2E/%2e%2e/admin",
+    "https://api.partnercenter.microsoft.com/v1/../x",
+  ])("refuses %s, which resolves outside the API root", (uri) => {
+    expect(resolveLink({ uri }, "https://api.partnercenter.microsoft.com/v1")).toEqual([
+      { path: "link.uri", message: expect.stringMatching(/outside https:\/\/api\.partnercenter\.microsoft\.com\/v1/) },
+    ]);
+  });
+});

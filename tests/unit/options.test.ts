@@ -81,9 +81,9 @@ describe("resolveOptions", () => {
     ]);
   });
 
-  it("refuses a token with a line break", () => {
+  it("refuses a token with a line break, saying where without showing it", () => {
     expect(problemsOf({ credential: "abc\ndef" })).toEqual([
-      "options.credential must not contain CR, LF or other control characters",
+      "options.credential is not a token that can be sent: character 4 of 7 is a control character (U+000A), which cannot be sent in an Authorization header",
     ]);
   });
 

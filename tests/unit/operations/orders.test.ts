@@ -340,7 +340,10 @@ describe("orders.list (listOrders)", () => {
     const run = (async () => {
       for await (const order of pc.orders.list(CUSTOMER)) ids.push(order.id);
     })();
-    expect(await problems(run)).toEqual([`link.uri points outside ${BASE}; the client sends its token only there`]);
+    await expect(run).rejects.toMatchObject({
+      code: "INVALID_RESPONSE",
+      message: expect.stringContaining(`link.uri points outside ${BASE}; the client sends its token only there`),
+    });
     expect(ids).toEqual(["a"]);
     expect(sent).toHaveLength(1);
   });

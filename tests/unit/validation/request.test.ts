@@ -107,3 +107,15 @@ describe("headerParameterProblems", () => {
     expect(paths(headerParameterProblems("Authorization", "Bearer a\nb", "x"))).toEqual(["x"]);
   });
 });
+
+describe("path parameters that URL normalisation would move", () => {
+  it.each([".", "..", "%2e", "%2E%2e", ".%2E"])("refuses an order id of %s, which would leave its segment", (id) => {
+    const { problems } = bindRequest("updateOrder", { path: { customer_id: CUSTOMER, order_id: id }, body: { status: "cancelled" } });
+    expect(problems).toEqual([{ path: "path.order_id", message: expect.stringMatching(/another resource/) }]);
+  });
+
+  it("takes ids with dots that stay in their segment", () => {
+    expect(bindRequest("getOrder", { path: { customer_id: CUSTOMER, order_id: "a.b" } }).problems).toEqual([]);
+    expect(bindRequest("getOrder", { path: { customer_id: CUSTOMER, order_id: "..." } }).problems).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+// What to do with a page of a list: its items, and the link to follow next, or why the list ends
+// here. A pure decision; pc.orders.list is the loop that applies it. A server cannot steer paging
+// off its path: only GET links are followed, a page seen before means the pages loop, and no list
+// is longer than maxPages.
+import type { Link } from "../../generated/schema";
+import { resolveLink } from "../links";
+
+/**
+ * More pages than any customer's orders fill at the service's page sizes: 10,000 pages of 100 is
+ * a million orders. A list this long is a server that does not stop.
+ */
+export const DEFAULT_MAX_PAGES = 10_000;
+
+export interface PagingState {
+  /** Every page asked for so far, by where it is and the continuation token it was asked with. */
+  readonly seen: Set<string>;
+  pages: number;
+}
+
+/** A page's items, then either the link to the next page, the end, or why the list must end in error. */
+export interface PageStep {
+  items: Record<string, unknown>[];
+  next?: Link;
+  problem?: string;
+}
+
+/** How a page is known: its path under the API root and the headers that pick it. */
+export function pageKey(path: string, headers: Record<string, string> = {}): string {
+  const token = Object.entries(headers).find(([name]) => name.toLowerCase() === "ms-continuationtoken")?.[1] ?? "";
+  return `${path}\n${token}`;
+}
+
+export function readPage(page: unknown, state: PagingState, baseUrl: string, maxPages: number): PageStep {
+  const items = (page as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return { items: [], problem: `page ${state.pages} has no items array` };
+  const bad = items.findIndex((item) => item === null || typeof item !== "object" || Array.isArray(item));
+  if (bad !== -1) return { items: [], problem: `item ${bad} of page ${state.pages} is not an object` };
+  const orders = items as Record<string, unknown>[];
+  const next = (page as { links?: { next?: Link } }).links?.next;
+  if (!next) return { items: orders };
+  const method = (typeof next.method === "string" ? next.method : "GET").toUpperCase();
+  if (method !== "GET") return { items: orders, problem: `links.next of page ${state.pages} asks for ${method}; a page is only ever read with GET` };
+  const target = resolveLink(next, baseUrl);
+  if (Array.isArray(target)) return { items: orders, problem: `links.next of page ${state.pages}: ${target.map((p) => `${p.path} ${p.message}`).join("; ")}` };
+  const key = pageKey(target.path, target.headers);
+  if (state.seen.has(key)) return { items: orders, problem: `links.next of page ${state.pages} leads to a page already read (${target.path}): the pages loop` };
+  if (state.pages >= maxPages) return { items: orders, problem: `the list did not end after ${maxPages} pages (maxPages)` };
+  state.seen.add(key);
+  return { items: orders, next };
+}
