@@ -1,10 +1,10 @@
-// Client overhead with a fetch that answers at once: this client (auth, ids, retries, timeouts
-// on; logger off, then on; through pc.orders, which also checks the request and reads the
-// answer, and through the raw pc.POST/pc.GET) against bare openapi-fetch, a hand-written fetch
-// call and axios, for createOrder and listOrders. Ratios are to bare openapi-fetch, same round.
-import axios from "axios";
-import createClient from "openapi-fetch";
+// Client overhead with a fetch that answers at once: this client with every behaviour on (auth,
+// ids, retries, timeouts, request checks; logger off, then on), through pc.orders (which also
+// binds the request and reads the answer) and through the raw pc.POST/pc.GET, against bare
+// openapi-fetch, Azure's REST client with its own stub transport, a hand-written fetch call and
+// axios, for createOrder and listOrders. Ratios are to bare openapi-fetch, same round.
 import { createPartnerCenterClient } from "../dist/index.mjs";
+import { axiosClient, azureClient, bareOpenapiFetch } from "./peers.mjs";
 
 const BASE = "https://pc.test/v1";
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
@@ -21,30 +21,34 @@ function stubFetch(status, body) {
 export function overheadVariants(operation) {
   const [status, answer] = operation === "createOrder" ? [201, ORDER] : [200, LIST];
   const fetch = stubFetch(status, answer);
-  const bare = createClient({ baseUrl: BASE, fetch });
+  const bare = bareOpenapiFetch(BASE, fetch);
   const client = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch });
   const logged = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch, logger: { info: () => undefined } });
-  const viaAxios = axios.create({ baseURL: BASE, adapter: "fetch", env: { fetch } });
+  const azure = azureClient(BASE, { status, text: JSON.stringify(answer) });
+  const viaAxios = axiosClient(BASE, fetch);
   const headers = { Authorization: "Bearer token", "Content-Type": "application/json" };
   const path = `/customers/${CUSTOMER}/orders`;
   const drain = async (iterable) => {
     for await (const _ of iterable) void _;
   };
+  const params = { params: { path: { customer_id: CUSTOMER } } };
   if (operation === "createOrder") {
     return {
-      "openapi-fetch (bare)": () => bare.POST("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } }, body: BODY }),
+      "openapi-fetch (bare)": () => bare.POST("/customers/{customer_id}/orders", { ...params, body: BODY }),
       "this client": () => client.orders.create(CUSTOMER, BODY),
       "this client + logger": () => logged.orders.create(CUSTOMER, BODY),
-      "this client, pc.POST": () => client.POST("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } }, body: BODY }),
+      "this client, pc.POST": () => client.POST("/customers/{customer_id}/orders", { ...params, body: BODY }),
+      "Azure REST client": () => azure.path("/customers/{customer_id}/orders", CUSTOMER).post({ body: BODY }),
       "hand-written fetch": async () => (await fetch(`${BASE}${path}`, { method: "POST", headers, body: JSON.stringify(BODY) })).json(),
       axios: () => viaAxios.post(path, BODY, { headers }),
     };
   }
   return {
-    "openapi-fetch (bare)": () => bare.GET("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } } }),
+    "openapi-fetch (bare)": () => bare.GET("/customers/{customer_id}/orders", params),
     "this client": () => drain(client.orders.list(CUSTOMER)),
     "this client + logger": () => drain(logged.orders.list(CUSTOMER)),
-    "this client, pc.GET": () => client.GET("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } } }),
+    "this client, pc.GET": () => client.GET("/customers/{customer_id}/orders", params),
+    "Azure REST client": () => azure.path("/customers/{customer_id}/orders", CUSTOMER).get(),
     "hand-written fetch": async () => (await fetch(`${BASE}${path}`, { headers })).json(),
     axios: () => viaAxios.get(path, { headers }),
   };

@@ -4,9 +4,10 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema";
 import { createTokenProvider } from "./credential";
 import { PartnerCenterValidationError } from "./errors";
-import { ReplayableRequest } from "./fetch/replay";
-import { createSender, type SenderConfig } from "./fetch/send";
-import { sleep } from "./fetch/sleep";
+import { LightRequest } from "./http/light-request";
+import { ReplayableRequest } from "./http/replay";
+import { createSender, type SenderConfig } from "./http/send";
+import { sleep } from "./http/sleep";
 import { resolveLink, type LinkInput } from "./links";
 import { callIds, callOperation, callOptionProblems, exchange, type Transport } from "./operations/call";
 import { ordersApi, type OrdersApi } from "./operations/orders";
@@ -38,7 +39,7 @@ export type PartnerCenterClient = JsonClient & {
 export function createPartnerCenterClient(options: ClientOptions): PartnerCenterClient {
   const resolved = resolveOptions(options);
   const config: SenderConfig = {
-    fetch: resolved.fetch,
+    transport: resolved.transport,
     tokens: createTokenProvider(resolved.credential, resolved.scope, resolved.tokenTimeoutMs),
     policy: resolved.policy,
     timeoutMs: resolved.timeoutMs,
@@ -49,15 +50,19 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     sleep,
   };
   const sender = createSender(config);
+  // The middleware openapi-fetch holds, mirrored (its use and eject, one entry per registration):
+  // while there is none, openapi-fetch builds light requests, and the client's own calls skip it.
+  const middleware: unknown[] = [];
+  let perCallMiddleware = false;
+  const RequestFor = function (input: string | URL, init?: RequestInit) {
+    return middleware.length || perCallMiddleware ? new ReplayableRequest(input, init) : new LightRequest(input, init);
+  } as unknown as typeof Request;
   const client = createClient<paths, "application/json">({
     baseUrl: resolved.baseUrl,
-    fetch: sender.fetch,
-    Request: ReplayableRequest,
+    fetch: sender.fetch as (request: Request) => Promise<Response>,
+    Request: RequestFor,
     headers: resolved.headers,
   });
-  // The middleware openapi-fetch holds, mirrored (its use and eject, one entry per registration),
-  // so the client's own calls go through it whenever there is any.
-  const middleware: unknown[] = [];
   const use = client.use.bind(client);
   const eject = client.eject.bind(client);
   client.use = (...added) => {
@@ -68,6 +73,21 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     eject(...removed);
     for (const m of removed) if (middleware.includes(m)) middleware.splice(middleware.indexOf(m), 1);
   };
+  // A raw call may bring middleware of its own (openapi-fetch's per-request `middleware`), which
+  // must see a real Request too; openapi-fetch builds the request before its first await.
+  const raw = client as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"]) {
+    const original = raw[method]!.bind(client);
+    raw[method] = (...args: unknown[]) => {
+      const init = args[method === "request" ? 2 : 1] as { middleware?: unknown[] } | undefined;
+      perCallMiddleware = Boolean(init?.middleware?.length);
+      try {
+        return original(...args);
+      } finally {
+        perCallMiddleware = false;
+      }
+    };
+  }
   const transport: Transport = {
     baseUrl: resolved.baseUrl,
     baseHeaders: resolved.headers,

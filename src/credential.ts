@@ -3,7 +3,7 @@
 // a third party too: its wait is bounded, the caller's signal ends it, and a token that cannot go
 // into a header is refused without ever being shown.
 import { PartnerCenterError } from "./errors";
-import { abortable } from "./fetch/abortable";
+import { abortable } from "./http/abortable";
 
 /** The Partner Center resource; every cloud's tokens are issued for it. */
 export const PARTNER_CENTER_SCOPE = "https://api.partnercenter.microsoft.com/.default";

@@ -10,9 +10,9 @@ export {
   type PartnerCenterErrorFields,
   type ValidationProblem,
 } from "./errors";
-export type { Logger } from "./fetch/log";
+export type { Logger } from "./http/log";
 export type { LinkInput } from "./links";
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./fetch/retry-policy";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
 export type {
   BillingType,
   CreateOrderOptions,

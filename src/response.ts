@@ -1,7 +1,7 @@
 // Reading an answer: the parsed body of a success, or a PartnerCenterError built from whatever
 // the service sent (an ApiFault, the 429 body, an HTML gateway page, nothing at all).
 import { PartnerCenterError } from "./errors";
-import { isRetryableStatus, parseRetryAfter } from "./fetch/retry-policy";
+import { isRetryableStatus, parseRetryAfter } from "./http/retry-policy";
 
 /** Longest excerpt of a body kept on an error. */
 const EXCERPT = 1024;

@@ -6,7 +6,7 @@
 import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders } from "openapi-fetch";
 import { operations } from "../../generated/request-rules";
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
-import type { Sender } from "../fetch/send";
+import type { Sender } from "../http/send";
 import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
 import { toFormData } from "./form-data";

@@ -128,7 +128,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
       let page: unknown = await call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, options);
       for (;;) {
         const step = readPage(page, state, baseUrl, maxPages);
-        yield* step.items as PlacedOrder[];
+        for (const order of step.items as PlacedOrder[]) yield order;
         if (step.problem) {
           throw new PartnerCenterError(`listOrders for customer ${customerId} stopped: ${step.problem}`, { code: "INVALID_RESPONSE", isRetryable: false, method: "GET" });
         }

@@ -106,24 +106,32 @@ function unknownKeyMessage(key: string, index: Map<string, string>): string {
   return `is not a known property, so the service would ignore it${guess ? `; did you mean ${guess}?` : ""}`;
 }
 
+/** The key `object` first set `name` under (in any casing), other than `key`. */
+function firstKeyFor(object: Record<string, unknown>, name: string, key: string): string | undefined {
+  const lower = name.toLowerCase();
+  return Object.keys(object).find((k) => k !== key && k.toLowerCase() === lower && object[k] != null);
+}
+
 function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: string, ctx: BindContext): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const properties = schema.properties;
   const index = properties ? propertyIndex(properties) : undefined;
-  const given = new Map<string, string>();
+  // Read-only properties are not copied to `out`, so whether one was given is kept apart (rarely needed).
+  let readOnlyGiven: Set<string> | undefined;
   for (const key of Object.keys(object)) {
     const value = object[key];
     if (value === null || value === undefined) continue;
-    const name = index?.get(key.toLowerCase());
+    // Most keys are spelt as the spec spells them; only the others are lower-cased to match.
+    const name = properties && Object.hasOwn(properties, key) ? key : index?.get(key.toLowerCase());
     if (name !== undefined) {
-      const first = given.get(name);
-      if (first !== undefined) {
-        ctx.problems.push({ path: `${path}.${key}`, message: `sets ${name} again, already set as ${first}: send it once` });
-        continue;
-      }
-      given.set(name, key);
       const property = properties![name]!;
-      if (!property.readOnly) out[name] = bindValue(value, property, `${path}.${name}`, ctx);
+      if (Object.hasOwn(out, name) || readOnlyGiven?.has(name)) {
+        ctx.problems.push({ path: `${path}.${key}`, message: `sets ${name} again, already set as ${firstKeyFor(object, name, key)}: send it once` });
+      } else if (property.readOnly) {
+        (readOnlyGiven ??= new Set()).add(name);
+      } else {
+        out[name] = bindValue(value, property, `${path}.${name}`, ctx);
+      }
     } else if (typeof schema.additionalProperties === "object") {
       setOwn(out, key, bindValue(value, schema.additionalProperties, `${path}.${key}`, ctx));
     } else if (index || schema.additionalProperties === false) {
@@ -133,9 +141,15 @@ function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: s
     }
   }
   for (const name of schema.required ?? []) {
-    if (!given.has(name)) ctx.problems.push({ path: `${path}.${name}`, message: "is required" });
+    if (!Object.hasOwn(out, name) && !readOnlyGiven?.has(name)) ctx.problems.push({ path: `${path}.${name}`, message: "is required" });
   }
   return out;
+}
+
+/** Records a problem at `path` and gives back the value as it came; not a closure made for every value bound. */
+function fail(ctx: BindContext, path: string, value: unknown, message: string): unknown {
+  ctx.problems.push({ path, message });
+  return value;
 }
 
 /**
@@ -145,54 +159,50 @@ function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: s
  */
 export function bindValue(value: unknown, schema: RuleSchema, path: string, ctx: BindContext): unknown {
   if (schema.$ref) return bindValue(value, ctx.schemas[schema.$ref] ?? {}, path, ctx);
-  const fail = (message: string): unknown => {
-    ctx.problems.push({ path, message });
-    return value;
-  };
-  if (schema.binary) return value instanceof Blob || typeof value === "string" ? value : fail("must be a Blob or File");
+  if (schema.binary) return value instanceof Blob || typeof value === "string" ? value : fail(ctx, path, value, "must be a Blob or File");
   if (schema.oneOf) {
     const bound = schema.oneOf.flatMap((alternative) => {
       const trial: BindContext = { schemas: ctx.schemas, problems: [] };
       const result = bindValue(value, alternative, path, trial);
       return trial.problems.length ? [] : [result];
     });
-    return bound.length === 1 ? bound[0] : fail("must match exactly one allowed shape");
+    return bound.length === 1 ? bound[0] : fail(ctx, path, value, "must match exactly one allowed shape");
   }
   if (schema.type && !typeMatches(schema.type, value)) {
     const expected = typeof schema.type === "string" ? [schema.type] : schema.type;
-    return fail(`must be ${expected.map(article).join(" or ")}, got ${show(value)}`);
+    return fail(ctx, path, value, `must be ${expected.map(article).join(" or ")}, got ${show(value)}`);
   }
   if (schema.enum) {
     const member = typeof value === "string" ? enumIndex(schema.enum).get(enumKey(value)) : schema.enum.find((m) => m === value);
     if (member === undefined) {
       const spellings = [...enumIndex(schema.enum).values()] as string[];
       const guess = typeof value === "string" ? closest(value, spellings) : undefined;
-      return fail(`must be one of ${spellings.map(show).join(", ")} (in any casing), got ${show(value)}${guess ? `; did you mean ${guess}?` : ""}`);
+      return fail(ctx, path, value, `must be one of ${spellings.map(show).join(", ")} (in any casing), got ${show(value)}${guess ? `; did you mean ${guess}?` : ""}`);
     }
     return member;
   }
-  if (schema.const !== undefined && value !== schema.const) return fail(`must be ${show(schema.const)}`);
+  if (schema.const !== undefined && value !== schema.const) return fail(ctx, path, value, `must be ${show(schema.const)}`);
   if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}, got ${value}`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail(`must be at most ${schema.maximum}, got ${value}`);
-    if (schema.format === "int32" && Math.abs(value) > INT32_MAX) fail(`must fit in 32 bits, got ${value}`);
+    if (schema.minimum !== undefined && value < schema.minimum) fail(ctx, path, value, `must be at least ${schema.minimum}, got ${value}`);
+    if (schema.maximum !== undefined && value > schema.maximum) fail(ctx, path, value, `must be at most ${schema.maximum}, got ${value}`);
+    if (schema.format === "int32" && Math.abs(value) > INT32_MAX) fail(ctx, path, value, `must fit in 32 bits, got ${value}`);
     return value;
   }
   if (typeof value === "string") {
     if (schema.minLength !== undefined && value.length < schema.minLength) {
-      fail(schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`);
+      fail(ctx, path, value, schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`);
     }
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters long`);
-    if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value)) fail(`must match ${schema.pattern}, got ${show(value)}`);
+    if (schema.maxLength !== undefined && value.length > schema.maxLength) fail(ctx, path, value, `must be at most ${schema.maxLength} characters long`);
+    if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value)) fail(ctx, path, value, `must match ${schema.pattern}, got ${show(value)}`);
     const format = schema.format && FORMATS[schema.format];
-    if (format && !format(value)) fail(`must be a ${schema.format}, got ${show(value)}`);
+    if (format && !format(value)) fail(ctx, path, value, `must be a ${schema.format}, got ${show(value)}`);
     return value;
   }
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) {
-      fail(`must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
+      fail(ctx, path, value, `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
     }
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) fail(`must have at most ${schema.maxItems} items, got ${value.length}`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) fail(ctx, path, value, `must have at most ${schema.maxItems} items, got ${value.length}`);
     const items = schema.items;
     return items ? value.map((item, i) => bindValue(item, items, `${path}[${i}]`, ctx)) : value;
   }

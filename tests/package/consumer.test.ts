@@ -1,8 +1,10 @@
 // The package as another service gets it: `npm pack`, the tarball installed into a fresh ESM
 // project and a fresh CommonJS project, each type-checked with strict tsc and run against the
-// Prism mock (create and list an order).
+// Prism mock (create and list an order); and the ESM project's client bundled as a browser or
+// edge bundler would (the package's browser condition), which must carry no node:http code.
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { build } from "esbuild";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -39,6 +41,23 @@ async function consumer(kind: "esm" | "cjs"): Promise<string[]> {
   return stdout.trim().split("\n");
 }
 
+const BROWSER_CONSUMER = `
+import { createPartnerCenterClient } from "partner-center-orders";
+const pc = createPartnerCenterClient({ credential: "consumer-token", baseUrl: process.env.PRISM_URL });
+const order = await pc.orders.create("b0d70a69-4c42-4b27-b17b-91a835d8686a", { lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] });
+console.log("created " + order.id + " " + order.status);`;
+
+/** The ESM project's client bundled for the browser, and what that bundle prints run over fetch. */
+async function browserConsumer(): Promise<{ code: string; output: string }> {
+  await outputs.esm;
+  const dir = join(work, "esm");
+  const result = await build({ stdin: { contents: BROWSER_CONSUMER, resolveDir: dir }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+  const code = result.outputFiles[0]!.text;
+  writeFileSync(join(dir, "browser.mjs"), code);
+  const { stdout } = await run(process.execPath, [join(dir, "browser.mjs")], { cwd: dir, env: { ...process.env, PRISM_URL: process.env.PRISM_URL } });
+  return { code, output: stdout.trim() };
+}
+
 describe("the packed package", () => {
   it.each(["esm", "cjs"] as const)("installs, type-checks and runs in a fresh %s project", async (kind) => {
     expect(await outputs[kind]).toEqual([
@@ -48,5 +67,12 @@ describe("the packed package", () => {
       "guard true",
       "fake 1",
     ]);
+  }, 90_000);
+
+  it("gives browser and edge bundlers a build without node:http, which sends through fetch", async () => {
+    const { code, output } = await browserConsumer();
+    expect(code).not.toMatch(/node:http|getBuiltinModule/);
+    expect(code).toContain("globalThis.fetch");
+    expect(output).toBe("created Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1 pending");
   }, 90_000);
 });

@@ -25,6 +25,13 @@ describe("numberLineItems", () => {
       { LineItemNumber: null, lineItemNumber: 0 },
       { lineItemNumber: 1 },
     ]);
+    expect(numbers(numberLineItems([{ lineItemNumber: null }, { lineItemNumber: undefined }]))).toEqual([0, 1]);
+  });
+
+  it("writes the number first, as the docs' examples do, and keeps every own key (__proto__ included)", () => {
+    const [numbered] = numberLineItems([JSON.parse('{"offerId":"o","__proto__":{"quantity":2}}')]);
+    expect(Object.keys(numbered as object)).toEqual(["lineItemNumber", "offerId", "__proto__"]);
+    expect(Object.getPrototypeOf(numbered)).toBe(Object.prototype);
   });
 });
 

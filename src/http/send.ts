@@ -4,15 +4,18 @@
 // off is retried like any failed attempt, under the same MS-RequestId.
 import type { TokenProvider } from "../credential";
 import { PartnerCenterError, type ClientErrorCode } from "../errors";
-import { AttemptTimeoutError, sendAttempt, type FetchLike, type Received } from "./attempt";
+import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
+import { BufferedResponse } from "./buffered-response";
 import { formatAttempt, type Logger } from "./log";
 import { ResponseTooLargeError } from "./read-body";
+import type { LightRequest } from "./light-request";
 import { outgoingFrom, type Outgoing } from "./replay";
 import { CORRELATION_ID, REQUEST_ID, assignRequestIds } from "./request-ids";
 import { decideRetry, type RetryPolicy } from "./retry-policy";
 
 export interface SenderConfig {
-  fetch: FetchLike;
+  /** How each attempt's bytes move: node:http, or a fetch. */
+  transport: AttemptTransport;
   tokens: TokenProvider;
   policy: RetryPolicy;
   /** Per-attempt timeout in milliseconds, from sending to the answer's last byte; 0 turns it off. */
@@ -43,22 +46,11 @@ function transportError(error: unknown, call: Outgoing): PartnerCenterError {
   return failure(timedOut ? "TIMEOUT" : "NETWORK_ERROR", reason, call, { cause: error, isRetryable: true });
 }
 
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-/** The answer as a Response again, for openapi-fetch, whose body is already in memory. */
-export function toResponse(received: Received): Response {
-  return new Response(NULL_BODY.has(received.status) ? null : received.body, {
-    status: received.status,
-    statusText: received.statusText,
-    headers: received.headers,
-  });
-}
-
 export interface Sender {
   /** One logical call in, its final answer out, read whole. */
   send(call: Outgoing): Promise<Received>;
-  /** The same, as the fetch openapi-fetch calls. */
-  fetch(request: Request): Promise<Response>;
+  /** The same, as the fetch openapi-fetch calls (with the request it built). */
+  fetch(request: Request | LightRequest): Promise<Response>;
 }
 
 export function createSender(config: SenderConfig): Sender {
@@ -70,7 +62,7 @@ export function createSender(config: SenderConfig): Sender {
     const started = logger ? now() : 0;
     let outcome: number | string = "network error";
     try {
-      const received = await sendAttempt(config.fetch, call, limits);
+      const received = await sendAttempt(config.transport, call, limits);
       outcome = received.status;
       return received;
     } catch (error) {
@@ -132,5 +124,5 @@ export function createSender(config: SenderConfig): Sender {
     }
   }
 
-  return { send, fetch: async (request) => toResponse(await send(outgoingFrom(request))) };
+  return { send, fetch: async (request) => BufferedResponse.from(await send(outgoingFrom(request))) };
 }

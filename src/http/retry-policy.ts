@@ -1,4 +1,4 @@
-// The retry decisions, as pure functions; fetch/send.ts is the loop that applies them.
+// The retry decisions, as pure functions; http/send.ts is the loop that applies them.
 
 /** Statuses worth another attempt: timeouts, throttling and transient server failures. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);

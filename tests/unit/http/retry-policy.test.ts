@@ -4,7 +4,7 @@ import {
   decideRetry,
   isRetryableStatus,
   parseRetryAfter,
-} from "../../../src/fetch/retry-policy";
+} from "../../../src/http/retry-policy";
 
 const NOW = Date.parse("2026-11-21T12:00:00Z");
 const policy = DEFAULT_RETRY_POLICY;

@@ -1,4 +1,4 @@
-import { formatAttempt } from "../../../src/fetch/log";
+import { formatAttempt } from "../../../src/http/log";
 
 describe("formatAttempt", () => {
   it("logs the path without host or query", () => {

@@ -1,7 +1,9 @@
 // What one logical call sends, kept so that every attempt sends the same bytes. The client's own
 // calls build it directly; a call that goes through openapi-fetch (a raw pc.GET, or any call once
-// middleware is registered) arrives as a Request, whose serialised body openapi-fetch gave to its
+// middleware is registered) arrives as what openapi-fetch built: a LightRequest while no
+// middleware sees it, else a Request, whose serialised body openapi-fetch gave to its
 // constructor: ReplayableRequest keeps that value, so no attempt tees or re-reads a stream.
+import { LightRequest } from "./light-request";
 
 export type ReplayBody = string | FormData | URLSearchParams | Blob | ArrayBuffer;
 
@@ -29,8 +31,12 @@ export class ReplayableRequest extends Request {
   }
 }
 
-/** The call a Request describes; replayable when it has no body or the client kept the one it has. */
-export function outgoingFrom(request: Request): Outgoing {
+/** The call a request describes; replayable when it has no body or the client kept the one it has. */
+export function outgoingFrom(request: Request | LightRequest): Outgoing {
+  if (request instanceof LightRequest) {
+    if (request.body instanceof FormData) request.headers.delete("content-type");
+    return { method: request.method, url: request.url, headers: request.headers, body: request.body, signal: request.signal };
+  }
   const kept = (request as Partial<ReplayableRequest>)[KEPT];
   const signal = request.signal;
   if (request.body !== null && (kept === undefined || kept === null)) {

@@ -1,5 +1,6 @@
 // Reads an answer's whole body inside the attempt, so the attempt's timeout covers the last byte,
 // and refuses one larger than the cap as soon as it is known to be, releasing its connection.
+import type { AttemptAbort } from "./attempt-abort";
 
 /** Thrown when an answer is larger than maxResponseBytes; not worth retrying. */
 export class ResponseTooLargeError extends Error {
@@ -11,8 +12,8 @@ export class ResponseTooLargeError extends Error {
 
 const EMPTY = new Uint8Array(0);
 
-/** The body's bytes. Rejects with the signal's reason when it aborts mid-read, even if the body ignores it. */
-export async function readBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
+/** The body's bytes. Rejects with the attempt's reason when it aborts mid-read, even if the body ignores it. */
+export async function readBody(response: Response, maxBytes: number, attempt: AttemptAbort): Promise<Uint8Array> {
   const declared = response.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
@@ -21,14 +22,13 @@ export async function readBody(response: Response, maxBytes: number, signal: Abo
   if (!response.body) return EMPTY;
   const reader = response.body.getReader();
   // A pending read ends when the reader is cancelled, whether or not the source heeds the signal.
-  const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
-  signal.addEventListener("abort", onAbort, { once: true });
+  attempt.onAbort((reason) => void reader.cancel(reason).catch(() => undefined));
   try {
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
       const { done, value } = await reader.read();
-      if (signal.aborted) throw signal.reason;
+      if (attempt.aborted) throw attempt.reason;
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
@@ -46,6 +46,6 @@ export async function readBody(response: Response, maxBytes: number, signal: Abo
     }
     return body;
   } finally {
-    signal.removeEventListener("abort", onAbort);
+    attempt.onAbort(undefined);
   }
 }

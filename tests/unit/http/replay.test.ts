@@ -1,5 +1,5 @@
-import { fetchArguments } from "../../../src/fetch/attempt";
-import { ReplayableRequest, outgoingFrom } from "../../../src/fetch/replay";
+import { fetchArguments } from "../../../src/http/fetch-transport";
+import { ReplayableRequest, outgoingFrom } from "../../../src/http/replay";
 
 const signal = new AbortController().signal;
 

@@ -1,4 +1,4 @@
-import { sleep } from "../../../src/fetch/sleep";
+import { sleep } from "../../../src/http/sleep";
 
 describe("sleep", () => {
   it("resolves after the delay", async () => {

@@ -1,4 +1,4 @@
-import { assignRequestIds } from "../../../src/fetch/request-ids";
+import { assignRequestIds } from "../../../src/http/request-ids";
 
 describe("assignRequestIds", () => {
   it("adds a GUID MS-RequestId and MS-CorrelationId", () => {

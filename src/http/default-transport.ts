@@ -1,0 +1,7 @@
+// The transport when the caller gives no fetch: node:http where the platform has it (Node, and
+// runtimes with its modules), else the platform's fetch.
+import type { AttemptTransport } from "./attempt";
+import { platformFetchTransport } from "./fetch-transport";
+import { nodeTransport } from "./node-transport";
+
+export const defaultTransport = (): AttemptTransport => nodeTransport() ?? platformFetchTransport();
