@@ -17,6 +17,7 @@ module.exports = {
   // Two workers on this 2-core machine: the contract, package and reliability tests mostly wait
   // on child processes and sockets, so a second worker cuts the wall time by about a third.
   maxWorkers: 2,
+  reporters: ["default", "<rootDir>/tests/setup/not-run-reporter.cjs"],
   projects: [
     {
       ...common,

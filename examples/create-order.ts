@@ -1,7 +1,7 @@
 import { createPartnerCenterClient } from "partner-center-orders";
 const pc = createPartnerCenterClient({
   credential: process.env.PARTNER_CENTER_TOKEN ?? "token", // or an @azure/identity credential
-  baseUrl: process.env.PARTNER_CENTER_BASE_URL, // unset: the real API; `npm run mock` prints a mock's URL
+  baseUrl: process.env.PARTNER_CENTER_BASE_URL, // unset: the real API; `npm run mock` serves a mock on http://127.0.0.1:4010
 });
 const order = await pc.orders.create("b0d70a69-4c42-4b27-b17b-91a835d8686a", {
   billingCycle: "monthly",

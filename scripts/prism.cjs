@@ -22,6 +22,16 @@ function freePort() {
   });
 }
 
+/** Whether `port` can be listened on at 127.0.0.1 right now. */
+function isFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
 /**
  * Starts Prism with --errors: `prism mock` on the bundled spec by default, or `prism proxy` to
  * `upstream` (validating every request and answer against the spec). Resolves to { url, stop }.
@@ -67,4 +77,4 @@ async function startPrism({ port, upstream, args = [], timeoutMs = 30_000 } = {}
   return { url, pid: child.pid, process: child, stop };
 }
 
-module.exports = { startPrism, freePort, SPEC };
+module.exports = { startPrism, freePort, isFree, SPEC };

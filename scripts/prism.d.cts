@@ -17,4 +17,5 @@ export interface RunningPrism {
 
 export function startPrism(options?: PrismOptions): Promise<RunningPrism>;
 export function freePort(): Promise<number>;
+export function isFree(port: number): Promise<boolean>;
 export const SPEC: string;

@@ -55,6 +55,21 @@ export function tokenProblem(token: string): string | undefined {
   return undefined;
 }
 
+/** A token as it goes after `Bearer `: callers often copy it with the prefix, which is dropped. */
+export function bareToken(token: string): string {
+  return token.replace(/^bearer\s+/i, "");
+}
+
+// What an identity library's message may quote that must not reach ours: a JWT, a bearer value,
+// a secret or token parameter.
+const SECRETS = /eyJ[\w-]*\.[\w-]+\.[\w-]*|(bearer\s+)\S+|((?:client_secret|client_assertion|access_token|refresh_token)=)[^&\s]+/gi;
+
+/** The credential's own reason, for our message: its message, with anything token-like taken out. */
+function reasonOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(SECRETS, (_match, bearer?: string, parameter?: string) => `${bearer ?? parameter ?? ""}[redacted]`);
+}
+
 interface Cached {
   token: string;
   expiresAt: number;
@@ -84,7 +99,7 @@ export function createTokenProvider(
   now: () => number = Date.now,
 ): TokenProvider {
   if (typeof credential === "string") {
-    const token = Promise.resolve(credential);
+    const token = Promise.resolve(bareToken(credential));
     return { getToken: () => token, refreshable: false };
   }
 
@@ -102,8 +117,9 @@ export function createTokenProvider(
     } finally {
       clearTimeout(timer);
     }
-    const token = typeof result === "string" ? result : result?.token;
-    if (typeof token !== "string" || token === "") throw authFailure("the credential returned no token");
+    const given = typeof result === "string" ? result : result?.token;
+    if (typeof given !== "string" || given === "") throw authFailure("the credential returned no token");
+    const token = bareToken(given);
     const problem = tokenProblem(token);
     if (problem) throw authFailure(`the credential returned a token that cannot be used: ${problem}`);
     const expiresAt =
@@ -122,7 +138,7 @@ export function createTokenProvider(
     inFlight ??= fetchToken()
       .then((fresh) => (cached = fresh))
       .catch((error: unknown) => {
-        throw error instanceof PartnerCenterError ? error : authFailure("the credential failed to get a token", error);
+        throw error instanceof PartnerCenterError ? error : authFailure(`the credential failed to get a token: ${reasonOf(error)}`, error);
       })
       .finally(() => (inFlight = undefined));
     return inFlight;

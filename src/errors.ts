@@ -12,7 +12,9 @@ export type ClientErrorCode =
   | "INVALID_RESPONSE"
   | "RESPONSE_TOO_LARGE"
   | "UNEXPECTED_REDIRECT"
-  | "AUTHENTICATION_FAILED";
+  | "AUTHENTICATION_FAILED"
+  /** The caller's signal ended the call (then `name` is "AbortError" and `cause` the signal's reason). */
+  | "ABORTED";
 
 export interface PartnerCenterErrorFields {
   /** HTTP status; undefined when no response arrived (network error, timeout, validation). */

@@ -1,7 +1,7 @@
 // The client's options, their defaults, and the checks that refuse a misconfigured client
 // before it can send anything.
 import { CLOUDS, type Cloud } from "./clouds";
-import { DEFAULT_TOKEN_TIMEOUT_MS, PARTNER_CENTER_SCOPE, tokenProblem, type Credential } from "./credential";
+import { bareToken, DEFAULT_TOKEN_TIMEOUT_MS, PARTNER_CENTER_SCOPE, tokenProblem, type Credential } from "./credential";
 import { PartnerCenterValidationError, type ValidationProblem } from "./errors";
 import type { AttemptTransport } from "./http/attempt";
 import { defaultTransport } from "./http/default-transport";
@@ -105,8 +105,8 @@ export function timeoutProblems(value: unknown, path: string): ValidationProblem
 function credentialProblems(credential: unknown): ValidationProblem[] {
   const at = "options.credential";
   if (typeof credential === "string") {
-    if (credential.trim() === "") return [{ path: at, message: "must not be empty" }];
-    const problem = tokenProblem(credential);
+    if (bareToken(credential).trim() === "") return [{ path: at, message: "must not be empty" }];
+    const problem = tokenProblem(bareToken(credential));
     return problem ? [{ path: at, message: `is not a token that can be sent: ${problem}` }] : [];
   }
   if (typeof credential === "function") return [];

@@ -20,6 +20,16 @@ export interface CallMeta {
   path?: string;
   requestId?: string;
   correlationId?: string;
+  /** The client's API root, to hint at a wrong one when an answer suggests it. */
+  baseUrl?: string;
+}
+
+const VERSIONED = /\/v\d+\/?$/;
+
+/** A hint for a 404 that is not Partner Center's: the commonest cause is a baseUrl without /v1. */
+function baseUrlHint(status: number, isFault: boolean, baseUrl: string | undefined): string {
+  if (status !== 404 || isFault || !baseUrl || !URL.canParse(baseUrl) || VERSIONED.test(new URL(baseUrl).pathname)) return "";
+  return `; baseUrl ${baseUrl} does not end in a version such as /v1: Partner Center's API root is https://api.partnercenter.microsoft.com/v1`;
 }
 
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
@@ -44,8 +54,9 @@ export function errorFromResponse(response: AnswerHead, payload: unknown, meta: 
   const rawText = typeof body === "string" && body !== "" ? excerpt(body) : undefined;
   const status = response.status;
   const summary = description ?? (rawText ? "the answer is not a Partner Center error body" : "no error body");
+  const hint = baseUrlHint(status, code !== undefined, meta.baseUrl);
   return new PartnerCenterError(
-    `${meta.method} ${url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}`,
+    `${meta.method} ${url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}${hint}`,
     {
       status,
       code,

@@ -39,6 +39,22 @@ function failure(code: ClientErrorCode, reason: string, call: Outgoing, fields: 
   });
 }
 
+/** The caller's signal ended the call: its ids stay on the error, so it can be re-sent safely. */
+function aborted(call: Outgoing): PartnerCenterError {
+  const reason: unknown = call.signal?.reason;
+  const why = reason instanceof Error ? reason.message : String(reason);
+  const error = failure("ABORTED", `aborted by the caller's signal: ${why}`, call, { cause: reason, isRetryable: false });
+  // As fetch names its own, so that checks for name === "AbortError" keep working.
+  error.name = "AbortError";
+  return error;
+}
+
+/** A credential's failure, now that it belongs to a call: the same reason, with the call's ids. */
+function withCall(error: PartnerCenterError, call: Outgoing): PartnerCenterError {
+  if (error.requestId) return error;
+  return failure(error.code as ClientErrorCode, error.message, call, { cause: error.cause, isRetryable: error.isRetryable ?? false });
+}
+
 function transportError(error: unknown, call: Outgoing): PartnerCenterError {
   if (error instanceof ResponseTooLargeError) return failure("RESPONSE_TOO_LARGE", error.message, call, { cause: error, isRetryable: false });
   const timedOut = error instanceof AttemptTimeoutError;
@@ -101,8 +117,8 @@ export function createSender(config: SenderConfig): Sender {
           received = await attemptOnce(call, ++attempt, true);
         }
       } catch (caught) {
-        if (call.signal?.aborted) throw call.signal.reason;
-        if (caught instanceof PartnerCenterError) throw caught;
+        if (call.signal?.aborted) throw aborted(call);
+        if (caught instanceof PartnerCenterError) throw withCall(caught, call);
         error = caught;
       }
       if (received?.redirect) {
@@ -120,7 +136,9 @@ export function createSender(config: SenderConfig): Sender {
         if (received) return received;
         throw transportError(error, call);
       }
-      await config.sleep(decision.delayMs, call.signal);
+      await config.sleep(decision.delayMs, call.signal).catch((reason: unknown) => {
+        throw call.signal?.aborted ? aborted(call) : reason;
+      });
     }
   }
 

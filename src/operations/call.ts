@@ -76,7 +76,7 @@ export async function exchange<T>(
   ids: CallIds,
   options: CallOptions,
 ): Promise<T> {
-  const meta = { method, path, ...ids };
+  const meta = { method, path, ...ids, baseUrl: transport.baseUrl };
   const header: Record<string, unknown> = { ...call.params.header, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
   // A file is asked for by its media type; its errors still come as JSON.
   if (call.answer) header.Accept = `${call.answer}, application/json`;

@@ -16,7 +16,7 @@ import type { CallOptions } from "../options";
 import { numberLineItems } from "../validation/line-items";
 import type { LinkInput } from "../links";
 import type { OperationId, RequestParts } from "../validation/request";
-import { callOperation, type Transport } from "./call";
+import { callIds, callOperation, type Transport } from "./call";
 import { DEFAULT_MAX_PAGES, pageKey, readPage, type PagingState } from "./paging";
 
 /**
@@ -122,18 +122,20 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
         include_system_purchases: options.includeSystemPurchases,
         indirect_reseller_id: options.indirectResellerId,
       };
-      // Later pages are calls of their own: the caller's ids belong to the first one only.
-      const pageOptions: CallOptions = { signal: options.signal, timeoutMs: options.timeoutMs };
+      // Later pages are calls of their own: the caller's ids belong to the first one only. Each
+      // page's ids are known here, so that an error about a page can name them.
+      let ids = callIds(options);
       const state: PagingState = { seen: new Set([pageKey(`/customers/${encodeURIComponent(customerId)}/orders`)]), pages: 1 };
-      let page: unknown = await call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, options);
+      let page: unknown = await call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids });
       for (;;) {
         const step = readPage(page, state, baseUrl, maxPages);
         for (const order of step.items as PlacedOrder[]) yield order;
         if (step.problem) {
-          throw new PartnerCenterError(`listOrders for customer ${customerId} stopped: ${step.problem}`, { code: "INVALID_RESPONSE", isRetryable: false, method: "GET" });
+          throw new PartnerCenterError(`listOrders for customer ${customerId} stopped: ${step.problem}`, { code: "INVALID_RESPONSE", isRetryable: false, method: "GET", ...ids });
         }
         if (!step.next) return;
-        page = await follow<unknown>(step.next, pageOptions);
+        ids = callIds({});
+        page = await follow<unknown>(step.next, { signal: options.signal, timeoutMs: options.timeoutMs, ...ids });
         state.pages += 1;
       }
     },

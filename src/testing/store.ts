@@ -103,7 +103,8 @@ export class OrderStore {
   }
 
   provisioningStatus(order: PlacedOrder): OrderLineItemProvisioningStatusCollection {
-    const status = order.status === "pending" ? "pending" : "fulfilled";
+    // Nothing is provisioned for a cancelled order; "Unfulfilled" is one of the documented states.
+    const status = order.status === "pending" ? "pending" : order.status === "cancelled" ? "unfulfilled" : "fulfilled";
     const items = order.lineItems.map((l) => ({
       lineItemNumber: l.lineItemNumber,
       status,

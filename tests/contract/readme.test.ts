@@ -1,9 +1,11 @@
-// The README's first example is examples/create-order.ts verbatim; tsc type-checks that file
-// (npm run lint) and this test runs it against the Prism mock.
+// The README's examples are files of examples/ verbatim: tsc type-checks them (npm run lint),
+// this test runs the first against the Prism mock and the lifecycle against the fake Partner
+// Center, and the live-contract workflow it shows is the repository's own.
 import { transformSync } from "@swc/core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as client from "../../src";
+import { startFakePartnerCenter } from "../../src/testing";
 
 const ROOT = join(__dirname, "..", "..");
 const example = readFileSync(join(ROOT, "examples", "create-order.ts"), "utf8");
@@ -41,6 +43,24 @@ describe("the README", () => {
   it("shows examples/fake-partner-center.test.ts, which Jest runs, verbatim", () => {
     const fakeExample = readFileSync(join(ROOT, "examples", "fake-partner-center.test.ts"), "utf8");
     expect(readme).toContain("```ts\n" + fakeExample + "```");
+  });
+
+  it("shows examples/lifecycle.ts verbatim, and it runs against the fake Partner Center", async () => {
+    const lifecycle = readFileSync(join(ROOT, "examples", "lifecycle.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + lifecycle + "```");
+    const fake = await startFakePartnerCenter();
+    try {
+      const logged = await runExample(lifecycle, { PARTNER_CENTER_BASE_URL: fake.url, PARTNER_CENTER_TOKEN: "t" });
+      const [id] = fake.orders().map((o) => o.id);
+      expect(logged).toEqual([`${id} pending`, "0: unfulfilled", `${id} cancelled`]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("shows .github/workflows/live-contract.yml, the repository's own, verbatim", () => {
+    const workflow = readFileSync(join(ROOT, ".github", "workflows", "live-contract.yml"), "utf8");
+    expect(readme).toContain("```yaml\n" + workflow + "```");
   });
 
   it("runs its createOrder example against the mock", async () => {

@@ -36,7 +36,7 @@ export function liveSettings(): LiveSettings | string {
   const { PARTNER_CENTER_BASE_URL: baseUrl, PARTNER_CENTER_TOKEN: token } = env;
   const { PARTNER_CENTER_TENANT_ID: tenant, PARTNER_CENTER_CLIENT_ID: clientId, PARTNER_CENTER_CLIENT_SECRET: secret } = env;
   if (!baseUrl || !(token || (tenant && clientId && secret))) {
-    return "live contract tests skipped: set PARTNER_CENTER_BASE_URL and PARTNER_CENTER_TOKEN (or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_CLIENT_SECRET)";
+    return "the live contract checks: they need PARTNER_CENTER_BASE_URL and PARTNER_CENTER_TOKEN (or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_CLIENT_SECRET)";
   }
   return {
     baseUrl,

@@ -1,7 +1,9 @@
 // The package as another service gets it: `npm pack`, the tarball installed into a fresh ESM
 // project and a fresh CommonJS project, each type-checked with strict tsc and run against the
-// Prism mock (create and list an order); and the ESM project's client bundled as a browser or
-// edge bundler would (the package's browser condition), which must carry no node:http code.
+// Prism mock (create and list an order); the ESM project's client bundled as a browser or edge
+// bundler would (the package's browser condition), which must carry no node:http code; and the
+// tarball read by @arethetypeswrong/cli (every entry point under node10, node16 ESM and CJS, and
+// bundler resolution) and publint, which must find nothing.
 import { execFile } from "node:child_process";
 import { build } from "esbuild";
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -17,7 +19,7 @@ const outputs: Partial<Record<"esm" | "cjs", Promise<string[]>>> = {};
 
 beforeAll(async () => {
   const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT });
-  // prepack (the build) may print before npm's JSON report.
+  // prepare (the build) may print before npm's JSON report.
   tarball = join(work, JSON.parse(stdout.slice(stdout.indexOf("[")))[0].filename);
   // Both consumers install and compile side by side; each test awaits its own.
   for (const kind of ["esm", "cjs"] as const) outputs[kind] = consumer(kind);
@@ -68,6 +70,33 @@ describe("the packed package", () => {
       "fake 1",
     ]);
   }, 90_000);
+
+  it("resolves every entry point with its types in node10, node16 and bundler modes (attw finds no problem)", async () => {
+    const { stdout } = await run(join(ROOT, "node_modules", ".bin", "attw"), [tarball, "--format", "json"], { cwd: work });
+    const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[]; analysis: { entrypoints: Record<string, unknown> } };
+    expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./openapi.json", "./package.json"]);
+    expect(Object.values(problems).flat()).toEqual([]);
+  }, 60_000);
+
+  it("is as publint wants it: no error, warning or suggestion", async () => {
+    const { stdout } = await run(join(ROOT, "node_modules", ".bin", "publint"), ["run", tarball], { cwd: work });
+    expect(stdout.trim().split("\n").at(-1)).toBe("All good!");
+  }, 60_000);
+
+  it("runs one order's whole life for npm start (the pack built dist/), against the stateful fake", async () => {
+    const { stdout } = await run(process.execPath, [join(ROOT, "scripts", "start.mjs")], { cwd: ROOT });
+    const results = stdout.split("\n").filter((line) => line.startsWith("  -> ") || line.startsWith("lifecycle"));
+    const id = /order (\S+), status pending/.exec(results[0]!)?.[1];
+    expect(results).toEqual([
+      `  -> order ${id}, status pending, 1 line item(s)`,
+      expect.stringMatching(new RegExp(`^  -> order ${id}, status pending, created \\d{4}-`)),
+      `  -> 1 order(s); order ${id} is there, pending`,
+      `  -> order ${id}, status cancelled`,
+      `  -> order ${id}, status cancelled`,
+      "  -> line item 0: unfulfilled",
+      "lifecycle complete: one order, created, found, cancelled",
+    ]);
+  }, 60_000);
 
   it("gives browser and edge bundlers a build without node:http, which sends through fetch", async () => {
     const { code, output } = await browserConsumer();

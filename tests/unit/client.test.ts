@@ -59,6 +59,26 @@ describe("createPartnerCenterClient", () => {
   });
 });
 
+describe("a 404 that is not a Partner Center error", () => {
+  const page = () => new Response("<html><body>Not Found</body></html>", { status: 404, headers: { "Content-Type": "text/html" } });
+
+  it.each(["https://pc.test", "https://pc.test/api"])("hints that baseUrl %s lacks the API version", async (baseUrl) => {
+    const { pc } = clientWith([page()], { baseUrl });
+    const error = await pc.orders.get(CUSTOMER, "o").catch((e: unknown) => e);
+    expect(isPartnerCenterError(error) && error.message).toContain(
+      `baseUrl ${baseUrl} does not end in a version such as /v1: Partner Center's API root is https://api.partnercenter.microsoft.com/v1`,
+    );
+  });
+
+  it("gives no such hint when baseUrl ends in a version, or when the 404 is Partner Center's own", async () => {
+    const versioned = await clientWith([page()]).pc.orders.get(CUSTOMER, "o").catch((e: unknown) => e);
+    const own = await clientWith([json(404, { code: 800002, description: "Order not found" })], { baseUrl: "https://pc.test" })
+      .pc.orders.get(CUSTOMER, "o")
+      .catch((e: unknown) => e);
+    for (const error of [versioned, own]) expect(isPartnerCenterError(error) && error.message).not.toContain("baseUrl");
+  });
+});
+
 describe("an answer cut off mid-body", () => {
   it("becomes a NETWORK_ERROR with the call's ids", async () => {
     const cut = new ReadableStream({

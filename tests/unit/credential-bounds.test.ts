@@ -33,7 +33,18 @@ describe("the credential's bounds", () => {
     setTimeout(() => controller.abort(new Error("caller gave up")), 50);
     const outcome = await Promise.race([call, new Promise((r) => setTimeout(() => r("still pending"), 1_000))]);
     expect(outcome).not.toBe("still pending");
-    expect(outcome).not.toBe("resolved");
+    expect(outcome).toMatchObject({ code: "ABORTED", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it("names the call and its ids on a credential's failure, with the identity library's reason", async () => {
+    const pc = createPartnerCenterClient({
+      credential: { getToken: async () => Promise.reject(new Error("AADSTS7000215: Invalid client secret provided.")) },
+      baseUrl: "https://pc.test/v1",
+      fetch: scriptedFetch().fetch,
+    });
+    const error = await failure(pc.orders.get(CUSTOMER, "o", { requestId: "1f0c4e4a-3a43-4b53-9c8f-6f8a1d6a2b10" }));
+    expect(error).toMatchObject({ code: "AUTHENTICATION_FAILED", requestId: "1f0c4e4a-3a43-4b53-9c8f-6f8a1d6a2b10", method: "GET" });
+    expect(error.message).toMatch(/failed: the credential failed to get a token: AADSTS7000215: Invalid client secret provided\.$/);
   });
 
   it.each([

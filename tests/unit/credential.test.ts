@@ -136,10 +136,28 @@ describe("createTokenProvider", () => {
     expect(isPartnerCenterError(error) && error.code).toBe("AUTHENTICATION_FAILED");
   });
 
-  it("wraps the credential's own failure, keeping it as the cause", async () => {
+  it("wraps the credential's own failure, saying why in the message and keeping it as the cause", async () => {
     const cause = new Error("AADSTS700016: application not found");
     const tokens = createTokenProvider(azureCredential([cause]), SCOPE);
     const error = await tokens.getToken().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "AUTHENTICATION_FAILED", cause });
+    expect((error as Error).message).toBe("the credential failed to get a token: AADSTS700016: application not found");
+  });
+
+  it("never puts a token the identity library's message carries into its own", async () => {
+    const token = "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+    const tokens = createTokenProvider(azureCredential([new Error(`AADSTS700024: assertion ${token} expired; Authorization: Bearer abc.def`)]), SCOPE);
+    const error = (await tokens.getToken().catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain("AADSTS700024");
+    expect(error.message).not.toContain(token);
+    expect(error.message).not.toContain("abc.def");
+  });
+
+  it.each([
+    ["a token string", "Bearer abc"],
+    ["a token function", () => "bearer abc"],
+    ["an @azure/identity credential", azureCredential([{ token: "Bearer  abc", expiresOnTimestamp: Date.now() + 3_600_000 }])],
+  ])("takes %s given with its Bearer prefix without it", async (_what, credential) => {
+    expect(await createTokenProvider(credential, SCOPE).getToken()).toBe("abc");
   });
 });

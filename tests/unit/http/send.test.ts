@@ -174,20 +174,48 @@ describe("waiting between attempts", () => {
     const settled = call.catch((e: unknown) => e);
     await jest.advanceTimersByTimeAsync(10);
     controller.abort();
-    const error = (await settled) as Error;
-    expect(error.name).toBe("AbortError");
+    const error = (await settled) as PartnerCenterError;
+    expect(error).toMatchObject({ name: "AbortError", code: "ABORTED", requestId: sent[0]!.headers["ms-requestid"] });
     expect(sent).toHaveLength(1);
   });
 });
 
 describe("a caller's abort", () => {
-  it("rejects an attempt in flight with the abort reason and does not retry", async () => {
+  it("rejects an attempt in flight with ABORTED, the call's MS-RequestId and the signal's reason as cause, and does not retry", async () => {
     const { pc, sent } = clientWith(["hang", json(201, ORDER)]);
     const controller = new AbortController();
+    const reason = new Error("shutting down");
     const call = create(pc, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("shutting down")), 5);
-    await expect(call).rejects.toThrow("shutting down");
+    setTimeout(() => controller.abort(reason), 5);
+    const error = await rejection(call);
+    expect(error).toMatchObject({ code: "ABORTED", name: "AbortError", isRetryable: false, requestId: sent[0]!.headers["ms-requestid"] });
+    expect(error.cause).toBe(reason);
+    expect(error.message).toMatch(/aborted by the caller's signal: shutting down/);
     expect(sent).toHaveLength(1);
+  });
+
+  it("keeps the caller's own MS-RequestId on the abort, so the call can be re-sent safely", async () => {
+    const { pc } = clientWith(["hang"]);
+    const requestId = "1f0c4e4a-3a43-4b53-9c8f-6f8a1d6a2b10";
+    const error = await rejection(create(pc, { signal: AbortSignal.timeout(5), requestId }));
+    expect(error).toMatchObject({ code: "ABORTED", requestId });
+    expect((error.cause as Error).name).toBe("TimeoutError");
+  });
+
+  it("says ABORTED with the ids when the signal was aborted before the call", async () => {
+    const { pc, sent } = clientWith([json(201, ORDER)]);
+    const error = await rejection(create(pc, { signal: AbortSignal.abort() }));
+    expect(error.code).toBe("ABORTED");
+    expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("says ABORTED through the raw methods too", async () => {
+    const { pc } = clientWith(["hang"]);
+    const controller = new AbortController();
+    const call = pc.GET("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } }, signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    expect(await rejection(call)).toMatchObject({ code: "ABORTED" });
   });
 });
 

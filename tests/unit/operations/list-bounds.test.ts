@@ -31,6 +31,13 @@ describe("listOrders paging", () => {
     expect(sent.map((r) => r.method)).toEqual(["GET"]);
   });
 
+  it("names the MS-RequestId of the page whose answer ended the list", async () => {
+    const next = link(`/customers/${CUSTOMER}/orders?page=2`, "POST");
+    const { error, sent } = await drain([json(200, page(["a"], link("/customers/c/orders?page=2"))), json(200, page(["b"], next))]);
+    expect(sent).toHaveLength(2);
+    expect(error).toMatchObject({ code: "INVALID_RESPONSE", requestId: sent[1]!.headers["ms-requestid"], correlationId: sent[1]!.headers["ms-correlationid"] });
+  });
+
   it("ends a page that points at itself with an error naming the loop", async () => {
     const self = link(`/customers/${CUSTOMER}/orders`);
     const { ids, error, sent } = await drain([json(200, page(["a"], self)), json(200, page(["a"], self))]);
