@@ -9,7 +9,7 @@ import { Agent, request } from "node:http";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { createPartnerCenterClient } from "../dist/index.mjs";
-import { axiosClient, azureClient, bareOpenapiFetch } from "./peers.mjs";
+import { axiosClient, azureClient, bareOpenapiFetch, UNREACHED } from "./peers.mjs";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const BODY = { lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] };
@@ -21,8 +21,8 @@ export async function startLoopbackServer() {
 }
 
 export function loopbackVariants(url) {
-  const client = createPartnerCenterClient({ credential: "token", baseUrl: url });
-  const overFetch = createPartnerCenterClient({ credential: "token", baseUrl: url, fetch: (input, init) => fetch(input, init) });
+  const client = createPartnerCenterClient({ credential: "token", baseUrl: url, rateLimit: UNREACHED });
+  const overFetch = createPartnerCenterClient({ credential: "token", baseUrl: url, rateLimit: UNREACHED, fetch: (input, init) => fetch(input, init) });
   const bare = bareOpenapiFetch(url);
   const azure = azureClient(url);
   const viaAxios = axiosClient(url);

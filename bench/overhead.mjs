@@ -4,7 +4,7 @@
 // openapi-fetch, Azure's REST client with its own stub transport, a hand-written fetch call and
 // axios, for createOrder and listOrders. Ratios are to bare openapi-fetch, same round.
 import { createPartnerCenterClient } from "../dist/index.mjs";
-import { axiosClient, azureClient, bareOpenapiFetch } from "./peers.mjs";
+import { axiosClient, azureClient, bareOpenapiFetch, UNREACHED } from "./peers.mjs";
 
 const BASE = "https://pc.test/v1";
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
@@ -22,8 +22,8 @@ export function overheadVariants(operation) {
   const [status, answer] = operation === "createOrder" ? [201, ORDER] : [200, LIST];
   const fetch = stubFetch(status, answer);
   const bare = bareOpenapiFetch(BASE, fetch);
-  const client = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch });
-  const logged = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch, logger: { info: () => undefined } });
+  const client = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch, rateLimit: UNREACHED });
+  const logged = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch, rateLimit: UNREACHED, logger: { info: () => undefined } });
   const azure = azureClient(BASE, { status, text: JSON.stringify(answer) });
   const viaAxios = axiosClient(BASE, fetch);
   const headers = { Authorization: "Bearer token", "Content-Type": "application/json" };

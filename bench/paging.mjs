@@ -3,12 +3,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { createPartnerCenterClient } from "../dist/index.mjs";
+import { gc } from "./gc.mjs";
+import { UNREACHED } from "./peers.mjs";
 
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc");
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 
 export async function startSeededFake(orders, pageSize) {
@@ -20,7 +18,7 @@ export async function startSeededFake(orders, pageSize) {
 }
 
 export async function pageThrough(url, expected) {
-  const pc = createPartnerCenterClient({ credential: "token", baseUrl: url });
+  const pc = createPartnerCenterClient({ credential: "token", baseUrl: url, rateLimit: UNREACHED });
   gc();
   const baseline = process.memoryUsage().heapUsed;
   let peak = baseline;

@@ -8,6 +8,7 @@ import { requestCheckSizes } from "./request-checks.mjs";
 import { allocations, LINE_ITEMS, microsPerCall, PAGE_SIZES, scalingVariants, stageCalls } from "./scaling.mjs";
 import { startLoopbackServer, loopbackVariants } from "./loopback.mjs";
 import { overheadVariants } from "./overhead.mjs";
+import { LIMIT, placeAndWait } from "./lifecycle.mjs";
 import { pageThrough, startSeededFake } from "./paging.mjs";
 import { compare, summary } from "./stats.mjs";
 import { wallTime } from "./tooling.mjs";
@@ -121,6 +122,22 @@ results.paging = { seconds: summary(pages.map((p) => p.seconds)), peakHeapGrowth
 say(`     time                     ${range(results.paging.seconds, 2, " s")}`);
 say(`     peak heap growth         ${range(results.paging.peakHeapGrowthMb, 1, " MB")}`);
 goal("paging: peak heap growth < 50 MB", results.paging.peakHeapGrowthMb.median < 50, `${results.paging.peakHeapGrowthMb.median.toFixed(1)} MB`);
+
+say(`\n7. Waiting for 1,000 orders at once (createAndWait), provisioning after 3 polls, the fake limited to ${fmt(LIMIT.requestsPerMinute)} a minute over ${LIMIT.windowMs} ms windows (3 runs each, alternating)`);
+const lifecycleRuns = { "pacing on": [], "pacing off": [] };
+for (let i = 0; i < 3; i++) {
+  for (const [name, pacing] of [["pacing on", true], ["pacing off", false]]) lifecycleRuns[name].push(await placeAndWait(1_000, pacing));
+}
+results.lifecycle = {};
+for (const [name, runs] of Object.entries(lifecycleRuns)) {
+  const of = (key) => summary(runs.map((run) => run[key]));
+  const m = { seconds: of("seconds"), ratio: summary(runs.map((run) => run.seconds / run.allowedSeconds)), requests: of("requests"), throttled: of("throttled"), failed: of("failed"), peakHeapGrowthMb: of("peakHeapGrowthMb") };
+  results.lifecycle[name] = m;
+  say(`     ${name.padEnd(12)} ${range(m.seconds, 1, " s")}, ${range(m.ratio, 2, "x")} the time the limit allows; ${range(m.requests)} requests, ${range(m.throttled)} answered 429, ${range(m.failed)} orders failed; peak heap +${range(m.peakHeapGrowthMb, 0, " MB")}`);
+}
+const paced = results.lifecycle["pacing on"];
+goal("waiting with pacing: no 429", paced.throttled.max === 0, `${paced.throttled.max} answered 429 at most`);
+goal("waiting with pacing: ≤ 1.05x the time the limit allows", paced.ratio.median <= 1.05, `${paced.ratio.median.toFixed(2)}x`);
 
 say("\nGoals");
 for (const g of goals) say(`     ${g.met ? "met   " : "MISSED"} ${g.name}: ${g.detail}`);

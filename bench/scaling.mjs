@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { PerformanceObserver } from "node:perf_hooks";
 import { build } from "esbuild";
 import { createPartnerCenterClient } from "../dist/index.mjs";
-import { bareOpenapiFetch } from "./peers.mjs";
+import { bareOpenapiFetch, UNREACHED } from "./peers.mjs";
 
 const BASE = "https://pc.test/v1";
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
@@ -43,7 +43,7 @@ const drain = async (iterable) => {
  */
 export function scalingVariants(kind, size) {
   const fetch = kind === "create" ? stub(201, order("created", size)) : stub(200, page(size));
-  const client = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch });
+  const client = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch, rateLimit: UNREACHED });
   const bare = bareOpenapiFetch(BASE, fetch);
   const params = { params: { path: { customer_id: CUSTOMER } } };
   if (kind === "create") {

@@ -694,7 +694,11 @@ export interface components {
          * @description The order's state. Wire values are snake case (`pending_po_upload`) as every response example
          *     shows; the order-resources table's spaced names (`pending po upload`) are display names (D3).
          *     The .NET SDK types this as a free string, so a reader must tolerate a status not listed here;
-         *     the contract suite reports one as drift.
+         *     the contract suite reports one as drift. Waiting for provisioning (D31): `cancelled`,
+         *     `pending_po_upload` (a purchase order must be attached first), `po_review_rejected`, `error`
+         *     and `partial_success` are final; `completed` is final once the line items' provisioning states
+         *     are read; `pending`, `po_upload_complete`, `pending_review`, `suspended` and `unknown` are
+         *     still on their way, as is any status not listed.
          * @example pending
          * @enum {string}
          */
@@ -921,6 +925,8 @@ export interface components {
             /**
              * @description Provisioning state. The docs name `Fulfilled`, `Unfulfilled` and `PrefulfillmentPending`
              *     while the example returns `fulfilled`: a free string, compared case-insensitively (D11).
+             *     Only `fulfilled` is provisioned: a `completed` order whose line items are all fulfilled is
+             *     fulfilled, some of them partial, none failed (D31).
              */
             status: string;
             /** @description Provisioning state per part of the quantity. */

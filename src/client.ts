@@ -5,6 +5,7 @@ import type { paths } from "../generated/schema";
 import { createTokenProvider } from "./credential";
 import { PartnerCenterValidationError } from "./errors";
 import { LightRequest } from "./http/light-request";
+import { RateLimiter } from "./http/rate-limiter";
 import { ReplayableRequest } from "./http/replay";
 import { createSender, type SenderConfig } from "./http/send";
 import { sleep } from "./http/sleep";
@@ -45,6 +46,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     timeoutMs: resolved.timeoutMs,
     maxResponseBytes: resolved.maxResponseBytes,
     logger: resolved.logger,
+    limiter: resolved.rateLimit && new RateLimiter(resolved.rateLimit.allowance, resolved.rateLimit.windowMs),
     now: Date.now,
     random: Math.random,
     sleep,

@@ -79,6 +79,17 @@ export class PartnerCenterError extends Error {
   }
 }
 
+/**
+ * The error for a call the caller's signal ended: code ABORTED, named "AbortError" as fetch names
+ * its own (so checks on the name keep working), the signal's reason as its cause, and the ids of
+ * the call it ended, so that it can be re-sent safely.
+ */
+export function abortedError(message: string, fields: Omit<PartnerCenterErrorFields, "code" | "isRetryable">): PartnerCenterError {
+  const error = new PartnerCenterError(message, { ...fields, code: "ABORTED", isRetryable: false });
+  error.name = "AbortError";
+  return error;
+}
+
 export interface ValidationProblem {
   /** Where the problem is, e.g. `body.lineItems[1].quantity` or `path.customer_id`. */
   path: string;

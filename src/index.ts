@@ -15,6 +15,7 @@ export type { LinkInput } from "./links";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
 export type {
   BillingType,
+  CreateAndWaitOptions,
   CreateOrderOptions,
   GetOrderOptions,
   ListOrdersOptions,
@@ -26,6 +27,16 @@ export type {
   UpdateOrderOptions,
 } from "./operations/orders";
 export type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
-export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type CallOptions, type ClientOptions } from "./options";
+export { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./operations/poll-delay";
+export type { PollOptions, ProvisioningPoller, ProvisioningResult, ProvisioningState } from "./operations/poller";
+export type { ProvisioningOutcome } from "./operations/provisioning-outcome";
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+  type CallOptions,
+  type ClientOptions,
+  type RateLimitOption,
+} from "./options";
 export { errorFromResponse } from "./response";
 export type * from "./types";

@@ -55,7 +55,23 @@ export interface ClientOptions {
   logger?: Logger;
   /** Token scope. Default the Partner Center resource. */
   scope?: string;
+  /**
+   * Client-side pacing: requests per minute this client sends at most (a number), the same over
+   * another window (`{ requestsPerMinute, windowMs }`), or `false` for none. Calls past it wait
+   * their turn instead of drawing a 429, and a 429's Retry-After pauses all of them. Default
+   * 500 a minute, Partner Center's documented limit for the Order resource per tenant.
+   */
+  rateLimit?: number | false | RateLimitOption;
 }
+
+export interface RateLimitOption {
+  requestsPerMinute: number;
+  /** The window the limit is counted over, in milliseconds. Default 60 000. */
+  windowMs?: number;
+}
+
+/** The Order resource's documented limit: 500 requests per minute per tenant. */
+export const DEFAULT_RATE_LIMIT = 500;
 
 /** Options every method takes for one call. */
 export interface CallOptions {
@@ -80,6 +96,27 @@ export interface ResolvedOptions {
   headers: Record<string, string>;
   logger?: Logger;
   scope: string;
+  /** Requests allowed per window; undefined when pacing is off. */
+  rateLimit?: { allowance: number; windowMs: number };
+}
+
+const MINUTE = 60_000;
+
+/** The pacing `option` asks for, or the problems with it. */
+function rateLimitOf(option: ClientOptions["rateLimit"]): ResolvedOptions["rateLimit"] | ValidationProblem[] {
+  if (option === false) return undefined;
+  const at = "options.rateLimit";
+  const { requestsPerMinute, windowMs = MINUTE } =
+    typeof option === "object" && option !== null ? option : { requestsPerMinute: option ?? DEFAULT_RATE_LIMIT };
+  if (!(Number.isSafeInteger(requestsPerMinute) && (requestsPerMinute as number) >= 1)) {
+    return [{ path: typeof option === "object" ? `${at}.requestsPerMinute` : at, message: `must be a whole number of requests a minute, at least 1, or false, got ${String(requestsPerMinute)}` }];
+  }
+  if (!(Number.isSafeInteger(windowMs) && windowMs >= 1 && windowMs <= 3_600_000)) {
+    return [{ path: `${at}.windowMs`, message: `must be a whole number of milliseconds from 1 to 3 600 000, got ${String(windowMs)}` }];
+  }
+  const allowance = Math.floor(((requestsPerMinute as number) * windowMs) / MINUTE);
+  if (allowance < 1) return [{ path: `${at}.windowMs`, message: `must be long enough to hold one request at ${requestsPerMinute} a minute` }];
+  return { allowance, windowMs };
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -143,6 +180,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (options.logger !== undefined && typeof options.logger?.info !== "function") {
     problems.push({ path: "options.logger", message: "must have an info(message) method" });
   }
+  const rateLimit = rateLimitOf(options.rateLimit);
+  if (Array.isArray(rateLimit)) problems.push(...rateLimit);
   const headers: Record<string, string> = { Accept: "application/json", "MS-Contract-Version": "v1" };
   for (const [option, header] of [["applicationName", "MS-PartnerCenter-Application"], ["locale", "X-Locale"]] as const) {
     const value = options[option];
@@ -163,5 +202,6 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     headers,
     logger: options.logger,
     scope: options.scope ?? PARTNER_CENTER_SCOPE,
+    rateLimit: rateLimit as ResolvedOptions["rateLimit"],
   };
 }

@@ -3,7 +3,7 @@
 // retry-policy.ts decides. Each attempt reads its whole answer, so a body that stalls or breaks
 // off is retried like any failed attempt, under the same MS-RequestId.
 import type { TokenProvider } from "../credential";
-import { PartnerCenterError, type ClientErrorCode } from "../errors";
+import { abortedError, PartnerCenterError, type ClientErrorCode } from "../errors";
 import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
 import { BufferedResponse } from "./buffered-response";
 import { formatAttempt, type Logger } from "./log";
@@ -11,7 +11,8 @@ import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";
 import { outgoingFrom, type Outgoing } from "./replay";
 import { CORRELATION_ID, REQUEST_ID, assignRequestIds } from "./request-ids";
-import { decideRetry, type RetryPolicy } from "./retry-policy";
+import type { RateLimiter } from "./rate-limiter";
+import { decideRetry, parseRetryAfter, type RetryPolicy } from "./retry-policy";
 
 export interface SenderConfig {
   /** How each attempt's bytes move: node:http, or a fetch. */
@@ -23,6 +24,8 @@ export interface SenderConfig {
   /** Largest answer read, in bytes. */
   maxResponseBytes: number;
   logger?: Logger;
+  /** Paces every attempt of the client's calls; shared by all its senders. */
+  limiter?: RateLimiter;
   now: () => number;
   random: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -43,10 +46,13 @@ function failure(code: ClientErrorCode, reason: string, call: Outgoing, fields: 
 function aborted(call: Outgoing): PartnerCenterError {
   const reason: unknown = call.signal?.reason;
   const why = reason instanceof Error ? reason.message : String(reason);
-  const error = failure("ABORTED", `aborted by the caller's signal: ${why}`, call, { cause: reason, isRetryable: false });
-  // As fetch names its own, so that checks for name === "AbortError" keep working.
-  error.name = "AbortError";
-  return error;
+  return abortedError(`${call.method} ${call.url} failed: aborted by the caller's signal: ${why}`, {
+    requestId: call.headers.get(REQUEST_ID) ?? undefined,
+    correlationId: call.headers.get(CORRELATION_ID) ?? undefined,
+    method: call.method,
+    url: call.url,
+    cause: reason,
+  });
 }
 
 /** A credential's failure, now that it belongs to a call: the same reason, with the call's ids. */
@@ -74,12 +80,16 @@ export function createSender(config: SenderConfig): Sender {
   const limits = { timeoutMs: config.timeoutMs, maxResponseBytes: config.maxResponseBytes };
 
   async function attemptOnce(call: Outgoing, attempt: number, forceRefresh: boolean): Promise<Received> {
-    call.headers.set("Authorization", `Bearer ${await tokens.getToken(forceRefresh, call.signal)}`);
-    const started = logger ? now() : 0;
+    // Its turn first (the ids are already set: a queued call keeps them), then its token.
+    const answered = config.limiter ? await config.limiter.acquire(call.signal) : undefined;
+    let started: number | undefined;
     let outcome: number | string = "network error";
     try {
+      call.headers.set("Authorization", `Bearer ${await tokens.getToken(forceRefresh, call.signal)}`);
+      started = logger ? now() : 0;
       const received = await sendAttempt(config.transport, call, limits);
       outcome = received.status;
+      if (received.status === 429) pauseEveryone(received);
       return received;
     } catch (error) {
       if (error instanceof AttemptTimeoutError) outcome = "timeout";
@@ -87,7 +97,8 @@ export function createSender(config: SenderConfig): Sender {
       else if (call.signal?.aborted) outcome = "aborted";
       throw error;
     } finally {
-      logger?.info(
+      answered?.();
+      if (started !== undefined) logger?.info(
         formatAttempt({
           method: call.method,
           url: call.url,
@@ -99,6 +110,12 @@ export function createSender(config: SenderConfig): Sender {
         }),
       );
     }
+  }
+
+  /** A 429 holds back every call of the client for its Retry-After, up to the longest wait the client retries after. */
+  function pauseEveryone(received: Received): void {
+    const retryAfterMs = parseRetryAfter(received.headers.get("Retry-After"), Date.now());
+    if (retryAfterMs !== undefined) config.limiter?.pause(Math.min(retryAfterMs, policy.maxRetryAfterMs));
   }
 
   async function send(call: Outgoing): Promise<Received> {

@@ -37,6 +37,8 @@ export interface CallRequest {
   multipart?: boolean;
   /** The success answer is a file of this media type, read as a Blob. */
   answer?: string;
+  /** Shown the success answer's headers (a poller reads Retry-After). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 export interface CallIds {
@@ -94,6 +96,7 @@ export async function exchange<T>(
     });
     const head = { status: response.status, headers: response.headers, url: response.url || url };
     if (!response.ok) throw errorFromResponse(head, error, meta);
+    call.onHeaders?.(response.headers);
     return data instanceof Blob ? (data as T) : successBody<T>(head, data, meta);
   }
   const body = call.body === undefined ? undefined : call.multipart ? toFormData(call.body as Record<string, unknown>) : JSON.stringify(call.body);
@@ -102,6 +105,7 @@ export async function exchange<T>(
   const received = await sender.send({ method, url, headers, body, signal: options.signal });
   const answer = { status: received.status, headers: received.headers, url };
   if (received.status >= 300) throw errorFromResponse(answer, decoder.decode(received.body), meta);
+  call.onHeaders?.(received.headers);
   if (call.answer) return new Blob([received.body], { type: received.headers.get("content-type") ?? call.answer }) as T;
   return successBody<T>(answer, decoder.decode(received.body), meta);
 }
@@ -123,6 +127,7 @@ export async function callOperation<T>(
   operationId: OperationId,
   request: RequestParts,
   options: CallOptions = {},
+  onHeaders?: (headers: Headers) => void,
 ): Promise<T> {
   const bound = bindRequest(operationId, request);
   // An operation's own rule says more than the schema's "is required" at the same place.
@@ -140,6 +145,7 @@ export async function callOperation<T>(
       body: bound.body,
       multipart: "body" in rule && rule.body.contentType === "multipart/form-data",
       answer: "answer" in rule ? rule.answer : undefined,
+      onHeaders,
     },
     callIds(options),
     options,

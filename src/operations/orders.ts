@@ -16,7 +16,13 @@ import type { CallOptions } from "../options";
 import { numberLineItems } from "../validation/line-items";
 import type { LinkInput } from "../links";
 import type { OperationId, RequestParts } from "../validation/request";
+import { sleep } from "../http/sleep";
 import { callIds, callOperation, type Transport } from "./call";
+import { oneAtATime } from "./one-at-a-time";
+import { DEFAULT_POLL_SCHEDULE } from "./poll-delay";
+import { provisioningPoller, type PollerDeps, type PollOptions, type ProvisioningPoller, type ProvisioningResult } from "./poller";
+import { waitProblems } from "./poller-state";
+import { judgeProvisioning } from "./provisioning-outcome";
 import { DEFAULT_MAX_PAGES, pageKey, readPage, type PagingState } from "./paging";
 
 /**
@@ -72,11 +78,21 @@ export interface OrderAttachmentsInput {
 /** Follows a link; provided by the client so that list can page. */
 export type Follow = <T>(link: LinkInput, options?: CallOptions) => Promise<T>;
 
+/** createAndWait's options: createOrder's, and how to wait (resuming is pollProvisioning's). */
+export type CreateAndWaitOptions = CreateOrderOptions & Omit<PollOptions, "resumeFrom">;
+
 export function ordersApi(transport: Transport, follow: Follow, baseUrl: string) {
   const call = <T>(operationId: OperationId, request: RequestParts, options: CallOptions) =>
     callOperation<T>(transport, operationId, request, options);
+  const pollerDeps: PollerDeps = {
+    read: (operationId, customerId, orderId, options, onHeaders) =>
+      callOperation(transport, operationId, { path: { customer_id: customerId, order_id: orderId } }, options, onHeaders),
+    oneAtATime: oneAtATime(),
+    sleep,
+    now: Date.now,
+  };
 
-  return {
+  const api = {
     /**
      * createOrder: places an order. Answers the order in `pending`; provisioning is asynchronous.
      * Takes what the service takes: keys in any casing, `null` as "not set", read-only fields
@@ -204,7 +220,31 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
         options,
       );
     },
+
+    /**
+     * Waits for an order to finish provisioning: one state per poll when iterated, the outcome from
+     * pollUntilDone(), and toString() to resume in another process. Refuses bad waits or a
+     * resumeFrom of another order with nothing sent.
+     */
+    pollProvisioning(customerId: string, orderId: string, options: PollOptions = {}): ProvisioningPoller {
+      return provisioningPoller(pollerDeps, customerId, orderId, options);
+    },
+
+    /** createOrder, then waits for its provisioning: the first poll after intervalMs. */
+    async createAndWait(customerId: string, order: OrderCreateInput, options: CreateAndWaitOptions = {}): Promise<ProvisioningResult> {
+      const { intervalMs, maxIntervalMs, maxWaitMs, ...createOptions } = options;
+      const waits = { intervalMs, maxIntervalMs, maxWaitMs };
+      const problems = waitProblems(waits, Object.keys(waits));
+      if (problems.length) throw new PartnerCenterValidationError("createAndWait", problems);
+      const created = await api.create(customerId, order, createOptions);
+      // Already settled by its status (held for a purchase order, say): nothing to poll.
+      const verdict = judgeProvisioning(created);
+      if (verdict.done) return { order: created, outcome: verdict.outcome! };
+      const poller = provisioningPoller(pollerDeps, customerId, created.id, { ...waits, signal: options.signal }, intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs);
+      return poller.pollUntilDone();
+    },
   };
+  return api;
 }
 
 /** The caller's line items and the key they are under, in whatever casing the caller wrote it. */

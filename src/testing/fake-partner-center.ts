@@ -1,41 +1,25 @@
-// A fake Partner Center for tests: a real node:http server on loopback with stateful orders,
-// bearer auth, requests bound and checked as the service binds them, strict MS-RequestId
-// idempotency, paged lists, and faults injected on schedule or at a rate. It runs inside other
+// A fake Partner Center for tests: a real node:http server on loopback with stateful orders that
+// provision as Partner Center's do, bearer auth, requests bound and checked as the service binds
+// them, strict MS-RequestId idempotency, paged lists, an optional rate limit, and faults injected
+// on schedule or at a rate. It runs inside other
 // services' test processes, so nothing that arrives can make it throw into them: every request
 // gets an answer in the documented error shape or a closed socket, and its own errors go to
 // `onError` and `stats`. Prism cannot keep state or script failures.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { PlacedOrder } from "../../generated/schema";
-import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import { bindRequest, operationRuleProblems } from "../validation/request";
 import { errorAnswer, invalidInput, type Answer } from "./answers";
 import { AttemptCounter, drawFault, faultAnswer, type Fault, type FaultRate } from "./faults";
 import { handleOperation } from "./handlers";
 import { answerClientError, readBody, requestUrl, writeAnswer } from "./http";
 import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempotency";
+import { Lifecycle } from "./lifecycle";
+import { checkedOptions, type FakePartnerCenterOptions } from "./options";
 import { isAnswer, readRequest } from "./read-request";
 import { matchRoute } from "./routes";
 import { OrderStore, type NewOrder } from "./store";
-
-export interface FakePartnerCenterOptions {
-  /** The only bearer token accepted; any non-empty token when unset. */
-  token?: string;
-  /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
-  pageSize?: number;
-  /** Port to listen on; a free one when unset. */
-  port?: number;
-  /** Largest request body taken, in bytes; a larger one is answered 413 and its connection closed. Default 10 MB. */
-  maxBodyBytes?: number;
-  /** How long a client may take to send a request's headers, in milliseconds. Default 10 000. */
-  headersTimeoutMs?: number;
-  /** How long a client may take to send a whole request, in milliseconds; then 408. Default 30 000. */
-  requestTimeoutMs?: number;
-  /** How long an MS-RequestId is remembered, in milliseconds; each record takes about 2 kB. Default 10 minutes (Partner Center publishes none). */
-  idempotencyRetentionMs?: number;
-  /** Told of every error inside the fake, which then answers 500 (or closes the socket) and carries on. */
-  onError?: (error: unknown, request: { method: string; url: string }) => void;
-}
+import { Throttle } from "./throttle";
 
 export interface FakePartnerCenterStats {
   /** Requests received, faulted ones included. */
@@ -52,6 +36,8 @@ export interface FakePartnerCenterStats {
   aborted: number;
   /** Errors inside the fake, each also given to `onError`. */
   errors: number;
+  /** Requests answered 429 by the rate limit (`rateLimit`), injected 429s not included. */
+  throttled: number;
 }
 
 export interface FakePartnerCenter {
@@ -71,34 +57,16 @@ export interface FakePartnerCenter {
   close(): Promise<void>;
 }
 
-const DEFAULTS = { pageSize: 100, maxBodyBytes: 10 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
-
-function optionProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  const positive = (name: keyof FakePartnerCenterOptions) => {
-    const value = options[name];
-    if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
-      problems.push({ path: `options.${name}`, message: `must be a whole number of at least 1, got ${String(value)}` });
-    }
-  };
-  for (const name of ["pageSize", "maxBodyBytes", "headersTimeoutMs", "requestTimeoutMs", "idempotencyRetentionMs"] as const) positive(name);
-  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port < 65536)) {
-    problems.push({ path: "options.port", message: `must be a port number, got ${String(options.port)}` });
-  }
-  if (options.token !== undefined && (typeof options.token !== "string" || !/^[\x21-\x7e]+$/.test(options.token))) {
-    problems.push({ path: "options.token", message: "must be a non-empty token of printable ASCII characters" });
-  }
-  if (options.onError !== undefined && typeof options.onError !== "function") problems.push({ path: "options.onError", message: "must be a function" });
-  return problems;
-}
+export type { FakePartnerCenterOptions };
 
 export async function startFakePartnerCenter(options: FakePartnerCenterOptions = {}): Promise<FakePartnerCenter> {
-  const problems = optionProblems(options);
-  if (problems.length) throw new PartnerCenterValidationError("startFakePartnerCenter", problems);
-  const settings = { ...DEFAULTS, ...options };
+  const settings = checkedOptions(options);
   const retention = options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
-  const store = new OrderStore();
-  const stats: FakePartnerCenterStats = { requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0 };
+  const store = new OrderStore(new Lifecycle(options));
+  const fresh = (): FakePartnerCenterStats => ({ requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0, throttled: 0 });
+  const stats = fresh();
+  const limit = options.rateLimit;
+  const throttle = limit && new Throttle(Math.floor((limit.requestsPerMinute * (limit.windowMs ?? 60_000)) / 60_000), limit.windowMs ?? 60_000);
   const records = new IdempotencyRecords(retention);
   const attempts = new AttemptCounter(retention);
   let scheduled: (Fault | null)[] = [];
@@ -155,6 +123,11 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     }
     const url = requestUrl(request.url);
     if (!url) return reply(errorAnswer(400, 800002, "Invalid request input.", ["The request target is not a URL."]));
+    const wait = throttle?.check();
+    if (wait !== undefined) {
+      stats.throttled += 1;
+      return reply(faultAnswer({ type: "status", status: 429, retryAfter: String(wait) })!);
+    }
 
     const requestId = typeof request.headers["ms-requestid"] === "string" ? request.headers["ms-requestid"] : undefined;
     const attempt = requestId ? attempts.next(requestId) : 1;
@@ -239,7 +212,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
       attempts.clear();
       scheduled = [];
       rate = undefined;
-      Object.assign(stats, { requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0 });
+      throttle?.clear();
+      Object.assign(stats, fresh());
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

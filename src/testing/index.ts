@@ -6,4 +6,5 @@ export {
   type FakePartnerCenterStats,
 } from "./fake-partner-center";
 export type { Fault, FaultRate } from "./faults";
+export type { LifecycleOptions, ProvisioningPlan } from "./lifecycle";
 export { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./idempotency";

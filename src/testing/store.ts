@@ -1,6 +1,7 @@
 // The fake's orders: in memory, per customer, shaped as the spec's Order. Requests reach it bound
 // (canonical keys, no read-only fields); customer ids are GUIDs, kept in lower case so that any
-// casing finds the customer, as it does in Partner Center.
+// casing finds the customer, as it does in Partner Center. How an order moves after it is placed
+// is the lifecycle's (lifecycle.ts).
 import type {
   Order,
   OrderAttachment,
@@ -10,6 +11,7 @@ import type {
   PlacedOrder,
 } from "../../generated/schema";
 import { sameOrderId } from "../validation/ids";
+import type { Lifecycle } from "./lifecycle";
 
 type NewLineItem = OrderLineItem & { quantity: number };
 /** A bound createOrder body. */
@@ -43,6 +45,8 @@ export class OrderStore {
   private readonly byCustomer = new Map<string, Map<string, PlacedOrder>>();
   private readonly files = new WeakMap<PlacedOrder, StoredAttachment[]>();
 
+  constructor(private readonly lifecycle: Lifecycle) {}
+
   create(customerId: string, body: NewOrder): PlacedOrder {
     const id = orderId();
     const self = `/customers/${customerId}/orders/${id}`;
@@ -64,6 +68,7 @@ export class OrderStore {
       client: {},
       attributes: { objectType: "Order" },
     };
+    this.lifecycle.placed(order);
     const orders = this.byCustomer.get(customerKey(customerId)) ?? new Map<string, PlacedOrder>();
     orders.set(id, order);
     this.byCustomer.set(customerKey(customerId), orders);
@@ -72,11 +77,14 @@ export class OrderStore {
 
   get(customerId: string, id: string): PlacedOrder | undefined {
     const orders = this.byCustomer.get(customerKey(customerId));
-    return orders?.get(id) ?? [...(orders?.values() ?? [])].find((o) => sameOrderId(o.id, id));
+    const order = orders?.get(id) ?? [...(orders?.values() ?? [])].find((o) => sameOrderId(o.id, id));
+    if (order) this.lifecycle.advance(order, false);
+    return order;
   }
 
   list(customerId: string, billingCycle?: string): PlacedOrder[] {
     const all = [...(this.byCustomer.get(customerKey(customerId))?.values() ?? [])];
+    if (this.lifecycle.timed) for (const order of all) this.lifecycle.advance(order, false);
     return billingCycle ? all.filter((o) => o.billingCycle === billingCycle) : all;
   }
 
@@ -102,14 +110,13 @@ export class OrderStore {
     return order;
   }
 
+  /** The provisioning status, which is also what moves an order on under `provisioning: { polls }`. */
   provisioningStatus(order: PlacedOrder): OrderLineItemProvisioningStatusCollection {
-    // Nothing is provisioned for a cancelled order; "Unfulfilled" is one of the documented states.
-    const status = order.status === "pending" ? "pending" : order.status === "cancelled" ? "unfulfilled" : "fulfilled";
-    const items = order.lineItems.map((l) => ({
-      lineItemNumber: l.lineItemNumber,
-      status,
-      quantityProvisioningInformation: [{ quantity: l.quantity ?? 0, status }],
-    }));
+    this.lifecycle.advance(order, true);
+    const items = order.lineItems.map((l) => {
+      const status = this.lifecycle.lineItemStatus(order, l);
+      return { lineItemNumber: l.lineItemNumber, status, quantityProvisioningInformation: [{ quantity: l.quantity ?? 0, status }] };
+    });
     return { totalCount: items.length, items, attributes: { objectType: "Collection" } };
   }
 
@@ -136,7 +143,7 @@ export class OrderStore {
       }
     }
     this.files.set(order, [...this.attachments(order), ...added]);
-    order.status = "po_upload_complete";
+    this.lifecycle.attached(order);
     return added.map((a) => a.metadata);
   }
 

@@ -32,6 +32,17 @@ async function runExample(source: string, env: Record<string, string>): Promise<
   return logged;
 }
 
+/** Runs an example against a fresh fake Partner Center: what it printed, and the fake's orders after. */
+async function runAgainstFake(source: string) {
+  const fake = await startFakePartnerCenter();
+  try {
+    const logged = await runExample(source, { PARTNER_CENTER_BASE_URL: fake.url, PARTNER_CENTER_TOKEN: "t" });
+    return { logged, orders: fake.orders() };
+  } finally {
+    await fake.close();
+  }
+}
+
 describe("the README", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 
@@ -48,15 +59,17 @@ describe("the README", () => {
   it("shows examples/lifecycle.ts verbatim, and it runs against the fake Partner Center", async () => {
     const lifecycle = readFileSync(join(ROOT, "examples", "lifecycle.ts"), "utf8");
     expect(readme).toContain("```ts\n" + lifecycle + "```");
-    const fake = await startFakePartnerCenter();
-    try {
-      const logged = await runExample(lifecycle, { PARTNER_CENTER_BASE_URL: fake.url, PARTNER_CENTER_TOKEN: "t" });
-      const [id] = fake.orders().map((o) => o.id);
-      expect(logged).toEqual([`${id} pending`, "0: unfulfilled", `${id} cancelled`]);
-    } finally {
-      await fake.close();
-    }
+    const { logged, orders } = await runAgainstFake(lifecycle);
+    const [id] = orders.map((o) => o.id);
+    expect(logged).toEqual([`${id} pending`, "0: unfulfilled", `${id} cancelled`]);
   });
+
+  it("shows examples/wait-for-order.ts verbatim, and it waits for an order of the fake Partner Center", async () => {
+    const wait = readFileSync(join(ROOT, "examples", "wait-for-order.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + wait + "```");
+    const { logged, orders } = await runAgainstFake(wait);
+    expect(logged).toEqual(["poll 1: pending", "poll 2: completed", `fulfilled 2 ${orders[0]!.lineItems[0]!.subscriptionId}`]);
+  }, 10_000);
 
   it("shows .github/workflows/live-contract.yml, the repository's own, verbatim", () => {
     const workflow = readFileSync(join(ROOT, ".github", "workflows", "live-contract.yml"), "utf8");

@@ -84,18 +84,20 @@ describe("the packed package", () => {
     expect(stdout.trim().split("\n").at(-1)).toBe("All good!");
   }, 60_000);
 
-  it("runs one order's whole life for npm start (the pack built dist/), against the stateful fake", async () => {
+  it("tells whole order lives for npm start (the pack built dist/), against the stateful fake", async () => {
     const { stdout } = await run(process.execPath, [join(ROOT, "scripts", "start.mjs")], { cwd: ROOT });
     const results = stdout.split("\n").filter((line) => line.startsWith("  -> ") || line.startsWith("lifecycle"));
-    const id = /order (\S+), status pending/.exec(results[0]!)?.[1];
+    const [first, second] = [...stdout.matchAll(/-> order (\S+), status (?:pending|cancelled)/g)].map((m) => m[1]);
     expect(results).toEqual([
-      `  -> order ${id}, status pending, 1 line item(s)`,
-      expect.stringMatching(new RegExp(`^  -> order ${id}, status pending, created \\d{4}-`)),
-      `  -> 1 order(s); order ${id} is there, pending`,
-      `  -> order ${id}, status cancelled`,
-      `  -> order ${id}, status cancelled`,
-      "  -> line item 0: unfulfilled",
-      "lifecycle complete: one order, created, found, cancelled",
+      `  -> order ${first}, status pending`,
+      "  -> poll 1: order pending, line items unfulfilled",
+      "  -> poll 2: order pending, line items fulfilled",
+      "  -> poll 3: order completed, line items fulfilled: fulfilled",
+      expect.stringMatching(/^  -> fulfilled, subscription [0-9a-f-]{36}$/),
+      `  -> order ${first}, status completed`,
+      `  -> 1 order(s); order ${first} is there, completed`,
+      `  -> order ${second}, status cancelled: cancelled`,
+      "lifecycle complete: one order provisioned and found, one cancelled",
     ]);
   }, 60_000);
 

@@ -39,6 +39,8 @@ const client = (maxRetries: number, timeoutMs = 1_000): PartnerCenterClient =>
     // Long enough that only the injected stalls time out, not a busy loopback.
     timeoutMs,
     backoff: { baseDelayMs: 1, maxDelayMs: 4 },
+    // Pacing off: thousands of attempts in seconds, and pacing is not what this checks.
+    rateLimit: false,
   });
 
 const order = (i: number) => ({ lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, friendlyName: `call-${i}` }] });

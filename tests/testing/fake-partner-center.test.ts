@@ -47,14 +47,6 @@ describe("the fake Partner Center", () => {
     expect(fake.orders(CUSTOMER).map((o) => o.status)).toEqual(["cancelled"]);
   });
 
-  it("reports provisioning as the order stands: pending while pending, unfulfilled once cancelled", async () => {
-    const order = await create();
-    const statuses = async () => (await pc.orders.getOrderProvisioningStatus(CUSTOMER, order.id)).items.map((i) => i.status);
-    expect(await statuses()).toEqual(["pending"]);
-    await pc.orders.update(CUSTOMER, order.id, { status: "cancelled" });
-    expect(await statuses()).toEqual(["unfulfilled"]);
-  });
-
   it("answers every operation as the spec documents it", async () => {
     const order = await create();
     await pc.orders.get(CUSTOMER, order.id, { includePrice: true });

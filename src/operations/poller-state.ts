@@ -1,0 +1,62 @@
+// A provisioning poller's state as text (poller.toString()), so that another process can resume
+// it (pollProvisioning(..., { resumeFrom })): which order, how many polls, when the next one is
+// due and when waiting ends, in wall-clock time. What comes back is checked like any input: a
+// text that is not a saved state, or one saved for another customer or order, is refused.
+import type { ValidationProblem } from "../errors";
+import { sameOrderId } from "../validation/ids";
+import type { PollSchedule } from "./poll-delay";
+
+const KIND = "partner-center-orders/provisioning-poller";
+
+export interface SavedPoller extends PollSchedule {
+  kind: typeof KIND;
+  version: 1;
+  customerId: string;
+  orderId: string;
+  /** Polls made so far. */
+  polls: number;
+  /** When the next poll is due, in milliseconds since the epoch. */
+  nextPollAt: number;
+  /** When waiting ends with `timed_out`, in milliseconds since the epoch. */
+  deadline: number;
+  /** The MS-CorrelationId every poll of this wait sends. */
+  correlationId: string;
+}
+
+export function newSavedPoller(fields: Omit<SavedPoller, "kind" | "version">): SavedPoller {
+  return { kind: KIND, version: 1, ...fields };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isTime = (value: unknown) => typeof value === "number" && Number.isFinite(value) && value >= 0;
+const isWait = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= 2 ** 31 - 1;
+
+/** The saved state in `text`, for this customer and order, or why it cannot be resumed. */
+export function readSavedPoller(text: unknown, customerId: string, orderId: string): SavedPoller | ValidationProblem[] {
+  const at = "options.resumeFrom";
+  const refused = (message: string) => [{ path: at, message }];
+  let saved: Partial<SavedPoller>;
+  try {
+    saved = typeof text === "string" ? JSON.parse(text) : undefined;
+  } catch {
+    return refused("is not a saved poller state: pass what poller.toString() returned");
+  }
+  if (!saved || typeof saved !== "object" || saved.kind !== KIND || saved.version !== 1) {
+    return refused("is not a saved poller state: pass what poller.toString() returned");
+  }
+  if (typeof saved.customerId !== "string" || saved.customerId.toLowerCase() !== customerId.toLowerCase()) {
+    return refused(`was saved for customer ${String(saved.customerId)}, not ${customerId}`);
+  }
+  if (typeof saved.orderId !== "string" || !sameOrderId(saved.orderId, orderId)) return refused(`was saved for order ${String(saved.orderId)}, not ${orderId}`);
+  const sound =
+    Number.isSafeInteger(saved.polls) && saved.polls! >= 0 && isTime(saved.nextPollAt) && isTime(saved.deadline) &&
+    isWait(saved.intervalMs) && isWait(saved.maxIntervalMs) && GUID.test(String(saved.correlationId));
+  return sound ? (saved as SavedPoller) : refused("is a damaged saved poller state: its numbers or ids are missing or out of range");
+}
+
+/** Problems with the waits a caller asks for; `name` is the option's name. */
+export function waitProblems(options: Record<string, unknown>, names: readonly string[]): ValidationProblem[] {
+  return names
+    .filter((name) => options[name] !== undefined && !isWait(options[name]))
+    .map((name) => ({ path: `options.${name}`, message: `must be a whole number of milliseconds above 0, got ${String(options[name])}` }));
+}

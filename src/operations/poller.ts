@@ -1,0 +1,182 @@
+// pc.orders.pollProvisioning: waits for an order to finish provisioning. Each poll reads the order
+// (its status, and the subscription ids once provisioned) and, unless its status already settles
+// it, the line items' provisioning states; provisioning-outcome.ts judges them and poll-delay.ts
+// says how long to wait next. Polls of one order never overlap, even across pollers. The state is
+// text at any time (toString), from which another process resumes without placing anything again.
+import type { OrderLineItemProvisioningStatusCollection, PlacedOrder } from "../../generated/schema";
+import { abortedError, isPartnerCenterError, PartnerCenterValidationError } from "../errors";
+import { parseRetryAfter } from "../http/retry-policy";
+import type { CallOptions } from "../options";
+import type { OneAtATime } from "./one-at-a-time";
+import { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, nextPollDelay } from "./poll-delay";
+import { newSavedPoller, readSavedPoller, waitProblems, type SavedPoller } from "./poller-state";
+import { judgeProvisioning, type ProvisioningOutcome } from "./provisioning-outcome";
+
+export interface PollOptions {
+  /** The first wait between polls, in ms; waits double from there up to maxIntervalMs. Default 2 000. */
+  intervalMs?: number;
+  /** The longest wait between polls, in ms. Default 60 000. */
+  maxIntervalMs?: number;
+  /** How long to wait for provisioning, in ms, before the outcome is `timed_out`. Default 30 minutes. */
+  maxWaitMs?: number;
+  /** Ends the wait at once: the poller rejects with ABORTED and the ids of its last request. */
+  signal?: AbortSignal;
+  /** What an earlier poller's toString() returned: carry on where it stopped. */
+  resumeFrom?: string;
+}
+
+export interface ProvisioningState {
+  /** The order as last read. */
+  order: PlacedOrder;
+  /** Its line items' provisioning states, when read (not when the order's status settles it). */
+  provisioning?: OrderLineItemProvisioningStatusCollection;
+  done: boolean;
+  /** Set when done. */
+  outcome?: ProvisioningOutcome;
+  /** Statuses the client does not know, never taken as done (`order: <s>`, `line item <n>: <s>`). */
+  unrecognised: string[];
+  /** Polls made so far, counting those of the poller this one resumed. */
+  polls: number;
+}
+
+export interface ProvisioningResult {
+  order: PlacedOrder;
+  provisioning?: OrderLineItemProvisioningStatusCollection;
+  outcome: ProvisioningOutcome;
+}
+
+export interface ProvisioningPoller extends AsyncIterable<ProvisioningState> {
+  /** Polls to the end; resolves with the outcome (`timed_out` included), rejects on a failed poll or an abort. */
+  pollUntilDone(): Promise<ProvisioningResult>;
+  /** The state as JSON, for pollProvisioning(..., { resumeFrom }) in this process or another. */
+  toString(): string;
+}
+
+type PollRead = "getOrder" | "getOrderProvisioningStatus";
+
+export interface PollerDeps {
+  read<T>(operationId: PollRead, customerId: string, orderId: string, options: CallOptions, onHeaders: (headers: Headers) => void): Promise<T>;
+  oneAtATime: OneAtATime;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  now(): number;
+}
+
+const WAITS = ["intervalMs", "maxIntervalMs", "maxWaitMs"] as const;
+
+/** The saved state a poller starts from, or the caller's mistakes (nothing is sent then). */
+function startingState(customerId: string, orderId: string, options: PollOptions, firstPollAfterMs: number, now: number): SavedPoller {
+  const problems = waitProblems(options as Record<string, unknown>, WAITS);
+  const read = options.resumeFrom === undefined ? undefined : readSavedPoller(options.resumeFrom, customerId, orderId);
+  if (Array.isArray(read)) problems.push(...read);
+  if (problems.length) throw new PartnerCenterValidationError("pollProvisioning", problems);
+  const resumed = read as SavedPoller | undefined;
+  const schedule = {
+    intervalMs: options.intervalMs ?? resumed?.intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs,
+    maxIntervalMs: options.maxIntervalMs ?? resumed?.maxIntervalMs ?? DEFAULT_POLL_SCHEDULE.maxIntervalMs,
+  };
+  if (resumed) return { ...resumed, ...schedule, ...(options.maxWaitMs === undefined ? {} : { deadline: now + options.maxWaitMs }) };
+  return newSavedPoller({
+    customerId,
+    orderId,
+    polls: 0,
+    nextPollAt: now + firstPollAfterMs,
+    deadline: now + (options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
+    ...schedule,
+    correlationId: crypto.randomUUID(),
+  });
+}
+
+/** Error 800007, "Unable to retrieve provisioning information": not there yet, so poll again. */
+const notYetProvisioning = (error: unknown) => isPartnerCenterError(error) && error.status === 404 && String(error.code) === "800007";
+
+export function provisioningPoller(
+  deps: PollerDeps,
+  customerId: string,
+  orderId: string,
+  options: PollOptions = {},
+  firstPollAfterMs = 0,
+): ProvisioningPoller {
+  const saved = startingState(customerId, orderId, options, firstPollAfterMs, deps.now());
+  const signal = options.signal;
+  let lastRequestId: string | undefined;
+  let last: ProvisioningState | undefined;
+  let failure: unknown;
+
+  const ids = () => ({ requestId: (lastRequestId = crypto.randomUUID()), correlationId: saved.correlationId });
+
+  /** One poll: the order, then its provisioning unless the order's status settles it. One request at a time per order. */
+  const pollOnce = () =>
+    deps.oneAtATime(
+      `${customerId.toLowerCase()}/${orderId}`,
+      async () => {
+        let retryAfterMs: number | undefined;
+        const onHeaders = (headers: Headers) => (retryAfterMs = parseRetryAfter(headers.get("Retry-After"), Date.now()) ?? retryAfterMs);
+        const order = await deps.read<PlacedOrder>("getOrder", customerId, orderId, { signal, ...ids() }, onHeaders);
+        if (judgeProvisioning(order).done) return { order, retryAfterMs };
+        const provisioning = await deps
+          .read<OrderLineItemProvisioningStatusCollection>("getOrderProvisioningStatus", customerId, orderId, { signal, ...ids() }, onHeaders)
+          .catch((error: unknown) => {
+            if (notYetProvisioning(error)) return undefined;
+            throw error;
+          });
+        return { order, provisioning, retryAfterMs };
+      },
+      signal,
+    );
+
+  /** A wait the caller's signal ended, between requests: the last request's ids, the signal's reason. */
+  const abortedWaiting = (reason: unknown) =>
+    abortedError(`pollProvisioning for order ${orderId} was aborted by the caller's signal`, {
+      requestId: lastRequestId,
+      correlationId: saved.correlationId,
+      cause: reason,
+    });
+
+  async function* polls(): AsyncGenerator<ProvisioningState, void, undefined> {
+    try {
+      for (;;) {
+        const wait = saved.nextPollAt - deps.now();
+        if (wait > 0) await deps.sleep(wait, signal);
+        const { order, provisioning, retryAfterMs } = await pollOnce();
+        saved.polls += 1;
+        const verdict = judgeProvisioning(order, provisioning);
+        const now = deps.now();
+        const timedOut = !verdict.done && now >= saved.deadline;
+        // The last poll is at the deadline at the latest.
+        saved.nextPollAt = Math.min(now + nextPollDelay(saved.polls, saved, retryAfterMs), saved.deadline);
+        last = {
+          order,
+          provisioning,
+          done: verdict.done || timedOut,
+          outcome: verdict.outcome ?? (timedOut ? "timed_out" : undefined),
+          unrecognised: verdict.unrecognised,
+          polls: saved.polls,
+        };
+        yield last;
+        if (last.done) return;
+      }
+    } catch (error) {
+      failure = signal?.aborted && !isPartnerCenterError(error) ? abortedWaiting(signal.reason) : error;
+      throw failure;
+    }
+  }
+
+  const generator = polls();
+  // Without return(): leaving a for-await loop early does not end the poller.
+  const iterator: AsyncIterableIterator<ProvisioningState> = {
+    next: () => generator.next(),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    async pollUntilDone() {
+      for await (const state of iterator) last = state;
+      if (failure !== undefined) throw failure;
+      return { order: last!.order, provisioning: last!.provisioning, outcome: last!.outcome! };
+    },
+    toString: () => JSON.stringify(saved),
+  };
+}

@@ -1,0 +1,87 @@
+// The fake Partner Center's options, their defaults, and the checks that refuse a bad one at start
+// (a test's mistake, reported before anything listens).
+import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
+import type { LifecycleOptions } from "./lifecycle";
+
+export interface FakePartnerCenterOptions extends LifecycleOptions {
+  /** The only bearer token accepted; any non-empty token when unset. */
+  token?: string;
+  /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
+  pageSize?: number;
+  /** Port to listen on; a free one when unset. */
+  port?: number;
+  /** Largest request body taken, in bytes; a larger one is answered 413 and its connection closed. Default 10 MB. */
+  maxBodyBytes?: number;
+  /** How long a client may take to send a request's headers, in milliseconds. Default 10 000. */
+  headersTimeoutMs?: number;
+  /** How long a client may take to send a whole request, in milliseconds; then 408. Default 30 000. */
+  requestTimeoutMs?: number;
+  /** How long an MS-RequestId is remembered, in milliseconds; each record takes about 2 kB. Default 10 minutes (Partner Center publishes none). */
+  idempotencyRetentionMs?: number;
+  /** Told of every error inside the fake, which then answers 500 (or closes the socket) and carries on. */
+  onError?: (error: unknown, request: { method: string; url: string }) => void;
+  /**
+   * Answer 429 (with Retry-After and the documented throttling body) past this many requests a
+   * minute, counted over `windowMs` (default 60 000), as Partner Center limits the Order resource
+   * to 500 a minute per tenant. Off by default.
+   */
+  rateLimit?: { requestsPerMinute: number; windowMs?: number };
+}
+
+export const DEFAULTS = { pageSize: 100, maxBodyBytes: 10 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+
+export function optionProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const positive = (name: keyof FakePartnerCenterOptions) => {
+    const value = options[name];
+    if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
+      problems.push({ path: `options.${name}`, message: `must be a whole number of at least 1, got ${String(value)}` });
+    }
+  };
+  for (const name of ["pageSize", "maxBodyBytes", "headersTimeoutMs", "requestTimeoutMs", "idempotencyRetentionMs"] as const) positive(name);
+  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port < 65536)) {
+    problems.push({ path: "options.port", message: `must be a port number, got ${String(options.port)}` });
+  }
+  if (options.token !== undefined && (typeof options.token !== "string" || !/^[\x21-\x7e]+$/.test(options.token))) {
+    problems.push({ path: "options.token", message: "must be a non-empty token of printable ASCII characters" });
+  }
+  if (options.onError !== undefined && typeof options.onError !== "function") problems.push({ path: "options.onError", message: "must be a function" });
+  problems.push(...planProblems(options.provisioning), ...offerProblems(options, "failOffers"), ...offerProblems(options, "purchaseOrderOffers"));
+  problems.push(...rateLimitProblems(options.rateLimit));
+  return problems;
+}
+
+const isWhole = (value: unknown, min: number) => Number.isSafeInteger(value) && (value as number) >= min;
+
+function planProblems(plan: FakePartnerCenterOptions["provisioning"]): ValidationProblem[] {
+  if (plan === undefined) return [];
+  if (plan && typeof plan === "object" && "polls" in plan && isWhole(plan.polls, 1)) return [];
+  if (plan && typeof plan === "object" && "afterMs" in plan && isWhole(plan.afterMs, 0)) return [];
+  return [{ path: "options.provisioning", message: "must be { polls: a whole number of at least 1 } or { afterMs: a whole number of milliseconds }" }];
+}
+
+function offerProblems(options: FakePartnerCenterOptions, name: "failOffers" | "purchaseOrderOffers"): ValidationProblem[] {
+  const offers = options[name];
+  if (offers === undefined || (Array.isArray(offers) && offers.every((o) => typeof o === "string" && o !== ""))) return [];
+  return [{ path: `options.${name}`, message: "must be a list of offer ids" }];
+}
+
+function rateLimitProblems(limit: FakePartnerCenterOptions["rateLimit"]): ValidationProblem[] {
+  if (limit === undefined) return [];
+  const windowMs = limit?.windowMs ?? 60_000;
+  if (!(limit && typeof limit === "object" && isWhole(limit.requestsPerMinute, 1) && isWhole(windowMs, 1))) {
+    return [{ path: "options.rateLimit", message: "must be { requestsPerMinute: a whole number of at least 1, windowMs?: milliseconds }" }];
+  }
+  if (Math.floor((limit.requestsPerMinute * windowMs) / 60_000) < 1) {
+    return [{ path: "options.rateLimit.windowMs", message: `must be long enough to hold one request at ${limit.requestsPerMinute} a minute` }];
+  }
+  return [];
+}
+
+/** The options, checked: a bad one is refused with every problem listed. */
+export function checkedOptions(options: FakePartnerCenterOptions): FakePartnerCenterOptions & typeof DEFAULTS {
+  const problems = optionProblems(options);
+  if (problems.length) throw new PartnerCenterValidationError("startFakePartnerCenter", problems);
+  return { ...DEFAULTS, ...options };
+}
+
