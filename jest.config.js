@@ -10,6 +10,7 @@ const moduleNameMapper = {
   "^partner-center-orders$": "<rootDir>/src/index.ts",
   "^partner-center-orders/types$": "<rootDir>/src/types.ts",
   "^partner-center-orders/testing$": "<rootDir>/src/testing/index.ts",
+  "^partner-center-orders/contract$": "<rootDir>/src/contract/index.ts",
 };
 const common = { testEnvironment: "node", transform, moduleNameMapper };
 

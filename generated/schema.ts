@@ -1120,7 +1120,7 @@ export interface components {
          */
         TooManyRequests: {
             headers: {
-                "Retry-After": components["headers"]["RetryAfter"];
+                "Retry-After": components["headers"]["ThrottlingRetryAfter"];
                 "MS-RequestId": components["headers"]["MsRequestId"];
                 "MS-CorrelationId": components["headers"]["MsCorrelationId"];
                 "MS-CV": components["headers"]["MsCv"];
@@ -1287,6 +1287,12 @@ export interface components {
         /** @description Identifier of the Partner Center server that answered; shown in the docs' response examples. */
         MsServerId: string;
         /**
+         * @description How long to wait before retrying, in delay-seconds (`57`) or as an HTTP-date. Always sent on a
+         *     429: the throttling docs say the failed response "includes the Retry-After response header"
+         *     (D32), so a 429 without it breaks the contract.
+         */
+        ThrottlingRetryAfter: string;
+        /**
          * @description How long to wait before retrying: delay-seconds as the throttling docs show (`57`), or an
          *     HTTP-date (RFC 9110 allows both; the client honours both).
          */
@@ -1357,6 +1363,7 @@ export type HeaderMsRequestId = components['headers']['MsRequestId'];
 export type HeaderMsCorrelationId = components['headers']['MsCorrelationId'];
 export type HeaderMsCv = components['headers']['MsCv'];
 export type HeaderMsServerId = components['headers']['MsServerId'];
+export type HeaderThrottlingRetryAfter = components['headers']['ThrottlingRetryAfter'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
 export interface operations {

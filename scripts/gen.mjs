@@ -1,10 +1,12 @@
 // Generates everything in generated/ from spec/: the bundled spec, the openapi-typescript types,
-// and the request rules the client checks before sending. With --check it writes nothing and
-// exits 1 when generated/ differs from what spec/ produces (CI runs that).
+// the request rules the client checks before sending, and the contract kit's answer validators and
+// typed examples. With --check it writes nothing and exits 1 when generated/ differs from what
+// spec/ produces (CI runs that).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildExamples, buildResponseValidators } from "./contract-artifacts.mjs";
 import { buildRequestRules, UnsupportedKeywordError } from "./request-rules.mjs";
 
 const check = process.argv.includes("--check");
@@ -26,14 +28,23 @@ const out = check ? mkdtempSync(join(tmpdir(), "pco-gen-")) : "generated";
 try {
   run("redocly", ["bundle", API, "--output", join(out, "openapi.json")]);
   const bundle = readFileSync(join(out, "openapi.json"), "utf8");
+  const spec = JSON.parse(bundle);
   let rules;
   try {
-    rules = buildRequestRules(JSON.parse(bundle));
+    rules = buildRequestRules(spec);
   } catch (error) {
     if (!(error instanceof UnsupportedKeywordError)) throw error;
     process.stderr.write(`npm run gen: ${error.message}\n`);
     process.exit(1);
   }
+  const validators = buildResponseValidators(spec);
+  // Written as they are, beside the bundle (which redocly writes itself) and schema.ts (openapi-typescript).
+  const files = {
+    "generated/request-rules.ts": rules,
+    "generated/response-validators.cjs": validators.code,
+    "generated/response-validators.d.cts": validators.types,
+    "generated/examples.ts": buildExamples(spec),
+  };
   const drift = [];
   if (check) {
     // openapi-typescript compares its own output byte for byte (redocly.yaml's x-openapi-ts.output).
@@ -44,7 +55,7 @@ try {
     }
     const same = (file, text) => existsSync(file) && readFileSync(file, "utf8") === text;
     if (!same("generated/openapi.json", bundle)) drift.push("generated/openapi.json");
-    if (!same("generated/request-rules.ts", rules)) drift.push("generated/request-rules.ts");
+    for (const [file, text] of Object.entries(files)) if (!same(file, text)) drift.push(file);
     if (drift.length) {
       process.stderr.write(`generated/ is stale; run \`npm run gen\` and commit: ${drift.join(", ")}\n`);
       process.exit(1);
@@ -52,8 +63,8 @@ try {
     process.stdout.write("generated/ matches spec/\n");
   } else {
     run("openapi-typescript", TYPES_FLAGS);
-    writeFileSync(join(out, "request-rules.ts"), rules);
-    process.stdout.write("generated/openapi.json, generated/schema.ts, generated/request-rules.ts\n");
+    for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
+    process.stdout.write(`generated/openapi.json, generated/schema.ts, ${Object.keys(files).join(", ")}\n`);
   }
 } finally {
   if (check) rmSync(out, { recursive: true, force: true });

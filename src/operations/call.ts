@@ -10,7 +10,7 @@ import type { Sender } from "../http/send";
 import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
 import { toFormData } from "./form-data";
-import { bindRequest, headerParameterProblems, operationRuleProblems, type OperationId, type RequestParts } from "../validation/request";
+import { bindRequest, headerParameterProblems, requestProblems, type OperationId, type RequestParts } from "../validation/request";
 
 export interface Transport {
   /** The API root, without a trailing slash. */
@@ -130,10 +130,7 @@ export async function callOperation<T>(
   onHeaders?: (headers: Headers) => void,
 ): Promise<T> {
   const bound = bindRequest(operationId, request);
-  // An operation's own rule says more than the schema's "is required" at the same place.
-  const specific = operationRuleProblems(operationId, bound);
-  const reported = new Set(specific.map((p) => p.path));
-  const problems = [...specific, ...bound.problems.filter((p) => !reported.has(p.path)), ...callOptionProblems(options)];
+  const problems = [...requestProblems(operationId, bound), ...callOptionProblems(options)];
   if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
   const rule = operations[operationId];
   return exchange<T>(

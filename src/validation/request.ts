@@ -125,3 +125,10 @@ const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => Va
 export function operationRuleProblems(operationId: OperationId, request: BoundRequest): ValidationProblem[] {
   return OPERATION_RULES[operationId]?.(request) ?? [];
 }
+
+/** Every way a bound request breaks the rules; an operation's own rule says more than "is required" at the same place. */
+export function requestProblems(operationId: OperationId, bound: BoundRequest): ValidationProblem[] {
+  const specific = operationRuleProblems(operationId, bound);
+  const reported = new Set(specific.map((p) => p.path));
+  return [...specific, ...bound.problems.filter((p) => !reported.has(p.path))];
+}

@@ -1,10 +1,11 @@
 // The README's examples are files of examples/ verbatim: tsc type-checks them (npm run lint),
 // this test runs the first against the Prism mock and the lifecycle against the fake Partner
-// Center, and the live-contract workflow it shows is the repository's own.
+// Center, and the contract kit's example and CI workflow are files Jest runs and the command reads.
 import { transformSync } from "@swc/core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as client from "../../src";
+import { readContractArgs } from "../../src/contract/cli-args";
 import { startFakePartnerCenter } from "../../src/testing";
 
 const ROOT = join(__dirname, "..", "..");
@@ -71,9 +72,18 @@ describe("the README", () => {
     expect(logged).toEqual(["poll 1: pending", "poll 2: completed", `fulfilled 2 ${orders[0]!.lineItems[0]!.subscriptionId}`]);
   }, 10_000);
 
-  it("shows .github/workflows/live-contract.yml, the repository's own, verbatim", () => {
-    const workflow = readFileSync(join(ROOT, ".github", "workflows", "live-contract.yml"), "utf8");
+  it("shows examples/mock-conformance.test.ts, which Jest runs, verbatim", () => {
+    const conformance = readFileSync(join(ROOT, "examples", "mock-conformance.test.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + conformance + "```");
+  });
+
+  it("shows examples/contract-ci.yml verbatim, and its contract command is one the command takes", () => {
+    const workflow = readFileSync(join(ROOT, "examples", "contract-ci.yml"), "utf8");
     expect(readme).toContain("```yaml\n" + workflow + "```");
+    const [line] = workflow.split("\n").filter((l) => l.includes("npx partner-center-orders contract"));
+    const argv = line!.split("npx partner-center-orders contract ")[1]!.replace('"$PC_CUSTOMER_ID"', "b0d70a69-4c42-4b27-b17b-91a835d8686a").split(" ");
+    expect(readContractArgs(argv, { PARTNER_CENTER_BASE_URL: "https://api.partnercenter.microsoft.com/v1" })).toMatchObject({ writes: true, fuzz: 20, junit: "contract.xml" });
+    expect(workflow).toContain("PARTNER_CENTER_BASE_URL: https://api.partnercenter.microsoft.com/v1");
   });
 
   it("runs its createOrder example against the mock", async () => {

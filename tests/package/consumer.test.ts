@@ -1,12 +1,14 @@
 // The package as another service gets it: `npm pack`, the tarball installed into a fresh ESM
 // project and a fresh CommonJS project, each type-checked with strict tsc and run against the
 // Prism mock (create and list an order); the ESM project's client bundled as a browser or edge
-// bundler would (the package's browser condition), which must carry no node:http code; and the
+// bundler would (the package's browser condition), which must carry no node:http code; a third
+// project that uses the contract kit as a consuming service would (validators and matchers in a
+// Jest suite and a Vitest suite, the contract command against the packaged fake); and the
 // tarball read by @arethetypeswrong/cli (every entry point under node10, node16 ESM and CJS, and
 // bundler resolution) and publint, which must find nothing.
 import { execFile } from "node:child_process";
 import { build } from "esbuild";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -15,32 +17,50 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "pco-consumers-"));
 let tarball: string;
-const outputs: Partial<Record<"esm" | "cjs", Promise<string[]>>> = {};
+type Kind = "esm" | "cjs" | "contract";
+const installed: Partial<Record<Kind, Promise<string>>> = {};
+const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
 
 beforeAll(async () => {
   const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT });
   // prepare (the build) may print before npm's JSON report.
   tarball = join(work, JSON.parse(stdout.slice(stdout.indexOf("[")))[0].filename);
-  // Both consumers install and compile side by side; each test awaits its own.
-  for (const kind of ["esm", "cjs"] as const) outputs[kind] = consumer(kind);
-  outputs.esm!.catch(() => undefined);
-  outputs.cjs!.catch(() => undefined);
+  // The consumers install and compile side by side; each test awaits its own.
+  for (const kind of ["esm", "cjs", "contract"] as const) {
+    installed[kind] = install(kind);
+    installed[kind].catch(() => undefined);
+  }
 }, 60_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function consumer(kind: "esm" | "cjs"): Promise<string[]> {
+/** A consumer project with the tarball installed and its TypeScript compiled; its directory. */
+async function install(kind: Kind): Promise<string> {
   const dir = join(work, kind);
   cpSync(join(ROOT, "tests", "fixtures", "consumers", kind), dir, { recursive: true });
   await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock"], { cwd: dir });
-  // The consumer's Node types come from this repository; nothing else is shared.
+  // Types and test runners come from this repository (the contract consumer imports vitest);
+  // the package itself comes only from the tarball.
   symlinkSync(join(ROOT, "node_modules", "@types"), join(dir, "node_modules", "@types"));
-  await run(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", dir]);
+  symlinkSync(join(ROOT, "node_modules", "vitest"), join(dir, "node_modules", "vitest"));
+  await run(bin("tsc"), ["-p", dir]);
+  return dir;
+}
+
+async function consumer(kind: "esm" | "cjs"): Promise<string[]> {
+  const dir = await installed[kind]!;
   const { stdout } = await run(process.execPath, [join(dir, "dist", "index.js")], {
     cwd: dir,
     env: { ...process.env, PRISM_URL: process.env.PRISM_URL },
   });
   return stdout.trim().split("\n");
+}
+
+/** Passed and total tests of a runner's JSON report (Jest's shape, which Vitest's json reporter shares). */
+async function suite(dir: string, command: string, args: string[]): Promise<[number, number]> {
+  const { stdout } = await run(bin(command), args, { cwd: dir, env: { ...process.env, CI: "true" } });
+  const report = JSON.parse(stdout) as { numPassedTests: number; numTotalTests: number };
+  return [report.numPassedTests, report.numTotalTests];
 }
 
 const BROWSER_CONSUMER = `
@@ -51,8 +71,7 @@ console.log("created " + order.id + " " + order.status);`;
 
 /** The ESM project's client bundled for the browser, and what that bundle prints run over fetch. */
 async function browserConsumer(): Promise<{ code: string; output: string }> {
-  await outputs.esm;
-  const dir = join(work, "esm");
+  const dir = await installed.esm!;
   const result = await build({ stdin: { contents: BROWSER_CONSUMER, resolveDir: dir }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
   const code = result.outputFiles[0]!.text;
   writeFileSync(join(dir, "browser.mjs"), code);
@@ -62,7 +81,7 @@ async function browserConsumer(): Promise<{ code: string; output: string }> {
 
 describe("the packed package", () => {
   it.each(["esm", "cjs"] as const)("installs, type-checks and runs in a fresh %s project", async (kind) => {
-    expect(await outputs[kind]).toEqual([
+    expect(await consumer(kind)).toEqual([
       "created Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1 pending",
       "listed 2",
       "spec 3.1.0 true",
@@ -74,7 +93,7 @@ describe("the packed package", () => {
   it("resolves every entry point with its types in node10, node16 and bundler modes (attw finds no problem)", async () => {
     const { stdout } = await run(join(ROOT, "node_modules", ".bin", "attw"), [tarball, "--format", "json"], { cwd: work });
     const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[]; analysis: { entrypoints: Record<string, unknown> } };
-    expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./openapi.json", "./package.json"]);
+    expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./contract", "./openapi.json", "./package.json"]);
     expect(Object.values(problems).flat()).toEqual([]);
   }, 60_000);
 
@@ -100,6 +119,23 @@ describe("the packed package", () => {
       "lifecycle complete: one order provisioned and found, one cancelled",
     ]);
   }, 60_000);
+
+  it("holds a consuming service's mock to the spec with the validators and matchers, in Jest and in Vitest", async () => {
+    const dir = await installed.contract!;
+    expect(await suite(dir, "jest", ["--json"])).toEqual([3, 3]);
+    expect(await suite(dir, "vitest", ["run", "--reporter=json"])).toEqual([3, 3]);
+  }, 90_000);
+
+  it("runs the contract command from the installed package against the packaged fake: every check passes", async () => {
+    const dir = await installed.contract!;
+    const { stdout } = await run(process.execPath, [join(dir, "run-contract.mjs")], { cwd: dir });
+    expect(stdout).toMatch(/^listOrders, page 2 +200 +ok/m);
+    expect(stdout).toMatch(/^updateOrder \S+: cancel \(sandbox\) +200 +ok/m);
+    expect(stdout).toMatch(/^generated createOrder \(10 requests\) +- +ok/m);
+    expect(stdout).toMatch(/^17 checks: 17 passed, 0 failed, 0 skipped/m);
+    expect(stdout).not.toContain("consumer-token");
+    expect(readFileSync(join(dir, "contract.xml"), "utf8")).toContain('tests="17" failures="0"');
+  }, 90_000);
 
   it("gives browser and edge bundlers a build without node:http, which sends through fetch", async () => {
     const { code, output } = await browserConsumer();

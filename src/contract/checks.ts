@@ -1,0 +1,111 @@
+// The contract command's checks against a live endpoint: the customer's orders page by page (as
+// links.next leads, within the client's paging bounds), one order, its provisioning status and its
+// activation links, and with writes an order created and cancelled. Each answer must be a success
+// and match the spec (status documented, headers, body). Then, with --fuzz, generated requests.
+import type { ValidationProblem } from "../errors";
+import { resolveLink } from "../links";
+import type { OperationName } from "../operations/typed";
+import { pageKey, readPage, type PagingState } from "../operations/paging";
+import type { RequestParts } from "../validation/request";
+import type { ContractArgs } from "./cli-args";
+import { fuzzableOperations, fuzzOperation, type Answer, type SendRaw } from "./fuzz";
+import { validateResponse } from "./validate-response";
+
+export interface CheckResult {
+  name: string;
+  status?: number;
+  problems: ValidationProblem[];
+  /** Why the check did not run. */
+  skipped?: string;
+  /** What to re-run by hand: a failing generated request as a curl line. */
+  details?: string;
+  ms: number;
+}
+
+/** More pages than a contract run needs to see paging work. */
+const MAX_PAGES = 100;
+
+const timed = async (work: () => Promise<Omit<CheckResult, "ms">>): Promise<CheckResult> => {
+  const started = performance.now();
+  const result = await work();
+  return { ...result, ms: Math.round(performance.now() - started) };
+};
+
+/** Sends one request and holds its answer to the spec: a success, documented, conforming. */
+async function check(send: SendRaw, name: string, operationId: OperationName, method: string, path: string, request: RequestParts): Promise<CheckResult & { answer?: Answer }> {
+  let answer: Answer | undefined;
+  const result = await timed(async () => {
+    try {
+      answer = await send(method, path, request);
+    } catch (error) {
+      return { name, problems: [{ path: "request", message: `could not be sent: ${error instanceof Error ? error.message : String(error)}` }] };
+    }
+    const problems = validateResponse(operationId, answer.status, answer.text, answer.headers).problems;
+    if (answer.status >= 300) problems.unshift({ path: "status", message: `expected a success, got ${answer.status}: ${answer.text.slice(0, 200)}` });
+    return { name, status: answer.status, problems };
+  });
+  return { ...result, answer };
+}
+
+const json = (answer: Answer | undefined): unknown => {
+  try {
+    return answer ? JSON.parse(answer.text) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export async function runChecks(send: SendRaw, args: ContractArgs): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  const customer = { customer_id: args.customerId };
+  const listPath = "/customers/{customer_id}/orders";
+
+  // Every page of the customer's orders, as links.next leads.
+  const state: PagingState = { seen: new Set([pageKey(`/customers/${encodeURIComponent(args.customerId)}/orders`)]), pages: 1 };
+  let page = await check(send, "listOrders, page 1", "listOrders", "GET", listPath, { path: customer });
+  results.push(page);
+  let firstOrderId: string | undefined;
+  for (;;) {
+    // A page that breaks the spec still names orders to check; only a sound page is followed.
+    const step = readPage(json(page.answer), state, args.baseUrl, MAX_PAGES);
+    firstOrderId ??= step.items.find((order) => typeof order.id === "string")?.id as string | undefined;
+    if (step.problem && page.problems.length === 0) results.push({ name: `listOrders, page ${state.pages}`, problems: [{ path: "links.next", message: step.problem }], ms: 0 });
+    if (!step.next || step.problem || page.problems.length) break;
+    const target = resolveLink(step.next, args.baseUrl);
+    if (Array.isArray(target)) break;
+    state.pages += 1;
+    page = await check(send, `listOrders, page ${state.pages}`, "listOrders", "GET", target.path, { header: target.headers });
+    results.push(page);
+  }
+
+  const order = firstOrderId === undefined ? undefined : { ...customer, order_id: firstOrderId };
+  for (const [operationId, suffix] of [["getOrder", ""], ["getOrderProvisioningStatus", "/provisioningstatus"], ["listOrderActivationLinks", "/activationlinks"]] as const) {
+    const name = `${operationId} ${firstOrderId ?? ""}`.trim();
+    if (!order) results.push({ name, problems: [], skipped: "the customer has no order to read", ms: 0 });
+    else results.push(await check(send, name, operationId, "GET", `/customers/{customer_id}/orders/{order_id}${suffix}`, { path: order }));
+  }
+
+  if (args.writes) {
+    const body = { lineItems: [{ lineItemNumber: 0, offerId: args.offerId, quantity: 1 }] };
+    const created = await check(send, "createOrder (sandbox)", "createOrder", "POST", listPath, { path: customer, body });
+    results.push(created);
+    const id = (json(created.answer) as { id?: unknown } | undefined)?.id;
+    if (typeof id !== "string") results.push({ name: "updateOrder: cancel (sandbox)", problems: [], skipped: "no order was created", ms: 0 });
+    else results.push(await check(send, `updateOrder ${id}: cancel (sandbox)`, "updateOrder", "PATCH", "/customers/{customer_id}/orders/{order_id}", { path: { ...customer, order_id: id }, body: { status: "cancelled" } }));
+  }
+
+  if (args.fuzz > 0) {
+    for (const operationId of fuzzableOperations(args.writes)) {
+      results.push(
+        await timed(async () => {
+          const report = await fuzzOperation(operationId, send, args.baseUrl, args.fuzz, args.seed);
+          const name = `generated ${operationId} (${report.requests} requests)`;
+          if (!report.failure) return { name, problems: [] };
+          const { what, problems, curl } = report.failure;
+          return { name, problems: problems.map((p) => ({ ...p, message: `${p.message} (${what})` })), details: curl };
+        }),
+      );
+    }
+  }
+  return results.map(({ answer: _answer, ...result }: CheckResult & { answer?: Answer }) => result);
+}

@@ -1,0 +1,64 @@
+// The contract command's arguments: flags first, then the environment's PARTNER_CENTER_*
+// variables. A pure reading: what to run, or what is wrong with the command line.
+import type { ValidationProblem } from "../errors";
+
+export interface ContractArgs {
+  baseUrl: string;
+  customerId: string;
+  /** Also create and cancel an order: only with `--writes sandbox`. */
+  writes: boolean;
+  offerId: string;
+  /** Generated requests per operation and kind (valid, invalid); 0 for none. */
+  fuzz: number;
+  seed: number;
+  /** Requests a minute, as the client's `rateLimit`: Partner Center's 500 unless --rate-limit says otherwise. */
+  rateLimit: number | false;
+  junit?: string;
+}
+
+export const USAGE = `usage: partner-center-orders contract --base-url URL --customer ID [--writes sandbox] [--offer ID] [--fuzz N] [--seed N] [--rate-limit N] [--junit FILE]
+
+Checks a Partner Center Orders endpoint against the spec: the customer's orders (every page), one
+order, its provisioning status and activation links; with --writes sandbox also creates and
+cancels one order (integration sandbox accounts only); with --fuzz N also sends N valid and N
+invalid generated requests per operation (read-only ones unless --writes sandbox). Requests are
+paced at Partner Center's 500 a minute; --rate-limit N sets another pace (0: none, for a mock).
+
+Credentials: PARTNER_CENTER_TOKEN, or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID and
+PARTNER_CENTER_CLIENT_SECRET with @azure/identity installed. --base-url, --customer and --offer
+default to PARTNER_CENTER_BASE_URL, PARTNER_CENTER_CUSTOMER_ID and PARTNER_CENTER_OFFER_ID.
+Exit code 0: every check passed; 1: a check failed; 2: the command or its credentials are wrong.`;
+
+const FLAGS = new Set(["--base-url", "--customer", "--writes", "--offer", "--fuzz", "--seed", "--rate-limit", "--junit"]);
+const DEFAULT_OFFER = "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P";
+
+export function readContractArgs(argv: readonly string[], env: Record<string, string | undefined>): ContractArgs | ValidationProblem[] {
+  const given = new Map<string, string>();
+  const problems: ValidationProblem[] = [];
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    if (!FLAGS.has(flag)) problems.push({ path: flag, message: "is not a flag of the contract command" });
+    else if (value === undefined || value.startsWith("--")) problems.push({ path: flag, message: "needs a value" });
+    else given.set(flag, value);
+  }
+  const baseUrl = given.get("--base-url") ?? env.PARTNER_CENTER_BASE_URL;
+  const customerId = given.get("--customer") ?? env.PARTNER_CENTER_CUSTOMER_ID;
+  if (!baseUrl) problems.push({ path: "--base-url", message: "is required (or PARTNER_CENTER_BASE_URL)" });
+  if (!customerId) problems.push({ path: "--customer", message: "is required (or PARTNER_CENTER_CUSTOMER_ID): the customer whose orders are read" });
+  const writes = given.get("--writes");
+  if (writes !== undefined && writes !== "sandbox") problems.push({ path: "--writes", message: `must be "sandbox": orders are created and cancelled only on an integration sandbox account, got ${writes}` });
+  const count = (flag: string, fallback: number, max: number) => {
+    const text = given.get(flag);
+    if (text === undefined) return fallback;
+    if (!/^\d{1,10}$/.test(text) || Number(text) > max) problems.push({ path: flag, message: `must be a whole number from 0 to ${max}, got ${text}` });
+    return Number(text);
+  };
+  // Ten thousand requests per operation and kind is already hours against a real endpoint;
+  // fast-check's seeds are 32-bit integers.
+  const fuzz = count("--fuzz", 0, 10_000);
+  const seed = count("--seed", 1, 2 ** 31 - 1);
+  const rateLimit = count("--rate-limit", 500, 1_000_000);
+  if (problems.length) return problems;
+  return { baseUrl: baseUrl!, customerId: customerId!, writes: writes === "sandbox", offerId: given.get("--offer") ?? env.PARTNER_CENTER_OFFER_ID ?? DEFAULT_OFFER, fuzz, seed, rateLimit: rateLimit || false, junit: given.get("--junit") };
+}

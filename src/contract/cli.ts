@@ -1,0 +1,55 @@
+// `npx partner-center-orders contract ...`: the contract checks against any Partner Center Orders
+// endpoint, from the installed package. Prints a table, writes JUnit XML with --junit, and exits
+// 0 when every check passed, 1 when one failed, 2 when the command or its credentials are wrong.
+// It never prints a token: requests go through the client, whose errors never carry one, and
+// curl lines show it as [redacted].
+import { writeFileSync } from "node:fs";
+import { createPartnerCenterClient } from "../client";
+import { isPartnerCenterValidationError } from "../errors";
+import { runChecks } from "./checks";
+import { readContractArgs, USAGE } from "./cli-args";
+import { credentialFromEnv } from "./credential-from-env";
+import { junit, table } from "./report";
+import { rawSender } from "./send-raw";
+
+export async function main(argv: readonly string[], env: Record<string, string | undefined>, print: (text: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== "contract") {
+    print(USAGE);
+    return command === "--help" || command === "-h" ? 0 : 2;
+  }
+  const args = readContractArgs(rest, env);
+  if (Array.isArray(args)) {
+    print(`${args.map((p) => `${p.path} ${p.message}`).join("\n")}\n\n${USAGE}`);
+    return 2;
+  }
+  const credential = await credentialFromEnv(env);
+  if (Array.isArray(credential)) {
+    print(credential.join("\n"));
+    return 2;
+  }
+  let pc;
+  try {
+    pc = createPartnerCenterClient({ credential, baseUrl: args.baseUrl, maxRetries: 2, timeoutMs: 30_000, rateLimit: args.rateLimit, applicationName: "partner-center-orders contract" });
+  } catch (error) {
+    if (!isPartnerCenterValidationError(error)) throw error;
+    print(error.problems.map((p) => `${p.path.replace("options.baseUrl", "--base-url")} ${p.message}`).join("\n"));
+    return 2;
+  }
+  const started = performance.now();
+  const results = await runChecks(rawSender(pc), args);
+  const seconds = (performance.now() - started) / 1000;
+  print(table(results, seconds));
+  if (args.junit) writeFileSync(args.junit, junit(results, seconds));
+  return results.some((r) => r.problems.length) ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), process.env, (text) => process.stdout.write(`${text}\n`)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,138 @@
+// The contract command, run in-process: it passes against the fake Partner Center, with writes and
+// generated requests; against a server whose answers break the spec it fails and names each
+// violation; it refuses a wrong command line or missing credentials with exit code 2; it never
+// prints the token.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../../src/contract/cli";
+import { readContractArgs } from "../../../src/contract/cli-args";
+import { examples } from "../../../src/contract";
+import { startFakePartnerCenter, type FakePartnerCenter } from "../../../src/testing";
+
+const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+const TOKEN = "eyJ0eXAiOiJKV1QifQ.c2VjcmV0.c2ln";
+
+async function run(...argv: string[]) {
+  let output = "";
+  const code = await main(argv, { PARTNER_CENTER_TOKEN: TOKEN }, (text) => (output += `${text}\n`));
+  return { code, output };
+}
+
+describe("the contract command against the fake Partner Center", () => {
+  let fake: FakePartnerCenter;
+  beforeAll(async () => {
+    fake = await startFakePartnerCenter({ pageSize: 2 });
+    fake.seedOrders(CUSTOMER, 3);
+  });
+  afterAll(() => fake.close());
+
+  it("passes every check, pages included, and writes JUnit XML", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pco-junit-"));
+    try {
+      const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--junit", join(dir, "contract.xml"));
+      expect(code).toBe(0);
+      expect(output).toMatch(/^listOrders, page 1 +200 +ok/m);
+      expect(output).toMatch(/^listOrders, page 2 +200 +ok/m);
+      expect(output).toMatch(/^getOrderProvisioningStatus \S+ +200 +ok/m);
+      expect(output).toMatch(/5 checks: 5 passed, 0 failed, 0 skipped/);
+      const xml = readFileSync(join(dir, "contract.xml"), "utf8");
+      expect(xml).toContain('<testsuite name="partner-center-orders contract" tests="5" failures="0" skipped="0"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("creates and cancels an order with --writes sandbox, and sends generated requests with --fuzz", async () => {
+    const before = fake.stats.created;
+    const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox", "--fuzz", "5", "--seed", "7");
+    expect(code).toBe(0);
+    expect(output).toMatch(/^createOrder \(sandbox\) +201 +ok/m);
+    expect(output).toMatch(/^updateOrder \S+: cancel \(sandbox\) +200 +ok/m);
+    expect(output).toMatch(/^generated createOrder \(10 requests\) +- +ok/m);
+    expect(fake.stats.created).toBeGreaterThan(before);
+  });
+});
+
+describe("the contract command against a server whose answers break the spec", () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    const order = examples.getOrder200;
+    const answers: Record<string, [number, unknown]> = {
+      [`/customers/${CUSTOMER}/orders`]: [200, { totalCount: "1", items: [order] }],
+      [`/customers/${CUSTOMER}/orders/${order.id}`]: [200, { ...order, id: undefined }],
+      [`/customers/${CUSTOMER}/orders/${order.id}/provisioningstatus`]: [200, { totalCount: 1, items: [{ lineItemNumber: "0", status: "fulfilled" }] }],
+      [`/customers/${CUSTOMER}/orders/${order.id}/activationlinks`]: [418, { code: 418, description: "I'm a teapot" }],
+    };
+    server = createServer((request, response) => {
+      const [status, body] = answers[new URL(request.url!, "http://x").pathname] ?? [404, { code: 404, description: "no" }];
+      response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("fails, naming each violation: a wrong type, a missing required field, an undeclared status", async () => {
+    const { code, output } = await run("contract", "--base-url", url, "--customer", CUSTOMER);
+    expect(code).toBe(1);
+    expect(output).toMatch(/^listOrders, page 1 +200 +FAIL/m);
+    expect(output).toContain('body.totalCount: must be integer, got "1"');
+    expect(output).toMatch(/^getOrder \S+ +200 +FAIL +\d+\n {4}body\.id: is required/m);
+    expect(output).toContain('body.items[0].lineItemNumber: must be integer, got "0"');
+    expect(output).toMatch(/^listOrderActivationLinks \S+ +418 +FAIL/m);
+    expect(output).toContain("status: 418 is not a documented answer of listOrderActivationLinks");
+    expect(output).toMatch(/4 checks: 0 passed, 4 failed, 0 skipped/);
+    expect(output).not.toContain(TOKEN);
+  });
+});
+
+describe("the contract command's own mistakes", () => {
+  it.each([
+    [["contract", "--customer", CUSTOMER], "--base-url is required"],
+    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1"], "--customer is required"],
+    [["contract", "--base-url", "http://pc.example.com/v1", "--customer", CUSTOMER], "--base-url must use https"],
+    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--writes", "production"], '--writes must be "sandbox"'],
+    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--fuzz", "many"], "--fuzz must be a whole number from 0 to 10000, got many"],
+    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--fuzz", "1000000"], "--fuzz must be a whole number from 0 to 10000, got 1000000"],
+    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--seed", "4294967296"], "--seed must be a whole number from 0 to 2147483647"],
+    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--verbose", "yes"], "--verbose is not a flag"],
+    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--rate-limit", "fast"], "--rate-limit must be a whole number from 0 to 1000000, got fast"],
+    [["audit"], "usage: partner-center-orders contract"],
+  ])("refuses %p with exit code 2: %s", async (argv, message) => {
+    const { code, output } = await run(...argv);
+    expect(code).toBe(2);
+    expect(output).toContain(message);
+  });
+
+  it("takes any 32-bit seed, a date for instance", () => {
+    const args = readContractArgs(["--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--seed", "20261121", "--fuzz", "10000"], {});
+    expect(args).toMatchObject({ seed: 20261121, fuzz: 10000 });
+  });
+
+  it("paces at Partner Center's 500 requests a minute unless --rate-limit says otherwise (0: not at all)", () => {
+    const base = ["--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER];
+    expect(readContractArgs(base, {})).toMatchObject({ rateLimit: 500 });
+    expect(readContractArgs([...base, "--rate-limit", "6000"], {})).toMatchObject({ rateLimit: 6000 });
+    expect(readContractArgs([...base, "--rate-limit", "0"], {})).toMatchObject({ rateLimit: false });
+  });
+
+  it("asks for credentials, naming both ways, with exit code 2", async () => {
+    let output = "";
+    const code = await main(["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER], {}, (text) => (output += text));
+    expect(code).toBe(2);
+    expect(output).toContain("set PARTNER_CENTER_TOKEN, or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID and PARTNER_CENTER_CLIENT_SECRET");
+  });
+
+  it("says what signing in with a client secret needs when @azure/identity is not installed", async () => {
+    let output = "";
+    const env = { PARTNER_CENTER_TENANT_ID: "t", PARTNER_CENTER_CLIENT_ID: "c", PARTNER_CENTER_CLIENT_SECRET: "s3cr3t" };
+    const code = await main(["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER], env, (text) => (output += text));
+    expect(code).toBe(2);
+    expect(output).toContain("needs @azure/identity");
+    expect(output).not.toContain("s3cr3t");
+  });
+});
