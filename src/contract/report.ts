@@ -14,7 +14,7 @@ export function table(results: readonly CheckResult[], seconds: number): string 
   }
   const failed = results.filter((r) => r.problems.length).length;
   const skipped = results.filter((r) => r.skipped).length;
-  lines.push("", `${results.length} checks: ${results.length - failed - skipped} passed, ${failed} failed, ${skipped} skipped, in ${seconds.toFixed(1)} s`);
+  lines.push("", `${results.length} checks: ${results.length - failed - skipped} passed, ${failed} failed, ${skipped} skipped, in ${seconds.toFixed(2)} s`);
   return lines.join("\n");
 }
 
