@@ -19,17 +19,25 @@ const work = mkdtempSync(join(tmpdir(), "pco-consumers-"));
 let tarball: string;
 type Kind = "esm" | "cjs" | "contract";
 const installed: Partial<Record<Kind, Promise<string>>> = {};
+let reports: { attw: Promise<{ stdout: string }>; publint: Promise<{ stdout: string }> };
 const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
 
 beforeAll(async () => {
   const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT });
   // prepare (the build) may print before npm's JSON report.
   tarball = join(work, JSON.parse(stdout.slice(stdout.indexOf("[")))[0].filename);
-  // The consumers install and compile side by side; each test awaits its own.
+  // The consumers install and compile while attw and publint read the tarball; each test awaits its own.
   for (const kind of ["esm", "cjs", "contract"] as const) {
     installed[kind] = install(kind);
     installed[kind].catch(() => undefined);
   }
+  reports = {
+    attw: run(bin("attw"), [tarball, "--format", "json"], { cwd: work }),
+    // Plain text: publint colours its output whenever CI is set.
+    publint: run(bin("publint"), ["run", tarball], { cwd: work, env: { ...process.env, NO_COLOR: "1" } }),
+  };
+  reports.attw.catch(() => undefined);
+  reports.publint.catch(() => undefined);
 }, 60_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -91,15 +99,14 @@ describe("the packed package", () => {
   }, 90_000);
 
   it("resolves every entry point with its types in node10, node16 and bundler modes (attw finds no problem)", async () => {
-    const { stdout } = await run(join(ROOT, "node_modules", ".bin", "attw"), [tarball, "--format", "json"], { cwd: work });
+    const { stdout } = await reports.attw;
     const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[]; analysis: { entrypoints: Record<string, unknown> } };
     expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./contract", "./openapi.json", "./package.json"]);
     expect(Object.values(problems).flat()).toEqual([]);
   }, 60_000);
 
   it("is as publint wants it: no error, warning or suggestion", async () => {
-    // Plain text: publint colours its output whenever CI is set.
-    const { stdout } = await run(join(ROOT, "node_modules", ".bin", "publint"), ["run", tarball], { cwd: work, env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout } = await reports.publint;
     expect(stdout.trim().split("\n").at(-1)).toBe("All good!");
   }, 60_000);
 
