@@ -1,8 +1,8 @@
 // `npx partner-center-orders contract ...`: the contract checks against any Partner Center Orders
 // endpoint, from the installed package. Prints a table, writes JUnit XML with --junit, and exits
 // 0 when every check passed, 1 when one failed, 2 when the command or its credentials are wrong.
-// It never prints a token: requests go through the client, whose errors never carry one, and
-// curl lines show it as [redacted].
+// It never prints a token: requests go through the client, whose errors never carry one, curl
+// lines show it as [redacted], and a token a server echoes back is scrubbed from the output.
 import { writeFileSync } from "node:fs";
 import { createPartnerCenterClient } from "../client";
 import { isPartnerCenterValidationError } from "../errors";
@@ -11,6 +11,7 @@ import { readContractArgs, USAGE } from "./cli-args";
 import { credentialFromEnv } from "./credential-from-env";
 import { junit, table } from "./report";
 import { rawSender } from "./send-raw";
+import { tokenScrubber } from "./token-scrubber";
 
 export async function main(argv: readonly string[], env: Record<string, string | undefined>, print: (text: string) => void): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,9 +29,10 @@ export async function main(argv: readonly string[], env: Record<string, string |
     print(credential.join("\n"));
     return 2;
   }
+  const scrubber = tokenScrubber(credential);
   let pc;
   try {
-    pc = createPartnerCenterClient({ credential, baseUrl: args.baseUrl, maxRetries: 2, timeoutMs: 30_000, rateLimit: args.rateLimit, applicationName: "partner-center-orders contract" });
+    pc = createPartnerCenterClient({ credential: scrubber.credential, baseUrl: args.baseUrl, maxRetries: 2, timeoutMs: 30_000, rateLimit: args.rateLimit, applicationName: "partner-center-orders contract" });
   } catch (error) {
     if (!isPartnerCenterValidationError(error)) throw error;
     print(error.problems.map((p) => `${p.path.replace("options.baseUrl", "--base-url")} ${p.message}`).join("\n"));
@@ -39,8 +41,8 @@ export async function main(argv: readonly string[], env: Record<string, string |
   const started = performance.now();
   const results = await runChecks(rawSender(pc), args);
   const seconds = (performance.now() - started) / 1000;
-  print(table(results, seconds));
-  if (args.junit) writeFileSync(args.junit, junit(results, seconds));
+  print(scrubber.scrub(table(results, seconds)));
+  if (args.junit) writeFileSync(args.junit, scrubber.scrub(junit(results, seconds)));
   return results.some((r) => r.problems.length) ? 1 : 0;
 }
 

@@ -91,6 +91,37 @@ describe("the contract command against a server whose answers break the spec", (
   });
 });
 
+describe("the contract command against a server that echoes the request's Authorization header", () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const echoed = request.headers.authorization ?? "";
+      response.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ code: 401, description: `token rejected: ${echoed}`, totalCount: echoed }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it.each([
+    ["a JWT", TOKEN],
+    ["an opaque token", "opaque-secret-7f3a9c"],
+  ])("never prints %s, in the table or the JUnit XML", async (_, token) => {
+    const dir = mkdtempSync(join(tmpdir(), "pco-echo-"));
+    try {
+      let output = "";
+      const code = await main(["contract", "--base-url", url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")], { PARTNER_CENTER_TOKEN: token }, (text) => (output += text));
+      expect(code).toBe(1);
+      expect(output).toContain("token rejected: Bearer [redacted]");
+      expect(output).not.toContain(token);
+      expect(readFileSync(join(dir, "out.xml"), "utf8")).not.toContain(token);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the contract command's own mistakes", () => {
   it.each([
     [["contract", "--customer", CUSTOMER], "--base-url is required"],
