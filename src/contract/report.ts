@@ -1,16 +1,22 @@
 // The contract command's results, as a table for a person and as JUnit XML for a CI system.
 import type { CheckResult } from "./checks";
 
+// What a server said (a key, a value, an answer's text) is shown, never obeyed: control characters
+// become escapes, so no answer can draw on the terminal, forge a line of the table or break the XML.
+const CONTROL = { "\n": "\\n", "\r": "\\r", "\t": "\\t" } as Record<string, string>;
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => CONTROL[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const problemLine = (p: { path: string; message: string }) => printable(`${p.path}: ${p.message}`);
+
 const verdict = (r: CheckResult) => (r.skipped ? "skipped" : r.problems.length ? "FAIL" : "ok");
 
 export function table(results: readonly CheckResult[], seconds: number): string {
-  const width = Math.max(5, ...results.map((r) => r.name.length));
+  const width = Math.max(5, ...results.map((r) => printable(r.name).length));
   const lines = [`${"check".padEnd(width)}  status  result   ms`];
   for (const r of results) {
-    lines.push(`${r.name.padEnd(width)}  ${String(r.status ?? "-").padEnd(6)}  ${verdict(r).padEnd(7)}  ${String(r.ms).padStart(4)}`);
-    if (r.skipped) lines.push(`    ${r.skipped}`);
-    for (const p of r.problems) lines.push(`    ${p.path}: ${p.message}`);
-    if (r.details && r.problems.length) lines.push(`    re-send it: ${r.details}`);
+    lines.push(`${printable(r.name).padEnd(width)}  ${String(r.status ?? "-").padEnd(6)}  ${verdict(r).padEnd(7)}  ${String(r.ms).padStart(4)}`);
+    if (r.skipped) lines.push(`    ${printable(r.skipped)}`);
+    for (const p of r.problems) lines.push(`    ${problemLine(p)}`);
+    if (r.details && r.problems.length) lines.push(`    re-send it: ${printable(r.details)}`);
   }
   const failed = results.filter((r) => r.problems.length).length;
   const skipped = results.filter((r) => r.skipped).length;
@@ -24,11 +30,11 @@ export function junit(results: readonly CheckResult[], seconds: number): string 
   const failures = results.filter((r) => r.problems.length).length;
   const skipped = results.filter((r) => r.skipped).length;
   const cases = results.map((r) => {
-    const open = `    <testcase classname="partner-center-orders.contract" name="${xml(r.name)}" time="${(r.ms / 1000).toFixed(3)}"`;
-    if (r.skipped) return `${open}>\n      <skipped message="${xml(r.skipped)}"/>\n    </testcase>`;
+    const open = `    <testcase classname="partner-center-orders.contract" name="${xml(printable(r.name))}" time="${(r.ms / 1000).toFixed(3)}"`;
+    if (r.skipped) return `${open}>\n      <skipped message="${xml(printable(r.skipped))}"/>\n    </testcase>`;
     if (!r.problems.length) return `${open}/>`;
-    const body = [...r.problems.map((p) => `${p.path}: ${p.message}`), ...(r.details ? [`re-send it: ${r.details}`] : [])].join("\n");
-    return `${open}>\n      <failure message="${xml(`${r.problems[0]!.path}: ${r.problems[0]!.message}`)}">${xml(body)}</failure>\n    </testcase>`;
+    const body = [...r.problems.map(problemLine), ...(r.details ? [`re-send it: ${printable(r.details)}`] : [])].join("\n");
+    return `${open}>\n      <failure message="${xml(problemLine(r.problems[0]!))}">${xml(body)}</failure>\n    </testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites tests="${results.length}" failures="${failures}" skipped="${skipped}" time="${seconds.toFixed(3)}">

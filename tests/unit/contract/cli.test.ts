@@ -122,6 +122,34 @@ describe("the contract command against a server that echoes the request's Author
   });
 });
 
+describe("the contract command against a server that answers with terminal control sequences", () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer((_request, response) => {
+      response.writeHead(503, { "Content-Type": "text/plain" }).end("\u001b[2J\u001b[32mall good\nlistOrders, page 1  200  ok\r\u0007");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("prints the answer's text with its control characters shown as escapes, on the problem's own line, and in valid XML", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pco-control-"));
+    try {
+      const { code, output } = await run("contract", "--base-url", url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml"));
+      expect(code).toBe(1);
+      expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(output).not.toMatch(/^listOrders, page 1 +200 +ok/m);
+      expect(output).toContain("expected a success, got 503: \\u001b[2J\\u001b[32mall good\\nlistOrders, page 1  200  ok\\r\\u0007");
+      // XML 1.0 allows no C0 control character but tab, newline and carriage return.
+      expect(readFileSync(join(dir, "out.xml"), "utf8")).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the contract command's own mistakes", () => {
   it.each([
     [["contract", "--customer", CUSTOMER], "--base-url is required"],
