@@ -1,7 +1,9 @@
 // The contract command's checks against a live endpoint: the customer's orders page by page (as
 // links.next leads, within the client's paging bounds), one order, its provisioning status and its
 // activation links, and with writes an order created and cancelled. Each answer must be a success
-// and match the spec (status documented, headers, body). Then, with --fuzz, generated requests.
+// and match the spec (status documented, headers, body). Without a customer, only a customer that
+// is not the partner's is read. Then, with --fuzz, generated requests.
+import { randomUUID } from "node:crypto";
 import type { ValidationProblem } from "../errors";
 import { resolveLink } from "../links";
 import type { OperationName } from "../operations/typed";
@@ -55,13 +57,14 @@ const json = (answer: Answer | undefined): unknown => {
   }
 };
 
-export async function runChecks(send: SendRaw, args: ContractArgs): Promise<CheckResult[]> {
+/** The checks of one customer's orders: every page, one order, its provisioning and activation links; with writes, an order created and cancelled. */
+async function customerChecks(send: SendRaw, args: ContractArgs, customerId: string): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
-  const customer = { customer_id: args.customerId };
+  const customer = { customer_id: customerId };
   const listPath = "/customers/{customer_id}/orders";
 
   // Every page of the customer's orders, as links.next leads.
-  const state: PagingState = { seen: new Set([pageKey(`/customers/${encodeURIComponent(args.customerId)}/orders`)]), pages: 1 };
+  const state: PagingState = { seen: new Set([pageKey(`/customers/${encodeURIComponent(customerId)}/orders`)]), pages: 1 };
   let page = await check(send, "listOrders, page 1", "listOrders", "GET", listPath, { path: customer });
   results.push(page);
   let firstOrderId: string | undefined;
@@ -93,6 +96,37 @@ export async function runChecks(send: SendRaw, args: ContractArgs): Promise<Chec
     if (typeof id !== "string") results.push({ name: "updateOrder: cancel (sandbox)", problems: [], skipped: "no order was created", ms: 0 });
     else results.push(await check(send, `updateOrder ${id}: cancel (sandbox)`, "updateOrder", "PATCH", "/customers/{customer_id}/orders/{order_id}", { path: { ...customer, order_id: id }, body: { status: "cancelled" } }));
   }
+  return results;
+}
+
+const NO_CUSTOMER = "no --customer (or PARTNER_CENTER_CUSTOMER_ID): these checks read a customer's orders";
+
+/**
+ * Without a customer: the orders of a customer that is not the partner's, which must get a
+ * documented answer (an empty list, a 403 or a 404, as the service decides) other than a 401, and
+ * the checks that need a customer, listed as skipped.
+ */
+async function noCustomerChecks(send: SendRaw, args: ContractArgs): Promise<CheckResult[]> {
+  const name = "listOrders, a customer not the partner's";
+  const probe = await timed(async () => {
+    let answer: Answer;
+    try {
+      answer = await send("GET", "/customers/{customer_id}/orders", { path: { customer_id: randomUUID() } });
+    } catch (error) {
+      return { name, problems: [{ path: "request", message: `could not be sent: ${error instanceof Error ? error.message : String(error)}` }] };
+    }
+    const problems = validateResponse("listOrders", answer.status, answer.text, answer.headers).problems;
+    if (answer.status === 401) problems.unshift({ path: "status", message: "the token was refused (401)" });
+    else if (answer.status >= 500) problems.unshift({ path: "status", message: `expected a documented answer, got ${answer.status}` });
+    return { name, status: answer.status, problems };
+  });
+  const skipped = [{ name: "the customer's orders, one order, its provisioning and activation links", problems: [], skipped: NO_CUSTOMER, ms: 0 }];
+  if (args.writes) skipped.push({ name: "createOrder (sandbox)", problems: [], skipped: NO_CUSTOMER, ms: 0 });
+  return [probe, ...skipped];
+}
+
+export async function runChecks(send: SendRaw, args: ContractArgs): Promise<CheckResult[]> {
+  const results = args.customerId ? await customerChecks(send, args, args.customerId) : await noCustomerChecks(send, args);
 
   if (args.fuzz > 0) {
     for (const operationId of fuzzableOperations(args.writes)) {

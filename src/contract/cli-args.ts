@@ -4,7 +4,8 @@ import type { ValidationProblem } from "../errors";
 
 export interface ContractArgs {
   baseUrl: string;
-  customerId: string;
+  /** The customer whose orders are read; without one, only what needs no customer of the partner's runs. */
+  customerId?: string;
   /** Also create and cancel an order: only with `--writes sandbox`. */
   writes: boolean;
   offerId: string;
@@ -16,11 +17,12 @@ export interface ContractArgs {
   junit?: string;
 }
 
-export const USAGE = `usage: partner-center-orders contract --base-url URL --customer ID [--writes sandbox] [--offer ID] [--fuzz N] [--seed N] [--rate-limit N] [--junit FILE]
+export const USAGE = `usage: partner-center-orders contract --base-url URL [--customer ID] [--writes sandbox] [--offer ID] [--fuzz N] [--seed N] [--rate-limit N] [--junit FILE]
 
 Checks a Partner Center Orders endpoint against the spec: the customer's orders (every page), one
-order, its provisioning status and activation links; with --writes sandbox also creates and
-cancels one order (integration sandbox accounts only); with --fuzz N also sends N valid and N
+order, its provisioning status and activation links (without --customer, only the orders of a
+customer that is not the partner's); with --writes sandbox also creates and cancels one order
+(integration sandbox accounts only); with --fuzz N also sends N valid and N
 invalid generated requests per operation (read-only ones unless --writes sandbox). Requests are
 paced at Partner Center's 500 a minute; --rate-limit N sets another pace (0: none, for a mock).
 
@@ -45,7 +47,6 @@ export function readContractArgs(argv: readonly string[], env: Record<string, st
   const baseUrl = given.get("--base-url") ?? env.PARTNER_CENTER_BASE_URL;
   const customerId = given.get("--customer") ?? env.PARTNER_CENTER_CUSTOMER_ID;
   if (!baseUrl) problems.push({ path: "--base-url", message: "is required (or PARTNER_CENTER_BASE_URL)" });
-  if (!customerId) problems.push({ path: "--customer", message: "is required (or PARTNER_CENTER_CUSTOMER_ID): the customer whose orders are read" });
   const writes = given.get("--writes");
   if (writes !== undefined && writes !== "sandbox") problems.push({ path: "--writes", message: `must be "sandbox": orders are created and cancelled only on an integration sandbox account, got ${writes}` });
   const count = (flag: string, fallback: number, max: number) => {
@@ -60,5 +61,5 @@ export function readContractArgs(argv: readonly string[], env: Record<string, st
   const seed = count("--seed", 1, 2 ** 31 - 1);
   const rateLimit = count("--rate-limit", 500, 1_000_000);
   if (problems.length) return problems;
-  return { baseUrl: baseUrl!, customerId: customerId!, writes: writes === "sandbox", offerId: given.get("--offer") ?? env.PARTNER_CENTER_OFFER_ID ?? DEFAULT_OFFER, fuzz, seed, rateLimit: rateLimit || false, junit: given.get("--junit") };
+  return { baseUrl: baseUrl!, customerId, writes: writes === "sandbox", offerId: given.get("--offer") ?? env.PARTNER_CENTER_OFFER_ID ?? DEFAULT_OFFER, fuzz, seed, rateLimit: rateLimit || false, junit: given.get("--junit") };
 }

@@ -46,6 +46,15 @@ describe("the contract command against the fake Partner Center", () => {
     }
   });
 
+  it("without --customer, checks what needs no customer of the partner's and says what it skipped", async () => {
+    const { code, output } = await run("contract", "--base-url", fake.url, "--writes", "sandbox", "--fuzz", "2");
+    expect(code).toBe(0);
+    expect(output).toMatch(/^listOrders, a customer not the partner's +200 +ok/m);
+    expect(output).toMatch(/^the customer's orders, one order, its provisioning and activation links +- +skipped +\d+\n {4}no --customer \(or PARTNER_CENTER_CUSTOMER_ID\)/m);
+    expect(output).toMatch(/^createOrder \(sandbox\) +- +skipped +\d+\n {4}no --customer/m);
+    expect(output).toMatch(/^generated listOrders \(4 requests\) +- +ok/m);
+  });
+
   it("creates and cancels an order with --writes sandbox, and sends generated requests with --fuzz", async () => {
     const before = fake.stats.created;
     const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox", "--fuzz", "5", "--seed", "7");
@@ -104,6 +113,12 @@ describe("the contract command against a server that echoes the request's Author
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
+  it("fails without --customer too when the token is refused: a 401 is documented, but not a pass", async () => {
+    const { code, output } = await run("contract", "--base-url", url);
+    expect(code).toBe(1);
+    expect(output).toMatch(/^listOrders, a customer not the partner's +401 +FAIL +\d+\n {4}status: the token was refused \(401\)/m);
+  });
+
   it.each([
     ["a JWT", TOKEN],
     ["an opaque token", "opaque-secret-7f3a9c"],
@@ -153,7 +168,6 @@ describe("the contract command against a server that answers with terminal contr
 describe("the contract command's own mistakes", () => {
   it.each([
     [["contract", "--customer", CUSTOMER], "--base-url is required"],
-    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1"], "--customer is required"],
     [["contract", "--base-url", "http://pc.example.com/v1", "--customer", CUSTOMER], "--base-url must use https"],
     [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--writes", "production"], '--writes must be "sandbox"'],
     [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--fuzz", "many"], "--fuzz must be a whole number from 0 to 10000, got many"],
@@ -166,6 +180,11 @@ describe("the contract command's own mistakes", () => {
     const { code, output } = await run(...argv);
     expect(code).toBe(2);
     expect(output).toContain(message);
+  });
+
+  it("takes no customer: --customer and PARTNER_CENTER_CUSTOMER_ID are optional", () => {
+    expect(readContractArgs(["--base-url", "https://api.partnercenter.microsoft.com/v1"], {})).toMatchObject({ customerId: undefined });
+    expect(readContractArgs(["--base-url", "https://api.partnercenter.microsoft.com/v1"], { PARTNER_CENTER_CUSTOMER_ID: CUSTOMER })).toMatchObject({ customerId: CUSTOMER });
   });
 
   it("takes any 32-bit seed, a date for instance", () => {
