@@ -12,14 +12,23 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-export async function startHostileServer(...behaviours: Behaviour[]): Promise<HostileServer> {
+/** A server that answers its requests with `behaviours` in turn, then with 500s. */
+export function startHostileServer(...behaviours: Behaviour[]): Promise<HostileServer> {
+  return listen(() => behaviours.shift() ?? ((_q, r) => r.writeHead(500).end()));
+}
+
+/** A server that answers every request with `behaviour`. */
+export function startServer(behaviour: Behaviour): Promise<HostileServer> {
+  return listen(() => behaviour);
+}
+
+async function listen(next: () => Behaviour): Promise<HostileServer> {
   const requests: HostileServer["requests"] = [];
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers });
     request.resume();
-    const behaviour = behaviours.shift() ?? ((_q, r) => r.writeHead(500).end());
-    behaviour(request, response);
+    next()(request, response);
   });
   server.on("connection", (socket) => {
     sockets.add(socket);

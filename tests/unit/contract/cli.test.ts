@@ -2,8 +2,6 @@
 // generated requests; against a server whose answers break the spec it fails and names each
 // violation; it refuses a wrong command line or missing credentials with exit code 2; it never
 // prints the token.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +9,7 @@ import { main } from "../../../src/contract/cli";
 import { readContractArgs } from "../../../src/contract/cli-args";
 import { examples } from "../../../src/contract";
 import { startFakePartnerCenter, type FakePartnerCenter } from "../../../src/testing";
+import { startServer, type HostileServer } from "../../helpers/hostile-server";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const TOKEN = "eyJ0eXAiOiJKV1QifQ.c2VjcmV0.c2ln";
@@ -67,7 +66,7 @@ describe("the contract command against the fake Partner Center", () => {
 });
 
 describe("the contract command against a server whose answers break the spec", () => {
-  let server: Server;
+  let server: HostileServer;
   let url: string;
   beforeAll(async () => {
     const order = examples.getOrder200;
@@ -77,14 +76,13 @@ describe("the contract command against a server whose answers break the spec", (
       [`/customers/${CUSTOMER}/orders/${order.id}/provisioningstatus`]: [200, { totalCount: 1, items: [{ lineItemNumber: "0", status: "fulfilled" }] }],
       [`/customers/${CUSTOMER}/orders/${order.id}/activationlinks`]: [418, { code: 418, description: "I'm a teapot" }],
     };
-    server = createServer((request, response) => {
+    server = await startServer((request, response) => {
       const [status, body] = answers[new URL(request.url!, "http://x").pathname] ?? [404, { code: 404, description: "no" }];
       response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
     });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = server.url;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => server.close());
 
   it("fails, naming each violation: a wrong type, a missing required field, an undeclared status", async () => {
     const { code, output } = await run("contract", "--base-url", url, "--customer", CUSTOMER);
@@ -101,17 +99,16 @@ describe("the contract command against a server whose answers break the spec", (
 });
 
 describe("the contract command against a server that echoes the request's Authorization header", () => {
-  let server: Server;
+  let server: HostileServer;
   let url: string;
   beforeAll(async () => {
-    server = createServer((request, response) => {
+    server = await startServer((request, response) => {
       const echoed = request.headers.authorization ?? "";
       response.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ code: 401, description: `token rejected: ${echoed}`, totalCount: echoed }));
     });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = server.url;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => server.close());
 
   it("fails without --customer too when the token is refused: a 401 is documented, but not a pass", async () => {
     const { code, output } = await run("contract", "--base-url", url);
@@ -138,16 +135,15 @@ describe("the contract command against a server that echoes the request's Author
 });
 
 describe("the contract command against a server that answers with terminal control sequences", () => {
-  let server: Server;
+  let server: HostileServer;
   let url: string;
   beforeAll(async () => {
-    server = createServer((_request, response) => {
+    server = await startServer((_request, response) => {
       response.writeHead(503, { "Content-Type": "text/plain" }).end("\u001b[2J\u001b[32mall good\nlistOrders, page 1  200  ok\r\u0007");
     });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = server.url;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => server.close());
 
   it("prints the answer's text with its control characters shown as escapes, on the problem's own line, and in valid XML", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pco-control-"));

@@ -1,14 +1,13 @@
 // Generated requests: valid ones pass the request checks, broken ones do not; the fake Partner
 // Center answers every generated request as the spec says (fixed seed); a server with a bug is
 // caught, and the failing request shrunk and shown as a curl line without the token.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { createPartnerCenterClient } from "../../../src";
 import { validateRequest } from "../../../src/contract";
 import { answerProblems, curlOf, fuzzableOperations, fuzzOperation, invalidRequests, validRequests, type SendRaw } from "../../../src/contract/fuzz";
 import { rawSender } from "../../../src/contract/send-raw";
 import { startFakePartnerCenter } from "../../../src/testing";
+import { startServer, type HostileServer } from "../../helpers/hostile-server";
 
 const SEED = 20261121;
 const client = (baseUrl: string) => createPartnerCenterClient({ credential: "secret-token", baseUrl, rateLimit: false, maxRetries: 0 });
@@ -60,10 +59,10 @@ describe("fuzzing", () => {
   });
 
   describe("a server that fails on large quantities", () => {
-    let server: Server;
+    let server: HostileServer;
     let url: string;
     beforeAll(async () => {
-      server = createServer((request, response) => {
+      server = await startServer((request, response) => {
         let body = "";
         request.on("data", (c) => (body += c)).on("end", () => {
           const quantities = (JSON.parse(body || "{}").lineItems ?? []).map((l: { quantity?: number }) => l.quantity ?? 0);
@@ -71,10 +70,9 @@ describe("fuzzing", () => {
           response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(answer));
         });
       });
-      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      url = server.url;
     });
-    afterAll(() => new Promise<void>((r) => server.close(() => r())));
+    afterAll(() => server.close());
 
     it("is caught, shrunk to the smallest quantity that fails, and printed as curl without the token", async () => {
       const report = await fuzzOperation("createOrder", rawSender(client(url)), url, 100, SEED);
