@@ -4,6 +4,8 @@
 // A request schema that uses any other keyword (or a format the binder does not know) stops the
 // build, naming the schema and the keyword: a spec change can never turn a check off unnoticed.
 
+import { METHODS } from "./spec-walk.mjs";
+
 /** Keywords the binder implements. `allOf` is implemented here, by merging its members. */
 const IMPLEMENTED = [
   "type", "required", "properties", "additionalProperties", "items", "enum", "const",
@@ -16,7 +18,6 @@ const ANNOTATIONS = new Set([
 ]);
 /** Formats the binder checks (src/validation/bind.ts FORMATS, plus int32 on numbers). */
 const FORMATS = new Set(["uuid", "date-time", "uri", "int32"]);
-const METHODS = ["get", "put", "post", "delete", "patch"];
 
 const refName = (ref) => ref.slice(ref.lastIndexOf("/") + 1);
 

@@ -33,8 +33,13 @@ const timed = async (work: () => Promise<Omit<CheckResult, "ms">>): Promise<Chec
   return { ...result, ms: Math.round(performance.now() - started) };
 };
 
-/** Sends one request and holds its answer to the spec: a success, documented, conforming. */
-async function check(send: SendRaw, name: string, operationId: OperationName, method: string, path: string, request: RequestParts): Promise<CheckResult & { answer?: Answer }> {
+/** What a check takes as its answer's status: the problem with it, or undefined. */
+type StatusJudge = (answer: Answer) => string | undefined;
+
+const success: StatusJudge = (answer) => (answer.status >= 300 ? `expected a success, got ${answer.status}: ${answer.text.slice(0, 200)}` : undefined);
+
+/** Sends one request and holds its answer to the spec: a status the judge takes (a success unless told), documented, conforming. */
+async function check(send: SendRaw, name: string, operationId: OperationName, method: string, path: string, request: RequestParts, judge = success): Promise<CheckResult & { answer?: Answer }> {
   let answer: Answer | undefined;
   const result = await timed(async () => {
     try {
@@ -43,7 +48,8 @@ async function check(send: SendRaw, name: string, operationId: OperationName, me
       return { name, problems: [{ path: "request", message: `could not be sent: ${error instanceof Error ? error.message : String(error)}` }] };
     }
     const problems = validateResponse(operationId, answer.status, answer.text, answer.headers).problems;
-    if (answer.status >= 300) problems.unshift({ path: "status", message: `expected a success, got ${answer.status}: ${answer.text.slice(0, 200)}` });
+    const wrong = judge(answer);
+    if (wrong) problems.unshift({ path: "status", message: wrong });
     return { name, status: answer.status, problems };
   });
   return { ...result, answer };
@@ -107,19 +113,9 @@ const NO_CUSTOMER = "no --customer (or PARTNER_CENTER_CUSTOMER_ID): these checks
  * the checks that need a customer, listed as skipped.
  */
 async function noCustomerChecks(send: SendRaw, args: ContractArgs): Promise<CheckResult[]> {
-  const name = "listOrders, a customer not the partner's";
-  const probe = await timed(async () => {
-    let answer: Answer;
-    try {
-      answer = await send("GET", "/customers/{customer_id}/orders", { path: { customer_id: randomUUID() } });
-    } catch (error) {
-      return { name, problems: [{ path: "request", message: `could not be sent: ${error instanceof Error ? error.message : String(error)}` }] };
-    }
-    const problems = validateResponse("listOrders", answer.status, answer.text, answer.headers).problems;
-    if (answer.status === 401) problems.unshift({ path: "status", message: "the token was refused (401)" });
-    else if (answer.status >= 500) problems.unshift({ path: "status", message: `expected a documented answer, got ${answer.status}` });
-    return { name, status: answer.status, problems };
-  });
+  const documented: StatusJudge = (answer) =>
+    answer.status === 401 ? "the token was refused (401)" : answer.status >= 500 ? `expected a documented answer, got ${answer.status}` : undefined;
+  const probe = await check(send, "listOrders, a customer not the partner's", "listOrders", "GET", "/customers/{customer_id}/orders", { path: { customer_id: randomUUID() } }, documented);
   const skipped = [{ name: "the customer's orders, one order, its provisioning and activation links", problems: [], skipped: NO_CUSTOMER, ms: 0 }];
   if (args.writes) skipped.push({ name: "createOrder (sandbox)", problems: [], skipped: NO_CUSTOMER, ms: 0 });
   return [probe, ...skipped];

@@ -28,9 +28,10 @@ function headerReader(headers: HeadersLike): (name: string) => string | undefine
 const result = (problems: ValidationProblem[]): ContractResult => ({ valid: problems.length === 0, problems });
 
 export function validateResponse(operationId: OperationName, status: number, body: unknown, headers?: HeadersLike): ContractResult {
-  const documented = generated.answers[operationId];
+  // Own keys only: "constructor" is no operation, though every object has one.
+  const documented = Object.hasOwn(generated.answers, operationId) ? generated.answers[operationId] : undefined;
   if (!documented) return result([{ path: "operationId", message: `${String(operationId)} is not an operation of the spec` }]);
-  const answer = documented[String(status)];
+  const answer = Object.hasOwn(documented, String(status)) ? documented[String(status)] : undefined;
   if (!answer) {
     return result([{ path: "status", message: `${status} is not a documented answer of ${operationId} (documented: ${Object.keys(documented).join(", ")})` }]);
   }

@@ -4,41 +4,17 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import spec from "../../generated/openapi.json";
+import { namedExamplesOf, operationsOf, resolve as resolveIn, type NamedExample, type OperationInfo } from "../../scripts/spec-walk.mjs";
 
 type Json = Record<string, any>;
 
 export { spec };
 
-const METHODS = ["get", "put", "post", "delete", "patch"] as const;
+export type { NamedExample, OperationInfo } from "../../scripts/spec-walk.mjs";
 
-export function resolve<T = Json>(node: Json): T {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .reduce((acc: Json, key: string) => acc[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec as Json);
-  }
-  return current as T;
-}
+export const resolve = <T = Json>(node: Json): T => resolveIn<T>(spec, node);
 
-export interface OperationInfo {
-  operationId: string;
-  method: string;
-  path: string;
-  operation: Json;
-}
-
-export function operations(): OperationInfo[] {
-  return Object.entries(spec.paths as Json).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((method) => ({
-      operationId: item[method].operationId as string,
-      method: method.toUpperCase(),
-      path,
-      operation: item[method] as Json,
-    })),
-  );
-}
+export const operations = (): OperationInfo[] => operationsOf(spec);
 
 export interface ResponseInfo extends OperationInfo {
   status: number;
@@ -62,36 +38,7 @@ export function documentedResponse(method: string, path: string, status: number)
   );
 }
 
-export interface NamedExample {
-  operationId: string;
-  /** "request" for a request body example, else the response status. */
-  where: "request" | number;
-  mediaType: string;
-  name: string;
-  value: unknown;
-  schema: Json;
-}
-
-function examplesOf(content: Json | undefined, base: Omit<NamedExample, "mediaType" | "name" | "value" | "schema">): NamedExample[] {
-  return Object.entries(content ?? {}).flatMap(([mediaType, media]: [string, Json]) =>
-    Object.entries((media.examples ?? {}) as Json).map(([name, example]) => ({
-      ...base,
-      mediaType,
-      name,
-      value: resolve(example).value,
-      schema: media.schema,
-    })),
-  );
-}
-
-export function namedExamples(): NamedExample[] {
-  return [
-    ...operations().flatMap((op) =>
-      examplesOf(resolve(op.operation.requestBody ?? {}).content, { operationId: op.operationId, where: "request" }),
-    ),
-    ...responses().flatMap((r) => examplesOf(r.response.content, { operationId: r.operationId, where: r.status })),
-  ];
-}
+export const namedExamples = (): NamedExample[] => namedExamplesOf(spec);
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);

@@ -54,5 +54,8 @@ describe("validateResponse", () => {
 
   it("names an operation the spec does not have", () => {
     expect(validateResponse("deleteOrder" as OperationName, 200, {}).problems).toEqual([{ path: "operationId", message: "deleteOrder is not an operation of the spec" }]);
+    // Names every object inherits are no operation either (a caller in plain JavaScript can pass anything).
+    expect(validateResponse("constructor" as OperationName, 200, {}).problems).toEqual([{ path: "operationId", message: "constructor is not an operation of the spec" }]);
+    expect(validateResponse("getOrder", "constructor" as unknown as number, {}).problems[0]?.message).toMatch(/^constructor is not a documented answer of getOrder/);
   });
 });
