@@ -5,21 +5,10 @@
 // runtimes, where every module with a `.browser.ts` sibling is replaced by it (no node:http code).
 // openapi-fetch stays a dependency; what the contract kit uses (Ajv's runtime, fast-check) is
 // bundled into its own entries, so the client entry gains nothing from it.
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { defineConfig, type Options } from "tsup";
+import { browserSiblings } from "./scripts/browser-siblings.mjs";
 
 const shared: Options = { target: "node20", platform: "neutral", sourcemap: false, external: ["openapi-fetch"] };
-
-const browserSiblings: NonNullable<Options["esbuildPlugins"]>[number] = {
-  name: "browser-siblings",
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      const sibling = resolve(args.resolveDir, `${args.path}.browser.ts`);
-      return existsSync(sibling) ? { path: sibling } : undefined;
-    });
-  },
-};
 
 export default defineConfig([
   { ...shared, entry: { index: "src/index.ts", types: "src/types.ts", testing: "src/testing/index.ts", contract: "src/contract/index.ts" }, format: ["esm", "cjs"], dts: true,

@@ -2,16 +2,18 @@
 // (esbuild, browser conditions, minified) and gzipped (level 9). This client is measured as
 // built (dist/index.browser.mjs, what the package's browser, worker and edge-light conditions
 // give), beside the same entry as Node gets it, openapi-fetch alone, and Azure's REST client
-// with its pipeline.
+// with its pipeline; then what each part of the browser/edge build costs in it.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { browserSiblings } from "../scripts/browser-siblings.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-async function bundled(contents) {
+/** `contents` (an ES module, imports resolved from `resolveDir`) bundled, minified and gzipped. */
+export async function bundledSize(contents, { resolveDir = ROOT, plugins = [] } = {}) {
   const result = await build({
-    stdin: { contents, resolveDir: ROOT, loader: "js" },
+    stdin: { contents, resolveDir, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -19,6 +21,7 @@ async function bundled(contents) {
     target: "es2022",
     write: false,
     logLevel: "silent",
+    plugins,
   });
   const code = result.outputFiles[0].contents;
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
@@ -27,9 +30,53 @@ async function bundled(contents) {
 /** Needs `npm run build` (npm run bench builds first). */
 export async function bundleSizes() {
   return {
-    "this client, browser/edge build": await bundled('export * from "./dist/index.browser.mjs";'),
-    "this client, Node build": await bundled('export * from "./dist/index.mjs";'),
-    "openapi-fetch alone": await bundled('export { default } from "openapi-fetch";'),
-    "Azure REST client + pipeline": await bundled('export * from "@azure-rest/core-client"; export * from "@azure/core-rest-pipeline";'),
+    "this client, browser/edge build": await bundledSize('export * from "./dist/index.browser.mjs";'),
+    "this client, Node build": await bundledSize('export * from "./dist/index.mjs";'),
+    "openapi-fetch alone": await bundledSize('export { default } from "openapi-fetch";'),
+    "Azure REST client + pipeline": await bundledSize('export * from "@azure-rest/core-client"; export * from "@azure/core-rest-pipeline";'),
   };
+}
+
+/**
+ * Each part of the client, with the modules only it uses. What the browser/edge build loses when a
+ * part is left out (its modules bundled as empty) is what the part costs; "all of them" gives what
+ * remains: the client's core (options, credential, sending and retrying, errors, links, paging).
+ */
+const PARTS = {
+  "openapi-fetch (the stack's HTTP layer)": ["openapi-fetch"],
+  "request checks (generated rules, binder, messages)": ["src/validation/request.ts"],
+  "provisioning poller": ["src/operations/poller.ts", "src/operations/poller-state.ts", "src/operations/provisioning-outcome.ts"],
+  "pacing (rate limiter)": ["src/http/rate-limiter.ts"],
+  "fast path (light request, buffered response, deadline queue)": ["src/http/light-request.ts", "src/http/buffered-response.ts", "src/http/deadlines.ts"],
+};
+
+function leftOut(modules) {
+  const wanted = (path) => modules.some((m) => path === m || path.endsWith(`/${m}`) || path.includes(`/node_modules/${m}/`));
+  return {
+    name: "left-out",
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === "left-out") return undefined;
+        const result = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: "left-out" });
+        return wanted(result.path.replaceAll("\\", "/")) ? { path: `${result.path}.left-out.cjs`, namespace: "left-out" } : undefined;
+      });
+      // CommonJS, so that every name its importers ask for exists (undefined): the rest still bundles.
+      build.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({ contents: "module.exports = {};", loader: "js" }));
+    },
+  };
+}
+
+/** The browser/edge build from source, whole and with each part left out. */
+export async function partCosts() {
+  const entry = 'export * from "./src/index.ts";';
+  const whole = await bundledSize(entry, { plugins: [browserSiblings] });
+  const costs = { "whole (from source)": whole };
+  const without = async (modules) => {
+    const rest = await bundledSize(entry, { plugins: [leftOut(modules), browserSiblings] });
+    return { minified: whole.minified - rest.minified, gzipped: whole.gzipped - rest.gzipped };
+  };
+  for (const [part, modules] of Object.entries(PARTS)) costs[part] = await without(modules);
+  costs["all of them"] = await without(Object.values(PARTS).flat());
+  costs.core = { minified: whole.minified - costs["all of them"].minified, gzipped: whole.gzipped - costs["all of them"].gzipped };
+  return costs;
 }

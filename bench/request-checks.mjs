@@ -5,12 +5,10 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import addFormats from "ajv-formats";
-import { build } from "esbuild";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { bundledSize } from "./bundle.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const spec = JSON.parse(readFileSync(join(ROOT, "generated", "openapi.json"), "utf8"));
@@ -29,12 +27,6 @@ function requestSchemas() {
   return out;
 }
 
-async function bundledSize(contents, resolveDir) {
-  const result = await build({ stdin: { contents, resolveDir, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false });
-  const code = result.outputFiles[0].contents;
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
-}
-
 export async function requestCheckSizes() {
   const ajv = new Ajv2020({ strict: false, allErrors: true, code: { source: true, esm: true } });
   addFormats(ajv);
@@ -48,10 +40,10 @@ export async function requestCheckSizes() {
   const dir = mkdtempSync(join(ROOT, ".tmp-ajv-"));
   try {
     writeFileSync(join(dir, "validators.mjs"), standaloneCode(ajv, refs));
-    const ajvStandalone = await bundledSize('export * from "./validators.mjs";', dir);
+    const ajvStandalone = await bundledSize('export * from "./validators.mjs";', { resolveDir: dir });
     const handWritten = await bundledSize(
       'export { bindRequest, operationRuleProblems } from "../src/validation/request.ts";',
-      join(ROOT, "bench"),
+      { resolveDir: join(ROOT, "bench") },
     );
     return { "binder + generated rules (shipped)": handWritten, "Ajv standalone, same schemas": ajvStandalone };
   } finally {

@@ -3,7 +3,7 @@
 // goals are reported as met or missed, never as a failing test.
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem, type as osType, release } from "node:os";
-import { bundleSizes } from "./bundle.mjs";
+import { bundleSizes, partCosts } from "./bundle.mjs";
 import { requestCheckSizes } from "./request-checks.mjs";
 import { allocations, LINE_ITEMS, microsPerCall, PAGE_SIZES, scalingVariants, stageCalls } from "./scaling.mjs";
 import { startLoopbackServer, loopbackVariants } from "./loopback.mjs";
@@ -72,8 +72,15 @@ results.requestChecks = await requestCheckSizes();
 for (const [name, size] of Object.entries(results.requestChecks)) {
   say(`     request checks: ${name.padEnd(36)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`);
 }
+results.parts = await partCosts();
+say("   what each part costs in the browser/edge build (built from source; the part left out):");
+for (const [name, size] of Object.entries(results.parts)) {
+  say(`     ${name.padEnd(62)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`);
+}
 const gz = results.bundle["this client, browser/edge build"].gzipped / 1024;
 goal("bundle: client entry for browsers and edge ≤ 12 kB gzipped", gz <= 12, `${gz.toFixed(1)} kB`);
+const floor = (results.parts.core.gzipped + results.parts["openapi-fetch (the stack's HTTP layer)"].gzipped) / 1024;
+say(`     openapi-fetch and the core alone, every optional part left out: ${floor.toFixed(1)} kB gzipped`);
 
 say("\n4. Scaling with a stubbed fetch: µs per call (ratio to bare, same round), bytes allocated per call");
 say("   stages are the client's own work alone: line-item numbering with binding and checks, and reading the answer");
