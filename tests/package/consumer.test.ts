@@ -1,11 +1,12 @@
 // The package as another service gets it: `npm pack`, the tarball installed into a fresh ESM
-// project and a fresh CommonJS project, each type-checked with strict tsc and run against the
-// Prism mock (create and list an order); the ESM project's client bundled as a browser or edge
-// bundler would (the package's browser condition), which must carry no node:http code; a third
-// project that uses the contract kit as a consuming service would (validators and matchers in a
-// Jest suite and a Vitest suite, the contract command against the packaged fake); and the
-// tarball read by @arethetypeswrong/cli (every entry point under node10, node16 ESM and CJS, and
-// bundler resolution) and publint, which must find nothing.
+// project and a fresh CommonJS project, each type-checked with strict tsc (the ESM project's
+// compile also checks every declaration file the package ships) and run against the Prism mock
+// (create and list an order); the ESM project's client bundled as a browser or edge bundler would
+// (the package's browser condition), which must carry no node:http code; a third project that uses
+// the contract kit as a consuming service would (validators and matchers in a Jest suite and a
+// Vitest suite, the contract command against the packaged fake); and the tarball read by
+// @arethetypeswrong/cli (every entry point under node10, node16 ESM and CJS, and bundler
+// resolution) and publint, which must find nothing.
 import { execFile } from "node:child_process";
 import { build } from "esbuild";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
