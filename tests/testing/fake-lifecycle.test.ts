@@ -43,10 +43,11 @@ describe("the fake's order lifecycle", () => {
   });
 
   it("completes an order after afterMs, however often it is read", async () => {
-    const pc = await start({ provisioning: { afterMs: 150 } });
+    // Room for a busy machine: the create and the first read must both land within afterMs.
+    const pc = await start({ provisioning: { afterMs: 400 } });
     const order = await place(pc, OFFER);
     expect(await statuses(pc, order.id)).toEqual(["unfulfilled"]);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 450));
     expect((await pc.orders.get(CUSTOMER, order.id)).status).toBe("completed");
   });
 

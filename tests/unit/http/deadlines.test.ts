@@ -1,26 +1,36 @@
 import { DeadlineQueue, deadline } from "../../../src/http/deadlines";
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe("deadline", () => {
-  it("fires after its time, in the order the deadlines were set", async () => {
-    const fired: number[] = [];
-    deadline(30, () => fired.push(1));
-    await wait(5);
-    deadline(30, () => fired.push(2));
-    await wait(15);
-    expect(fired).toEqual([]);
-    await wait(40);
-    expect(fired).toEqual([1, 2]);
-  });
+  describe("on Jest's clock, which a busy machine cannot make early or late", () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+    const queueOf = (ms: number) => new DeadlineQueue(ms, () => Date.now());
 
-  it("does not fire once cleared, and a cleared deadline ahead does not hold back the next", async () => {
-    const fired: string[] = [];
-    const first = deadline(40, () => fired.push("first"));
-    deadline(40, () => fired.push("second"));
-    first.clear();
-    await wait(80);
-    expect(fired).toEqual(["second"]);
+    it("fires after its time, in the order the deadlines were set", () => {
+      const queue = queueOf(30);
+      const fired: number[] = [];
+      queue.add(() => fired.push(1));
+      jest.advanceTimersByTime(5);
+      queue.add(() => fired.push(2));
+      jest.advanceTimersByTime(24);
+      expect(fired).toEqual([]);
+      jest.advanceTimersByTime(1);
+      expect(fired).toEqual([1]);
+      jest.advanceTimersByTime(4);
+      expect(fired).toEqual([1]);
+      jest.advanceTimersByTime(1);
+      expect(fired).toEqual([1, 2]);
+    });
+
+    it("does not fire once cleared, and a cleared deadline ahead does not hold back the next", () => {
+      const queue = queueOf(40);
+      const fired: string[] = [];
+      const first = queue.add(() => fired.push("first"));
+      queue.add(() => fired.push("second"));
+      first.clear();
+      jest.advanceTimersByTime(40);
+      expect(fired).toEqual(["second"]);
+    });
   });
 
   it("keeps one timer per timeout length, whatever the number of deadlines", async () => {
