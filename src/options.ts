@@ -8,6 +8,7 @@ import { defaultTransport } from "./http/default-transport";
 import { fetchTransport, type FetchLike } from "./http/fetch-transport";
 import type { Logger } from "./http/log";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
+import { isWhole, MAX_TIMER_MS } from "./validation/is-whole";
 import { headerParameterProblems } from "./validation/request";
 
 /**
@@ -108,13 +109,13 @@ function rateLimitOf(option: ClientOptions["rateLimit"]): ResolvedOptions["rateL
   const at = "options.rateLimit";
   const { requestsPerMinute, windowMs = MINUTE } =
     typeof option === "object" && option !== null ? option : { requestsPerMinute: option ?? DEFAULT_RATE_LIMIT };
-  if (!(Number.isSafeInteger(requestsPerMinute) && (requestsPerMinute as number) >= 1)) {
+  if (!isWhole(requestsPerMinute, 1)) {
     return [{ path: typeof option === "object" ? `${at}.requestsPerMinute` : at, message: `must be a whole number of requests a minute, at least 1, or false, got ${String(requestsPerMinute)}` }];
   }
-  if (!(Number.isSafeInteger(windowMs) && windowMs >= 1 && windowMs <= 3_600_000)) {
+  if (!isWhole(windowMs, 1, 3_600_000)) {
     return [{ path: `${at}.windowMs`, message: `must be a whole number of milliseconds from 1 to 3 600 000, got ${String(windowMs)}` }];
   }
-  const allowance = Math.floor(((requestsPerMinute as number) * windowMs) / MINUTE);
+  const allowance = Math.floor((requestsPerMinute * windowMs) / MINUTE);
   if (allowance < 1) return [{ path: `${at}.windowMs`, message: `must be long enough to hold one request at ${requestsPerMinute} a minute` }];
   return { allowance, windowMs };
 }
@@ -131,10 +132,8 @@ function baseUrlProblems(value: unknown): ValidationProblem[] {
   return [{ path: at, message: `must use https (http is allowed only for loopback hosts), got ${url.protocol}//${url.host}` }];
 }
 
-const isCount = (value: unknown, max: number) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
-
 export function timeoutProblems(value: unknown, path: string): ValidationProblem[] {
-  return value === undefined || isCount(value, 2 ** 31 - 1)
+  return value === undefined || isWhole(value, 0, MAX_TIMER_MS)
     ? []
     : [{ path, message: `must be a whole number of milliseconds (0 for none), got ${String(value)}` }];
 }
@@ -161,18 +160,18 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     problems.push({ path: "options.cloud", message: `must be one of ${Object.keys(CLOUDS).join(", ")}, got ${String(cloud)}` });
   }
   if (options.baseUrl !== undefined) problems.push(...baseUrlProblems(options.baseUrl));
-  if (options.maxRetries !== undefined && !isCount(options.maxRetries, 10)) {
+  if (options.maxRetries !== undefined && !isWhole(options.maxRetries, 0, 10)) {
     problems.push({ path: "options.maxRetries", message: `must be a whole number from 0 to 10, got ${String(options.maxRetries)}` });
   }
   problems.push(...timeoutProblems(options.timeoutMs, "options.timeoutMs"));
-  if (options.tokenTimeoutMs !== undefined && !(isCount(options.tokenTimeoutMs, 2 ** 31 - 1) && options.tokenTimeoutMs > 0)) {
+  if (options.tokenTimeoutMs !== undefined && !isWhole(options.tokenTimeoutMs, 1, MAX_TIMER_MS)) {
     problems.push({ path: "options.tokenTimeoutMs", message: `must be a whole number of milliseconds above 0, got ${String(options.tokenTimeoutMs)}` });
   }
-  if (options.maxResponseBytes !== undefined && !(Number.isSafeInteger(options.maxResponseBytes) && options.maxResponseBytes > 0)) {
+  if (options.maxResponseBytes !== undefined && !isWhole(options.maxResponseBytes, 1)) {
     problems.push({ path: "options.maxResponseBytes", message: `must be a whole number of bytes above 0, got ${String(options.maxResponseBytes)}` });
   }
   for (const [key, value] of Object.entries(options.backoff ?? {})) {
-    if (!isCount(value, 24 * 3600_000)) problems.push({ path: `options.backoff.${key}`, message: "must be a whole number of milliseconds" });
+    if (!isWhole(value, 0, 24 * 3600_000)) problems.push({ path: `options.backoff.${key}`, message: "must be a whole number of milliseconds" });
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     problems.push({ path: "options.fetch", message: "must be a function" });

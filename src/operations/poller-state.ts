@@ -4,6 +4,7 @@
 // text that is not a saved state, or one saved for another customer or order, is refused.
 import type { ValidationProblem } from "../errors";
 import { sameOrderId } from "../validation/ids";
+import { isWhole, MAX_TIMER_MS } from "../validation/is-whole";
 import type { PollSchedule } from "./poll-delay";
 
 const KIND = "partner-center-orders/provisioning-poller";
@@ -29,7 +30,7 @@ export function newSavedPoller(fields: Omit<SavedPoller, "kind" | "version">): S
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isTime = (value: unknown) => typeof value === "number" && Number.isFinite(value) && value >= 0;
-const isWait = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= 2 ** 31 - 1;
+const isWait = (value: unknown) => isWhole(value, 1, MAX_TIMER_MS);
 
 /** The saved state in `text`, for this customer and order, or why it cannot be resumed. */
 export function readSavedPoller(text: unknown, customerId: string, orderId: string): SavedPoller | ValidationProblem[] {
@@ -49,7 +50,7 @@ export function readSavedPoller(text: unknown, customerId: string, orderId: stri
   }
   if (typeof saved.orderId !== "string" || !sameOrderId(saved.orderId, orderId)) return refused(`was saved for order ${String(saved.orderId)}, not ${orderId}`);
   const sound =
-    Number.isSafeInteger(saved.polls) && saved.polls! >= 0 && isTime(saved.nextPollAt) && isTime(saved.deadline) &&
+    isWhole(saved.polls, 0) && isTime(saved.nextPollAt) && isTime(saved.deadline) &&
     isWait(saved.intervalMs) && isWait(saved.maxIntervalMs) && GUID.test(String(saved.correlationId));
   return sound ? (saved as SavedPoller) : refused("is a damaged saved poller state: its numbers or ids are missing or out of range");
 }

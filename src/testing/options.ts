@@ -1,6 +1,7 @@
 // The fake Partner Center's options, their defaults, and the checks that refuse a bad one at start
 // (a test's mistake, reported before anything listens).
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
+import { isWhole } from "../validation/is-whole";
 import type { LifecycleOptions } from "./lifecycle";
 
 export interface FakePartnerCenterOptions extends LifecycleOptions {
@@ -34,12 +35,12 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
   const problems: ValidationProblem[] = [];
   const positive = (name: keyof FakePartnerCenterOptions) => {
     const value = options[name];
-    if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
+    if (value !== undefined && !isWhole(value, 1)) {
       problems.push({ path: `options.${name}`, message: `must be a whole number of at least 1, got ${String(value)}` });
     }
   };
   for (const name of ["pageSize", "maxBodyBytes", "headersTimeoutMs", "requestTimeoutMs", "idempotencyRetentionMs"] as const) positive(name);
-  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port < 65536)) {
+  if (options.port !== undefined && !isWhole(options.port, 0, 65_535)) {
     problems.push({ path: "options.port", message: `must be a port number, got ${String(options.port)}` });
   }
   if (options.token !== undefined && (typeof options.token !== "string" || !/^[\x21-\x7e]+$/.test(options.token))) {
@@ -50,8 +51,6 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
   problems.push(...rateLimitProblems(options.rateLimit));
   return problems;
 }
-
-const isWhole = (value: unknown, min: number) => Number.isSafeInteger(value) && (value as number) >= min;
 
 function planProblems(plan: FakePartnerCenterOptions["provisioning"]): ValidationProblem[] {
   if (plan === undefined) return [];
