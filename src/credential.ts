@@ -2,8 +2,10 @@
 // expiry, one refresh shared by concurrent calls, and a forced refresh after a 401. A credential is
 // a third party too: its wait is bounded, the caller's signal ends it, and a token that cannot go
 // into a header is refused without ever being shown.
-import { PartnerCenterError } from "./errors";
+import { isPartnerCenterError, PartnerCenterError } from "./errors";
 import { abortable } from "./http/abortable";
+import { reasonOf } from "./printable";
+import { redactSecrets } from "./redact";
 
 /** The Partner Center resource; every cloud's tokens are issued for it. */
 export const PARTNER_CENTER_SCOPE = "https://api.partnercenter.microsoft.com/.default";
@@ -60,15 +62,6 @@ export function bareToken(token: string): string {
   return token.replace(/^bearer\s+/i, "");
 }
 
-// What an identity library's message may quote that must not reach ours: a JWT, a bearer value,
-// a secret or token parameter.
-const SECRETS = /eyJ[\w-]*\.[\w-]+\.[\w-]*|(bearer\s+)\S+|((?:client_secret|client_assertion|access_token|refresh_token)=)[^&\s]+/gi;
-
-/** The credential's own reason, for our message: its message, with anything token-like taken out. */
-function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(SECRETS, (_match, bearer?: string, parameter?: string) => `${bearer ?? parameter ?? ""}[redacted]`);
-}
 
 interface Cached {
   token: string;
@@ -138,7 +131,7 @@ export function createTokenProvider(
     inFlight ??= fetchToken()
       .then((fresh) => (cached = fresh))
       .catch((error: unknown) => {
-        throw error instanceof PartnerCenterError ? error : authFailure(`the credential failed to get a token: ${reasonOf(error)}`, error);
+        throw isPartnerCenterError(error) ? error : authFailure(`the credential failed to get a token: ${redactSecrets(reasonOf(error))}`, error);
       })
       .finally(() => (inFlight = undefined));
     return inFlight;

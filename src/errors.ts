@@ -115,8 +115,14 @@ export class PartnerCenterValidationError extends PartnerCenterError {
   }
 }
 
+/** Never throws, whatever `value` is (a Proxy whose traps throw, say). */
 export function isPartnerCenterError(value: unknown): value is PartnerCenterError {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    return (value as Record<symbol, unknown>)[BRAND] === true;
+  } catch {
+    return false;
+  }
 }
 
 export function isPartnerCenterValidationError(value: unknown): value is PartnerCenterValidationError {

@@ -1,6 +1,7 @@
 // Reading an answer: the parsed body of a success, or a PartnerCenterError built from whatever
 // the service sent (an ApiFault, the 429 body, an HTML gateway page, nothing at all).
 import { PartnerCenterError } from "./errors";
+import { printable } from "./printable";
 import { isRetryableStatus, parseRetryAfter } from "./http/retry-policy";
 
 /** Longest excerpt of a body kept on an error. */
@@ -33,7 +34,10 @@ function baseUrlHint(status: number, isFault: boolean, baseUrl: string | undefin
 }
 
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
-const stringOr = (value: unknown) => (typeof value === "string" ? excerpt(value) : undefined);
+/** A string field of the server's error body: cut, its control characters escaped. */
+const stringOr = (value: unknown) => (typeof value === "string" ? printable(value, EXCERPT) : undefined);
+/** An error code is a number or a short word; a string one is cut shorter still. */
+const codeOf = (value: unknown) => (typeof value === "number" ? value : typeof value === "string" ? printable(value, 100) : undefined);
 
 function parsePayload(payload: unknown): unknown {
   if (typeof payload !== "string") return payload;
@@ -49,11 +53,11 @@ export function errorFromResponse(response: AnswerHead, payload: unknown, meta: 
   const url = response.url || meta.path;
   const body = parsePayload(payload);
   const fault = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const code = typeof fault.code === "number" || typeof fault.code === "string" ? fault.code : undefined;
+  const code = codeOf(fault.code);
   const description = stringOr(fault.description) ?? stringOr(fault.message);
   const rawText = typeof body === "string" && body !== "" ? excerpt(body) : undefined;
   const status = response.status;
-  const summary = description ?? (rawText ? "the answer is not a Partner Center error body" : "no error body");
+  const summary = description === undefined ? (rawText ? "the answer is not a Partner Center error body" : "no error body") : printable(description);
   const hint = baseUrlHint(status, code !== undefined, meta.baseUrl);
   return new PartnerCenterError(
     `${meta.method} ${url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}${hint}`,

@@ -1,4 +1,5 @@
 // The retry decisions, as pure functions; http/send.ts is the loop that applies them.
+import { parseHttpDate } from "./http-date";
 
 /** Statuses worth another attempt: timeouts, throttling and transient server failures. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -31,19 +32,16 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * Retry-After as milliseconds from `now`: delay-seconds or an HTTP-date (a past date means 0).
- * Undefined when absent, negative, fractional garbage or otherwise unparsable.
+ * Retry-After as milliseconds from `now`, read exactly as RFC 9110 defines it: delay-seconds or an
+ * HTTP-date (a past date means 0). A delay too long to hold is read as the longest there is, so it
+ * is left to the caller like any wait past maxRetryAfterMs. Undefined when absent or anything else.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (value == null) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) {
-    const ms = Number(text) * 1000;
-    return Number.isSafeInteger(ms) ? ms : undefined;
-  }
-  if (!/[a-z]/i.test(text)) return undefined;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER);
+  const date = parseHttpDate(text, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }
 
 /** Exponential backoff with equal jitter: half the delay fixed, half random (Azure's strategy). */

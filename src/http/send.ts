@@ -3,7 +3,8 @@
 // retry-policy.ts decides. Each attempt reads its whole answer, so a body that stalls or breaks
 // off is retried like any failed attempt, under the same MS-RequestId.
 import type { TokenProvider } from "../credential";
-import { abortedError, PartnerCenterError, type ClientErrorCode } from "../errors";
+import { abortedError, isPartnerCenterError, PartnerCenterError, type ClientErrorCode } from "../errors";
+import { reasonOf } from "../printable";
 import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
 import { BufferedResponse } from "./buffered-response";
 import { formatAttempt, type Logger } from "./log";
@@ -45,7 +46,7 @@ function failure(code: ClientErrorCode, reason: string, call: Outgoing, fields: 
 /** The caller's signal ended the call: its ids stay on the error, so it can be re-sent safely. */
 function aborted(call: Outgoing): PartnerCenterError {
   const reason: unknown = call.signal?.reason;
-  const why = reason instanceof Error ? reason.message : String(reason);
+  const why = reasonOf(reason);
   return abortedError(`${call.method} ${call.url} failed: aborted by the caller's signal: ${why}`, {
     requestId: call.headers.get(REQUEST_ID) ?? undefined,
     correlationId: call.headers.get(CORRELATION_ID) ?? undefined,
@@ -64,7 +65,7 @@ function withCall(error: PartnerCenterError, call: Outgoing): PartnerCenterError
 function transportError(error: unknown, call: Outgoing): PartnerCenterError {
   if (error instanceof ResponseTooLargeError) return failure("RESPONSE_TOO_LARGE", error.message, call, { cause: error, isRetryable: false });
   const timedOut = error instanceof AttemptTimeoutError;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = reasonOf(error);
   return failure(timedOut ? "TIMEOUT" : "NETWORK_ERROR", reason, call, { cause: error, isRetryable: true });
 }
 
@@ -135,7 +136,7 @@ export function createSender(config: SenderConfig): Sender {
         }
       } catch (caught) {
         if (call.signal?.aborted) throw aborted(call);
-        if (caught instanceof PartnerCenterError) throw withCall(caught, call);
+        if (isPartnerCenterError(caught)) throw withCall(caught, call);
         error = caught;
       }
       if (received?.redirect) {

@@ -4,6 +4,16 @@
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 export function editDistance(a: string, b: string): number {
+  return editDistanceWithin(a, b, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * The edit distance of `a` and `b` if it is at most `limit`, else `limit + 1`. Two strings whose
+ * lengths differ by more than `limit` are that far apart at least, so a word of any length costs
+ * nothing against names it cannot be a typo of: the matrix is only built for strings of like length.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array(rows * cols);
@@ -17,7 +27,7 @@ export function editDistance(a: string, b: string): number {
       d[i * cols + j] = best;
     }
   }
-  return d[rows * cols - 1]!;
+  return Math.min(d[rows * cols - 1]!, limit + 1);
 }
 
 /** The candidate `word` is most likely a typo of, if one is within a quarter of its length (at least 1 edit). */
@@ -27,7 +37,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const distance = editDistanceWithin(lower, candidate.toLowerCase(), bestDistance - 1);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

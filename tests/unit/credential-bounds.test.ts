@@ -66,3 +66,26 @@ describe("the credential's bounds", () => {
     expect(asked).toBe(1);
   });
 });
+
+describe("a credential that throws what cannot be printed", () => {
+  const unprintable: [string, () => unknown][] = [
+    ["a null-prototype object", () => Object.create(null)],
+    ["an object whose toString throws", () => ({ toString: () => { throw new Error("no"); } })],
+    ["a Proxy that throws on every access", () => new Proxy({}, { get: () => { throw new Error("trap"); }, getPrototypeOf: () => { throw new Error("trap"); } })],
+    ["a Symbol", () => Symbol("s")],
+  ];
+
+  it.each(unprintable)("is AUTHENTICATION_FAILED after one call when it throws %s, not retried", async (_what, thrown) => {
+    let calls = 0;
+    const script = scriptedFetch();
+    const credential = () => {
+      calls++;
+      throw thrown();
+    };
+    const pc = createPartnerCenterClient({ credential, fetch: script.fetch, baseUrl: "https://pc.test/v1", backoff: { baseDelayMs: 1, maxDelayMs: 1 } });
+    const error = await failure(pc.orders.get(CUSTOMER, "o"));
+    expect(error).toMatchObject({ code: "AUTHENTICATION_FAILED", isRetryable: false });
+    expect(calls).toBe(1);
+    expect(script.sent).toHaveLength(0);
+  });
+});

@@ -28,6 +28,19 @@ describe("errorFromResponse", () => {
     expect(error.message).toBe(`POST ${URL_} failed with 409 (code 800060): Your order is in progress.`);
   });
 
+  it("cuts every server string it quotes and shows its control characters as escapes", () => {
+    const huge = `${"9".repeat(5_000_000)}`;
+    const body = { code: `\u001b[31m${huge}\n`, description: `line one\r\nInjected: yes ${"d".repeat(5_000)}`, errorName: "\u0000x".repeat(1_000) };
+    const error = errorFromResponse(answer(400, null), JSON.stringify(body), meta);
+    expect(error.message.length).toBeLessThan(1_000);
+    expect(error.message).not.toMatch(/[\u0000-\u001f]/);
+    expect(error.message).toContain("\\u001b[31m999");
+    expect(String(error.code).length).toBeLessThan(300);
+    expect(String(error.code)).not.toMatch(/[\u0000-\u001f]/);
+    expect(error.description).not.toMatch(/[\r\n]/);
+    expect(error.errorName).not.toMatch(/\u0000/);
+  });
+
   it("reads the newer fields, and a body openapi-fetch already parsed", () => {
     const body = { code: "600061", message: "exists", errorName: "AlreadyExists", isRetryable: true };
     expect(errorFromResponse(answer(400, null), body, meta)).toMatchObject({

@@ -33,7 +33,18 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("Sat, 21 Nov 2026 11:00:00 GMT", NOW)).toBe(0);
   });
 
-  it.each([null, undefined, "", "-5", "1.5", "soon", "57s", "99999999999999999999999"])(
+  it("reads the two obsolete HTTP-date forms RFC 9110 says a recipient must accept", () => {
+    expect(parseRetryAfter("Saturday, 21-Nov-26 12:00:30 GMT", NOW)).toBe(30_000);
+    expect(parseRetryAfter("Sat Nov 21 12:00:30 2026", NOW)).toBe(30_000);
+    expect(parseRetryAfter("Sat Nov  1 12:00:30 2026", NOW)).toBe(0);
+  });
+
+  it("reads a delay too long to count as longer than any wait the client takes", () => {
+    expect(parseRetryAfter("99999999999999999999", NOW)).toBeGreaterThan(DEFAULT_RETRY_POLICY.maxRetryAfterMs);
+    expect(decideRetry(1, { status: 503, retryAfter: "99999999999999999999" }, policy, NOW, 0.5)).toEqual({ retry: false });
+  });
+
+  it.each([null, undefined, "", "-5", "1.5", "soon", "57s", "soon 5", "x 1", "5 x", "Sat, 21 Nov 2026 12:00:30", "Sat, 21 Nov 2026 12:00:30 GMT junk", "2026-11-21T12:00:30Z", "Sat, 31 Feb 2026 12:00:30 GMT", "Sat, 21 Nov 2026 25:00:30 GMT"])(
     "ignores %p",
     (value) => {
       expect(parseRetryAfter(value, NOW)).toBeUndefined();

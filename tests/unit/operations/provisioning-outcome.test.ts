@@ -45,3 +45,20 @@ describe("judgeProvisioning", () => {
     expect(judgeProvisioning(order("completed"), lines("fulfilled", "provisioning"))).toEqual({ done: false, unrecognised: ["line item 1: provisioning"] });
   });
 });
+
+describe("judgeProvisioning, given statuses that name Object.prototype's members", () => {
+  it.each(["constructor", "Constructor", "__proto__", "to_String", "hasOwnProperty", "valueOf"])(
+    "keeps waiting on an order in %s and reports it",
+    (status) => {
+      const verdict = judgeProvisioning(order(status), lines("fulfilled"));
+      expect(verdict).toEqual({ done: false, unrecognised: [`order: ${status}`] });
+    },
+  );
+
+  it("does not judge a completed order fulfilled when a line item says constructor", () => {
+    expect(judgeProvisioning(order("completed"), lines("fulfilled", "constructor"))).toEqual({
+      done: false,
+      unrecognised: ["line item 1: constructor"],
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { closest, editDistance } from "../../../src/validation/suggest";
+import { closest, editDistance, editDistanceWithin } from "../../../src/validation/suggest";
 
 describe("editDistance", () => {
   it("counts an adjacent swap as one edit", () => {
@@ -23,3 +23,18 @@ describe("closest", () => {
     expect(closest("xy", NAMES)).toBeUndefined();
   });
 });
+
+describe("closest, given an attacker's key", () => {
+  it("answers a 1,000,000-character key at once, without computing a distance to each name", () => {
+    // A full matrix took 30 s and 710 MB here, past Jest's limit for a test.
+    expect(closest("a".repeat(1_000_000), NAMES_FOR_BOUNDS)).toBeUndefined();
+    expect(closest(`${"a".repeat(1_000_000)}quantity`, NAMES_FOR_BOUNDS)).toBeUndefined();
+  });
+
+  it("gives up on a pair whose lengths differ by more than the distance it would accept", () => {
+    expect(editDistanceWithin("a".repeat(10_000), "quantity", 2)).toBe(3);
+    expect(editDistanceWithin("quantiy", "quantity", 2)).toBe(1);
+    expect(editDistanceWithin("kitten", "sitting", 2)).toBe(3);
+  });
+});
+const NAMES_FOR_BOUNDS = ["lineItems", "billingCycle", "partnerIdOnRecord", "quantity", "id"];

@@ -1,0 +1,26 @@
+// Text that came from outside (a server's answer, a third party's error, a caller's value) made
+// safe to put in one of our messages: cut to a bound, control characters shown as escapes, and a
+// value that cannot even be turned into text (a throwing toString, a revoked Proxy) named, not thrown.
+
+/** The longest piece of outside text a message quotes. */
+export const MAX_QUOTED = 200;
+
+// C0 and C1 controls, DEL, the line and paragraph separators, and lone surrogates.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/** `text` cut to `max` characters (saying how long it was) with its control characters escaped. */
+export function printable(text: string, max = MAX_QUOTED): string {
+  const cut = text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+  return cut.replace(UNPRINTABLE, escape);
+}
+
+/** A thrown value's message (or the value as text), printable; never throws, whatever was thrown. */
+export function reasonOf(value: unknown): string {
+  try {
+    const text = value instanceof Error ? value.message : typeof value === "symbol" ? value.toString() : String(value);
+    return printable(typeof text === "string" ? text : "(not text)", 1_000);
+  } catch {
+    return "(a value that cannot be shown as text)";
+  }
+}

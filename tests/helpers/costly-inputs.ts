@@ -1,0 +1,22 @@
+// Inputs an attacker picks to make one call cost a lot, each run by name in a worker thread
+// (runIsolated with a timeout), since a synchronous loop cannot be interrupted by Jest's timer.
+import { redactSecrets } from "../../src/redact";
+import { bindRequest } from "../../src/validation/request";
+import { closest } from "../../src/validation/suggest";
+
+const MB = 1_000_000;
+const CASES: ReadonlyMap<string, () => unknown> = new Map<string, () => unknown>([
+  ["a 1 MB key to suggest a name for", () => closest("a".repeat(MB), ["lineItems", "billingCycle", "quantity"]) ?? "no suggestion"],
+  ["a 1 MB message of eyJ blocks to redact", () => redactSecrets("eyJ".repeat(MB / 3)).length],
+  ["a 1 MB message of eyJ blocks with one dot to redact", () => redactSecrets(`${"eyJa".repeat(MB / 4)}.${"b".repeat(MB)}`).length],
+  [
+    "1 MB unknown keys in an order and its line item",
+    () => bindRequest("createOrder", { path: { customer_id: "b0d70a69-4c42-4b27-b17b-91a835d8686a" }, body: { ["x".repeat(MB)]: 1, lineItems: [{ ["y".repeat(MB)]: 1 }] } }).problems.length,
+  ],
+]);
+
+export const COSTLY_INPUTS = [...CASES.keys()];
+
+export default async function run(name: string): Promise<unknown> {
+  return CASES.get(name)!();
+}
