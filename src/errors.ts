@@ -96,13 +96,17 @@ export interface ValidationProblem {
   message: string;
 }
 
+/** The most problems a validation error's message lists; `problems` holds them all. */
+const LISTED = 20;
+
 /** A caller's mistake, caught before anything was sent. Lists every problem found. */
 export class PartnerCenterValidationError extends PartnerCenterError {
   readonly problems: readonly ValidationProblem[];
 
   constructor(what: string, problems: readonly ValidationProblem[]) {
-    const list = problems.map((p) => `${p.path} ${p.message}`).join("; ");
-    super(`${what} was not sent: ${problems.length} problem${problems.length === 1 ? "" : "s"}: ${list}`, {
+    const list = problems.slice(0, LISTED).map((p) => `${p.path} ${p.message}`).join("; ");
+    const more = problems.length > LISTED ? `; and ${problems.length - LISTED} more (see problems)` : "";
+    super(`${what} was not sent: ${problems.length} problem${problems.length === 1 ? "" : "s"}: ${list}${more}`, {
       code: "VALIDATION_ERROR",
       isRetryable: false,
     });

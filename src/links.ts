@@ -1,9 +1,19 @@
 // Following a Link the API returns: where it points, relative to the client's API root.
 import type { Link } from "../generated/schema";
 import type { ValidationProblem } from "./errors";
+import { printable } from "./printable";
 import { headerValueProblems } from "./validation/request";
 
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Headers the client or its transport sets: where the request goes and how it is framed, whose
+ * credentials and ids it carries. A link, which a server wrote, may set none of them.
+ */
+const OWNED_HEADERS = new Set([
+  "host", "authorization", "proxy-authorization", "cookie", "ms-requestid", "ms-correlationid",
+  "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect",
+]);
 
 /** A Link as the API returns it; `method` defaults to GET as the spec says. */
 export type LinkInput = Omit<Link, "method"> & { method?: string };
@@ -22,6 +32,7 @@ export interface ResolvedLink {
  * token goes wherever the link points.
  */
 export function resolveLink(link: LinkInput, baseUrl: string): ResolvedLink | ValidationProblem[] {
+  if (link === null || typeof link !== "object") return [{ path: "link", message: "must be an object with a uri" }];
   const problems: ValidationProblem[] = [];
   const uri = typeof link?.uri === "string" ? link.uri.trim() : "";
   const root = new URL(baseUrl);
@@ -34,18 +45,23 @@ export function resolveLink(link: LinkInput, baseUrl: string): ResolvedLink | Va
   }
   let path: string | undefined;
   if (!target) {
-    problems.push({ path: "link.uri", message: `must be a path or a URL under ${baseUrl}, got ${JSON.stringify(link?.uri)}` });
+    problems.push({ path: "link.uri", message: `must be a path or a URL under ${baseUrl}, got ${typeof link.uri === "string" ? JSON.stringify(printable(link.uri, 100)) : typeof link.uri}` });
   } else if (target.origin !== root.origin || !(target.pathname === rootPath || target.pathname.startsWith(`${rootPath}/`))) {
     problems.push({ path: "link.uri", message: `points outside ${baseUrl}; the client sends its token only there` });
   } else {
     path = (target.pathname.slice(rootPath.length) || "/") + target.search;
   }
-  const method = (link?.method ?? "GET").toUpperCase();
+  const given = link?.method ?? "GET";
+  const method = typeof given === "string" ? given.toUpperCase() : "";
   if (!METHODS.has(method)) problems.push({ path: "link.method", message: `must be one of ${[...METHODS].join(", ")}` });
   const headers: Record<string, string> = {};
-  (link?.headers ?? []).forEach((header, i) => {
+  const list: unknown = link?.headers ?? [];
+  if (!Array.isArray(list)) problems.push({ path: "link.headers", message: "must be an array of { key, value }" });
+  (Array.isArray(list) ? (list as LinkInput["headers"] & object) : []).forEach((header, i) => {
     if (typeof header?.key !== "string" || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(header.key)) {
       problems.push({ path: `link.headers[${i}].key`, message: "must be a header name" });
+    } else if (OWNED_HEADERS.has(header.key.toLowerCase())) {
+      problems.push({ path: `link.headers[${i}].key`, message: `must not be ${header.key}: the client sets it, never a link` });
     } else if (typeof header.value !== "string") {
       problems.push({ path: `link.headers[${i}].value`, message: "must be a string" });
     } else {

@@ -10,7 +10,8 @@ import type { Sender } from "../http/send";
 import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
 import { toFormData } from "./form-data";
-import { bindRequest, headerParameterProblems, requestProblems, type OperationId, type RequestParts } from "../validation/request";
+import { printable } from "../printable";
+import { bindRequest, headerParameterProblems, isOperationId, requestProblems, type OperationId, type RequestParts } from "../validation/request";
 
 export interface Transport {
   /** The API root, without a trailing slash. */
@@ -129,8 +130,11 @@ export async function callOperation<T>(
   options: CallOptions = {},
   onHeaders?: (headers: Headers) => void,
 ): Promise<T> {
-  const bound = bindRequest(operationId, request);
-  const problems = [...requestProblems(operationId, bound), ...callOptionProblems(options)];
+  if (!isOperationId(operationId)) {
+    throw new PartnerCenterValidationError("call", [{ path: "operationId", message: `must be an operationId of the spec, got ${printable(String(operationId), 100)}` }]);
+  }
+  const bound = bindRequest(operationId, request ?? {});
+  const problems = [...requestProblems(operationId, bound), ...callOptionProblems(options ?? {})];
   if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
   const rule = operations[operationId];
   return exchange<T>(

@@ -98,15 +98,14 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
      * Takes what the service takes: keys in any casing, `null` as "not set", read-only fields
      * (left out of what is sent).
      */
-    create(customerId: string, order: OrderCreateInput, options: CreateOrderOptions = {}): Promise<PlacedOrder> {
-      const lineItems = lineItemsOf(order);
-      const body = lineItems ? { ...order, [lineItems.key]: numberLineItems(lineItems.items) } : order;
+    async create(customerId: string, order: OrderCreateInput, options: CreateOrderOptions = {}): Promise<PlacedOrder> {
       const header = { "x-ms-customeruser-upn": options.customerUserUpn };
+      const body = withNumberedLineItems(order);
       return call<PlacedOrder>("createOrder", { path: { customer_id: customerId }, header, body }, options);
     },
 
     /** getOrder */
-    get(customerId: string, orderId: string, options: GetOrderOptions = {}): Promise<PlacedOrder> {
+    async get(customerId: string, orderId: string, options: GetOrderOptions = {}): Promise<PlacedOrder> {
       return call<PlacedOrder>(
         "getOrder",
         { path: { customer_id: customerId, order_id: orderId }, query: { include_price: options.includePrice } },
@@ -118,7 +117,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
      * updateOrder: the order as read with a field changed, or only the fields to change; a cancel
      * is `{ id, status: "cancelled" }`. Read-only fields are left out of what is sent.
      */
-    update(customerId: string, orderId: string, order: OrderUpdateInput, options: UpdateOrderOptions = {}): Promise<PlacedOrder> {
+    async update(customerId: string, orderId: string, order: OrderUpdateInput, options: UpdateOrderOptions = {}): Promise<PlacedOrder> {
       const path = { customer_id: customerId, order_id: orderId };
       return call<PlacedOrder>("updateOrder", { path, header: { "If-Match": options.ifMatch }, body: order }, options);
     },
@@ -157,7 +156,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     },
 
     /** getOrderProvisioningStatus */
-    getOrderProvisioningStatus(customerId: string, orderId: string, options: CallOptions = {}) {
+    async getOrderProvisioningStatus(customerId: string, orderId: string, options: CallOptions = {}) {
       return call<OrderLineItemProvisioningStatusCollection>(
         "getOrderProvisioningStatus",
         { path: { customer_id: customerId, order_id: orderId } },
@@ -166,7 +165,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     },
 
     /** listOrderActivationLinks */
-    listOrderActivationLinks(customerId: string, orderId: string, options: CallOptions = {}) {
+    async listOrderActivationLinks(customerId: string, orderId: string, options: CallOptions = {}) {
       return call<OrderLineItemActivationLinkCollection>(
         "listOrderActivationLinks",
         { path: { customer_id: customerId, order_id: orderId } },
@@ -175,7 +174,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     },
 
     /** listLineItemActivationLinks */
-    listLineItemActivationLinks(customerId: string, orderId: string, lineItemNumber: number, options: CallOptions = {}) {
+    async listLineItemActivationLinks(customerId: string, orderId: string, lineItemNumber: number, options: CallOptions = {}) {
       return call<OrderLineItemActivationLinkCollection>(
         "listLineItemActivationLinks",
         { path: { customer_id: customerId, order_id: orderId, line_item_number: lineItemNumber } },
@@ -184,7 +183,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     },
 
     /** listSubscriptionActivationLinks */
-    listSubscriptionActivationLinks(customerId: string, subscriptionId: string, options: CallOptions = {}) {
+    async listSubscriptionActivationLinks(customerId: string, subscriptionId: string, options: CallOptions = {}) {
       return call<OrderLineItemActivationLinkCollection>(
         "listSubscriptionActivationLinks",
         { path: { customer_id: customerId, subscription_id: subscriptionId } },
@@ -193,7 +192,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     },
 
     /** createOrderAttachments: uploads purchase-order (and tender) files as multipart/form-data. */
-    createOrderAttachments(customerId: string, orderId: string, input: OrderAttachmentsInput, options: CallOptions = {}) {
+    async createOrderAttachments(customerId: string, orderId: string, input: OrderAttachmentsInput, options: CallOptions = {}) {
       // Part names as the .NET SDK's AttachmentDetails has them (E1).
       const upload = { Metadata: input?.metadata, POFiles: input?.poFiles, TenderFiles: input?.tenderFiles };
       return call<OrderAttachmentCollection>(
@@ -204,7 +203,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     },
 
     /** listOrderAttachments: the documents attached to an order (known from the .NET SDK only, E2). */
-    listOrderAttachments(customerId: string, orderId: string, options: CallOptions = {}) {
+    async listOrderAttachments(customerId: string, orderId: string, options: CallOptions = {}) {
       return call<OrderAttachmentCollection>(
         "listOrderAttachments",
         { path: { customer_id: customerId, order_id: orderId } },
@@ -213,7 +212,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     },
 
     /** getOrderAttachment: one attached document's content, as a Blob (known from the .NET SDK only, E2). */
-    getOrderAttachment(customerId: string, orderId: string, attachmentId: string, options: CallOptions = {}): Promise<Blob> {
+    async getOrderAttachment(customerId: string, orderId: string, attachmentId: string, options: CallOptions = {}): Promise<Blob> {
       return call<Blob>(
         "getOrderAttachment",
         { path: { customer_id: customerId, order_id: orderId, attachment_id: attachmentId } },
@@ -247,12 +246,19 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
   return api;
 }
 
-/** The caller's line items and the key they are under, in whatever casing the caller wrote it. */
-function lineItemsOf(order: unknown): { key: string; items: unknown[] } | undefined {
-  if (order === null || typeof order !== "object") return undefined;
-  const key = Object.keys(order).find((k) => k.toLowerCase() === "lineitems");
-  const items = key === undefined ? undefined : (order as Record<string, unknown>)[key];
-  return Array.isArray(items) ? { key: key!, items } : undefined;
+/**
+ * The order with its line items numbered, under the key the caller wrote them under (in any
+ * casing). An order that throws when read is given back as it is, for binding to refuse.
+ */
+function withNumberedLineItems(order: unknown): unknown {
+  try {
+    if (order === null || typeof order !== "object") return order;
+    const key = Object.keys(order).find((k) => k.toLowerCase() === "lineitems");
+    const items = key === undefined ? undefined : (order as Record<string, unknown>)[key];
+    return Array.isArray(items) ? { ...order, [key!]: numberLineItems(items) } : order;
+  } catch {
+    return order;
+  }
 }
 
 export type OrdersApi = ReturnType<typeof ordersApi>;

@@ -3,6 +3,7 @@
 // due and when waiting ends, in wall-clock time. What comes back is checked like any input: a
 // text that is not a saved state, or one saved for another customer or order, is refused.
 import type { ValidationProblem } from "../errors";
+import { printable } from "../printable";
 import { sameOrderId } from "../validation/ids";
 import { isWhole, MAX_TIMER_MS } from "../validation/is-whole";
 import type { PollSchedule } from "./poll-delay";
@@ -28,12 +29,17 @@ export function newSavedPoller(fields: Omit<SavedPoller, "kind" | "version">): S
   return { kind: KIND, version: 1, ...fields };
 }
 
+const shown = (value: unknown) => (typeof value === "string" ? printable(value, 100) : typeof value);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isTime = (value: unknown) => typeof value === "number" && Number.isFinite(value) && value >= 0;
+/**
+ * A time toString() could have written by `now`: it writes at most the longest wait (MAX_TIMER_MS)
+ * past the moment it is called, so anything later (the year 9999, say) was not written by it.
+ */
+const isTime = (value: unknown, now: number) => typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= now + MAX_TIMER_MS;
 const isWait = (value: unknown) => isWhole(value, 1, MAX_TIMER_MS);
 
 /** The saved state in `text`, for this customer and order, or why it cannot be resumed. */
-export function readSavedPoller(text: unknown, customerId: string, orderId: string): SavedPoller | ValidationProblem[] {
+export function readSavedPoller(text: unknown, customerId: string, orderId: string, now: number): SavedPoller | ValidationProblem[] {
   const at = "options.resumeFrom";
   const refused = (message: string) => [{ path: at, message }];
   let saved: Partial<SavedPoller>;
@@ -46,11 +52,11 @@ export function readSavedPoller(text: unknown, customerId: string, orderId: stri
     return refused("is not a saved poller state: pass what poller.toString() returned");
   }
   if (typeof saved.customerId !== "string" || saved.customerId.toLowerCase() !== customerId.toLowerCase()) {
-    return refused(`was saved for customer ${String(saved.customerId)}, not ${customerId}`);
+    return refused(`was saved for customer ${shown(saved.customerId)}, not ${shown(customerId)}`);
   }
-  if (typeof saved.orderId !== "string" || !sameOrderId(saved.orderId, orderId)) return refused(`was saved for order ${String(saved.orderId)}, not ${orderId}`);
+  if (typeof saved.orderId !== "string" || !sameOrderId(saved.orderId, orderId)) return refused(`was saved for order ${shown(saved.orderId)}, not ${shown(orderId)}`);
   const sound =
-    isWhole(saved.polls, 0) && isTime(saved.nextPollAt) && isTime(saved.deadline) &&
+    isWhole(saved.polls, 0) && isTime(saved.nextPollAt, now) && isTime(saved.deadline, now) &&
     isWait(saved.intervalMs) && isWait(saved.maxIntervalMs) && GUID.test(String(saved.correlationId));
   return sound ? (saved as SavedPoller) : refused("is a damaged saved poller state: its numbers or ids are missing or out of range");
 }

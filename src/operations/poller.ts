@@ -66,7 +66,7 @@ const WAITS = ["intervalMs", "maxIntervalMs", "maxWaitMs"] as const;
 /** The saved state a poller starts from, or the caller's mistakes (nothing is sent then). */
 function startingState(customerId: string, orderId: string, options: PollOptions, firstPollAfterMs: number, now: number): SavedPoller {
   const problems = waitProblems(options as Record<string, unknown>, WAITS);
-  const read = options.resumeFrom === undefined ? undefined : readSavedPoller(options.resumeFrom, customerId, orderId);
+  const read = options.resumeFrom === undefined ? undefined : readSavedPoller(options.resumeFrom, customerId, orderId, now);
   if (Array.isArray(read)) problems.push(...read);
   if (problems.length) throw new PartnerCenterValidationError("pollProvisioning", problems);
   const resumed = read as SavedPoller | undefined;

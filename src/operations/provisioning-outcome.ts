@@ -6,7 +6,11 @@ import { printable } from "../printable";
 import { enumKey } from "../validation/bind";
 
 /** A value from the server, as the state reports it: cut and printable. */
-const shown = (value: unknown) => (value === undefined || value === null ? "(none)" : printable(typeof value === "string" ? value : JSON.stringify(value) ?? "", 100));
+const shown = (value: unknown) =>
+  value === undefined || value === null ? "(none)"
+  : typeof value === "string" ? printable(value, 100)
+  : typeof value === "number" || typeof value === "boolean" ? String(value)
+  : `(${Array.isArray(value) ? "an array" : `a ${typeof value}`})`;
 
 export type ProvisioningOutcome = "fulfilled" | "failed" | "cancelled" | "needs_purchase_order" | "partial" | "timed_out";
 

@@ -6,6 +6,7 @@
 // it returns is what the client sends; every way the value breaks a rule is reported, and a key
 // that matches nothing is refused as the typo it almost certainly is, with the closest name.
 import type { ValidationProblem } from "../errors";
+import { printable } from "../printable";
 import { closest } from "./suggest";
 
 export interface RuleSchema {
@@ -46,11 +47,80 @@ const FORMATS: Record<string, (value: string) => boolean> = {
   uri: (v) => /^[a-z][a-z0-9+.-]*:/i.test(v) && URL.canParse(v),
 };
 
+/**
+ * The JSON type a value would be sent as, or, for what JSON cannot carry faithfully, what it is:
+ * `NaN` would go as null, a Map as `{}`, a BigInt not at all.
+ */
 function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : String(value);
+  if (typeof value === "object" && !isPlainObject(value)) return Object.prototype.toString.call(value).slice(8, -1);
   return typeof value;
+}
+
+/** An object JSON sends as its own keys: a literal, a null-prototype object or a class instance, not a Map, Date or Blob. */
+function isPlainObject(value: object): boolean {
+  return Object.prototype.toString.call(value) === "[object Object]";
+}
+
+/** The deepest a free-form value (a map's values, say) may nest; no documented body nests past a few levels. */
+export const MAX_DEPTH = 32;
+
+// A UTF-16 surrogate without its pair cannot be encoded as UTF-8, so it cannot be sent as written.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function stringProblem(value: string): string | undefined {
+  const at = value.search(LONE_SURROGATE);
+  return at === -1 ? undefined : `has a lone UTF-16 surrogate at character ${at + 1}, which cannot be sent as UTF-8`;
+}
+
+/** Holes in an array, which JSON would send as null, as a problem: how many and where the first is. */
+function holesProblem(array: readonly unknown[]): string | undefined {
+  let holes = 0;
+  let first = -1;
+  for (let i = 0; i < array.length; i++) {
+    if (!(i in array)) {
+      holes++;
+      if (first === -1) first = i;
+    }
+  }
+  return holes ? `has ${holes} empty slot${holes === 1 ? "" : "s"} (the first at index ${first}), which would be sent as null` : undefined;
+}
+
+/**
+ * Problems with a value the spec does not describe, sent as the caller gave it: it must be what
+ * JSON carries faithfully, without cycles and at most MAX_DEPTH deep. Walked without recursion.
+ */
+function freeFormProblem(root: unknown): string | undefined {
+  const stack: { value: unknown; depth: number; done?: boolean }[] = [{ value: root, depth: 0 }];
+  const open = new Set<object>();
+  while (stack.length) {
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
+    if (entry.done) {
+      open.delete(value as object);
+      continue;
+    }
+    const type = typeOf(value);
+    if (type === "string") {
+      const problem = stringProblem(value as string);
+      if (problem) return problem;
+    } else if (type === "array" || type === "object") {
+      if (open.has(value as object)) return "refers to itself, which JSON cannot send";
+      if (depth >= MAX_DEPTH) return `nests deeper than ${MAX_DEPTH} levels`;
+      if (type === "array") {
+        const problem = holesProblem(value as unknown[]);
+        if (problem) return problem;
+      }
+      open.add(value as object);
+      stack.push({ value, depth, done: true });
+      for (const key of Object.keys(value as object)) stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+    } else if (!["null", "boolean", "integer", "number", "undefined"].includes(type)) {
+      return `holds ${article(type)}, which JSON cannot send as it is`;
+    }
+  }
+  return undefined;
 }
 
 function typeMatches(expected: string | readonly string[], value: unknown): boolean {
@@ -59,8 +129,15 @@ function typeMatches(expected: string | readonly string[], value: unknown): bool
   return typeof expected === "string" ? accepts(expected) : expected.some(accepts);
 }
 
-const article = (type: string) => (type === "integer" || type === "object" || type === "array" ? `an ${type}` : `a ${type}`);
-const show = (value: unknown) => JSON.stringify(value) ?? String(value);
+const article = (type: string) => (/^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`);
+
+/** A caller's value, quoted in a message: never whole when long, never stringified when it is a structure. */
+function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) + (value.length > 100 ? ` (${value.length} characters)` : "");
+  if (typeof value === "bigint") return `${value}n`;
+  if (value === null || typeof value !== "object") return String(value);
+  return Array.isArray(value) ? `an array of ${value.length} item${value.length === 1 ? "" : "s"}` : article(typeOf(value));
+}
 
 // Compiled once per rule schema: the rules are constants, so these caches stay small.
 const patterns = new Map<string, RegExp>();
@@ -101,6 +178,9 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** A caller's key as it appears in a problem's path: cut when long, control characters escaped. */
+export const keyInPath = (key: string) => printable(key, 100);
+
 function unknownKeyMessage(key: string, index: Map<string, string>): string {
   const guess = closest(key, index.values());
   return `is not a known property, so the service would ignore it${guess ? `; did you mean ${guess}?` : ""}`;
@@ -126,18 +206,18 @@ function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: s
     if (name !== undefined) {
       const property = properties![name]!;
       if (Object.hasOwn(out, name) || readOnlyGiven?.has(name)) {
-        ctx.problems.push({ path: `${path}.${key}`, message: `sets ${name} again, already set as ${firstKeyFor(object, name, key)}: send it once` });
+        ctx.problems.push({ path: `${path}.${keyInPath(key)}`, message: `sets ${name} again, already set as ${keyInPath(firstKeyFor(object, name, key) ?? "")}: send it once` });
       } else if (property.readOnly) {
         (readOnlyGiven ??= new Set()).add(name);
       } else {
         out[name] = bindValue(value, property, `${path}.${name}`, ctx);
       }
     } else if (typeof schema.additionalProperties === "object") {
-      setOwn(out, key, bindValue(value, schema.additionalProperties, `${path}.${key}`, ctx));
+      setOwn(out, key, bindValue(value, schema.additionalProperties, `${path}.${keyInPath(key)}`, ctx));
     } else if (index || schema.additionalProperties === false) {
-      ctx.problems.push({ path: `${path}.${key}`, message: unknownKeyMessage(key, index ?? new Map()) });
+      ctx.problems.push({ path: `${path}.${keyInPath(key)}`, message: unknownKeyMessage(key, index ?? new Map()) });
     } else {
-      setOwn(out, key, value);
+      setOwn(out, key, freeForm(value, `${path}.${keyInPath(key)}`, ctx));
     }
   }
   for (const name of schema.required ?? []) {
@@ -183,12 +263,15 @@ export function bindValue(value: unknown, schema: RuleSchema, path: string, ctx:
   }
   if (schema.const !== undefined && value !== schema.const) return fail(ctx, path, value, `must be ${show(schema.const)}`);
   if (typeof value === "number") {
+    if (!Number.isFinite(value)) return fail(ctx, path, value, `must be a finite number, got ${value}`);
     if (schema.minimum !== undefined && value < schema.minimum) fail(ctx, path, value, `must be at least ${schema.minimum}, got ${value}`);
     if (schema.maximum !== undefined && value > schema.maximum) fail(ctx, path, value, `must be at most ${schema.maximum}, got ${value}`);
     if (schema.format === "int32" && Math.abs(value) > INT32_MAX) fail(ctx, path, value, `must fit in 32 bits, got ${value}`);
     return value;
   }
   if (typeof value === "string") {
+    const problem = stringProblem(value);
+    if (problem) return fail(ctx, path, value, problem);
     if (schema.minLength !== undefined && value.length < schema.minLength) {
       fail(ctx, path, value, schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`);
     }
@@ -199,15 +282,23 @@ export function bindValue(value: unknown, schema: RuleSchema, path: string, ctx:
     return value;
   }
   if (Array.isArray(value)) {
+    const holes = holesProblem(value);
+    if (holes) return fail(ctx, path, value, holes);
     if (schema.minItems !== undefined && value.length < schema.minItems) {
       fail(ctx, path, value, `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
     }
     if (schema.maxItems !== undefined && value.length > schema.maxItems) fail(ctx, path, value, `must have at most ${schema.maxItems} items, got ${value.length}`);
     const items = schema.items;
-    return items ? value.map((item, i) => bindValue(item, items, `${path}[${i}]`, ctx)) : value;
+    return items ? value.map((item, i) => bindValue(item, items, `${path}[${i}]`, ctx)) : freeForm(value, path, ctx);
   }
   if (typeOf(value) === "object" && (schema.properties || schema.additionalProperties !== undefined)) {
     return bindObject(value as Record<string, unknown>, schema, path, ctx);
   }
-  return value;
+  return freeForm(value, path, ctx);
+}
+
+/** A value sent as given, once it is known JSON can carry it. */
+function freeForm(value: unknown, path: string, ctx: BindContext): unknown {
+  const problem = freeFormProblem(value);
+  return problem ? fail(ctx, path, value, problem) : value;
 }

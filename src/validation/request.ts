@@ -2,7 +2,8 @@
 // operation before anything is sent. The fake Partner Center binds what it receives the same way.
 import { operations, parameters, schemas } from "../../generated/request-rules";
 import type { ValidationProblem } from "../errors";
-import { bindValue, type BindContext, type RuleSchema } from "./bind";
+import { printable, reasonOf } from "../printable";
+import { bindValue, keyInPath, type BindContext, type RuleSchema } from "./bind";
 import { sameOrderId } from "./ids";
 import { lineItemNumberProblems } from "./line-items";
 
@@ -61,15 +62,35 @@ function keyFor(record: Record<string, unknown> | undefined, name: string, exact
   return Object.keys(record).find((key) => key.toLowerCase() === lower);
 }
 
+/** Whether `name` is an operation of the spec: an own key, so that `constructor` is not. */
+export function isOperationId(name: unknown): name is OperationId {
+  return typeof name === "string" && Object.hasOwn(operations, name);
+}
+
+/**
+ * The request bound as the service would bind it. A part that throws when read (a getter, a
+ * revoked Proxy) is a problem at that part, never an exception.
+ */
 export function bindRequest(operationId: OperationId, parts: RequestParts): BoundRequest {
-  const rule = operations[operationId];
   const problems: ValidationProblem[] = [];
+  const reading = { part: "request" };
+  try {
+    return bindParts(operationId, parts, problems, reading);
+  } catch (error) {
+    problems.push({ path: reading.part, message: `could not be read: ${reasonOf(error)}` });
+    return { path: {}, query: {}, header: {}, problems };
+  }
+}
+
+function bindParts(operationId: OperationId, parts: RequestParts, problems: ValidationProblem[], reading: { part: string }): BoundRequest {
+  const rule = operations[operationId];
   const ctx: BindContext = { schemas: SCHEMAS, problems };
   const bound: BoundRequest = { path: {}, query: {}, header: {}, problems };
   const used = { path: new Set<string>(), query: new Set<string>(), header: new Set<string>() };
   for (const key of rule.parameters) {
     const parameter = PARAMETERS[key]!;
     const location = parameter.in as (typeof LOCATIONS)[number];
+    reading.part = location;
     const given = keyFor(parts[location], parameter.name, location === "path");
     if (given !== undefined) used[location].add(given);
     const value = given === undefined ? undefined : parts[location]![given];
@@ -90,13 +111,15 @@ export function bindRequest(operationId: OperationId, parts: RequestParts): Boun
     }
   }
   for (const location of ["path", "query"] as const) {
+    reading.part = location;
     for (const [name, value] of Object.entries(parts[location] ?? {})) {
       if (!used[location].has(name) && value !== undefined) {
-        problems.push({ path: `${location}.${name}`, message: `is not a parameter of ${operationId}` });
+        problems.push({ path: `${location}.${keyInPath(name)}`, message: `is not a parameter of ${operationId}` });
       }
     }
   }
   if ("body" in rule) {
+    reading.part = "body";
     if (parts.body === undefined || parts.body === null) {
       if (rule.body.required) problems.push({ path: "body", message: "is required" });
     } else {
@@ -117,7 +140,7 @@ const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => Va
   updateOrder: ({ body, path }) => {
     const id = (body as { id?: unknown } | undefined)?.id;
     return typeof id === "string" && typeof path.order_id === "string" && !sameOrderId(id, path.order_id)
-      ? [{ path: "body.id", message: `must match the order id in the path (${path.order_id})` }]
+      ? [{ path: "body.id", message: `must match the order id in the path (${printable(path.order_id, 100)})` }]
       : [];
   },
 };

@@ -79,3 +79,19 @@ describe("listOrders paging", () => {
     expect(error).toMatchObject({ code: "INVALID_RESPONSE" });
   });
 });
+
+describe("listOrders, given a hostile next link", () => {
+  const uri = `/customers/${CUSTOMER}/orders?page=2`;
+  it.each([
+    ["headers that are not an array", { uri, method: "GET", headers: { key: "a", value: "b" } }],
+    ["a method that is not a string", { uri, method: 7, headers: [] }],
+    ["a next that is a string", uri],
+    ["a Host header", { uri, method: "GET", headers: [{ key: "Host", value: "evil.example" }] }],
+    ["an Authorization header", { uri, method: "GET", headers: [{ key: "authorization", value: "Bearer stolen" }] }],
+  ])("keeps the page's items and ends with INVALID_RESPONSE on %s, sending nothing along it", async (_what, next) => {
+    const { ids, error, sent } = await drain([json(200, page(["a", "b"], next as object))]);
+    expect(ids).toEqual(["a", "b"]);
+    expect(error).toMatchObject({ code: "INVALID_RESPONSE" });
+    expect(sent).toHaveLength(1);
+  });
+});

@@ -194,6 +194,9 @@ describe("caller mistakes", () => {
     ["a resumeFrom saved for another customer", "options.resumeFrom", { resumeFrom: saved("00000000-0000-0000-0000-000000000000", "o1") }],
     ["a resumeFrom saved for another order", "options.resumeFrom", { resumeFrom: saved(CUSTOMER, "another-order") }],
     ["a damaged resumeFrom", "options.resumeFrom", { resumeFrom: saved(CUSTOMER, "o1").replace('"polls":1', '"polls":-1') }],
+    ["a resumeFrom whose deadline is in the year 9999", "options.resumeFrom", { resumeFrom: saved(CUSTOMER, "o1").replace('"deadline":0', `"deadline":${Date.UTC(9999, 0)}`) }],
+    ["a resumeFrom whose next poll is in the year 9999", "options.resumeFrom", { resumeFrom: saved(CUSTOMER, "o1").replace('"nextPollAt":0', `"nextPollAt":${Date.UTC(9999, 0)}`) }],
+    ["a resumeFrom saved for a 5 MB order id", "options.resumeFrom", { resumeFrom: saved(CUSTOMER, "o".repeat(5_000_000)) }],
   ])("refuses %s with nothing sent", async (_what, path, options) => {
     const { pc, requests } = await start();
     let error: unknown;
@@ -203,6 +206,7 @@ describe("caller mistakes", () => {
       error = caught;
     }
     expect(isPartnerCenterValidationError(error) && error.problems.map((p) => p.path)).toEqual([path]);
+    expect((error as Error).message.length).toBeLessThan(2_000);
     expect(requests).toHaveLength(0);
   });
 

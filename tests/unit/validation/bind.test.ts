@@ -87,7 +87,7 @@ describe("bindValue", () => {
     it("checks types, telling integers from numbers, and unions of types", () => {
       expect(check(1.5, { type: "integer" })).toEqual(["v must be an integer, got 1.5"]);
       expect(check("1", { type: "integer" })).toEqual(['v must be an integer, got "1"']);
-      expect(check([], { type: "object" })).toEqual(["v must be an object, got []"]);
+      expect(check([], { type: "object" })).toEqual(["v must be an object, got an array of 0 items"]);
       expect(check(1.5, { type: ["string", "number"] })).toEqual([]);
       expect(check(true, { type: ["string", "number"] })).toEqual(["v must be a string or a number, got true"]);
     });
