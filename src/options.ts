@@ -126,6 +126,8 @@ function baseUrlProblems(value: unknown): ValidationProblem[] {
   const at = "options.baseUrl";
   if (typeof value !== "string" || !URL.canParse(value)) return [{ path: at, message: "must be an absolute URL" }];
   const url = new URL(value);
+  // node:http would drop them silently and every error would print them: the credential option carries credentials.
+  if (url.username || url.password) return [{ path: at, message: "must not carry a user name or password; pass the token as credential" }];
   if (url.search || url.hash) return [{ path: at, message: "must not have a query or fragment" }];
   if (url.protocol === "https:") return [];
   if (url.protocol === "http:" && LOOPBACK.test(url.hostname)) return [];

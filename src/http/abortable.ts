@@ -1,3 +1,5 @@
+import { onAbort } from "./on-abort";
+
 /**
  * `promise`, unless `signal` aborts first: then its reason. For waits on code that may not honour
  * a signal itself (a custom fetch, a credential), so that every call still ends when it should.
@@ -9,18 +11,17 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
     return Promise.reject(signal.reason);
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
+    const stopListening = onAbort(signal, (reason) => {
       promise.catch(() => undefined);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
+      reject(reason);
+    });
     promise.then(
       (value) => {
-        signal.removeEventListener("abort", onAbort);
+        stopListening();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        stopListening();
         reject(error);
       },
     );

@@ -3,6 +3,7 @@
 
 import { AttemptAbort } from "./attempt-abort";
 import { deadline } from "./deadlines";
+import { onAbort } from "./on-abort";
 import type { Outgoing } from "./replay";
 
 /** Thrown when an attempt outlives its timeout; the retry loop treats it like a network error. */
@@ -44,8 +45,7 @@ export async function sendAttempt(transport: AttemptTransport, call: Outgoing, l
   const caller = call.signal;
   if (caller?.aborted) throw caller.reason;
   const attempt = new AttemptAbort();
-  const onCallerAbort = () => attempt.abort(caller!.reason);
-  caller?.addEventListener("abort", onCallerAbort, { once: true });
+  const stopListening = caller && onAbort(caller, (reason) => attempt.abort(reason));
   const timeoutMs = limits.timeoutMs;
   const timeout = timeoutMs > 0 ? deadline(timeoutMs, () => attempt.abort(new AttemptTimeoutError(timeoutMs))) : undefined;
   try {
@@ -54,6 +54,6 @@ export async function sendAttempt(transport: AttemptTransport, call: Outgoing, l
     throw attempt.aborted ? attempt.reason : error;
   } finally {
     timeout?.clear();
-    caller?.removeEventListener("abort", onCallerAbort);
+    stopListening?.();
   }
 }

@@ -6,14 +6,13 @@
 // the moment the attempt is aborted. The modules are looked up at run time, so that a browser or
 // edge build never has to resolve them.
 import type { AttemptTransport, Received } from "./attempt";
+import { codingsToUndo, decodeBody } from "./content-coding";
 import { ResponseTooLargeError } from "./read-body";
 import type { Outgoing } from "./replay";
 
 type Http = typeof import("node:http");
 type Https = typeof import("node:https");
 type Zlib = typeof import("node:zlib");
-type IncomingMessage = import("node:http").IncomingMessage;
-type Readable = import("node:stream").Readable;
 
 interface NodeModules {
   http: Http;
@@ -52,19 +51,6 @@ function headersOf(raw: string[]): Headers {
   return headers;
 }
 
-/** The answer's body as it would read after fetch: decompressed for the codings fetch decodes. */
-function decoded(response: IncomingMessage, zlib: Zlib): Readable {
-  const coding = String(response.headers["content-encoding"] ?? "").trim().toLowerCase();
-  const decoder =
-    coding === "gzip" || coding === "x-gzip" ? zlib.createGunzip()
-    : coding === "deflate" ? zlib.createInflate()
-    : coding === "br" ? zlib.createBrotliDecompress()
-    : undefined;
-  if (!decoder) return response;
-  response.on("error", (error) => decoder.destroy(error));
-  return response.pipe(decoder);
-}
-
 export function nodeTransport(): AttemptTransport | undefined {
   const modules = nodeModules();
   if (!modules) return undefined;
@@ -78,6 +64,8 @@ export function nodeTransport(): AttemptTransport | undefined {
     const body = await attempt.race(serialise(call, headers));
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     return new Promise<Received>((resolve, reject) => {
+      // The answer, whose `complete` the parser sets the moment its last declared byte arrives.
+      let incoming: { complete: boolean } | undefined;
       const request = (url.protocol === "https:" ? https : http).request(
         {
           protocol: url.protocol,
@@ -88,6 +76,7 @@ export function nodeTransport(): AttemptTransport | undefined {
           headers,
         },
         (response) => {
+          incoming = response;
           const status = response.statusCode ?? 0;
           const answer = { status, statusText: response.statusMessage ?? "", headers: headersOf(response.rawHeaders) };
           if (status >= 300 && status < 400) {
@@ -98,34 +87,48 @@ export function nodeTransport(): AttemptTransport | undefined {
             response.destroy();
             return reject(new ResponseTooLargeError(maxResponseBytes));
           }
-          const stream = decoded(response, zlib);
+          const codings = codingsToUndo(response.headers["content-encoding"]);
+          if (!Array.isArray(codings)) {
+            response.destroy();
+            return reject(new TypeError(codings.problem));
+          }
           const chunks: Buffer[] = [];
           let total = 0;
           attempt.onAbort((reason) => {
             reject(reason);
-            stream.destroy();
+            response.destroy();
             request.destroy();
           });
-          stream.on("data", (chunk: Buffer) => {
+          response.on("data", (chunk: Buffer) => {
             total += chunk.length;
             if (total > maxResponseBytes) {
-              stream.destroy();
+              response.destroy();
               request.destroy();
               return reject(new ResponseTooLargeError(maxResponseBytes));
             }
             chunks.push(chunk);
           });
-          stream.on("end", () => resolve({ ...answer, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), redirect: false }));
-          stream.on("error", reject);
+          response.on("end", () => {
+            const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+            // Decoding is the attempt's too: an abort meanwhile wins, and the result is dropped.
+            decodeBody(zlib, codings, body, maxResponseBytes).then((decoded) => resolve({ ...answer, body: decoded, redirect: false }), reject);
+          });
+          response.on("error", reject);
           // A connection that closes before the body ends is a network error, as fetch makes it.
-          stream.on("close", () => reject(new TypeError("terminated: the connection closed before the answer ended")));
+          response.on("close", () => {
+            if (!response.complete) reject(new TypeError("terminated: the connection closed before the answer ended"));
+          });
         },
       );
       attempt.onAbort((reason) => {
         reject(reason);
         request.destroy();
       });
-      request.on("error", reject);
+      // Bytes past a complete answer (junk after its Content-Length) break the connection, not
+      // the answer: fetch keeps the answer, and the agent drops the socket for the next call.
+      request.on("error", (error) => {
+        if (!incoming?.complete) reject(error);
+      });
       request.end(body);
     });
   };

@@ -4,6 +4,7 @@
 // service's own count. Calls past the limit wait in order; a 429's Retry-After pauses every
 // waiting call of the client, so a burst becomes one wait instead of a storm of retries. A
 // caller's abort takes its call out of the line.
+import { onAbort } from "./on-abort";
 
 export interface Admission {
   /** Requests sent and not yet answered. */
@@ -33,7 +34,7 @@ interface Waiter {
   resolve: (release: () => void) => void;
   reject: (reason: unknown) => void;
   signal?: AbortSignal;
-  onAbort?: () => void;
+  stopListening?: () => void;
 }
 
 export class RateLimiter {
@@ -57,12 +58,11 @@ export class RateLimiter {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, signal };
       if (signal) {
-        waiter.onAbort = () => {
+        waiter.stopListening = onAbort(signal, (reason) => {
           this.waiting.splice(this.waiting.indexOf(waiter), 1);
-          reject(signal.reason);
+          reject(reason);
           this.pump();
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
+        });
       }
       this.waiting.push(waiter);
       this.pump();
@@ -120,7 +120,7 @@ export class RateLimiter {
         return;
       }
       const waiter = this.waiting.shift()!;
-      if (waiter.onAbort) waiter.signal!.removeEventListener("abort", waiter.onAbort);
+      waiter.stopListening?.();
       waiter.resolve(this.admit());
     }
   }

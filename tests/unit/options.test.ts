@@ -44,6 +44,15 @@ describe("resolveOptions", () => {
     },
   );
 
+  it.each(["https://user:hunter2@pc.test/v1", "http://user:hunter2@127.0.0.1:4010/v1", "https://hunter2@pc.test/v1"])(
+    "refuses a baseUrl carrying credentials (%s) without repeating them",
+    (baseUrl) => {
+      const problems = problemsOf({ credential: "t", baseUrl });
+      expect(problems).toEqual([expect.stringMatching(/^options\.baseUrl .*user name or password/)]);
+      expect(problems.join()).not.toContain("hunter2");
+    },
+  );
+
   it("sends applicationName and locale as headers", () => {
     expect(resolveOptions({ credential: "t", applicationName: "Contoso sync", locale: "fr-FR" }).headers).toMatchObject({
       "MS-PartnerCenter-Application": "Contoso sync",

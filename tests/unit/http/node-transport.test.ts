@@ -3,7 +3,7 @@
 // size cap, and an abort that ends the request at once.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { AttemptAbort } from "../../../src/http/attempt-abort";
 import { fetchTransport } from "../../../src/http/fetch-transport";
 import { nodeTransport } from "../../../src/http/node-transport";
@@ -73,6 +73,40 @@ describe("the node:http transport", () => {
     };
     const received = await node(call({ method: "GET", body: undefined }), new AttemptAbort(), 1_000);
     expect(text(received.body)).toBe('{"id":"é"}');
+  });
+
+  it.each([
+    ["gzip, gzip", (b: Buffer) => gzipSync(gzipSync(b))],
+    ["deflate, gzip", (b: Buffer) => gzipSync(deflateSync(b))],
+    ["gzip, br", (b: Buffer) => brotliCompressSync(gzipSync(b))],
+    ["deflate (raw, with no zlib header)", deflateRawSync],
+    ["identity", (b: Buffer) => b],
+  ] as const)("decodes an answer coded %s, as fetch does", async (coding, compress) => {
+    handle = (_q, _b, response) => {
+      response.writeHead(200, { "Content-Encoding": coding.replace(/ \(.*\)$/, ""), "Content-Type": "application/json" });
+      response.end(compress(Buffer.from('{"id":"é"}')));
+    };
+    for (const transport of [viaFetch, node]) {
+      const received = await transport(call({ method: "GET", body: undefined }), new AttemptAbort(), 1_000);
+      expect(text(received.body)).toBe('{"id":"é"}');
+    }
+  });
+
+  it("reads a complete Content-Length body followed by junk, and the next call on the same connection still works", async () => {
+    let calls = 0;
+    handle = (request, _b, response) => {
+      calls++;
+      // Junk past the declared length, written to the socket itself, as a broken proxy might.
+      request.socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}garbage-after-the-body");
+      response.detachSocket(request.socket);
+    };
+    for (const transport of [viaFetch, node]) {
+      for (let i = 0; i < 2; i++) {
+        const received = await transport(call({ method: "GET", body: undefined }), new AttemptAbort(), 1_000);
+        expect([i, text(received.body)]).toEqual([i, "{}"]);
+      }
+    }
+    expect(calls).toBe(4);
   });
 
   it("refuses an answer past the cap, after decoding too", async () => {

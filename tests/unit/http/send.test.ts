@@ -290,3 +290,39 @@ describe("middleware", () => {
     expect(sent).toHaveLength(3);
   });
 });
+
+describe("one signal shared by many calls", () => {
+  it("lets fifty concurrent calls share one AbortSignal (a service's shutdown signal) without a MaxListenersExceededWarning", async () => {
+    const { createServer } = await import("node:http");
+    const server = createServer((_request, response) => {
+      setTimeout(() => response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(ORDER)), 50);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      // Paced to 20 at a time, so that calls also wait their turn on the same signal.
+      const pc = createPartnerCenterClient({ credential: "t", baseUrl: `http://127.0.0.1:${port}/v1`, rateLimit: { requestsPerMinute: 12_000, windowMs: 100 } });
+      const shutdown = new AbortController();
+      // Node warns past 10 listeners on one signal; count them as they come and go.
+      const signal = shutdown.signal;
+      const { addEventListener, removeEventListener } = signal;
+      let listening = 0;
+      let most = 0;
+      signal.addEventListener = (...args: Parameters<AbortSignal["addEventListener"]>) => {
+        most = Math.max(most, ++listening);
+        addEventListener.apply(signal, args);
+      };
+      signal.removeEventListener = (...args: Parameters<AbortSignal["removeEventListener"]>) => {
+        listening--;
+        removeEventListener.apply(signal, args);
+      };
+      const orders = await Promise.all(Array.from({ length: 50 }, () => pc.orders.get(CUSTOMER, ORDER.id, { signal })));
+      expect(orders).toHaveLength(50);
+      expect(most).toBeLessThanOrEqual(1);
+      expect(listening).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
