@@ -150,3 +150,25 @@ describe("the fake's own errors", () => {
     expect(unhandled).toEqual([]);
   });
 });
+
+describe("the fake, given well-formed JSON nested 100,000 deep", () => {
+  const nest = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+  it.each([
+    ["as the whole body", nest(100_000)],
+    ["under an unknown key", `{"extra":${nest(100_000)},"lineItems":[{"offerId":"o","quantity":1}]}`],
+    ["as a provisioningContext", `{"lineItems":[{"offerId":"o","quantity":1,"provisioningContext":${nest(100_000)}}]}`],
+    ["as a provisioningContext value", `{"lineItems":[{"offerId":"o","quantity":1,"provisioningContext":{"scope":${nest(100_000)}}}]}`],
+  ])("answers 400 in the documented shape %s, as the service does, with nothing for onError", async (_where, body) => {
+    const seen: unknown[] = [];
+    const deep = await startFakePartnerCenter({ token: TOKEN, onError: (error) => seen.push(error) });
+    try {
+      const result = await raw(deep.url, post(ORDERS, "application/json", body));
+      expect(result.status).toBe(400);
+      expect(documentedOrClosed(result)).toBe(true);
+      expect(seen).toEqual([]);
+      expect(deep.stats.errors).toBe(0);
+    } finally {
+      await deep.close();
+    }
+  });
+});
