@@ -1,5 +1,11 @@
 import { examples, partnerCenterMatchers, validateResponse, type PartnerCenterMatchers } from "partner-center-orders/contract";
 
+// The matchers' types: on Jest's global expect (@types/jest, ts-jest), and on @jest/globals' expect.
+declare global {
+  namespace jest {
+    interface Matchers<R> extends PartnerCenterMatchers<R> {}
+  }
+}
 declare module "expect" {
   interface Matchers<R> extends PartnerCenterMatchers<R> {}
 }

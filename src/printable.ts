@@ -5,14 +5,20 @@
 /** The longest piece of outside text a message quotes. */
 export const MAX_QUOTED = 200;
 
-// C0 and C1 controls, DEL, the line and paragraph separators, and lone surrogates.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+// C0 and C1 controls, DEL, the line and paragraph separators, the non-characters U+FFFE and
+// U+FFFF, and lone surrogates: nothing a terminal acts on, and nothing XML 1.0 forbids.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const escape = (c: string) => (Object.hasOwn(NAMED, c) ? NAMED[c]! : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** `text` with every character a terminal would act on, or XML 1.0 refuses, shown as an escape. */
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, escape);
+}
 
 /** `text` cut to `max` characters (saying how long it was) with its control characters escaped. */
 export function printable(text: string, max = MAX_QUOTED): string {
-  const cut = text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
-  return cut.replace(UNPRINTABLE, escape);
+  return escapeUnprintable(text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text);
 }
 
 /** A thrown value's message (or the value as text), printable; never throws, whatever was thrown. */

@@ -5,6 +5,7 @@
 // is not the partner's is read. Then, with --fuzz, generated requests.
 import { randomUUID } from "node:crypto";
 import type { ValidationProblem } from "../errors";
+import { reasonOf } from "../printable";
 import { resolveLink } from "../links";
 import type { OperationName } from "../operations/typed";
 import { pageKey, readPage, type PagingState } from "../operations/paging";
@@ -14,13 +15,18 @@ import { fuzzableOperations, fuzzOperation, type Answer, type SendRaw } from "./
 import { validateResponse } from "./validate-response";
 
 export interface CheckResult {
+  /** Which check: the operation and what is checked, the same in every run. */
   name: string;
+  /** What this run checked it on (an order id), when the run's data picks it. */
+  subject?: string;
   status?: number;
   problems: ValidationProblem[];
   /** Why the check did not run. */
   skipped?: string;
   /** What to re-run by hand: a failing generated request as a curl line. */
   details?: string;
+  /** No answer came: the request could not be sent or its answer never arrived. */
+  unreachable?: boolean;
   ms: number;
 }
 
@@ -45,7 +51,7 @@ async function check(send: SendRaw, name: string, operationId: OperationName, me
     try {
       answer = await send(method, path, request);
     } catch (error) {
-      return { name, problems: [{ path: "request", message: `could not be sent: ${error instanceof Error ? error.message : String(error)}` }] };
+      return { name, unreachable: true, problems: [{ path: "request", message: `could not be sent: ${reasonOf(error)}` }] };
     }
     const problems = validateResponse(operationId, answer.status, answer.text, answer.headers).problems;
     const wrong = judge(answer);
@@ -88,10 +94,10 @@ async function customerChecks(send: SendRaw, args: ContractArgs, customerId: str
   }
 
   const order = firstOrderId === undefined ? undefined : { ...customer, order_id: firstOrderId };
+  const subject = firstOrderId === undefined ? undefined : `order ${firstOrderId}`;
   for (const [operationId, suffix] of [["getOrder", ""], ["getOrderProvisioningStatus", "/provisioningstatus"], ["listOrderActivationLinks", "/activationlinks"]] as const) {
-    const name = `${operationId} ${firstOrderId ?? ""}`.trim();
-    if (!order) results.push({ name, problems: [], skipped: "the customer has no order to read", ms: 0 });
-    else results.push(await check(send, name, operationId, "GET", `/customers/{customer_id}/orders/{order_id}${suffix}`, { path: order }));
+    if (!order) results.push({ name: operationId, problems: [], skipped: "the customer has no order to read", ms: 0 });
+    else results.push({ ...(await check(send, operationId, operationId, "GET", `/customers/{customer_id}/orders/{order_id}${suffix}`, { path: order })), subject });
   }
 
   if (args.writes) {
@@ -100,7 +106,10 @@ async function customerChecks(send: SendRaw, args: ContractArgs, customerId: str
     results.push(created);
     const id = (json(created.answer) as { id?: unknown } | undefined)?.id;
     if (typeof id !== "string") results.push({ name: "updateOrder: cancel (sandbox)", problems: [], skipped: "no order was created", ms: 0 });
-    else results.push(await check(send, `updateOrder ${id}: cancel (sandbox)`, "updateOrder", "PATCH", "/customers/{customer_id}/orders/{order_id}", { path: { ...customer, order_id: id }, body: { status: "cancelled" } }));
+    else {
+      const cancelled = await check(send, "updateOrder: cancel (sandbox)", "updateOrder", "PATCH", "/customers/{customer_id}/orders/{order_id}", { path: { ...customer, order_id: id }, body: { status: "cancelled" } });
+      results.push({ ...cancelled, subject: `order ${id}` });
+    }
   }
   return results;
 }
@@ -138,4 +147,10 @@ export async function runChecks(send: SendRaw, args: ContractArgs): Promise<Chec
     }
   }
   return results.map(({ answer: _answer, ...result }: CheckResult & { answer?: Answer }) => result);
+}
+
+/** Whether no check got any answer at all: the endpoint could not be reached, which is not a contract violation. */
+export function unreachable(results: readonly CheckResult[]): boolean {
+  const sent = results.filter((r) => !r.skipped);
+  return sent.length > 0 && sent.every((r) => r.unreachable);
 }

@@ -29,7 +29,8 @@ paced at Partner Center's 500 a minute; --rate-limit N sets another pace (0: non
 Credentials: PARTNER_CENTER_TOKEN, or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID and
 PARTNER_CENTER_CLIENT_SECRET with @azure/identity installed. --base-url, --customer and --offer
 default to PARTNER_CENTER_BASE_URL, PARTNER_CENTER_CUSTOMER_ID and PARTNER_CENTER_OFFER_ID.
-Exit code 0: every check passed; 1: a check failed; 2: the command or its credentials are wrong.`;
+Exit code 0: every check passed; 1: a check failed; 2: the command or its credentials are wrong;
+3: the endpoint could not be reached (no check got an answer).`;
 
 const FLAGS = new Set(["--base-url", "--customer", "--writes", "--offer", "--fuzz", "--seed", "--rate-limit", "--junit"]);
 const DEFAULT_OFFER = "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P";

@@ -35,7 +35,7 @@ describe("the contract command against the fake Partner Center", () => {
       expect(code).toBe(0);
       expect(output).toMatch(/^listOrders, page 1 +200 +ok/m);
       expect(output).toMatch(/^listOrders, page 2 +200 +ok/m);
-      expect(output).toMatch(/^getOrderProvisioningStatus \S+ +200 +ok/m);
+      expect(output).toMatch(/^getOrderProvisioningStatus +200 +ok +\d+\n {4}order \S+$/m);
       // Hundredths: a run against a local server takes well under a tenth of a second.
       expect(output).toMatch(/^5 checks: 5 passed, 0 failed, 0 skipped, in \d+\.\d\d s$/m);
       const xml = readFileSync(join(dir, "contract.xml"), "utf8");
@@ -59,7 +59,7 @@ describe("the contract command against the fake Partner Center", () => {
     const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox", "--fuzz", "5", "--seed", "7");
     expect(code).toBe(0);
     expect(output).toMatch(/^createOrder \(sandbox\) +201 +ok/m);
-    expect(output).toMatch(/^updateOrder \S+: cancel \(sandbox\) +200 +ok/m);
+    expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +200 +ok +\d+\n {4}order \S+$/m);
     expect(output).toMatch(/^generated createOrder \(10 requests\) +- +ok/m);
     expect(fake.stats.created).toBeGreaterThan(before);
   });
@@ -89,9 +89,9 @@ describe("the contract command against a server whose answers break the spec", (
     expect(code).toBe(1);
     expect(output).toMatch(/^listOrders, page 1 +200 +FAIL/m);
     expect(output).toContain('body.totalCount: must be integer, got "1"');
-    expect(output).toMatch(/^getOrder \S+ +200 +FAIL +\d+\n {4}body\.id: is required/m);
+    expect(output).toMatch(/^getOrder +200 +FAIL +\d+\n {4}order \S+\n {4}body\.id: is required/m);
     expect(output).toContain('body.items[0].lineItemNumber: must be integer, got "0"');
-    expect(output).toMatch(/^listOrderActivationLinks \S+ +418 +FAIL/m);
+    expect(output).toMatch(/^listOrderActivationLinks +418 +FAIL/m);
     expect(output).toContain("status: 418 is not a documented answer of listOrderActivationLinks");
     expect(output).toMatch(/4 checks: 0 passed, 4 failed, 0 skipped/);
     expect(output).not.toContain(TOKEN);
@@ -209,5 +209,123 @@ describe("the contract command's own mistakes", () => {
     expect(code).toBe(2);
     expect(output).toContain("needs @azure/identity");
     expect(output).not.toContain("s3cr3t");
+  });
+});
+
+describe("the contract command against a server that echoes the token inside a long field", () => {
+  const LONG = `eyJ0eXAiOiJKV1QifQ.${"c2VjcmV0".repeat(8)}.c2lnbmF0dXJl`;
+  let server: HostileServer;
+  beforeAll(async () => {
+    server = await startServer((request, response) => {
+      const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
+      // The token sits past the point where a printed value is cut.
+      response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ totalCount: `${"x".repeat(20)}${token}`, items: [] }));
+    });
+  });
+  afterAll(() => server.close());
+
+  it("prints no part of the token, in the table or the JUnit XML", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pco-cut-"));
+    try {
+      let output = "";
+      await main(["contract", "--base-url", server.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")], { PARTNER_CENTER_TOKEN: LONG }, (text) => (output += text));
+      const xml = readFileSync(join(dir, "out.xml"), "utf8");
+      for (const text of [output, xml]) {
+        expect(text).toContain("[redacted]");
+        // Any 16 characters in a row of the token's would be part of it.
+        for (let i = 0; i + 16 <= LONG.length; i += 4) expect(text).not.toContain(LONG.slice(i, i + 16));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the contract command with a short token, as a mock takes", () => {
+  let fake: FakePartnerCenter;
+  beforeAll(async () => {
+    fake = await startFakePartnerCenter({ token: "x" });
+    fake.seedOrders(CUSTOMER, 1);
+  });
+  afterAll(() => fake.close());
+
+  it("writes well-formed JUnit XML and leaves order ids whole", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pco-short-"));
+    try {
+      let output = "";
+      const code = await main(["contract", "--base-url", fake.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")], { PARTNER_CENTER_TOKEN: "x" }, (text) => (output += text));
+      expect(code).toBe(0);
+      const xml = readFileSync(join(dir, "out.xml"), "utf8");
+      expect(xml.startsWith('<?xml version="1.0"')).toBe(true);
+      expect(output).not.toContain("[redacted]");
+      expect(xml).toContain(fake.orders(CUSTOMER)[0]!.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the contract command against a server whose answers would break it or its report", () => {
+  let server: HostileServer;
+  beforeAll(async () => {
+    server = await startServer((request, response) => {
+      const path = new URL(request.url!, "http://x").pathname;
+      const nested = "[".repeat(100_000) + "]".repeat(100_000);
+      const body = path.endsWith("/orders") ? `{"totalCount":1,"items":[{"id":"a\uFFFEb\uFFFF\uD800","lineItems":${nested}}]}` : `{"id":${nested}}`;
+      response.writeHead(200, { "Content-Type": "application/json" }).end(body);
+    });
+  });
+  afterAll(() => server.close());
+
+  it("reports a 100,000-deep answer as a failed check (exit 1) and writes JUnit XML that XML 1.0 allows", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pco-deep-"));
+    try {
+      const { code, output } = await run("contract", "--base-url", server.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml"));
+      expect(code).toBe(1);
+      expect(output).toMatch(/FAIL/);
+      const xml = readFileSync(join(dir, "out.xml"), "utf8");
+      // XML 1.0's Char: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and the astral planes, surrogates paired.
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the contract command's exit codes and test names", () => {
+  it.each([["contract", "--help"], ["contract", "-h"], ["--help"]])("prints its usage for %p and exits 0", async (...argv) => {
+    const { code, output } = await run(...argv);
+    expect(code).toBe(0);
+    expect(output).toContain("usage: partner-center-orders contract");
+  });
+
+  it("exits 3, not 1, when the endpoint cannot be reached, and says so", async () => {
+    const closed = await startServer((_request, response) => response.end());
+    const url = closed.url;
+    await closed.close();
+    const { code, output } = await run("contract", "--base-url", url, "--customer", CUSTOMER, "--rate-limit", "0");
+    expect(code).toBe(3);
+    expect(output).toMatch(/could not be reached/);
+  }, 30_000);
+
+  it("names JUnit tests by operation and check, the same in every run, with the ids in the body", async () => {
+    const fake = await startFakePartnerCenter({});
+    fake.seedOrders(CUSTOMER, 1);
+    const dir = mkdtempSync(join(tmpdir(), "pco-names-"));
+    try {
+      const names = async () => {
+        await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox", "--junit", join(dir, "out.xml"));
+        const xml = readFileSync(join(dir, "out.xml"), "utf8");
+        return { xml, names: [...xml.matchAll(/<testcase [^>]*name="([^"]*)"/g)].map((m) => m[1]) };
+      };
+      const first = await names();
+      const second = await names();
+      expect(second.names).toEqual(first.names);
+      for (const order of fake.orders(CUSTOMER)) expect(first.names.join()).not.toContain(order.id);
+      expect(first.xml).toContain(fake.orders(CUSTOMER)[0]!.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await fake.close();
+    }
   });
 });
