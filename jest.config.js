@@ -12,7 +12,10 @@ const moduleNameMapper = {
   "^partner-center-orders/testing$": "<rootDir>/src/testing/index.ts",
   "^partner-center-orders/contract$": "<rootDir>/src/contract/index.ts",
 };
-const common = { testEnvironment: "node", transform, moduleNameMapper };
+// 30 s a test instead of Jest's 5 s: on a loaded, shared 2-core runner a fast-check property of
+// 150 runs took over 5 s. A real hang still fails, at 30 s, and tests that wait on more (packing,
+// child processes) set their own.
+const common = { testEnvironment: "node", transform, moduleNameMapper, testTimeout: 30_000 };
 
 module.exports = {
   // Three workers on this 2-core machine: the contract, package and reliability tests mostly wait

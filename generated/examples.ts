@@ -916,7 +916,7 @@ export const examples = {
   /** updateOrder request (application/json): Change the billing cycle */
   updateOrderRequestBillingCycle: {
     "referenceCustomerId": "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
-    "billingCycle": "Annual",
+    "billingCycle": "annual",
     "lineItems": [
       {
         "lineItemNumber": 0,
@@ -1125,7 +1125,7 @@ export const examples = {
   updateOrder200BillingCycle: {
     "id": "cf3b0e37-be0b-4cdd-b584-d1a97d98a922",
     "referenceCustomerId": "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
-    "billingCycle": "Annual",
+    "billingCycle": "annual",
     "lineItems": [
       {
         "lineItemNumber": 0,

@@ -381,7 +381,8 @@ export const schemas = {
     "type": "object",
     "properties": {
       "termDuration": {
-        "type": "string"
+        "type": "string",
+        "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+D)?$"
       }
     }
   }

@@ -510,24 +510,28 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description How often the partner is billed for the order. The service binds the .NET enum
-         *     `BillingCycleType` by member name, in any casing and with or without the underscore its JSON
-         *     converter writes (D4, D30): the wire values are lower snake case (`one_time`), as the service
-         *     returns them and the .NET SDK writes them; the docs also show the member names (`Annual` in
-         *     change-the-billing-cycle, `OneTime`, `Monthly` in the reference table). Both spellings are
-         *     listed; the client sends the lower snake value. `biennial` comes from the .NET SDK, not the REST
-         *     reference. The service may add values: a reader must tolerate an unlisted string, and the
+         * @description How often the partner is billed for the order, as the service writes it: the lower snake value
+         *     of the .NET enum `BillingCycleType` (`one_time`), which its JSON converter writes and the .NET
+         *     SDK sends (D4). In a request the service binds the member name too, in any casing and with or
+         *     without the underscore (`Annual`, `OneTime`, as the docs show them; D30): the client takes those
+         *     spellings, its input types included, and sends the lower snake value. They are not listed here,
+         *     so that the type of an answer is these seven values. `biennial` comes from the .NET SDK, not the
+         *     REST reference. The service may add values: a reader must tolerate an unlisted string, and the
          *     contract suite reports one as drift.
          * @example monthly
          * @enum {string}
          */
-        BillingCycle: "unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial" | "Unknown" | "Monthly" | "Annual" | "None" | "OneTime" | "Triennial" | "Biennial";
+        BillingCycle: "unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial";
         /**
          * @description The term the subscription renews to. A single object, as the REST reference, order-resources
          *     and the .NET SDK have it; the create-order page's "Array of objects" is a docs error (D6).
          */
         RenewsTo: {
-            /** @description ISO 8601 duration of the renewal term; the supported values are `P1M` and `P1Y`. */
+            /**
+             * @description ISO 8601 duration of the renewal term; the supported values are `P1M` and `P1Y`. The same
+             *     pattern as a new line item's own `termDuration`: the docs require ISO 8601 for both, so
+             *     `1Year` is refused here as it is there.
+             */
             termDuration?: string;
         };
         /** @description Pre-tax prices of a line item, returned only when `include_price=true` is asked for. */
@@ -985,7 +989,12 @@ export interface components {
          *     bind case-insensitively, so the docs' `isPartofTender` is the same key (D28).
          */
         OrderAttachmentMetadata: {
-            /** @description Whether the order is part of a tender. The docs' table spells it `isPartofTender` (lower-case "of"), which binds to the same property (D28). */
+            /**
+             * @description Whether the order is part of a tender. The docs' table spells it `isPartofTender` (lower-case
+             *     "of"), which binds to the same property (D28). When true, the docs' table requires
+             *     `tenderLink` or tender files (the `TenderFiles` part); JSON Schema cannot see the other
+             *     part, so the client checks it (D33).
+             */
             isPartOfTender?: boolean;
             /** @description Price the customer pays. A decimal string in the docs' example and the .NET model; a JSON number binds to it too (D28). */
             customerPrice: string | number;
@@ -995,7 +1004,7 @@ export interface components {
             fxRate?: string | number;
             /**
              * Format: uri
-             * @description Link to the tender documents.
+             * @description Link to the tender documents; required when `isPartOfTender` is true and no tender files are attached (D33).
              */
             tenderLink?: string;
         };

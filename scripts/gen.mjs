@@ -15,12 +15,15 @@ const TYPES_FLAGS = ["--root-types", "--root-types-no-schema-prefix"];
 const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
 const bin = (name) => join("node_modules", ".bin", name);
 
+/** A failure already explained on stderr: the run ends with exit code 1, its temporary folder removed. */
+class Failure extends Error {}
+
 function run(cmd, args) {
   try {
     execFileSync(bin(cmd), args, { env, stdio: ["ignore", "pipe", "pipe"] });
   } catch (error) {
     process.stderr.write(`${cmd} ${args.join(" ")} failed:\n${error.stdout}${error.stderr}`);
-    process.exit(1);
+    throw new Failure();
   }
 }
 
@@ -35,7 +38,7 @@ try {
   } catch (error) {
     if (!(error instanceof UnsupportedKeywordError)) throw error;
     process.stderr.write(`npm run gen: ${error.message}\n`);
-    process.exit(1);
+    throw new Failure();
   }
   const validators = buildResponseValidators(spec);
   // Written as they are, beside the bundle (which redocly writes itself) and schema.ts (openapi-typescript).
@@ -58,7 +61,7 @@ try {
     for (const [file, text] of Object.entries(files)) if (!same(file, text)) drift.push(file);
     if (drift.length) {
       process.stderr.write(`generated/ is stale; run \`npm run gen\` and commit: ${drift.join(", ")}\n`);
-      process.exit(1);
+      throw new Failure();
     }
     process.stdout.write("generated/ matches spec/\n");
   } else {
@@ -66,6 +69,9 @@ try {
     for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
     process.stdout.write(`generated/openapi.json, generated/schema.ts, ${Object.keys(files).join(", ")}\n`);
   }
+} catch (error) {
+  if (!(error instanceof Failure)) throw error;
+  process.exitCode = 1;
 } finally {
   if (check) rmSync(out, { recursive: true, force: true });
 }

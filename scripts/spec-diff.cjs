@@ -1,6 +1,9 @@
-// npm run spec:diff -- <git-ref>: compares the spec at <git-ref> with the working tree, classifies
-// every change as breaking or not, and exits 1 on a breaking change unless the package's major
-// version went up since <git-ref>. Redocly CLI's `diff` understands OpenAPI 3.1 and rates each
+// npm run spec:diff [-- <git-ref>]: compares the spec at <git-ref> (by default the last release:
+// its tag v<version>, or, in a clone without tags, the last commit before package.json left the
+// newest version the CHANGELOG gives as released) with the working tree, classifies every change
+// as breaking or not, and exits 1 on a breaking change unless the package's major version went up
+// since then. Unreleased work is compared with the release it will follow, so a breaking change
+// made on the way to an unreleased major version passes, and one made after a release fails. Redocly CLI's `diff` understands OpenAPI 3.1 and rates each
 // change by the semver bump it needs; on top of that, removing a value from any enum is breaking
 // here, because the generated TypeScript unions are part of this package's public API.
 const { execFileSync } = require("node:child_process");
@@ -69,9 +72,45 @@ function git(args) {
   return execFileSync("git", args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] }).toString();
 }
 
-function main(ref) {
+/** The newest version the CHANGELOG gives as released: a `## X.Y.Z` heading not marked (unreleased). */
+function lastReleased(changelog) {
+  for (const [, version, rest] of changelog.matchAll(/^## (\d+\.\d+\.\d+)(.*)$/gm)) {
+    if (!/unreleased/i.test(rest)) return version;
+  }
+  return undefined;
+}
+
+/**
+ * The last commit of release `released`, from the commits that changed package.json (newest
+ * first, each with its version): the parent of the first commit after it that changed the
+ * version, or the newest commit at it when none has yet.
+ */
+function releaseCommit(history, released) {
+  const oldestFirst = [...history].reverse();
+  const at = oldestFirst.findIndex((entry) => entry.version === released);
+  if (at === -1) return undefined;
+  const left = oldestFirst.slice(at).find((entry) => entry.version !== released);
+  return left ? `${left.commit}^` : oldestFirst.filter((entry) => entry.version === released).at(-1).commit;
+}
+
+/** The ref of the last release: its tag if this clone has it, else found from the history. */
+function releaseBase() {
+  const released = lastReleased(readFileSync(path.join(ROOT, "CHANGELOG.md"), "utf8"));
+  if (!released) return undefined;
+  try {
+    git(["rev-parse", "--verify", "--quiet", `refs/tags/v${released}`]);
+    return `v${released}`;
+  } catch {
+    const history = git(["log", "--format=%H", "--", "package.json"]).split("\n").filter(Boolean)
+      .map((commit) => ({ commit, version: JSON.parse(git(["show", `${commit}:package.json`])).version }));
+    return releaseCommit(history, released);
+  }
+}
+
+function main(given) {
+  const ref = given ?? releaseBase();
   if (!ref) {
-    process.stderr.write("usage: npm run spec:diff -- <git-ref>\n");
+    process.stderr.write("spec:diff: no release found (no v<version> tag, no released version in CHANGELOG.md found in package.json's history); usage: npm run spec:diff -- <git-ref>\n");
     return 2;
   }
   const dir = mkdtempSync(path.join(tmpdir(), "pco-spec-diff-"));
@@ -96,6 +135,6 @@ function main(ref) {
   }
 }
 
-module.exports = { diffReport, classify, gate };
+module.exports = { diffReport, classify, gate, lastReleased, releaseCommit };
 
 if (require.main === module) process.exitCode = main(process.argv[2]);

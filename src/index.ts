@@ -14,6 +14,7 @@ export type { Logger } from "./http/log";
 export type { LinkInput } from "./links";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
 export type {
+  BillingCycleInput,
   BillingType,
   CreateAndWaitOptions,
   CreateOrderOptions,

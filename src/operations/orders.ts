@@ -1,6 +1,7 @@
 // pc.orders: one method per Orders operation, named after its operationId (create, get, update
 // and list for the four core ones). Each returns the typed body or throws PartnerCenterError.
 import type {
+  BillingCycle,
   Order,
   OrderAttachmentCollection,
   OrderAttachmentMetadata,
@@ -31,11 +32,21 @@ import { DEFAULT_MAX_PAGES, pageKey, readPage, type PagingState } from "./paging
  */
 export type OrderLineItemInput = Omit<OrderLineItem, "lineItemNumber" | "quantity"> & { lineItemNumber?: number; quantity: number };
 
+/** `one_time` as a .NET member name: `OneTime`. */
+type MemberName<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Capitalize<Head>}${MemberName<Capitalize<Tail>>}` : Capitalize<S>;
+
+/**
+ * A billing cycle as a request may spell it: the value the service writes (`one_time`) or the
+ * .NET member name the docs show (`OneTime`, `Annual`), which the service binds too (D4, D30). The
+ * client sends the first.
+ */
+export type BillingCycleInput = BillingCycle | MemberName<BillingCycle>;
+
 /** The body of `orders.create`: the `Order` model with at least one line item. */
-export type OrderCreateInput = Omit<Order, "lineItems"> & { lineItems: OrderLineItemInput[] };
+export type OrderCreateInput = Omit<Order, "lineItems" | "billingCycle"> & { lineItems: OrderLineItemInput[]; billingCycle?: BillingCycleInput };
 
 /** The body of `orders.update`: the `Order` model, whole (as read) or just the fields to change. */
-export type OrderUpdateInput = Order;
+export type OrderUpdateInput = Omit<Order, "billingCycle"> & { billingCycle?: BillingCycleInput };
 
 export type BillingType = NonNullable<operations["listOrders"]["parameters"]["query"]>["billingType"];
 

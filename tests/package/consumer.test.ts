@@ -39,7 +39,8 @@ beforeAll(async () => {
   };
   reports.attw.catch(() => undefined);
   reports.publint.catch(() => undefined);
-}, 60_000);
+  // npm pack runs the build (prepare): 20-40 s here, more on a loaded runner.
+}, 240_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -104,12 +105,12 @@ describe("the packed package", () => {
     const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[]; analysis: { entrypoints: Record<string, unknown> } };
     expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./contract", "./openapi.json", "./package.json"]);
     expect(Object.values(problems).flat()).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it("is as publint wants it: no error, warning or suggestion", async () => {
     const { stdout } = await reports.publint;
     expect(stdout.trim().split("\n").at(-1)).toBe("All good!");
-  }, 60_000);
+  }, 180_000);
 
   it("tells whole order lives for npm start (the pack built dist/), against the stateful fake", async () => {
     const { stdout } = await run(process.execPath, [join(ROOT, "scripts", "start.mjs")], { cwd: ROOT });
@@ -126,7 +127,7 @@ describe("the packed package", () => {
       `  -> order ${second}, status cancelled: cancelled`,
       "lifecycle complete: one order provisioned and found, one cancelled",
     ]);
-  }, 60_000);
+  }, 180_000);
 
   it("holds a consuming service's mock to the spec with the validators and matchers, in Jest and in Vitest", async () => {
     const dir = await installed.contract!;

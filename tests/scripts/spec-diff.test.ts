@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { classify, diffReport, gate } from "../../scripts/spec-diff.cjs";
+import { classify, diffReport, gate, lastReleased, releaseCommit } from "../../scripts/spec-diff.cjs";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "spec-diff");
 const against = (name: string) => classify(diffReport(join(FIXTURES, "base.yaml"), join(FIXTURES, `${name}.yaml`)));
@@ -43,5 +43,32 @@ describe("the breaking-change gate", () => {
 
   it("passes a breaking change that comes with a new major version", () => {
     expect(gate({ breaking: ["x"], baseVersion: "1.2.0", headVersion: "2.0.0" }).ok).toBe(true);
+  });
+});
+
+describe("the release spec:diff compares with by default", () => {
+  it("is the newest version the CHANGELOG does not mark unreleased", () => {
+    expect(lastReleased("# Changelog\n\n## 2.0.0 (unreleased)\n\n- x\n\n## 1.0.0 (2026-11-21)\n\n## 0.1.0\n")).toBe("1.0.0");
+    expect(lastReleased("## 0.1.0 (Unreleased)\n")).toBeUndefined();
+  });
+
+  const history = [
+    { commit: "e", version: "2.0.0" },
+    { commit: "d", version: "2.0.0" },
+    { commit: "c", version: "1.0.0" },
+    { commit: "b", version: "1.0.0" },
+    { commit: "a", version: "0.1.0" },
+  ];
+
+  it("is the last commit before package.json left the released version", () => {
+    expect(releaseCommit(history, "1.0.0")).toBe("d^");
+  });
+
+  it("is the newest commit at the released version when nothing has left it yet", () => {
+    expect(releaseCommit(history.slice(2), "1.0.0")).toBe("c");
+  });
+
+  it("is not found for a version package.json never had", () => {
+    expect(releaseCommit(history, "3.0.0")).toBeUndefined();
   });
 });

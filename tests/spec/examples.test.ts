@@ -48,4 +48,8 @@ describe("the example validator", () => {
   it("checks the bundle is OpenAPI 3.1", () => {
     expect(spec.openapi).toBe("3.1.0");
   });
+
+  it("gives the bundle the package's version", () => {
+    expect((spec as { info: { version: string } }).info.version).toBe(require("../../package.json").version);
+  });
 });

@@ -1,6 +1,7 @@
 // Every request body Microsoft shows or its SDKs send for an Orders operation (vendored in
 // tests/fixtures/wire-examples with their sources) is valid against the spec once its keys are
-// matched to the spec's properties in any casing and its nulls dropped, as ASP.NET binds them;
+// matched to the spec's properties in any casing, its enum values to the spec's members as .NET
+// reads them, and its nulls dropped, as ASP.NET binds them;
 // and the client sends every one of them, in camelCase and without the read-only fields.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,8 +27,18 @@ function itemsOf(schema: Json): Json | undefined {
   return s.items ?? (s.allOf ?? []).map(itemsOf).find(Boolean);
 }
 
-/** An independent reading of ASP.NET binding: keys matched case-insensitively, nulls dropped; returns keys that match nothing. */
+/** How .NET's enum converter reads a member: any casing, with or without underscores. */
+const memberKey = (text: string) => text.toLowerCase().replace(/_/g, "");
+
+/**
+ * An independent reading of ASP.NET binding: keys matched case-insensitively, enum members as
+ * .NET reads them (`Annual` is `annual`), nulls dropped; returns keys that match nothing.
+ */
 function normalise(value: unknown, schema: Json, unknown: string[], path = ""): unknown {
+  const members = resolve<Json>(schema).enum;
+  if (typeof value === "string" && Array.isArray(members)) {
+    return members.find((m) => typeof m === "string" && memberKey(m) === memberKey(value)) ?? value;
+  }
   if (Array.isArray(value)) return value.map((v, i) => normalise(v, itemsOf(schema) ?? {}, unknown, `${path}[${i}]`));
   if (value === null || typeof value !== "object") return value;
   const properties = propertiesOf(schema);

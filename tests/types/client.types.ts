@@ -5,6 +5,7 @@ import {
   createPartnerCenterClient,
   PartnerCenterError,
   type BillingCycle,
+  type BillingCycleInput,
   type Order,
   type OrderCollection,
   type OrderCreate,
@@ -82,10 +83,13 @@ export function exportsTheSpecTypesByName(): void {
   expectTypeOf<Order["lineItems"]>().toEqualTypeOf<OrderLineItem[] | undefined>();
   expectTypeOf<PlacedOrder["lineItems"]>().toEqualTypeOf<OrderLineItem[]>();
   expectTypeOf<PlacedOrder["id"]>().toEqualTypeOf<string>();
-  expectTypeOf<OrderUpdateInput>().toEqualTypeOf<Order>();
+  expectTypeOf<OrderUpdateInput["billingCycle"]>().toEqualTypeOf<BillingCycleInput | undefined>();
   expectTypeOf<OrderCreate["billingCycle"]>().toEqualTypeOf<BillingCycle | undefined>();
+  expectTypeOf<PlacedOrder["billingCycle"]>().toEqualTypeOf<BillingCycle | undefined>();
   expectTypeOf<OrderLineItemInput["quantity"]>().toEqualTypeOf<number>();
-  expectTypeOf<BillingCycle>().toEqualTypeOf<
+  // Answers: what the service writes. Requests: that, or the member names the docs show (D4).
+  expectTypeOf<BillingCycle>().toEqualTypeOf<"unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial">();
+  expectTypeOf<BillingCycleInput>().toEqualTypeOf<
     | "unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial"
     | "Unknown" | "Monthly" | "Annual" | "None" | "OneTime" | "Triennial" | "Biennial"
   >();

@@ -119,3 +119,31 @@ describe("path parameters that URL normalisation would move", () => {
     expect(bindRequest("getOrder", { path: { customer_id: CUSTOMER, order_id: "..." } }).problems).toEqual([]);
   });
 });
+
+describe("rules the docs state beyond the schemas", () => {
+  it("refuses a renewsTo term that is not an ISO 8601 duration, as it does the line's own term", () => {
+    const body = (term: string) => ({ lineItems: [{ ...LINE, termDuration: "P1M", renewsTo: { termDuration: term } }] });
+    expect(paths(bindRequest("createOrder", { path: { customer_id: CUSTOMER }, body: body("1Year") }).problems)).toEqual(["body.lineItems[0].renewsTo.termDuration"]);
+    expect(bindRequest("createOrder", { path: { customer_id: CUSTOMER }, body: body("P1Y") }).problems).toEqual([]);
+  });
+
+  const upload = (metadata: Record<string, unknown>, tender?: Blob[]) => {
+    const parts = { path: { customer_id: CUSTOMER, order_id: "o" }, body: { Metadata: { customerPrice: "1", currency: "USD", ...metadata }, POFiles: [new Blob(["%PDF"])], TenderFiles: tender } };
+    const bound = bindRequest("createOrderAttachments", parts);
+    return [...bound.problems, ...operationRuleProblems("createOrderAttachments", bound)];
+  };
+
+  it("refuses a purchase order marked part of a tender with neither a tenderLink nor tender files", () => {
+    expect(upload({ isPartOfTender: true })).toEqual([
+      { path: "body.Metadata.tenderLink", message: expect.stringMatching(/is required when isPartOfTender is true, unless tender files are attached/) },
+    ]);
+    expect(upload({ IsPartofTender: true })).toHaveLength(1);
+  });
+
+  it("takes a tender with a tenderLink, with tender files, or no tender at all", () => {
+    expect(upload({ isPartOfTender: true, tenderLink: "https://contoso.test/tender" })).toEqual([]);
+    expect(upload({ isPartOfTender: true }, [new Blob(["%PDF"])])).toEqual([]);
+    expect(upload({ isPartOfTender: false })).toEqual([]);
+    expect(upload({})).toEqual([]);
+  });
+});
