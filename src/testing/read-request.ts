@@ -33,7 +33,8 @@ async function formBody(raw: Buffer, contentType: string, bodySchema: RuleSchema
   }
   const properties = resolve(bodySchema)?.properties ?? {};
   const byName = new Map(Object.keys(properties).map((name) => [name.toLowerCase(), name]));
-  const body: Record<string, unknown> = {};
+  // Part names, query names and header names are the request's data: null-prototype objects.
+  const body: Record<string, unknown> = Object.create(null);
   for (const [name, value] of form) {
     const property = resolve(properties[byName.get(name.toLowerCase()) ?? ""]);
     if (property?.type === "array") {
@@ -59,8 +60,8 @@ export async function readRequest(
   raw: Buffer,
 ): Promise<RequestParts | Answer> {
   const rule = operations[operationId];
-  const query: Record<string, unknown> = {};
-  const header: Record<string, unknown> = {};
+  const query: Record<string, unknown> = Object.create(null);
+  const header: Record<string, unknown> = Object.create(null);
   for (const [name, value] of url.searchParams) query[name] = value;
   for (const key of rule.parameters) {
     const parameter = PARAMETERS[key]!;

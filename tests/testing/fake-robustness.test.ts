@@ -83,6 +83,8 @@ const corpus: [string, (string | Buffer | number)[], { hangUp?: boolean; waitMs?
   ["JSON on the multipart upload", post(`${ORDERS}/o/attachment`, "application/json", "{}")],
   ["a multipart body with no closing boundary", post(`${ORDERS}/o/attachment`, `multipart/form-data; boundary=${boundary}`, `--${boundary}\r\nContent-Disposition: form-data; name="Metadata"\r\n\r\n{`)],
   ["a Metadata part that is not JSON", post(`${ORDERS}/o/attachment`, `multipart/form-data; boundary=${boundary}`, multipart('Content-Disposition: form-data; name="Metadata"\r\n\r\n{not json'))],
+  ["a multipart part named __proto__", post(`${ORDERS}/o/attachment`, `multipart/form-data; boundary=${boundary}`, multipart('Content-Disposition: form-data; name="__proto__"\r\n\r\n{"polluted":true}'))],
+  ["a query named __proto__", get(`${ORDERS}?__proto__=x&constructor=y`)],
   ["two requests pipelined, the second broken", [...get(ORDERS), "NONSENSE\r\n\r\n"]],
   ["a request with Expect: 100-continue and no body", [`POST ${ORDERS} HTTP/1.1\r\nHost: fake\r\n${AUTH}Expect: 100-continue\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n`]],
 ];

@@ -115,6 +115,16 @@ describe("orders.create, given hostile input", () => {
   });
 });
 
+describe("pc.follow, given header names that name Object.prototype's members", () => {
+  it("sends a link's headers named __proto__ and constructor as the headers they are", async () => {
+    const script = scriptedFetch(new Response("{}", { status: 200, headers: { "Content-Type": "application/json" } }));
+    const pc = createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch: script.fetch, maxRetries: 0 });
+    await pc.follow({ uri: "/customers/c/orders", method: "GET", headers: [{ key: "__proto__", value: "a" }, { key: "constructor", value: "b" }] });
+    const sent = script.sent[0]!.headers;
+    expect([Object.getOwnPropertyDescriptor(sent, "__proto__")?.value, Object.getOwnPropertyDescriptor(sent, "constructor")?.value]).toEqual(["a", "b"]);
+  });
+});
+
 describe("pc.call and pc.follow, given hostile input", () => {
   it.each(["noSuchOperation", "constructor", "__proto__", "toString"])("refuses the unknown operation id %s", async (operationId) => {
     const { pc, sent } = client();
