@@ -96,7 +96,7 @@ export function successBody<T>(response: AnswerHead, text: unknown, meta: CallMe
     });
   if (typeof text !== "string" || text.trim() === "") throw invalid("the body is empty");
   const type = response.headers.get("Content-Type");
-  if (type && !/json/i.test(type)) throw invalid(`the body is ${type}, not JSON`);
+  if (type && !/json/i.test(type)) throw invalid(`the body is ${printable(type, 100)}, not JSON`);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -4,6 +4,7 @@
 // is longer than maxPages.
 import type { Link } from "../../generated/schema";
 import { resolveLink } from "../links";
+import { printable } from "../printable";
 
 /**
  * More pages than any customer's orders fill at the service's page sizes: 10,000 pages of 100 is
@@ -39,11 +40,11 @@ export function readPage(page: unknown, state: PagingState, baseUrl: string, max
   const next = (page as { links?: { next?: Link } }).links?.next;
   if (!next) return { items: orders };
   const method = (typeof next.method === "string" ? next.method : "GET").toUpperCase();
-  if (method !== "GET") return { items: orders, problem: `links.next of page ${state.pages} asks for ${method}; a page is only ever read with GET` };
+  if (method !== "GET") return { items: orders, problem: `links.next of page ${state.pages} asks for ${printable(method, 20)}; a page is only ever read with GET` };
   const target = resolveLink(next, baseUrl);
   if (Array.isArray(target)) return { items: orders, problem: `links.next of page ${state.pages}: ${target.map((p) => `${p.path} ${p.message}`).join("; ")}` };
   const key = pageKey(target.path, target.headers);
-  if (state.seen.has(key)) return { items: orders, problem: `links.next of page ${state.pages} leads to a page already read (${target.path}): the pages loop` };
+  if (state.seen.has(key)) return { items: orders, problem: `links.next of page ${state.pages} leads to a page already read (${printable(target.path, 100)}): the pages loop` };
   if (state.pages >= maxPages) return { items: orders, problem: `the list did not end after ${maxPages} pages (maxPages)` };
   state.seen.add(key);
   return { items: orders, next };
