@@ -736,3 +736,76 @@ export const operations = {
     }
   }
 } as const;
+
+/** The credential kinds each operation takes (the spec's x-credentials) and the roles it names (x-roles). */
+export const credentials = {
+  "createOrder": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "createOrderAttachments": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "getOrder": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "getOrderAttachment": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "getOrderProvisioningStatus": {
+    "kinds": [
+      "app+user"
+    ],
+    "roles": [
+      "Admin agent",
+      "Global admin"
+    ]
+  },
+  "listLineItemActivationLinks": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "listOrderActivationLinks": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "listOrderAttachments": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "listOrders": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "listSubscriptionActivationLinks": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "updateOrder": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+} as const;

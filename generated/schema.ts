@@ -168,7 +168,7 @@ export interface paths {
         };
         /**
          * Get an order's provisioning status
-         * @description Returns the provisioning status of each line item of the order. App+User credentials only (Admin agent or Global admin).
+         * @description Returns the provisioning status of each line item of the order. App+User credentials only, Admin agent or Global admin (`x-credentials`, `x-roles`; the docs' page): an App-only token is refused with 403, and the client's poller then judges the order alone (D35).
          *     Operation `getOrderProvisioningStatus`, called as `pc.orders.getOrderProvisioningStatus()`.
          */
         get: operations["getOrderProvisioningStatus"];
@@ -276,7 +276,7 @@ export interface paths {
         };
         /**
          * List a line item's activation links
-         * @description Returns the activation link of one line item (commercial-marketplace purchases; a dummy link in the integration sandbox). App+User credentials.
+         * @description Returns the activation link of one line item (commercial-marketplace purchases; a dummy link in the integration sandbox). App-only and App+User credentials (`x-credentials`; the docs' page today says both, its 2023 version App+User; D35).
          *     Operation `listLineItemActivationLinks`, called as `pc.orders.listLineItemActivationLinks()`.
          */
         get: operations["listLineItemActivationLinks"];

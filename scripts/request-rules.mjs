@@ -119,6 +119,7 @@ export function buildRequestRules(spec) {
   const resolveRef = (ref) => components[refName(ref)];
   const parameters = {};
   const operations = {};
+  const credentials = {};
   const roots = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of METHODS) {
@@ -144,6 +145,11 @@ export function buildRequestRules(spec) {
       const answerType = Object.keys(success?.content ?? {})[0];
       if (answerType && answerType !== "application/json") rule.answer = answerType;
       operations[op.operationId] = rule;
+      // Who may call it (x-credentials, x-roles): for the fake and the contract command, not the client's bundle.
+      if (!Array.isArray(op["x-credentials"]) || op["x-credentials"].length === 0) {
+        throw new UnsupportedKeywordError(`${op.operationId} has no x-credentials: say which credential kinds the docs allow (app, app+user)`);
+      }
+      credentials[op.operationId] = { kinds: op["x-credentials"], ...(op["x-roles"] ? { roles: op["x-roles"] } : {}) };
     }
   }
   const schemas = {};
@@ -165,6 +171,9 @@ export function buildRequestRules(spec) {
     `export const parameters = ${json(sorted(parameters))} as const;`,
     "",
     `export const operations = ${json(sorted(operations))} as const;`,
+    "",
+    "/** The credential kinds each operation takes (the spec's x-credentials) and the roles it names (x-roles). */",
+    `export const credentials = ${json(sorted(credentials))} as const;`,
     "",
   ].join("\n");
 }

@@ -15,6 +15,7 @@ import { handleOperation } from "./handlers";
 import { answerClientError, readBody, requestUrl, writeAnswer } from "./http";
 import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempotency";
 import { Lifecycle } from "./lifecycle";
+import { credentialKinds, mayCall, type CredentialKind } from "./credential-kinds";
 import { checkedOptions, type FakePartnerCenterOptions } from "./options";
 import { isAnswer, readRequest } from "./read-request";
 import { matchRoute } from "./routes";
@@ -73,6 +74,11 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   let rate: FaultRate | undefined;
   const sockets = new Set<Socket>();
   const handlers = { store, pageSize: settings.pageSize, onCreate: () => void (stats.created += 1) };
+  // A token is the request's data: looked up in a Map, never as a key of an object.
+  const tokens = new Map<string, CredentialKind>(Object.entries(options.tokens ?? {}));
+  if (options.token !== undefined) tokens.set(options.token, "app+user");
+  /** The kind of credential `token` is, or undefined when the fake does not take it. */
+  const tokenKind = (token: string): CredentialKind | undefined => (tokens.size === 0 ? "app+user" : tokens.get(token));
 
   function report(error: unknown, request: { method: string; url: string }): void {
     stats.errors += 1;
@@ -83,12 +89,15 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     }
   }
 
-  /** The answer to an authorised request: routed, bound as the service binds it, refused as it refuses, or handled. */
-  async function answer(request: IncomingMessage, url: URL, raw: Buffer): Promise<Answer> {
+  /** The answer to an authenticated request: routed, allowed for its kind of token, bound as the service binds it, refused as it refuses, or handled. */
+  async function answer(request: IncomingMessage, url: URL, raw: Buffer, kind: CredentialKind): Promise<Answer> {
     const route = matchRoute(request.method ?? "GET", url.pathname.replace(/^\/v1(?=\/)/, ""));
     if (route === "method") return errorAnswer(405, 405, "Method not allowed.");
     if (route === "escape") return errorAnswer(400, 800002, "Invalid request input.", ["The path is not valid percent-encoding."]);
     if (!route) return errorAnswer(404, 404, "No such resource.");
+    if (!mayCall(route.operationId, kind)) {
+      return errorAnswer(403, 403, `${route.operationId} needs App+User credentials; the token is App-only.`, [`Credentials this operation takes: ${credentialKinds(route.operationId).join(", ")}.`]);
+    }
     const parts = await readRequest(route.operationId, route.path, url, request.headers, raw);
     if (isAnswer(parts)) return parts;
     const bound = bindRequest(route.operationId, parts);
@@ -141,9 +150,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
 
     const authorization = request.headers.authorization ?? "";
     const token = /^Bearer\s+(\S.*)$/.exec(authorization)?.[1];
-    if (!token || (options.token !== undefined && token !== options.token)) {
-      return reply(errorAnswer(401, 3000, "The authentication token is missing or invalid."));
-    }
+    const kind = token === undefined ? undefined : tokenKind(token);
+    if (!kind) return reply(errorAnswer(401, 3000, "The authentication token is missing or invalid."));
 
     // A repeated MS-RequestId gets the first answer and changes nothing: the documented idempotency.
     const identity = requestId && request.method !== "GET"
@@ -158,7 +166,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
       stats.conflicts += 1;
       result = errorAnswer(409, 409, known.description);
     } else {
-      result = await answer(request, url, read.body);
+      result = await answer(request, url, read.body, kind);
       if (identity && result.status < 500) records.remember(requestId!, identity, result);
     }
     if (injected?.type === "reset") return void request.socket.destroy();

@@ -8,3 +8,4 @@ export {
 export type { Fault, FaultRate } from "./faults";
 export type { LifecycleOptions, ProvisioningPlan } from "./lifecycle";
 export { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./idempotency";
+export { credentialKinds, mayCall, type CredentialKind } from "./credential-kinds";

@@ -2,11 +2,18 @@
 // (a test's mistake, reported before anything listens).
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import { isWhole } from "../validation/is-whole";
+import type { CredentialKind } from "./credential-kinds";
 import type { LifecycleOptions } from "./lifecycle";
 
 export interface FakePartnerCenterOptions extends LifecycleOptions {
-  /** The only bearer token accepted; any non-empty token when unset. */
+  /** The only bearer token accepted, as App+User; any non-empty token (as App+User) when neither this nor `tokens` is set. */
   token?: string;
+  /**
+   * The bearer tokens accepted and the kind of each: `"app"` (App-only) or `"app+user"`. Any other
+   * token is answered 401, and an App-only token 403 on an operation the docs give to App+User
+   * alone (the spec's x-credentials). Tokens the fake's token endpoint issues are App+User.
+   */
+  tokens?: Readonly<Record<string, CredentialKind>>;
   /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
   pageSize?: number;
   /** Port to listen on; a free one when unset. */
@@ -45,6 +52,12 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
   }
   if (options.token !== undefined && (typeof options.token !== "string" || !/^[\x21-\x7e]+$/.test(options.token))) {
     problems.push({ path: "options.token", message: "must be a non-empty token of printable ASCII characters" });
+  }
+  if (options.tokens !== undefined) {
+    const entries = options.tokens && typeof options.tokens === "object" ? Object.entries(options.tokens) : undefined;
+    if (!entries || entries.some(([token, kind]) => !/^[\x21-\x7e]+$/.test(token) || (kind !== "app" && kind !== "app+user"))) {
+      problems.push({ path: "options.tokens", message: 'must map printable-ASCII tokens to "app" or "app+user"' });
+    }
   }
   if (options.onError !== undefined && typeof options.onError !== "function") problems.push({ path: "options.onError", message: "must be a function" });
   problems.push(...planProblems(options.provisioning), ...offerProblems(options, "failOffers"), ...offerProblems(options, "purchaseOrderOffers"));

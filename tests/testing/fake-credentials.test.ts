@@ -1,0 +1,50 @@
+// The fake takes exactly the bearer tokens it was given, each of a kind (App-only or App+User),
+// and refuses as the service does: 401 to any other token, 403 to an App-only token on an
+// operation the docs give to App+User alone (getOrderProvisioningStatus).
+import { createPartnerCenterClient, isPartnerCenterError } from "partner-center-orders";
+import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
+import { credentialKinds, mayCall } from "../../src/testing/credential-kinds";
+
+const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+const LINE = { offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 };
+
+let fake: FakePartnerCenter;
+beforeAll(async () => {
+  fake = await startFakePartnerCenter({ tokens: { "app-token": "app", "user-token": "app+user" } });
+});
+afterAll(() => fake.close());
+
+const client = (credential: string) => createPartnerCenterClient({ credential, baseUrl: fake.url, maxRetries: 0, rateLimit: false });
+const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => (isPartnerCenterError(e) ? e : undefined));
+
+describe("who may call what (x-credentials)", () => {
+  it("gives getOrderProvisioningStatus to App+User alone and every other operation to both", () => {
+    expect(credentialKinds("getOrderProvisioningStatus")).toEqual(["app+user"]);
+    expect(mayCall("createOrder", "app")).toBe(true);
+    expect(mayCall("getOrderProvisioningStatus", "app")).toBe(false);
+    expect(mayCall("getOrderProvisioningStatus", "app+user")).toBe(true);
+  });
+});
+
+describe("the fake's tokens", () => {
+  it("answers 401 to a token it was not given", async () => {
+    expect(await failure(client("someone-else").orders.create(CUSTOMER, { lineItems: [LINE] }))).toMatchObject({ status: 401 });
+  });
+
+  it("lets an App-only token place and read an order", async () => {
+    const pc = client("app-token");
+    const order = await pc.orders.create(CUSTOMER, { lineItems: [LINE] });
+    await expect(pc.orders.get(CUSTOMER, order.id)).resolves.toMatchObject({ id: order.id });
+  });
+
+  it("answers 403 in the documented shape to an App-only token on getOrderProvisioningStatus, and serves App+User", async () => {
+    const order = await client("app-token").orders.create(CUSTOMER, { lineItems: [LINE] });
+    const refused = await failure(client("app-token").orders.getOrderProvisioningStatus(CUSTOMER, order.id));
+    expect(refused).toMatchObject({ status: 403, description: expect.stringMatching(/App\+User/) });
+    await expect(client("user-token").orders.getOrderProvisioningStatus(CUSTOMER, order.id)).resolves.toMatchObject({ items: expect.any(Array) });
+  });
+
+  it("refuses tokens of an unknown kind at start", async () => {
+    await expect(startFakePartnerCenter({ tokens: { t: "admin" as never } })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
+  });
+});
