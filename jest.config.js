@@ -12,16 +12,17 @@ const moduleNameMapper = {
   "^partner-center-orders/testing$": "<rootDir>/src/testing/index.ts",
   "^partner-center-orders/contract$": "<rootDir>/src/contract/index.ts",
 };
-// 30 s a test instead of Jest's 5 s: on a loaded, shared 2-core runner a fast-check property of
-// 150 runs took over 5 s. A real hang still fails, at 30 s, and tests that wait on more (packing,
-// child processes) set their own.
-const common = { testEnvironment: "node", transform, moduleNameMapper, testTimeout: 30_000 };
+const common = { testEnvironment: "node", transform, moduleNameMapper };
 
 module.exports = {
   // Three workers on this 2-core machine: the contract, package and reliability tests mostly wait
   // on child processes, sockets and timers (the exactly-once run uses 47% of a core), so a third
   // worker fills that wait: npm test 49-50 s against 57-60 s with two.
   maxWorkers: 3,
+  // 30 s a test instead of Jest's 5 s (a global option: a project's own is ignored): on a loaded,
+  // shared 2-core runner a fast-check property of 150 runs took over 5 s. A real hang still fails,
+  // at 30 s, and tests that wait on more (packing, child processes) set their own.
+  testTimeout: 30_000,
   reporters: ["default", "<rootDir>/tests/setup/not-run-reporter.cjs"],
   projects: [
     {

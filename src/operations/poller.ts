@@ -37,12 +37,19 @@ export interface ProvisioningState {
   unrecognised: string[];
   /** Polls made so far, counting those of the poller this one resumed. */
   polls: number;
+  /**
+   * Why the line items' provisioning states were not read, when the credential may not read them
+   * (getOrderProvisioningStatus takes App+User only): the order was judged from itself (D35).
+   */
+  provisioningUnread?: string;
 }
 
 export interface ProvisioningResult {
   order: PlacedOrder;
   provisioning?: OrderLineItemProvisioningStatusCollection;
   outcome: ProvisioningOutcome;
+  /** Set when the order was judged from itself alone: see ProvisioningState. */
+  provisioningUnread?: string;
 }
 
 export interface ProvisioningPoller extends AsyncIterable<ProvisioningState> {
@@ -89,6 +96,9 @@ function startingState(customerId: string, orderId: string, options: PollOptions
 /** Error 800007, "Unable to retrieve provisioning information": not there yet, so poll again. */
 const notYetProvisioning = (error: unknown) => isPartnerCenterError(error) && error.status === 404 && String(error.code) === "800007";
 
+/** A 403 to getOrderProvisioningStatus: the docs give it to App+User credentials alone, so an App-only one is refused. */
+const notForThisCredential = (error: unknown) => isPartnerCenterError(error) && error.status === 403;
+
 export function provisioningPoller(
   deps: PollerDeps,
   customerId: string,
@@ -101,6 +111,8 @@ export function provisioningPoller(
   let lastRequestId: string | undefined;
   let last: ProvisioningState | undefined;
   let failure: unknown;
+  // Once refused for the credential's kind, never asked again: the order alone decides.
+  let provisioningUnread: string | undefined;
 
   const ids = () => ({ requestId: (lastRequestId = crypto.randomUUID()), correlationId: saved.correlationId });
 
@@ -112,12 +124,14 @@ export function provisioningPoller(
         let retryAfterMs: number | undefined;
         const onHeaders = (headers: Headers) => (retryAfterMs = parseRetryAfter(headers.get("Retry-After"), Date.now()) ?? retryAfterMs);
         const order = await deps.read<PlacedOrder>("getOrder", customerId, orderId, { signal, ...ids() }, onHeaders);
-        if (judgeProvisioning(order).done) return { order, retryAfterMs };
+        if (provisioningUnread || judgeProvisioning(order).done) return { order, retryAfterMs };
         const provisioning = await deps
           .read<OrderLineItemProvisioningStatusCollection>("getOrderProvisioningStatus", customerId, orderId, { signal, ...ids() }, onHeaders)
           .catch((error: unknown) => {
             if (notYetProvisioning(error)) return undefined;
-            throw error;
+            if (!notForThisCredential(error)) throw error;
+            provisioningUnread = `getOrderProvisioningStatus was refused with 403 (it takes App+User credentials; the credential is App-only): the order is judged from its status and its line items' subscription ids`;
+            return undefined;
           });
         return { order, provisioning, retryAfterMs };
       },
@@ -139,7 +153,7 @@ export function provisioningPoller(
         if (wait > 0) await deps.sleep(wait, signal);
         const { order, provisioning, retryAfterMs } = await pollOnce();
         saved.polls += 1;
-        const verdict = judgeProvisioning(order, provisioning);
+        const verdict = judgeProvisioning(order, provisioning, { orderAlone: provisioningUnread !== undefined });
         const now = deps.now();
         const timedOut = !verdict.done && now >= saved.deadline;
         // The last poll is at the deadline at the latest.
@@ -151,6 +165,7 @@ export function provisioningPoller(
           outcome: verdict.outcome ?? (timedOut ? "timed_out" : undefined),
           unrecognised: verdict.unrecognised,
           polls: saved.polls,
+          ...(provisioningUnread ? { provisioningUnread } : {}),
         };
         yield last;
         if (last.done) return;
@@ -175,7 +190,8 @@ export function provisioningPoller(
     async pollUntilDone() {
       for await (const state of iterator) last = state;
       if (failure !== undefined) throw failure;
-      return { order: last!.order, provisioning: last!.provisioning, outcome: last!.outcome! };
+      const { order, provisioning, outcome } = last!;
+      return { order, provisioning, outcome: outcome!, ...(provisioningUnread ? { provisioningUnread } : {}) };
     },
     toString: () => JSON.stringify(saved),
   };

@@ -45,7 +45,17 @@ const ORDER_STATUS: ReadonlyMap<string, "line items" | Exclude<ProvisioningOutco
 const LINE_ITEM_STATUS: ReadonlyMap<string, boolean> = new Map([["fulfilled", true], ["unfulfilled", false], ["prefulfillmentpending", false]]);
 const lineItemStatus = (status: unknown) => (typeof status === "string" ? LINE_ITEM_STATUS.get(enumKey(status)) : undefined);
 
-export function judgeProvisioning(order: PlacedOrder, provisioning?: OrderLineItemProvisioningStatusCollection): ProvisioningVerdict {
+export interface JudgeOptions {
+  /**
+   * The line items' provisioning states cannot be read (an App-only credential, which
+   * getOrderProvisioningStatus refuses): a completed order's line items are judged by their
+   * subscription ids, which the service sets once a line is provisioned (D35).
+   */
+  orderAlone?: boolean;
+}
+
+export function judgeProvisioning(order: PlacedOrder, provisioning?: OrderLineItemProvisioningStatusCollection, options: JudgeOptions = {}): ProvisioningVerdict {
+  if (options.orderAlone) return judgeOrderAlone(order);
   const unrecognised: string[] = [];
   const meaning = typeof order.status === "string" ? ORDER_STATUS.get(enumKey(order.status)) : undefined;
   if (meaning === undefined) unrecognised.push(`order: ${shown(order.status)}`);
@@ -59,5 +69,16 @@ export function judgeProvisioning(order: PlacedOrder, provisioning?: OrderLineIt
   if (!provisioning || unrecognised.length) return { done: false, unrecognised };
   const fulfilled = items.filter((item) => lineItemStatus(item.status)).length;
   const outcome = fulfilled === items.length ? "fulfilled" : fulfilled === 0 ? "failed" : "partial";
+  return { done: true, outcome, unrecognised };
+}
+
+function judgeOrderAlone(order: PlacedOrder): ProvisioningVerdict {
+  const meaning = typeof order.status === "string" ? ORDER_STATUS.get(enumKey(order.status)) : undefined;
+  const unrecognised = meaning === undefined ? [`order: ${shown(order.status)}`] : [];
+  if (meaning === undefined || meaning === "waiting") return { done: false, unrecognised };
+  if (meaning !== "line items") return { done: true, outcome: meaning, unrecognised };
+  const lines = Array.isArray(order.lineItems) ? order.lineItems : [];
+  const provisioned = lines.filter((line) => typeof line?.subscriptionId === "string" && line.subscriptionId !== "").length;
+  const outcome = lines.length > 0 && provisioned === lines.length ? "fulfilled" : provisioned === 0 ? "failed" : "partial";
   return { done: true, outcome, unrecognised };
 }

@@ -217,3 +217,45 @@ describe("caller mistakes", () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe("with an App-only credential, which getOrderProvisioningStatus refuses", () => {
+  // Provisioning by the clock: the fake's `polls` plan counts reads of the provisioning status, which an App-only token cannot make.
+  const appOnly = async (options: FakePartnerCenterOptions = {}) => {
+    fake = await startFakePartnerCenter({ tokens: { "app-token": "app" }, provisioning: { afterMs: 30 }, ...options });
+    return createPartnerCenterClient({ credential: "app-token", baseUrl: fake.url, rateLimit: false, backoff: { baseDelayMs: 1, maxDelayMs: 2 } });
+  };
+
+  it("judges the order from the order alone and says so, instead of failing", async () => {
+    const pc = await appOnly();
+    const done = await pc.orders.createAndWait(CUSTOMER, { lineItems: [{ offerId: OFFER, quantity: 1 }] }, FAST);
+    expect(done.outcome).toBe("fulfilled");
+    expect(done.provisioning).toBeUndefined();
+    expect(done.order.lineItems[0]!.subscriptionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(done.provisioningUnread).toMatch(/getOrderProvisioningStatus was refused with 403 \(it takes App\+User credentials/);
+  });
+
+  it("tells a failed order from the order alone too", async () => {
+    const pc = await appOnly({ failOffers: [FAILING] });
+    const done = await pc.orders.createAndWait(CUSTOMER, { lineItems: [{ offerId: FAILING, quantity: 1 }] }, FAST);
+    expect(["failed", "partial"]).toContain(done.outcome);
+  });
+
+  it("says in every state that it judged from the order alone", async () => {
+    const pc = await appOnly({ provisioning: { afterMs: 60 } });
+    const order = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: OFFER, quantity: 1 }] });
+    const states: ProvisioningState[] = [];
+    for await (const state of pc.orders.pollProvisioning(CUSTOMER, order.id, FAST)) states.push(state);
+    expect(states.at(-1)).toMatchObject({ done: true, outcome: "fulfilled" });
+    expect(states.every((s) => typeof s.provisioningUnread === "string")).toBe(true);
+  });
+});
+
+describe("judgeProvisioning from the order alone", () => {
+  it("takes a completed order's subscription ids as its line items' states", async () => {
+    const { judgeProvisioning } = await import("../../../src/operations/provisioning-outcome");
+    const order = (ids: (string | undefined)[]) => ({ id: "o", status: "completed", lineItems: ids.map((subscriptionId, lineItemNumber) => ({ lineItemNumber, offerId: "x", subscriptionId })) }) as never;
+    expect(judgeProvisioning(order(["s1", "s2"]), undefined, { orderAlone: true })).toMatchObject({ done: true, outcome: "fulfilled" });
+    expect(judgeProvisioning(order(["s1", undefined]), undefined, { orderAlone: true })).toMatchObject({ done: true, outcome: "partial" });
+    expect(judgeProvisioning(order([undefined]), undefined, { orderAlone: true })).toMatchObject({ done: true, outcome: "failed" });
+  });
+});
