@@ -122,8 +122,8 @@ function rateLimitOf(option: ClientOptions["rateLimit"]): ResolvedOptions["rateL
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
-function baseUrlProblems(value: unknown): ValidationProblem[] {
-  const at = "options.baseUrl";
+/** Problems with an endpoint a secret is sent to (`at` names the option): absolute, https unless loopback, no credentials, query or fragment. */
+export function endpointProblems(value: unknown, at: string): ValidationProblem[] {
   if (typeof value !== "string" || !URL.canParse(value)) return [{ path: at, message: "must be an absolute URL" }];
   const url = new URL(value);
   // node:http would drop them silently and every error would print them: the credential option carries credentials.
@@ -161,7 +161,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (!Object.hasOwn(CLOUDS, cloud)) {
     problems.push({ path: "options.cloud", message: `must be one of ${Object.keys(CLOUDS).join(", ")}, got ${String(cloud)}` });
   }
-  if (options.baseUrl !== undefined) problems.push(...baseUrlProblems(options.baseUrl));
+  if (options.baseUrl !== undefined) problems.push(...endpointProblems(options.baseUrl, "options.baseUrl"));
   if (options.maxRetries !== undefined && !isWhole(options.maxRetries, 0, 10)) {
     problems.push({ path: "options.maxRetries", message: `must be a whole number from 0 to 10, got ${String(options.maxRetries)}` });
   }

@@ -17,6 +17,7 @@ import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempote
 import { Lifecycle } from "./lifecycle";
 import { credentialKinds, mayCall, type CredentialKind } from "./credential-kinds";
 import { checkedOptions, type FakePartnerCenterOptions } from "./options";
+import { isTokenPath, TokenEndpoint } from "./token-endpoint";
 import { isAnswer, readRequest } from "./read-request";
 import { matchRoute } from "./routes";
 import { OrderStore, type NewOrder } from "./store";
@@ -39,11 +40,22 @@ export interface FakePartnerCenterStats {
   errors: number;
   /** Requests answered 429 by the rate limit (`rateLimit`), injected 429s not included. */
   throttled: number;
+  /** Requests to the token endpoint. */
+  tokenExchanges: number;
 }
 
 export interface FakePartnerCenter {
   /** Base URL to give the client (`baseUrl`). */
   readonly url: string;
+  /**
+   * The fake's identity platform, to give createRefreshTokenCredential (`authorityHost`): its
+   * `POST /{tenant}/oauth2/v2.0/token` takes the refresh-token grant and issues App+User tokens.
+   */
+  readonly authorityHost: string;
+  /** A refresh token the token endpoint takes, as the one-time consent gives a partner. */
+  issueRefreshToken(): string;
+  /** Revokes every refresh token issued so far: the next exchange is refused with invalid_grant (AADSTS50173). */
+  revokeRefreshTokens(): void;
   /** Every order, or one customer's. */
   orders(customerId?: string): PlacedOrder[];
   readonly stats: Readonly<FakePartnerCenterStats>;
@@ -64,7 +76,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   const settings = checkedOptions(options);
   const retention = options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
   const store = new OrderStore(new Lifecycle(options));
-  const fresh = (): FakePartnerCenterStats => ({ requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0, throttled: 0 });
+  const fresh = (): FakePartnerCenterStats => ({ requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0, throttled: 0, tokenExchanges: 0 });
+  const signIn = new TokenEndpoint();
   const stats = fresh();
   const limit = options.rateLimit;
   const throttle = limit && new Throttle(Math.floor((limit.requestsPerMinute * (limit.windowMs ?? 60_000)) / 60_000), limit.windowMs ?? 60_000);
@@ -78,7 +91,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   const tokens = new Map<string, CredentialKind>(Object.entries(options.tokens ?? {}));
   if (options.token !== undefined) tokens.set(options.token, "app+user");
   /** The kind of credential `token` is, or undefined when the fake does not take it. */
-  const tokenKind = (token: string): CredentialKind | undefined => (tokens.size === 0 ? "app+user" : tokens.get(token));
+  const tokenKind = (token: string): CredentialKind | undefined =>
+    signIn.issued(token) ? "app+user" : tokens.size === 0 ? "app+user" : tokens.get(token);
 
   function report(error: unknown, request: { method: string; url: string }): void {
     stats.errors += 1;
@@ -132,6 +146,10 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     }
     const url = requestUrl(request.url);
     if (!url) return reply(errorAnswer(400, 800002, "Invalid request input.", ["The request target is not a URL."]));
+    if (request.method === "POST" && isTokenPath(url.pathname)) {
+      stats.tokenExchanges += 1;
+      return reply(signIn.exchange(new URLSearchParams(read.body.toString("utf8"))));
+    }
     const wait = throttle?.check();
     if (wait !== undefined) {
       stats.throttled += 1;
@@ -207,6 +225,9 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
 
   return {
     url: `http://127.0.0.1:${port}`,
+    authorityHost: `http://127.0.0.1:${port}`,
+    issueRefreshToken: () => signIn.issueRefreshToken(),
+    revokeRefreshTokens: () => signIn.revokeAll(),
     orders: (customerId) => (customerId ? store.list(customerId) : store.all()),
     stats,
     injectFaults: (...faults) => void scheduled.push(...faults),
@@ -221,6 +242,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
       scheduled = [];
       rate = undefined;
       throttle?.clear();
+      signIn.clear();
       Object.assign(stats, fresh());
     },
     close: () =>
