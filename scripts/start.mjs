@@ -1,38 +1,56 @@
-// npm start: orders' whole lives through the built client. One order is placed and waited for
-// until provisioned (the poller's states, then its subscription ids), read back and found in the
-// customer's list; a second is placed, cancelled, and waited for to the same end. By default
-// against the stateful fake Partner Center (partner-center-orders/testing), so every answer is
-// about these orders. `npm start -- --prism` runs the same steps against the Prism mock, which
-// answers every call with the spec's examples whatever was sent (other ids, other orders).
+// npm start: an order's whole life through the built client, doing only what Partner Center
+// allows. It signs in App+User as partners' automation does (the secure application model: a
+// refresh token exchanged at the fake's token endpoint, each new one stored), places a
+// new-commerce order and waits for it with the poller, reads it by id (a new order is listed up to
+// 15 minutes later, so the list is shown, not relied on), tries to cancel it (refused, 800063: new
+// commerce is suspended through its subscription), then buys and cancels the docs' software
+// subscription, which updateOrder cancels. By default against the stateful fake Partner Center
+// (partner-center-orders/testing); `npm start -- --prism` runs the steps it can against the Prism
+// mock, which answers every call with the spec's examples whatever was sent.
 import prism from "./prism.cjs";
-import { createPartnerCenterClient, isPartnerCenterError } from "../dist/index.mjs";
+import { createPartnerCenterClient, createRefreshTokenCredential, isPartnerCenterError } from "../dist/index.mjs";
 import { startFakePartnerCenter } from "../dist/testing.mjs";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
-const LINE = { offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, friendlyName: "AI Builder Capacity add-on" };
+const NEW_COMMERCE = { offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, friendlyName: "AI Builder Capacity add-on" };
+const SOFTWARE = { offerId: "DG7GMGF0FKZV:0003:DG7GMGF0DWMS", quantity: 1, friendlyName: "the docs' software subscription" };
 const WAIT = { intervalMs: 250, maxWaitMs: 60_000 };
+// The service's list delay is up to 15 minutes; the demo's fake takes 2 s.
+const LIST_DELAY_MS = 2_000;
 const usePrism = process.argv.includes("--prism");
 
-const server = usePrism ? await prism.startPrism() : await startFakePartnerCenter({ provisioning: { polls: 2 } });
+const server = usePrism ? await prism.startPrism() : await startFakePartnerCenter({ provisioning: { polls: 2 }, listDelayMs: LIST_DELAY_MS });
 const stop = usePrism ? () => server.stop() : () => server.close();
 console.log(usePrism
   ? `Prism mock listening on ${server.url} (answers come from the spec's examples, not from these orders)\n`
   : `fake Partner Center listening on ${server.url} (stateful: every answer is about the orders placed here; --prism for the Prism mock)\n`);
 try {
-  const pc = createPartnerCenterClient({ credential: "demo-token", baseUrl: server.url, applicationName: "partner-center-orders demo" });
+  let stored = 0;
+  const credential = usePrism
+    ? "demo-token"
+    : createRefreshTokenCredential({
+        tenantId: "contoso.onmicrosoft.com",
+        clientId: "demo-app",
+        clientSecret: "demo-secret",
+        refreshToken: server.issueRefreshToken(), // what the one-time consent gave
+        authorityHost: server.authorityHost,
+        onRefreshToken: () => void (stored += 1), // a vault or a database in production
+      });
+  const pc = createPartnerCenterClient({ credential, baseUrl: server.url, applicationName: "partner-center-orders demo" });
   const lines = (provisioning) => provisioning?.items.map((i) => i.status).join(", ") ?? "not read";
 
-  console.log(`createOrder for customer ${CUSTOMER}`);
-  const order = await pc.orders.create(CUSTOMER, { billingCycle: "monthly", lineItems: [LINE] });
-  console.log(`  -> order ${order.id}, status ${order.status}\n`);
+  console.log(`createOrder for customer ${CUSTOMER} (App+User: a refresh token exchanged${usePrism ? "; Prism takes any token" : ""})`);
+  const order = await pc.orders.create(CUSTOMER, { billingCycle: "monthly", lineItems: [NEW_COMMERCE] });
+  console.log(`  -> order ${order.id}, status ${order.status}${usePrism ? "" : `; new refresh tokens stored: ${stored}`}\n`);
 
-  console.log(`pollProvisioning ${order.id}`);
+  console.log(`pollProvisioning ${order.id} (getOrderProvisioningStatus takes App+User credentials)`);
   const poller = pc.orders.pollProvisioning(CUSTOMER, order.id, WAIT);
   for await (const state of poller) {
     console.log(`  -> poll ${state.polls}: order ${state.order.status}, line items ${lines(state.provisioning)}${state.done ? `: ${state.outcome}` : ""}`);
   }
   const { order: provisioned, outcome } = await poller.pollUntilDone();
-  console.log(`  -> ${outcome}, subscription ${provisioned.lineItems.map((l) => l.subscriptionId ?? "none").join(", ")}\n`);
+  const subscriptionId = provisioned.lineItems[0]?.subscriptionId;
+  console.log(`  -> ${outcome}, subscription ${subscriptionId ?? "none"}\n`);
 
   console.log(`getOrder ${order.id}`);
   const fetched = await pc.orders.get(CUSTOMER, order.id);
@@ -42,16 +60,22 @@ try {
   const listed = [];
   for await (const each of pc.orders.list(CUSTOMER)) listed.push(each);
   const found = listed.find((each) => each.id === order.id);
-  console.log(`  -> ${listed.length} order(s); order ${order.id} ${found ? `is there, ${found.status}` : "is not among them"}\n`);
+  console.log(`  -> ${listed.length} order(s); order ${order.id} ${found ? `is there, ${found.status}` : `is not listed yet: the service lists a new order up to 15 minutes after it is placed (this fake: ${LIST_DELAY_MS / 1000} s), so read new orders by id`}\n`);
 
-  console.log("createOrder, updateOrder (cancel), then pollProvisioning");
-  const second = await pc.orders.create(CUSTOMER, { lineItems: [LINE] });
-  const cancelled = await pc.orders.update(CUSTOMER, second.id, { status: "cancelled" });
+  console.log(`updateOrder ${order.id}: cancel (new commerce)`);
+  const refused = await pc.orders.update(CUSTOMER, order.id, { id: order.id, status: "cancelled" }).then(() => undefined, (error) => error);
+  console.log(refused
+    ? `  -> refused as documented: ${refused.status} ${refused.code}; suspend it through its subscription: PATCH /customers/${CUSTOMER}/subscriptions/${subscriptionId ?? "<id>"}\n`
+    : "  -> cancelled (the mock answers its example whatever was sent)\n");
+
+  console.log("createOrder (software subscription), updateOrder (cancel), then pollProvisioning");
+  const second = await pc.orders.create(CUSTOMER, { lineItems: [SOFTWARE] });
+  const cancelled = await pc.orders.update(CUSTOMER, second.id, { id: second.id, status: "cancelled" });
   const settled = await pc.orders.pollProvisioning(CUSTOMER, second.id, WAIT).pollUntilDone();
   console.log(`  -> order ${second.id}, status ${cancelled.status}: ${settled.outcome}\n`);
 
-  const coherent = fetched.id === order.id && found !== undefined && outcome === "fulfilled" && settled.outcome === "cancelled";
-  console.log(`lifecycle complete${coherent ? ": one order provisioned and found, one cancelled" : " (the mock's answers are its examples, not these orders)"}`);
+  const coherent = fetched.id === order.id && outcome === "fulfilled" && refused?.code === 800063 && settled.outcome === "cancelled";
+  console.log(`lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled" : " (the mock's answers are its examples, not these orders)"}`);
 } catch (error) {
   console.error(isPartnerCenterError(error) ? JSON.stringify(error, null, 2) : error);
   process.exitCode = 1;

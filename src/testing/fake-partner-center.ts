@@ -11,7 +11,8 @@ import type { PlacedOrder } from "../../generated/schema";
 import { bindRequest, operationRuleProblems } from "../validation/request";
 import { errorAnswer, invalidInput, type Answer } from "./answers";
 import { AttemptCounter, drawFault, faultAnswer, type Fault, type FaultRate } from "./faults";
-import { handleOperation } from "./handlers";
+import { cancellationRefusal, DOCUMENTED_OFFER_KINDS, type OfferKind } from "./cancellation";
+import { handleOperation, type HandlerContext } from "./handlers";
 import { answerClientError, readBody, requestUrl, writeAnswer } from "./http";
 import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempotency";
 import { Lifecycle } from "./lifecycle";
@@ -86,7 +87,17 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   let scheduled: (Fault | null)[] = [];
   let rate: FaultRate | undefined;
   const sockets = new Set<Socket>();
-  const handlers = { store, pageSize: settings.pageSize, onCreate: () => void (stats.created += 1) };
+  // Offer ids are data: a Map, never an object's keys.
+  const offerKinds = new Map<string, OfferKind>(Object.entries({ ...DOCUMENTED_OFFER_KINDS, ...options.offerKinds }));
+  const tenant = options.tenant ?? "production";
+  const listDelayMs = options.listDelayMs ?? 0;
+  const handlers: HandlerContext = {
+    store,
+    pageSize: settings.pageSize,
+    onCreate: () => void (stats.created += 1),
+    refuseCancel: (customerId, order) => cancellationRefusal(order, customerId, (offer) => offerKinds.get(offer) ?? "new-commerce", tenant, Date.now()),
+    listed: (order) => listDelayMs === 0 || Date.now() - Date.parse(order.creationDate ?? "") >= listDelayMs,
+  };
   // A token is the request's data: looked up in a Map, never as a key of an object.
   const tokens = new Map<string, CredentialKind>(Object.entries(options.tokens ?? {}));
   if (options.token !== undefined) tokens.set(options.token, "app+user");

@@ -1,10 +1,11 @@
 // What each Orders operation does to the fake's orders, given a request already bound and checked
 // against the spec: the answer Partner Center would give.
 import type { IncomingHttpHeaders } from "node:http";
-import type { Order } from "../../generated/schema";
+import type { Order, PlacedOrder } from "../../generated/schema";
 import { enumKey } from "../validation/bind";
 import type { BoundRequest, OperationId } from "../validation/request";
 import { errorAnswer, type Answer } from "./answers";
+import type { Refusal } from "./cancellation";
 import type { NewOrder, OrderStore } from "./store";
 
 export interface HandlerContext {
@@ -13,6 +14,10 @@ export interface HandlerContext {
   pageSize: number;
   /** Counted when an order is created. */
   onCreate(): void;
+  /** Why the service would refuse to cancel an order, if it would. */
+  refuseCancel(customerId: string, order: PlacedOrder): Refusal | undefined;
+  /** Whether an order is old enough to appear in listOrders (the service's list delay). */
+  listed(order: PlacedOrder): boolean;
 }
 
 /** A continuation token: where the next page starts, opaque to the client. */
@@ -46,7 +51,7 @@ export async function handleOperation(
       return { status: 201, body: store.create(customerId, body as NewOrder) };
     case "listOrders": {
       const wanted = typeof query.billingType === "string" ? enumKey(query.billingType) : undefined;
-      const all = store.list(customerId).filter((o) => wanted === undefined || enumKey(o.billingCycle ?? "") === wanted);
+      const all = store.list(customerId).filter((o) => ctx.listed(o) && (wanted === undefined || enumKey(o.billingCycle ?? "") === wanted));
       const token = headers["ms-continuationtoken"];
       const offset = typeof token === "string" ? decodeToken(token) : 0;
       if (offset === undefined) return errorAnswer(400, 800002, "Invalid request input.", ["Bad MS-ContinuationToken."]);
@@ -62,8 +67,8 @@ export async function handleOperation(
       return order ? { status: 200, body: order } : NOT_FOUND;
     case "updateOrder": {
       if (!order) return NOT_FOUND;
-      const updated = store.update(customerId, order.id, body as Order);
-      return Array.isArray(updated) ? errorAnswer(400, updated[0], updated[1]) : { status: 200, body: updated };
+      const updated = store.update(customerId, order.id, body as Order, (found) => ctx.refuseCancel(customerId, found));
+      return updated && "code" in updated ? errorAnswer(updated.status, updated.code, updated.description) : { status: 200, body: updated };
     }
     case "getOrderProvisioningStatus":
       return order ? { status: 200, body: store.provisioningStatus(order) } : NOT_FOUND;

@@ -9,3 +9,4 @@ export type { Fault, FaultRate } from "./faults";
 export type { LifecycleOptions, ProvisioningPlan } from "./lifecycle";
 export { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./idempotency";
 export { credentialKinds, mayCall, type CredentialKind } from "./credential-kinds";
+export { cancellationRefusal, type OfferKind, type Tenant } from "./cancellation";

@@ -2,6 +2,7 @@
 // (a test's mistake, reported before anything listens).
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import { isWhole } from "../validation/is-whole";
+import { OFFER_KINDS, type OfferKind, type Tenant } from "./cancellation";
 import type { CredentialKind } from "./credential-kinds";
 import type { LifecycleOptions } from "./lifecycle";
 
@@ -14,6 +15,19 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
    * alone (the spec's x-credentials). Tokens the fake's token endpoint issues are App+User.
    */
   tokens?: Readonly<Record<string, CredentialKind>>;
+  /**
+   * What each offer is, for the cancellation rules updateOrder enforces (D37). An unlisted offer is
+   * `"new-commerce"`, which the service never cancels by updateOrder (400 800063), except the
+   * docs' own software offer (`DG7GMGF0FKZV:0003:DG7GMGF0DWMS`, "cancel software purchases").
+   */
+  offerKinds?: Readonly<Record<string, OfferKind>>;
+  /** The partner's tenant: `"production"` (default) or `"sandbox"` (an integration sandbox), for the cancellation rules. */
+  tenant?: Tenant;
+  /**
+   * How long a new order takes to appear in listOrders, in milliseconds. The service documents up
+   * to 15 minutes; default 0, so that tests need not wait. Read a new order by id (getOrder) instead.
+   */
+  listDelayMs?: number;
   /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
   pageSize?: number;
   /** Port to listen on; a free one when unset. */
@@ -58,6 +72,18 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
     if (!entries || entries.some(([token, kind]) => !/^[\x21-\x7e]+$/.test(token) || (kind !== "app" && kind !== "app+user"))) {
       problems.push({ path: "options.tokens", message: 'must map printable-ASCII tokens to "app" or "app+user"' });
     }
+  }
+  if (options.offerKinds !== undefined) {
+    const entries = options.offerKinds && typeof options.offerKinds === "object" ? Object.entries(options.offerKinds) : undefined;
+    if (!entries || entries.some(([offer, kind]) => offer === "" || !OFFER_KINDS.includes(kind))) {
+      problems.push({ path: "options.offerKinds", message: `must map offer ids to one of ${OFFER_KINDS.join(", ")}` });
+    }
+  }
+  if (options.tenant !== undefined && options.tenant !== "production" && options.tenant !== "sandbox") {
+    problems.push({ path: "options.tenant", message: `must be "production" or "sandbox", got ${String(options.tenant)}` });
+  }
+  if (options.listDelayMs !== undefined && !isWhole(options.listDelayMs, 0)) {
+    problems.push({ path: "options.listDelayMs", message: `must be a whole number of milliseconds, got ${String(options.listDelayMs)}` });
   }
   if (options.onError !== undefined && typeof options.onError !== "function") problems.push({ path: "options.onError", message: "must be a function" });
   problems.push(...planProblems(options.provisioning), ...offerProblems(options, "failOffers"), ...offerProblems(options, "purchaseOrderOffers"));

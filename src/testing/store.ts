@@ -11,6 +11,7 @@ import type {
   PlacedOrder,
 } from "../../generated/schema";
 import { sameOrderId } from "../validation/ids";
+import type { Refusal } from "./cancellation";
 import type { Lifecycle } from "./lifecycle";
 
 type NewLineItem = OrderLineItem & { quantity: number };
@@ -88,12 +89,13 @@ export class OrderStore {
     return billingCycle ? all.filter((o) => o.billingCycle === billingCycle) : all;
   }
 
-  /** Applies a bound patch; a pair is the Partner Center error code and message for a refused one. */
-  update(customerId: string, id: string, patch: Order): PlacedOrder | [number, string] | undefined {
+  /** Applies a bound patch, or gives the documented refusal of a cancel the service refuses (`refuseCancel`). */
+  update(customerId: string, id: string, patch: Order, refuseCancel: (order: PlacedOrder) => Refusal | undefined): PlacedOrder | Refusal | undefined {
     const order = this.get(customerId, id);
     if (!order) return undefined;
     if (patch.status === "cancelled") {
-      if (order.status === "cancelled") return [800061, "Order can't be canceled."];
+      const refusal = refuseCancel(order);
+      if (refusal) return refusal;
       order.status = "cancelled";
     }
     if (patch.billingCycle) order.billingCycle = patch.billingCycle;

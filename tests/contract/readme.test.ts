@@ -62,7 +62,7 @@ describe("the README", () => {
     expect(readme).toContain("```ts\n" + lifecycle + "```");
     const { logged, orders } = await runAgainstFake(lifecycle);
     const [id] = orders.map((o) => o.id);
-    expect(logged).toEqual([`${id} pending`, "0: unfulfilled", `${id} cancelled`]);
+    expect(logged).toEqual([`${id} pending`, "cancelled", `${id} cancelled`, `${id} cancelled`]);
   });
 
   it("shows examples/wait-for-order.ts verbatim, and it waits for an order of the fake Partner Center", async () => {

@@ -16,7 +16,8 @@ afterEach(async () => {
 });
 
 async function start(options: FakePartnerCenterOptions): Promise<PartnerCenterClient> {
-  fake = await startFakePartnerCenter(options);
+  // OFFER is cancelled here: as a software subscription, which updateOrder cancels (D37).
+  fake = await startFakePartnerCenter({ offerKinds: { [OFFER]: "software" }, ...options });
   return createPartnerCenterClient({ credential: "t", baseUrl: fake.url, maxRetries: 0, rateLimit: false });
 }
 

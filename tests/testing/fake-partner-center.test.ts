@@ -10,7 +10,8 @@ let pc: PartnerCenterClient;
 const answers: { method: string; path: string; status: number; body: unknown }[] = [];
 
 beforeAll(async () => {
-  fake = await startFakePartnerCenter({ token: "fake-token", pageSize: 100 });
+  // The line's offer is cancelled here: as a software subscription, which updateOrder cancels (D37).
+  fake = await startFakePartnerCenter({ token: "fake-token", pageSize: 100, offerKinds: { [LINE.offerId]: "software" } });
 });
 afterAll(() => fake.close());
 beforeEach(() => {

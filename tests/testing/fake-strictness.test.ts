@@ -12,7 +12,8 @@ const REQUEST_ID = "3f8b0c1e-8f2a-4c55-9d1e-0a1b2c3d4e5f";
 
 let fake: FakePartnerCenter;
 let pc: PartnerCenterClient;
-beforeAll(async () => (fake = await startFakePartnerCenter({ token: "t" })));
+// The line's offer is cancelled here: as a software subscription, which updateOrder cancels (D37).
+beforeAll(async () => (fake = await startFakePartnerCenter({ token: "t", offerKinds: { [LINE.offerId]: "software" } })));
 afterAll(() => fake.close());
 beforeEach(() => {
   fake.reset();

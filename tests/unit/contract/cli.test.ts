@@ -23,7 +23,8 @@ async function run(...argv: string[]) {
 describe("the contract command against the fake Partner Center", () => {
   let fake: FakePartnerCenter;
   beforeAll(async () => {
-    fake = await startFakePartnerCenter({ pageSize: 2 });
+    // The default offer is cancelled here: as software in a sandbox, which updateOrder cancels (D37).
+    fake = await startFakePartnerCenter({ pageSize: 2, tenant: "sandbox", offerKinds: { "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P": "software" } });
     fake.seedOrders(CUSTOMER, 3);
   });
   afterAll(() => fake.close());
@@ -62,6 +63,20 @@ describe("the contract command against the fake Partner Center", () => {
     expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +200 +ok +\d+\n {4}order \S+$/m);
     expect(output).toMatch(/^generated createOrder \(10 requests\) +- +ok/m);
     expect(fake.stats.created).toBeGreaterThan(before);
+  });
+});
+
+describe("the contract command cancelling a new-commerce order, which the service refuses", () => {
+  it("takes the documented refusal (400 800063) as the answer, and says so", async () => {
+    const fake = await startFakePartnerCenter({});
+    fake.seedOrders(CUSTOMER, 1);
+    try {
+      const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox");
+      expect(code).toBe(0);
+      expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +400 +ok +\d+\n {4}order \S+; refused as documented \(400\)/m);
+    } finally {
+      await fake.close();
+    }
   });
 });
 

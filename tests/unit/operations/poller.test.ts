@@ -17,7 +17,8 @@ afterEach(async () => {
 
 /** A fake with `options` and a client of it; `seen` records every request's path and the order's in-flight count. */
 async function start(options: FakePartnerCenterOptions = {}) {
-  fake = await startFakePartnerCenter(options);
+  // OFFER is cancelled here: as a software subscription, which updateOrder cancels (D37).
+  fake = await startFakePartnerCenter({ offerKinds: { [OFFER]: "software" }, ...options });
   const inFlight = new Map<string, number>();
   let overlap = 0;
   const requests: { method: string; path: string; requestId: string | null; at: number }[] = [];
