@@ -9,7 +9,8 @@ import { reasonOf } from "../printable";
 import { resolveLink } from "../links";
 import type { OperationName } from "../operations/typed";
 import { pageKey, readPage, type PagingState } from "../operations/paging";
-import type { RequestParts } from "../validation/request";
+import { mayCall } from "../operations/credential-kinds";
+import type { OperationId, RequestParts } from "../validation/request";
 import type { ContractArgs } from "./cli-args";
 import { fuzzableOperations, fuzzOperation, type Answer, type SendRaw } from "./fuzz";
 import { validateResponse } from "./validate-response";
@@ -109,7 +110,7 @@ async function customerChecks(send: SendRaw, args: ContractArgs, customerId: str
   const subject = firstOrderId === undefined ? undefined : `order ${firstOrderId}`;
   for (const [operationId, suffix] of [["getOrder", ""], ["getOrderProvisioningStatus", "/provisioningstatus"], ["listOrderActivationLinks", "/activationlinks"]] as const) {
     if (!order) results.push({ name: operationId, problems: [], skipped: "the customer has no order to read", ms: 0 });
-    else results.push({ ...(await check(send, operationId, operationId, "GET", `/customers/{customer_id}/orders/{order_id}${suffix}`, { path: order })), subject });
+    else results.push(needsAppUser(operationId, { ...(await check(send, operationId, operationId, "GET", `/customers/{customer_id}/orders/{order_id}${suffix}`, { path: order })), subject }));
   }
 
   if (args.writes) {
@@ -125,6 +126,15 @@ async function customerChecks(send: SendRaw, args: ContractArgs, customerId: str
     }
   }
   return results;
+}
+
+/**
+ * A 403 to an operation the docs give to App+User credentials alone (x-credentials, D35) is the
+ * service refusing an App-only token: not a contract violation, a check this token cannot run.
+ */
+function needsAppUser(operationId: OperationName, result: CheckResult & { answer?: Answer }): CheckResult & { answer?: Answer } {
+  if (result.status !== 403 || mayCall(operationId as OperationId, "app")) return result;
+  return { ...result, problems: [], skipped: "needs App+User credentials (the token was refused with 403, as an App-only token is): sign in App+User to run it" };
 }
 
 const NO_CUSTOMER = "no --customer (or PARTNER_CENTER_CUSTOMER_ID): these checks read a customer's orders";

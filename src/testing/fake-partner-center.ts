@@ -16,7 +16,7 @@ import { handleOperation, type HandlerContext } from "./handlers";
 import { answerClientError, readBody, requestUrl, writeAnswer } from "./http";
 import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempotency";
 import { Lifecycle } from "./lifecycle";
-import { credentialKinds, mayCall, type CredentialKind } from "./credential-kinds";
+import { credentialKinds, mayCall, type CredentialKind } from "../operations/credential-kinds";
 import { checkedOptions, type FakePartnerCenterOptions } from "./options";
 import { isTokenPath, TokenEndpoint } from "./token-endpoint";
 import { isAnswer, readRequest } from "./read-request";

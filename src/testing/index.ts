@@ -8,5 +8,5 @@ export {
 export type { Fault, FaultRate } from "./faults";
 export type { LifecycleOptions, ProvisioningPlan } from "./lifecycle";
 export { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./idempotency";
-export { credentialKinds, mayCall, type CredentialKind } from "./credential-kinds";
+export { credentialKinds, mayCall, type CredentialKind } from "../operations/credential-kinds";
 export { cancellationRefusal, type OfferKind, type Tenant } from "./cancellation";

@@ -3,7 +3,7 @@
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import { isWhole } from "../validation/is-whole";
 import { OFFER_KINDS, type OfferKind, type Tenant } from "./cancellation";
-import type { CredentialKind } from "./credential-kinds";
+import type { CredentialKind } from "../operations/credential-kinds";
 import type { LifecycleOptions } from "./lifecycle";
 
 export interface FakePartnerCenterOptions extends LifecycleOptions {

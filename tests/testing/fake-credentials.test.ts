@@ -2,8 +2,7 @@
 // and refuses as the service does: 401 to any other token, 403 to an App-only token on an
 // operation the docs give to App+User alone (getOrderProvisioningStatus).
 import { createPartnerCenterClient, isPartnerCenterError } from "partner-center-orders";
-import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
-import { credentialKinds, mayCall } from "../../src/testing/credential-kinds";
+import { credentialKinds, mayCall, startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const LINE = { offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 };

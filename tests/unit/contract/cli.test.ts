@@ -66,6 +66,27 @@ describe("the contract command against the fake Partner Center", () => {
   });
 });
 
+describe("the contract command with an App-only token", () => {
+  it("reports getOrderProvisioningStatus as needing App+User, not as a failure", async () => {
+    const fake = await startFakePartnerCenter({ tokens: { [TOKEN]: "app" } });
+    fake.seedOrders(CUSTOMER, 1);
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "pco-app-only-"));
+      try {
+        const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml"));
+        expect(code).toBe(0);
+        expect(output).toMatch(/^getOrderProvisioningStatus +403 +skipped +\d+\n {4}order \S+\n {4}needs App\+User credentials/m);
+        expect(output).toMatch(/^getOrder +200 +ok/m);
+        expect(readFileSync(join(dir, "out.xml"), "utf8")).toMatch(/<testcase [^>]*name="getOrderProvisioningStatus"[^>]*>\n {6}<skipped message="needs App\+User/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe("the contract command cancelling a new-commerce order, which the service refuses", () => {
   it("takes the documented refusal (400 800063) as the answer, and says so", async () => {
     const fake = await startFakePartnerCenter({});
