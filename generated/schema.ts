@@ -1204,7 +1204,13 @@ export interface components {
                 "text/html": components["schemas"]["GatewayPage"];
             };
         };
-        /** @description The order is already being processed, or a pending change blocks this one. Do not re-send with a new request id: check the customer's orders first. */
+        /**
+         * @description The order is already being processed, or a pending change blocks this one. Do not re-send with a new request id: check the customer's orders first.
+         *     800060 ("Your order is in progress") answers a request whose MS-RequestId an earlier attempt of
+         *     the same call is still being answered under: the client waits it out like a 503 and re-sends the
+         *     same request with the same MS-RequestId, within its retry policy, and is answered as the first
+         *     attempt once that is done (D39). Other codes (800014, a pending adjustment) are not retried.
+         */
         Conflict: {
             headers: {
                 "MS-RequestId": components["headers"]["MsRequestId"];

@@ -2,7 +2,7 @@
 // the service sent (an ApiFault, the 429 body, an HTML gateway page, nothing at all).
 import { PartnerCenterError } from "./errors";
 import { printable } from "./printable";
-import { isRetryableStatus, parseRetryAfter } from "./http/retry-policy";
+import { isInProgress, isRetryableStatus, parseRetryAfter } from "./http/retry-policy";
 
 /** Longest excerpt of a body kept on an error. */
 const EXCERPT = 1024;
@@ -66,7 +66,7 @@ export function errorFromResponse(response: AnswerHead, payload: unknown, meta: 
       code,
       description,
       errorName: stringOr(fault.errorName),
-      isRetryable: typeof fault.isRetryable === "boolean" ? fault.isRetryable : isRetryableStatus(status),
+      isRetryable: typeof fault.isRetryable === "boolean" ? fault.isRetryable : isRetryableStatus(status) || isInProgress(status, fault),
       data: Array.isArray(fault.data) ? fault.data : undefined,
       source: stringOr(fault.source),
       requestId: meta.requestId ?? response.headers.get("MS-RequestId") ?? undefined,

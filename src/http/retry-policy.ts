@@ -55,6 +55,18 @@ export interface AttemptOutcome {
   status?: number;
   /** The Retry-After header of the answer. */
   retryAfter?: string | null;
+  /** The answer is 409 800060: an earlier attempt with this MS-RequestId is still being answered. */
+  inProgress?: boolean;
+}
+
+/**
+ * 409 800060, "Your order is in progress": the service is still answering an earlier attempt of
+ * this very call (same MS-RequestId). It is waited out like a 503 and the same request sent again,
+ * which the service answers as the first once it is done; nothing new is placed (D39).
+ */
+export function isInProgress(status: number, body: unknown): boolean {
+  if (status !== 409 || body === null || typeof body !== "object") return false;
+  return String((body as { code?: unknown }).code) === "800060";
 }
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
@@ -71,7 +83,7 @@ export function decideRetry(
   random: number,
 ): RetryDecision {
   if (attempt > policy.maxRetries) return { retry: false };
-  if (outcome.status !== undefined && !isRetryableStatus(outcome.status)) return { retry: false };
+  if (outcome.status !== undefined && !isRetryableStatus(outcome.status) && !outcome.inProgress) return { retry: false };
   const retryAfterMs = parseRetryAfter(outcome.retryAfter, now);
   if (retryAfterMs === undefined) return { retry: true, delayMs: backoffDelayMs(attempt, policy, random) };
   if (retryAfterMs > policy.maxRetryAfterMs) return { retry: false };

@@ -13,7 +13,7 @@ import type { LightRequest } from "./light-request";
 import { outgoingFrom, type Outgoing } from "./replay";
 import { CORRELATION_ID, REQUEST_ID, assignRequestIds } from "./request-ids";
 import type { RateLimiter } from "./rate-limiter";
-import { decideRetry, parseRetryAfter, type RetryPolicy } from "./retry-policy";
+import { decideRetry, isInProgress, parseRetryAfter, type RetryPolicy } from "./retry-policy";
 
 export interface SenderConfig {
   /** How each attempt's bytes move: node:http, or a fetch. */
@@ -67,6 +67,16 @@ function transportError(error: unknown, call: Outgoing): PartnerCenterError {
   const timedOut = error instanceof AttemptTimeoutError;
   const reason = reasonOf(error);
   return failure(timedOut ? "TIMEOUT" : "NETWORK_ERROR", reason, call, { cause: error, isRetryable: true });
+}
+
+/** Whether an answer is 409 800060 (read only for a 409: no other answer's body is parsed here). */
+function inProgress(received: Received | undefined): boolean {
+  if (received?.status !== 409) return false;
+  try {
+    return isInProgress(409, JSON.parse(new TextDecoder().decode(received.body)));
+  } catch {
+    return false;
+  }
 }
 
 export interface Sender {
@@ -148,7 +158,7 @@ export function createSender(config: SenderConfig): Sender {
       if (received && received.status < 300) return received;
       const decision =
         replayable && !(error instanceof ResponseTooLargeError)
-          ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After") }, policy, now(), config.random())
+          ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After"), inProgress: inProgress(received) }, policy, now(), config.random())
           : { retry: false as const };
       if (!decision.retry) {
         if (received) return received;

@@ -43,6 +43,8 @@ export interface FakePartnerCenterStats {
   throttled: number;
   /** Requests to the token endpoint. */
   tokenExchanges: number;
+  /** Requests answered 409 800060: their MS-RequestId's first request was still being answered. */
+  inProgress: number;
 }
 
 export interface FakePartnerCenter {
@@ -77,12 +79,14 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   const settings = checkedOptions(options);
   const retention = options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
   const store = new OrderStore(new Lifecycle(options));
-  const fresh = (): FakePartnerCenterStats => ({ requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0, throttled: 0, tokenExchanges: 0 });
+  const fresh = (): FakePartnerCenterStats => ({ requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0, throttled: 0, tokenExchanges: 0, inProgress: 0 });
   const signIn = new TokenEndpoint();
   const stats = fresh();
   const limit = options.rateLimit;
   const throttle = limit && new Throttle(Math.floor((limit.requestsPerMinute * (limit.windowMs ?? 60_000)) / 60_000), limit.windowMs ?? 60_000);
   const records = new IdempotencyRecords(retention);
+  /** MS-RequestIds (lower-cased) whose first request is still being answered. */
+  const placing = new Set<string>();
   const attempts = new AttemptCounter(retention);
   let scheduled: (Fault | null)[] = [];
   let rate: FaultRate | undefined;
@@ -93,6 +97,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   const listDelayMs = options.listDelayMs ?? 0;
   const handlers: HandlerContext = {
     store,
+    placementDelayMs: options.placementDelayMs ?? 0,
     pageSize: settings.pageSize,
     onCreate: () => void (stats.created += 1),
     refuseCancel: (customerId, order) => cancellationRefusal(order, customerId, (offer) => offerKinds.get(offer) ?? "new-commerce", tenant, Date.now()),
@@ -187,15 +192,25 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
       ? { method: String(request.method), path: url.pathname + url.search, customer: customerOf(url.pathname), body: read.body }
       : undefined;
     const known = identity ? records.lookup(requestId!, identity) : { kind: "new" as const };
+    const key = requestId?.toLowerCase();
     let result: Answer;
-    if (known.kind === "replay") {
+    if (identity && known.kind === "new" && placing.has(key!)) {
+      // The first request with this MS-RequestId is still being answered (an order being placed).
+      stats.inProgress += 1;
+      result = errorAnswer(409, 800060, "Your order is in progress. Check your order history for recent orders in few minutes.");
+    } else if (known.kind === "replay") {
       stats.replays += 1;
       result = known.answer;
     } else if (known.kind === "conflict") {
       stats.conflicts += 1;
       result = errorAnswer(409, 409, known.description);
     } else {
-      result = await answer(request, url, read.body, kind);
+      if (identity) placing.add(key!);
+      try {
+        result = await answer(request, url, read.body, kind);
+      } finally {
+        if (identity) placing.delete(key!);
+      }
       if (identity && result.status < 500) records.remember(requestId!, identity, result);
     }
     if (injected?.type === "reset") return void request.socket.destroy();

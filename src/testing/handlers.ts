@@ -18,6 +18,8 @@ export interface HandlerContext {
   refuseCancel(customerId: string, order: PlacedOrder): Refusal | undefined;
   /** Whether an order is old enough to appear in listOrders (the service's list delay). */
   listed(order: PlacedOrder): boolean;
+  /** How long placing an order takes before createOrder answers, in milliseconds. */
+  placementDelayMs: number;
 }
 
 /** A continuation token: where the next page starts, opaque to the client. */
@@ -47,6 +49,7 @@ export async function handleOperation(
   const order = path.order_id === undefined ? undefined : store.get(customerId, String(path.order_id));
   switch (operationId) {
     case "createOrder":
+      if (ctx.placementDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.placementDelayMs));
       ctx.onCreate();
       return { status: 201, body: store.create(customerId, body as NewOrder) };
     case "listOrders": {

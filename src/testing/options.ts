@@ -1,7 +1,7 @@
 // The fake Partner Center's options, their defaults, and the checks that refuse a bad one at start
 // (a test's mistake, reported before anything listens).
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
-import { isWhole } from "../validation/is-whole";
+import { isWhole, MAX_TIMER_MS } from "../validation/is-whole";
 import { OFFER_KINDS, type OfferKind, type Tenant } from "./cancellation";
 import type { CredentialKind } from "../operations/credential-kinds";
 import type { LifecycleOptions } from "./lifecycle";
@@ -28,6 +28,12 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
    * to 15 minutes; default 0, so that tests need not wait. Read a new order by id (getOrder) instead.
    */
   listDelayMs?: number;
+  /**
+   * How long placing an order takes before createOrder answers, in milliseconds (default 0). While
+   * it is being placed, another request with the same MS-RequestId is answered 409 800060 "Your
+   * order is in progress", as the service documents.
+   */
+  placementDelayMs?: number;
   /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
   pageSize?: number;
   /** Port to listen on; a free one when unset. */
@@ -82,8 +88,10 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
   if (options.tenant !== undefined && options.tenant !== "production" && options.tenant !== "sandbox") {
     problems.push({ path: "options.tenant", message: `must be "production" or "sandbox", got ${String(options.tenant)}` });
   }
-  if (options.listDelayMs !== undefined && !isWhole(options.listDelayMs, 0)) {
-    problems.push({ path: "options.listDelayMs", message: `must be a whole number of milliseconds, got ${String(options.listDelayMs)}` });
+  for (const name of ["listDelayMs", "placementDelayMs"] as const) {
+    if (options[name] !== undefined && !isWhole(options[name], 0, MAX_TIMER_MS)) {
+      problems.push({ path: `options.${name}`, message: `must be a whole number of milliseconds, got ${String(options[name])}` });
+    }
   }
   if (options.onError !== undefined && typeof options.onError !== "function") problems.push({ path: "options.onError", message: "must be a function" });
   problems.push(...planProblems(options.provisioning), ...offerProblems(options, "failOffers"), ...offerProblems(options, "purchaseOrderOffers"));

@@ -94,3 +94,30 @@ describe("the list delay", () => {
     expect(await ids()).toEqual([order.id]);
   });
 });
+
+describe("409 800060, an order still being placed", () => {
+  it("is what the fake answers a second request with the same MS-RequestId while the first is placing the order", async () => {
+    const pc = await start({ placementDelayMs: 300 });
+    const requestId = crypto.randomUUID();
+    const first = pc.orders.create(CUSTOMER, { lineItems: [{ offerId: NEW_COMMERCE, quantity: 1 }] }, { requestId });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const raw = await fetch(`${fake!.url}/customers/${CUSTOMER}/orders`, {
+      method: "POST",
+      headers: { Authorization: "Bearer t", "Content-Type": "application/json", "MS-RequestId": requestId },
+      body: JSON.stringify({ lineItems: [{ lineItemNumber: 0, offerId: NEW_COMMERCE, quantity: 1 }] }),
+    });
+    expect(raw.status).toBe(409);
+    expect(await raw.json()).toMatchObject({ code: 800060, description: expect.stringMatching(/Your order is in progress/) });
+    await first;
+    expect(fake!.orders(CUSTOMER)).toHaveLength(1);
+  });
+
+  it("is waited out by the client: the retry that meets it waits and re-sends the same MS-RequestId, and one order is placed", async () => {
+    fake = await startFakePartnerCenter({ placementDelayMs: 400 });
+    // Each attempt gives up after 150 ms while the fake is still placing the order: the next attempt meets 800060.
+    const pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url, rateLimit: false, timeoutMs: 150, maxRetries: 6, backoff: { baseDelayMs: 100, maxDelayMs: 200 } });
+    const order = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: NEW_COMMERCE, quantity: 1 }] });
+    expect(fake.orders(CUSTOMER).map((o) => o.id)).toEqual([order.id]);
+    expect(fake.stats.created).toBe(1);
+  });
+});

@@ -79,10 +79,18 @@ describe("retries", () => {
   });
 
   it.each([400, 403, 404, 409])("does not retry %i", async (status) => {
-    const { pc, sent } = clientWith([json(status, { code: 800060, description: "no" }), json(201, ORDER)]);
+    const { pc, sent } = clientWith([json(status, { code: 800014, description: "There's a pending adjustment requested for this order" }), json(201, ORDER)]);
     const error = await rejection(create(pc));
     expect(error.status).toBe(status);
     expect(sent).toHaveLength(1);
+  });
+
+  it("waits out 409 800060 (an earlier attempt still being answered) and re-sends the same MS-RequestId", async () => {
+    const inProgress = { code: 800060, description: "Your order is in progress. Check your order history for recent orders in few minutes." };
+    const { pc, sent } = clientWith([json(409, inProgress), json(409, inProgress), json(201, ORDER)]);
+    await expect(create(pc)).resolves.toMatchObject({ id: ORDER.id });
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent.map((r) => r.headers["ms-requestid"])).size).toBe(1);
   });
 
   it("makes 1 + maxRetries attempts (3 by default), then throws the last status", async () => {
