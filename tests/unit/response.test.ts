@@ -19,7 +19,8 @@ describe("errorFromResponse", () => {
       description: "Your order is in progress.",
       data: ["x"],
       source: "PartnerFD",
-      isRetryable: false,
+      // 800060: an earlier attempt of this call is still being answered; re-send with the same id (D39).
+      isRetryable: true,
       requestId: "req-1",
       correlationId: "cor-1",
       method: "POST",
@@ -39,6 +40,11 @@ describe("errorFromResponse", () => {
     expect(String(error.code)).not.toMatch(/[\u0000-\u001f]/);
     expect(error.description).not.toMatch(/[\r\n]/);
     expect(error.errorName).not.toMatch(/\u0000/);
+  });
+
+  it("calls a 409 other than 800060 not retryable", () => {
+    const body = { code: 800014, description: "There's a pending adjustment requested for this order" };
+    expect(errorFromResponse(answer(409, null), JSON.stringify(body), meta)).toMatchObject({ status: 409, code: 800014, isRetryable: false });
   });
 
   it("reads the newer fields, and a body openapi-fetch already parsed", () => {
