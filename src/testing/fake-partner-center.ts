@@ -98,6 +98,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   const handlers: HandlerContext = {
     store,
     placementDelayMs: options.placementDelayMs ?? 0,
+    attestationOffers: new Set(options.attestationOffers ?? []),
     pageSize: settings.pageSize,
     onCreate: () => void (stats.created += 1),
     refuseCancel: (customerId, order) => cancellationRefusal(order, customerId, (offer) => offerKinds.get(offer) ?? "new-commerce", tenant, Date.now()),

@@ -20,6 +20,8 @@ export interface HandlerContext {
   listed(order: PlacedOrder): boolean;
   /** How long placing an order takes before createOrder answers, in milliseconds. */
   placementDelayMs: number;
+  /** Offers whose lines need `attestationAccepted: true`. */
+  attestationOffers: ReadonlySet<string>;
 }
 
 /** A continuation token: where the next page starts, opaque to the client. */
@@ -48,10 +50,17 @@ export async function handleOperation(
   const customerId = String(path.customer_id);
   const order = path.order_id === undefined ? undefined : store.get(customerId, String(path.order_id));
   switch (operationId) {
-    case "createOrder":
+    case "createOrder": {
+      const unattested = (body as NewOrder).lineItems.flatMap((line, i) =>
+        ctx.attestationOffers.has(line.offerId) && line.attestationAccepted !== true
+          ? [`lineItems[${i}].attestationAccepted must be true: offer ${line.offerId} enforces attestation`]
+          : [],
+      );
+      if (unattested.length) return errorAnswer(400, 800002, "Invalid request input.", unattested);
       if (ctx.placementDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.placementDelayMs));
       ctx.onCreate();
       return { status: 201, body: store.create(customerId, body as NewOrder) };
+    }
     case "listOrders": {
       const wanted = typeof query.billingType === "string" ? enumKey(query.billingType) : undefined;
       const all = store.list(customerId).filter((o) => ctx.listed(o) && (wanted === undefined || enumKey(o.billingCycle ?? "") === wanted));

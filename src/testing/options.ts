@@ -34,6 +34,11 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
    * order is in progress", as the service documents.
    */
   placementDelayMs?: number;
+  /**
+   * Offers whose SKU enforces attestation (`enforceAttestation`): createOrder refuses a line of one
+   * without `attestationAccepted: true` (400 800002; the docs give the rule, not its code: D40).
+   */
+  attestationOffers?: readonly string[];
   /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
   pageSize?: number;
   /** Port to listen on; a free one when unset. */
@@ -94,7 +99,7 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
     }
   }
   if (options.onError !== undefined && typeof options.onError !== "function") problems.push({ path: "options.onError", message: "must be a function" });
-  problems.push(...planProblems(options.provisioning), ...offerProblems(options, "failOffers"), ...offerProblems(options, "purchaseOrderOffers"));
+  problems.push(...planProblems(options.provisioning), ...offerProblems(options, "failOffers"), ...offerProblems(options, "purchaseOrderOffers"), ...offerProblems(options, "attestationOffers"));
   problems.push(...rateLimitProblems(options.rateLimit));
   return problems;
 }
@@ -106,7 +111,7 @@ function planProblems(plan: FakePartnerCenterOptions["provisioning"]): Validatio
   return [{ path: "options.provisioning", message: "must be { polls: a whole number of at least 1 } or { afterMs: a whole number of milliseconds }" }];
 }
 
-function offerProblems(options: FakePartnerCenterOptions, name: "failOffers" | "purchaseOrderOffers"): ValidationProblem[] {
+function offerProblems(options: FakePartnerCenterOptions, name: "failOffers" | "purchaseOrderOffers" | "attestationOffers"): ValidationProblem[] {
   const offers = options[name];
   if (offers === undefined || (Array.isArray(offers) && offers.every((o) => typeof o === "string" && o !== ""))) return [];
   return [{ path: `options.${name}`, message: "must be a list of offer ids" }];

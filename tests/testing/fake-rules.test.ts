@@ -121,3 +121,14 @@ describe("409 800060, an order still being placed", () => {
     expect(fake.stats.created).toBe(1);
   });
 });
+
+describe("attestation, for offers that enforce it", () => {
+  const ATTESTED = "CFQ7TTC0LF8Q:0001:CFQ7TTC0MM8R";
+  it("refuses a line of such an offer without attestationAccepted, and places it with", async () => {
+    const pc = await start({ attestationOffers: [ATTESTED] });
+    const refused = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: ATTESTED, quantity: 1 }] }).then(() => undefined, (e: unknown) => e);
+    expect(refused).toMatchObject({ status: 400, code: 800002, data: [expect.stringMatching(/lineItems\[0\]\.attestationAccepted.*enforces attestation/)] });
+    await expect(pc.orders.create(CUSTOMER, { lineItems: [{ offerId: ATTESTED, quantity: 1, attestationAccepted: true }] })).resolves.toMatchObject({ status: "pending" });
+    expect(fake!.orders(CUSTOMER)).toHaveLength(1);
+  });
+});
