@@ -135,7 +135,8 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
 
     /**
      * listOrders: every order of the customer, page after page as `links.next` leads, holding
-     * one page at a time. Each page is its own call with its own ids.
+     * one page at a time. Each page is its own call with its own ids. The service lists a new
+     * order up to 15 minutes after it is placed (D38): read a new order by id with `get`.
      */
     async *list(customerId: string, options: ListOrdersOptions = {}): AsyncGenerator<PlacedOrder, void, undefined> {
       const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
@@ -166,7 +167,10 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
       }
     },
 
-    /** getOrderProvisioningStatus */
+    /**
+     * getOrderProvisioningStatus: the line items' provisioning states. App+User credentials only
+     * (Admin agent or Global admin, D35): an App-only token is refused with 403.
+     */
     async getOrderProvisioningStatus(customerId: string, orderId: string, options: CallOptions = {}) {
       return call<OrderLineItemProvisioningStatusCollection>(
         "getOrderProvisioningStatus",
