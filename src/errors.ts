@@ -13,6 +13,8 @@ export type ClientErrorCode =
   | "RESPONSE_TOO_LARGE"
   | "UNEXPECTED_REDIRECT"
   | "AUTHENTICATION_FAILED"
+  /** The server's TLS certificate was refused (untrusted, expired, another host's): not retried. */
+  | "CERTIFICATE_ERROR"
   /** The caller's signal ended the call (then `name` is "AbortError" and `cause` the signal's reason). */
   | "ABORTED";
 

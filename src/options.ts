@@ -48,6 +48,11 @@ export interface ClientOptions {
    * keep-alive agents; faster than fetch), else globalThis.fetch (browsers, edge runtimes).
    */
   fetch?: FetchLike;
+  /**
+   * Certificates (PEM) to trust besides the platform's: a private CA, or a corporate proxy's that
+   * inspects TLS. The default transport in Node only: a `fetch` of your own has its own settings.
+   */
+  ca?: string | readonly string[];
   /** Sent as MS-PartnerCenter-Application. */
   applicationName?: string;
   /** Sent as X-Locale (the service defaults to en-US). */
@@ -134,6 +139,17 @@ export function endpointProblems(value: unknown, at: string): ValidationProblem[
   return [{ path: at, message: `must use https (http is allowed only for loopback hosts), got ${url.protocol}//${url.host}` }];
 }
 
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+function caProblems(ca: unknown, withFetch: boolean): ValidationProblem[] {
+  const at = "options.ca";
+  if (!Array.isArray(ca) || ca.length === 0 || ca.some((c) => typeof c !== "string" || !PEM_CERTIFICATE.test(c))) {
+    return [{ path: at, message: "must be a PEM certificate (-----BEGIN CERTIFICATE-----), or a list of them" }];
+  }
+  if (withFetch) return [{ path: at, message: "applies to the default transport, not to a fetch of your own: give your fetch the CA (undici's Agent connect.ca), or set NODE_EXTRA_CA_CERTS" }];
+  return [];
+}
+
 export function timeoutProblems(value: unknown, path: string): ValidationProblem[] {
   return value === undefined || isWhole(value, 0, MAX_TIMER_MS)
     ? []
@@ -178,6 +194,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     problems.push({ path: "options.fetch", message: "must be a function" });
   }
+  const ca = options.ca === undefined ? undefined : typeof options.ca === "string" ? [options.ca] : options.ca;
+  if (ca !== undefined) problems.push(...caProblems(ca, options.fetch !== undefined));
   if (options.logger !== undefined && typeof options.logger?.info !== "function") {
     problems.push({ path: "options.logger", message: "must have an info(message) method" });
   }
@@ -199,7 +217,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     tokenTimeoutMs: options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    transport: options.fetch ? fetchTransport(options.fetch) : defaultTransport(),
+    transport: options.fetch ? fetchTransport(options.fetch) : defaultTransport(ca as readonly string[] | undefined),
     headers,
     logger: options.logger,
     scope: options.scope ?? PARTNER_CENTER_SCOPE,

@@ -3,4 +3,4 @@
 import type { AttemptTransport } from "./attempt";
 import { platformFetchTransport } from "./fetch-transport";
 
-export const defaultTransport = (): AttemptTransport => platformFetchTransport();
+export const defaultTransport = (_ca?: readonly string[]): AttemptTransport => platformFetchTransport();

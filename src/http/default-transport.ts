@@ -4,4 +4,5 @@ import type { AttemptTransport } from "./attempt";
 import { platformFetchTransport } from "./fetch-transport";
 import { nodeTransport } from "./node-transport";
 
-export const defaultTransport = (): AttemptTransport => nodeTransport() ?? platformFetchTransport();
+/** `ca`: PEM certificates to trust besides the platform's (node:http only; the fetch has its own settings). */
+export const defaultTransport = (ca?: readonly string[]): AttemptTransport => nodeTransport(ca) ?? platformFetchTransport();

@@ -51,10 +51,12 @@ function headersOf(raw: string[]): Headers {
   return headers;
 }
 
-export function nodeTransport(): AttemptTransport | undefined {
+export function nodeTransport(ca?: readonly string[]): AttemptTransport | undefined {
   const modules = nodeModules();
   if (!modules) return undefined;
   const { http, https, zlib } = modules;
+  // A private CA gets a keep-alive agent of its own; otherwise the global agents serve.
+  const agent = ca?.length ? new https.Agent({ keepAlive: true, ca: [...ca] }) : undefined;
 
   return async (call, attempt, maxResponseBytes) => {
     const url = new URL(call.url);
@@ -74,6 +76,7 @@ export function nodeTransport(): AttemptTransport | undefined {
           path: url.pathname + url.search,
           method: call.method,
           headers,
+          ...(agent && url.protocol === "https:" ? { agent } : {}),
         },
         (response) => {
           incoming = response;

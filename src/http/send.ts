@@ -7,6 +7,7 @@ import { abortedError, isPartnerCenterError, PartnerCenterError, type ClientErro
 import { reasonOf } from "../printable";
 import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
 import { BufferedResponse } from "./buffered-response";
+import { certificateAdvice, certificateErrorCode } from "./certificate-errors";
 import { formatAttempt, type Logger } from "./log";
 import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";
@@ -64,6 +65,10 @@ function withCall(error: PartnerCenterError, call: Outgoing): PartnerCenterError
 
 function transportError(error: unknown, call: Outgoing): PartnerCenterError {
   if (error instanceof ResponseTooLargeError) return failure("RESPONSE_TOO_LARGE", error.message, call, { cause: error, isRetryable: false });
+  const certificate = certificateErrorCode(error);
+  if (certificate) {
+    return failure("CERTIFICATE_ERROR", `the server's TLS certificate was refused (${certificate}): ${certificateAdvice(certificate)}`, call, { cause: error, isRetryable: false });
+  }
   const timedOut = error instanceof AttemptTimeoutError;
   const reason = reasonOf(error);
   return failure(timedOut ? "TIMEOUT" : "NETWORK_ERROR", reason, call, { cause: error, isRetryable: true });
@@ -157,7 +162,7 @@ export function createSender(config: SenderConfig): Sender {
       }
       if (received && received.status < 300) return received;
       const decision =
-        replayable && !(error instanceof ResponseTooLargeError)
+        replayable && !(error instanceof ResponseTooLargeError) && !certificateErrorCode(error)
           ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After"), inProgress: inProgress(received) }, policy, now(), config.random())
           : { retry: false as const };
       if (!decision.retry) {

@@ -18,7 +18,8 @@ describe("gen --check", () => {
       const run = spawnSync(process.execPath, [join(tree, "scripts", "gen.mjs"), "--check"], { cwd: tree, env: { ...process.env, TMPDIR: temp }, encoding: "utf8" });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain("generated/ is stale; run `npm run gen` and commit: generated/examples.ts");
-      expect(readdirSync(temp)).toEqual([]);
+      // Only gen's own folders: Node 22 and later keep a compile cache there too.
+      expect(readdirSync(temp).filter((name) => name.startsWith("pco-gen-"))).toEqual([]);
     } finally {
       rmSync(tree, { recursive: true, force: true });
       rmSync(temp, { recursive: true, force: true });
