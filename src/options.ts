@@ -8,6 +8,7 @@ import { defaultTransport } from "./http/default-transport";
 import { fetchTransport, type FetchLike } from "./http/fetch-transport";
 import type { Logger } from "./http/log";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
+import { userAgent } from "./user-agent";
 import { isWhole, MAX_TIMER_MS } from "./validation/is-whole";
 import { headerParameterProblems } from "./validation/request";
 
@@ -210,6 +211,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     if (!found.length) headers[header] = value;
   }
   if (problems.length) throw new PartnerCenterValidationError("createPartnerCenterClient", problems);
+  headers["User-Agent"] = userAgent(headers["MS-PartnerCenter-Application"]);
   return {
     credential: options.credential,
     baseUrl: (options.baseUrl ?? CLOUDS[cloud].baseUrl).replace(/\/+$/, ""),

@@ -20,7 +20,14 @@ describe("resolveOptions", () => {
     expect(resolved.baseUrl).toBe(CLOUDS.global.baseUrl);
     expect(resolved.policy.maxRetries).toBe(3);
     expect(resolved.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
-    expect(resolved.headers).toEqual({ Accept: "application/json", "MS-Contract-Version": "v1" });
+    expect(resolved.headers).toEqual({ Accept: "application/json", "MS-Contract-Version": "v1", "User-Agent": expect.any(String) });
+  });
+
+  it("says who is calling in User-Agent: the package, its version and the runtime, then the application", () => {
+    const version = require("../../package.json").version as string;
+    const runtime = `node/${process.versions.node}`;
+    expect(resolveOptions({ credential: "t" }).headers["User-Agent"]).toBe(`partner-center-orders/${version} (${runtime})`);
+    expect(resolveOptions({ credential: "t", applicationName: "Contoso sync" }).headers["User-Agent"]).toBe(`partner-center-orders/${version} (${runtime}) Contoso sync`);
   });
 
   it("picks the 21Vianet host for the china cloud", () => {
