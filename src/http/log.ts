@@ -1,7 +1,18 @@
-/** Anything with an `info` method, such as `console` or a pino logger. */
+// What operators see: one line per attempt, a warning for each retry (why, and how long it
+// waits), a note when a 429 pauses the client, and an error when a call fails for good, each with
+// its fields as an object. Levelled loggers are taken as they are (console, pino, winston), and
+// one with `info` alone gets every line there. Only the path is logged, and no header but the ids.
+
+/** `console`, a pino or winston logger, or anything with an `info` method. */
 export interface Logger {
-  info(message: string): void;
+  info(...args: any[]): void;
+  debug?(...args: any[]): void;
+  warn?(...args: any[]): void;
+  error?(...args: any[]): void;
 }
+
+export type LogLevel = "info" | "warn" | "error";
+export type LogFields = Record<string, string | number | null | undefined>;
 
 export interface AttemptLog {
   method: string;
@@ -14,11 +25,31 @@ export interface AttemptLog {
   correlationId: string | null;
 }
 
+/** A URL's path, without its host (and so any credentials) or its query. */
+export const pathOf = (url: string) => url.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/\?.*$/, "");
+
 /** One line per attempt. Only the path is logged, and no header but the two ids. */
 export function formatAttempt(entry: AttemptLog): string {
-  const path = entry.url.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/\?.*$/, "");
   return (
-    `partner-center ${entry.method} ${path} ${entry.outcome} ${entry.durationMs}ms ` +
+    `partner-center ${entry.method} ${pathOf(entry.url)} ${entry.outcome} ${entry.durationMs}ms ` +
     `attempt=${entry.attempt} requestId=${entry.requestId} correlationId=${entry.correlationId}`
   );
+}
+
+/** pino takes its fields first (`logger.info(fields, message)`); console and winston take the message first. */
+function fieldsFirst(logger: Logger): boolean {
+  const candidate = logger as { bindings?: unknown; child?: unknown; levels?: unknown };
+  return typeof candidate.bindings === "function" && typeof candidate.child === "function" && typeof candidate.levels === "object";
+}
+
+/** Writes `message` and its `fields` at `level` (at info where the logger has no such level). A logger's own failure is not the call's. */
+export function emit(logger: Logger | undefined, level: LogLevel, message: string, fields: LogFields): void {
+  if (!logger) return;
+  try {
+    const write = typeof logger[level] === "function" ? logger[level]! : logger.info;
+    if (fieldsFirst(logger)) write.call(logger, fields, message);
+    else write.call(logger, message, fields);
+  } catch {
+    // Logging must never fail a call.
+  }
 }

@@ -8,7 +8,7 @@ import { reasonOf } from "../printable";
 import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
 import { BufferedResponse } from "./buffered-response";
 import { certificateAdvice, certificateErrorCode } from "./certificate-errors";
-import { formatAttempt, type Logger } from "./log";
+import { emit, formatAttempt, pathOf, type LogFields, type Logger } from "./log";
 import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";
 import { outgoingFrom, type Outgoing } from "./replay";
@@ -114,25 +114,31 @@ export function createSender(config: SenderConfig): Sender {
       throw error;
     } finally {
       answered?.();
-      if (started !== undefined) logger?.info(
-        formatAttempt({
-          method: call.method,
-          url: call.url,
-          attempt,
-          outcome,
-          durationMs: now() - started,
-          requestId: call.headers.get(REQUEST_ID),
-          correlationId: call.headers.get(CORRELATION_ID),
-        }),
-      );
+      if (started !== undefined) {
+        const entry = { method: call.method, url: call.url, attempt, outcome, durationMs: now() - started, requestId: call.headers.get(REQUEST_ID), correlationId: call.headers.get(CORRELATION_ID) };
+        const { url: _url, ...fields } = entry;
+        emit(logger, "info", formatAttempt(entry), { ...fields, path: pathOf(call.url) });
+      }
     }
   }
 
   /** A 429 holds back every call of the client for its Retry-After, up to the longest wait the client retries after. */
   function pauseEveryone(received: Received): void {
     const retryAfterMs = parseRetryAfter(received.headers.get("Retry-After"), Date.now());
-    if (retryAfterMs !== undefined) config.limiter?.pause(Math.min(retryAfterMs, policy.maxRetryAfterMs));
+    if (retryAfterMs === undefined || !config.limiter) return;
+    const pauseMs = Math.min(retryAfterMs, policy.maxRetryAfterMs);
+    config.limiter.pause(pauseMs);
+    emit(logger, "info", `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`, { pauseMs, reason: "429 Retry-After" });
   }
+
+  /** The fields every line about `call` carries: what it is and its ids, never a header's value else. */
+  const callFields = (call: Outgoing, attempt: number): LogFields => ({
+    method: call.method,
+    path: pathOf(call.url),
+    attempt,
+    requestId: call.headers.get(REQUEST_ID),
+    correlationId: call.headers.get(CORRELATION_ID),
+  });
 
   async function send(call: Outgoing): Promise<Received> {
     assignRequestIds(call.headers);
@@ -165,10 +171,18 @@ export function createSender(config: SenderConfig): Sender {
         replayable && !(error instanceof ResponseTooLargeError) && !certificateErrorCode(error)
           ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After"), inProgress: inProgress(received) }, policy, now(), config.random())
           : { retry: false as const };
+      const what = received ? `answered ${received.status}` : `failed (${certificateErrorCode(error) ?? (error instanceof AttemptTimeoutError ? "timeout" : "network error")})`;
       if (!decision.retry) {
+        const attempts = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
+        emit(logger, "error", `partner-center ${call.method} ${pathOf(call.url)} failed after ${attempts}: ${received?.status ?? what}`, { ...callFields(call, attempt), status: received?.status });
         if (received) return received;
         throw transportError(error, call);
       }
+      emit(logger, "warn", `partner-center ${call.method} ${pathOf(call.url)} ${what}: retrying in ${decision.delayMs} ms (attempt ${attempt} of ${policy.maxRetries + 1})`, {
+        ...callFields(call, attempt),
+        status: received?.status,
+        delayMs: decision.delayMs,
+      });
       await config.sleep(decision.delayMs, call.signal).catch((reason: unknown) => {
         throw call.signal?.aborted ? aborted(call) : reason;
       });
