@@ -54,6 +54,12 @@ export interface ClientOptions {
    * inspects TLS. The default transport in Node only: a `fetch` of your own has its own settings.
    */
   ca?: string | readonly string[];
+  /**
+   * The proxy to send through: a URL (`http://user:password@proxy:3128`; its credentials never
+   * reach an error or a log), or `false` for none. Default: what `HTTPS_PROXY`, `HTTP_PROXY` and
+   * `NO_PROXY` say (either case), as curl does. The default transport in Node only.
+   */
+  proxy?: string | false;
   /** Sent as MS-PartnerCenter-Application. */
   applicationName?: string;
   /** Sent as X-Locale (the service defaults to en-US). */
@@ -151,6 +157,17 @@ function caProblems(ca: unknown, withFetch: boolean): ValidationProblem[] {
   return [];
 }
 
+function proxyProblems(proxy: unknown, withFetch: boolean): ValidationProblem[] {
+  const at = "options.proxy";
+  if (proxy === false) return [];
+  // Never quoted: a proxy URL may carry a password.
+  if (typeof proxy !== "string" || !URL.canParse(proxy) || !/^https?:$/.test(new URL(proxy).protocol)) {
+    return [{ path: at, message: "must be an http:// or https:// URL, or false" }];
+  }
+  if (withFetch) return [{ path: at, message: "applies to the default transport, not to a fetch of your own: give your fetch a proxy dispatcher" }];
+  return [];
+}
+
 export function timeoutProblems(value: unknown, path: string): ValidationProblem[] {
   return value === undefined || isWhole(value, 0, MAX_TIMER_MS)
     ? []
@@ -197,6 +214,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   }
   const ca = options.ca === undefined ? undefined : typeof options.ca === "string" ? [options.ca] : options.ca;
   if (ca !== undefined) problems.push(...caProblems(ca, options.fetch !== undefined));
+  if (options.proxy !== undefined) problems.push(...proxyProblems(options.proxy, options.fetch !== undefined));
   if (options.logger !== undefined && typeof options.logger?.info !== "function") {
     problems.push({ path: "options.logger", message: "must have an info(message) method" });
   }
@@ -219,7 +237,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     tokenTimeoutMs: options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    transport: options.fetch ? fetchTransport(options.fetch) : defaultTransport(ca as readonly string[] | undefined),
+    transport: options.fetch ? fetchTransport(options.fetch) : defaultTransport({ ca: ca as readonly string[] | undefined, proxy: options.proxy }),
     headers,
     logger: options.logger,
     scope: options.scope ?? PARTNER_CENTER_SCOPE,

@@ -7,6 +7,7 @@
 // edge build never has to resolve them.
 import type { AttemptTransport, Received } from "./attempt";
 import { codingsToUndo, decodeBody } from "./content-coding";
+import { ProxyAgents, type ProxySetting } from "./proxy-agents";
 import { ResponseTooLargeError } from "./read-body";
 import type { Outgoing } from "./replay";
 
@@ -20,10 +21,19 @@ interface NodeModules {
   zlib: Zlib;
 }
 
-/** node:http, node:https and node:zlib, when the platform has them (Node 20.16 and later). */
+/**
+ * Whether the runtime's own fetch is the better default: Bun and Deno implement node:http too,
+ * but their fetch is the one that honours their proxy and certificate settings (Deno's
+ * DENO_CERT, say), which their node:http does not.
+ */
+export function prefersOwnFetch(globals: object): boolean {
+  return "Bun" in globals || "Deno" in globals;
+}
+
+/** node:http, node:https and node:zlib, when the platform has them (Node 20.16 and later) and should use them. */
 function nodeModules(): NodeModules | undefined {
   const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  if (typeof get !== "function") return undefined;
+  if (typeof get !== "function" || prefersOwnFetch(globalThis)) return undefined;
   return { http: get("node:http") as Http, https: get("node:https") as Https, zlib: get("node:zlib") as Zlib };
 }
 
@@ -51,15 +61,26 @@ function headersOf(raw: string[]): Headers {
   return headers;
 }
 
-export function nodeTransport(ca?: readonly string[]): AttemptTransport | undefined {
+export interface NodeTransportOptions {
+  /** PEM certificates to trust besides the platform's. */
+  ca?: readonly string[];
+  /** A proxy URL, `false` for none, or undefined for what the environment says. */
+  proxy?: ProxySetting;
+}
+
+export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransport | undefined {
   const modules = nodeModules();
   if (!modules) return undefined;
   const { http, https, zlib } = modules;
+  const { ca } = options;
   // A private CA gets a keep-alive agent of its own; otherwise the global agents serve.
-  const agent = ca?.length ? new https.Agent({ keepAlive: true, ca: [...ca] }) : undefined;
+  const caList = ca?.length ? [...ca] : undefined;
+  const caAgent = caList ? new https.Agent({ keepAlive: true, ca: caList }) : undefined;
+  const proxies = new ProxyAgents(options.proxy);
 
   return async (call, attempt, maxResponseBytes) => {
     const url = new URL(call.url);
+    const agent = proxies.for(url) ?? (url.protocol === "https:" ? caAgent : undefined);
     const headers: Record<string, string> = Object.fromEntries(call.headers);
     headers["accept-encoding"] ??= "gzip, deflate, br";
     // A middleware's stream body may stall: the attempt's end must not wait for it.
@@ -76,7 +97,9 @@ export function nodeTransport(ca?: readonly string[]): AttemptTransport | undefi
           path: url.pathname + url.search,
           method: call.method,
           headers,
-          ...(agent && url.protocol === "https:" ? { agent } : {}),
+          ...(agent ? { agent } : {}),
+          // A proxy's agent takes the target's TLS settings from the request, not from itself.
+          ...(caList && url.protocol === "https:" ? { ca: caList } : {}),
         },
         (response) => {
           incoming = response;

@@ -5,6 +5,7 @@
 import type { TokenProvider } from "../credential";
 import { abortedError, isPartnerCenterError, PartnerCenterError, type ClientErrorCode } from "../errors";
 import { reasonOf } from "../printable";
+import { redactSecrets } from "../redact";
 import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
 import { BufferedResponse } from "./buffered-response";
 import { certificateAdvice, certificateErrorCode } from "./certificate-errors";
@@ -70,7 +71,8 @@ function transportError(error: unknown, call: Outgoing): PartnerCenterError {
     return failure("CERTIFICATE_ERROR", `the server's TLS certificate was refused (${certificate}): ${certificateAdvice(certificate)}`, call, { cause: error, isRetryable: false });
   }
   const timedOut = error instanceof AttemptTimeoutError;
-  const reason = reasonOf(error);
+  // A proxy's URL, with its password, may be in a socket's message: redacted like a token.
+  const reason = redactSecrets(reasonOf(error));
   return failure(timedOut ? "TIMEOUT" : "NETWORK_ERROR", reason, call, { cause: error, isRetryable: true });
 }
 

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+
+export interface ProxyProcess {
+  url: string;
+  /** What it relayed or refused, one entry a request. */
+  log: { method: string; target: string; authorized: boolean }[];
+  stop(): Promise<void>;
+}
+
+/** Starts tests/helpers/proxy-process.mjs on a free loopback port; stop() ends it by its PID. */
+export function startProxy(mode: "open" | "auth" | "refuse"): Promise<ProxyProcess> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(process.execPath, [join(__dirname, "proxy-process.mjs"), mode], { stdio: ["ignore", "pipe", "inherit"] });
+    const log: ProxyProcess["log"] = [];
+    let buffered = "";
+    child.once("error", reject);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let newline: number;
+      while ((newline = buffered.indexOf("\n")) !== -1) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        const listening = /^listening (\d+)$/.exec(line);
+        if (listening) {
+          resolve({
+            url: `http://127.0.0.1:${listening[1]}`,
+            log,
+            stop: () =>
+              new Promise<void>((done) => {
+                if (child.exitCode !== null) return done();
+                child.once("exit", () => done());
+                process.kill(child.pid!, "SIGTERM");
+              }),
+          });
+        } else if (line) log.push(JSON.parse(line));
+      }
+    });
+  });
+}

@@ -1,0 +1,137 @@
+// Proxies, as curl and Azure honour them: HTTPS_PROXY/HTTP_PROXY/NO_PROXY (either case; NO_PROXY
+// hosts and `*`), CONNECT for https, credentials from the proxy URL (never in an error or a log
+// line), a `proxy` option (a URL, or false to ignore the environment). Against a real proxy
+// process on loopback that logs what it relays: an open one, one that requires authentication,
+// one that refuses everybody.
+import { readFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { inspect } from "node:util";
+import { createPartnerCenterClient, isPartnerCenterError, type ClientOptions, type PartnerCenterError } from "../../../src";
+import { runIsolated } from "../../helpers/isolated";
+import { startProxy, type ProxyProcess } from "../../helpers/proxy";
+
+const TLS = join(__dirname, "..", "..", "fixtures", "tls");
+const CA = readFileSync(join(TLS, "ca.pem"), "utf8");
+const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+const ORDER = { id: "o1", lineItems: [{ lineItemNumber: 0, offerId: "x", quantity: 1 }], status: "pending" };
+const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"];
+
+let tls: Server;
+let target: string;
+let plain: ReturnType<typeof createHttpServer>;
+let plainTarget: string;
+const proxies: Partial<Record<"open" | "auth" | "refuse", ProxyProcess>> = {};
+const saved: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  const answer = (_request: unknown, response: import("node:http").ServerResponse) => response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(ORDER));
+  tls = createServer({ cert: readFileSync(join(TLS, "localhost.pem")), key: readFileSync(join(TLS, "localhost.key")) }, answer);
+  plain = createHttpServer(answer);
+  await Promise.all([tls, plain].map((server) => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))));
+  target = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/v1`;
+  plainTarget = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/v1`;
+  for (const mode of ["open", "auth", "refuse"] as const) proxies[mode] = await startProxy(mode);
+  for (const name of PROXY_VARIABLES) saved[name] = process.env[name];
+}, 30_000);
+
+afterEach(() => {
+  for (const name of PROXY_VARIABLES) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+  for (const proxy of Object.values(proxies)) proxy!.log.length = 0;
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(proxies).map((proxy) => proxy!.stop()));
+  tls.closeAllConnections();
+  plain.closeAllConnections();
+  await Promise.all([tls, plain].map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+const withCredentials = (url: string, user: string, password: string) => url.replace("http://", `http://${user}:${password}@`);
+const client = (options: Partial<ClientOptions> = {}) =>
+  createPartnerCenterClient({ credential: "t", baseUrl: target, ca: CA, rateLimit: false, maxRetries: 1, backoff: { baseDelayMs: 1, maxDelayMs: 2 }, ...options } as ClientOptions);
+
+async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
+  return error;
+}
+
+describe("proxies from the environment", () => {
+  it.each(["HTTPS_PROXY", "https_proxy"])("sends https through %s with CONNECT", async (name) => {
+    process.env[name] = proxies.open!.url;
+    await expect(client().orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+    expect(proxies.open!.log).toEqual([{ method: "CONNECT", target: target.replace("https://", "").replace("/v1", ""), authorized: true }]);
+  });
+
+  it("sends http through HTTP_PROXY, the whole URL on the request line", async () => {
+    process.env.HTTP_PROXY = proxies.open!.url;
+    await expect(client({ baseUrl: plainTarget, ca: undefined }).orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+    expect(proxies.open!.log).toEqual([{ method: "GET", target: `${plainTarget}/customers/${CUSTOMER}/orders/o1`, authorized: true }]);
+  });
+
+  it.each([["NO_PROXY", "127.0.0.1"], ["no_proxy", "*"], ["NO_PROXY", "localhost,127.0.0.1:1,127.0.0.1"]])("goes direct to a host %s names (%s)", async (name, value) => {
+    process.env.HTTPS_PROXY = proxies.open!.url;
+    process.env[name] = value;
+    await expect(client().orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+    expect(proxies.open!.log).toEqual([]);
+  });
+
+  it("ignores the environment with proxy: false", async () => {
+    process.env.HTTPS_PROXY = proxies.refuse!.url;
+    await expect(client({ proxy: false }).orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+    expect(proxies.refuse!.log).toEqual([]);
+  });
+});
+
+describe("the proxy option", () => {
+  it("sends through the proxy it names, whatever the environment says", async () => {
+    process.env.NO_PROXY = "*";
+    await expect(client({ proxy: proxies.open!.url }).orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+    expect(proxies.open!.log).toHaveLength(1);
+  });
+
+  it("authenticates with the credentials in the proxy URL", async () => {
+    await expect(client({ proxy: withCredentials(proxies.auth!.url, "user", "s3cret") }).orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+    expect(proxies.auth!.log).toEqual([expect.objectContaining({ method: "CONNECT", authorized: true })]);
+  });
+
+  it("fails once on a proxy that refuses (407), with no credential in the error or the log", async () => {
+    const lines: unknown[] = [];
+    const logger = { info: (...args: unknown[]) => lines.push(args), warn: (...args: unknown[]) => lines.push(args), error: (...args: unknown[]) => lines.push(args) };
+    const error = await failure(client({ proxy: withCredentials(proxies.refuse!.url, "user", "hunter2"), logger }).orders.get(CUSTOMER, "o1"));
+    expect(error).toMatchObject({ status: 407, isRetryable: false });
+    expect(proxies.refuse!.log).toHaveLength(1);
+    const shown = [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 5 }), JSON.stringify(lines)].join("\n");
+    expect(shown).not.toContain("hunter2");
+  });
+
+  it("says a proxy that is not there is a network error, without its credentials", async () => {
+    const error = await failure(client({ proxy: "http://user:hunter2@127.0.0.1:1" }).orders.get(CUSTOMER, "o1"));
+    expect(error).toMatchObject({ code: "NETWORK_ERROR" });
+    expect([error.message, JSON.stringify(error), inspect(error, { depth: 5 })].join("\n")).not.toContain("hunter2");
+  });
+
+  it("is refused when it is not an http(s) URL, without repeating it", () => {
+    expect(() => client({ proxy: "socks5://user:hunter2@proxy.test:1080" })).toThrow(/options\.proxy must be an http:\/\/ or https:\/\/ URL/);
+    try {
+      client({ proxy: "socks5://user:hunter2@proxy.test:1080" });
+    } catch (error) {
+      expect(String(error)).not.toContain("hunter2");
+    }
+  });
+});
+
+describe("undici's global dispatcher", () => {
+  it("is honoured when it is a proxy agent: the call goes through the platform's fetch, and so the proxy", async () => {
+    const id = await runIsolated<string>(require.resolve("../../helpers/global-dispatcher-call"), { proxy: proxies.open!.url, baseUrl: plainTarget }, { timeoutMs: 20_000 });
+    expect(id).toBe("o1");
+    // undici tunnels plain http through CONNECT too.
+    expect(proxies.open!.log).toEqual([{ method: "CONNECT", target: plainTarget.replace("http://", "").replace("/v1", ""), authorized: true }]);
+  });
+});
