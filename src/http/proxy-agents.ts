@@ -12,11 +12,30 @@ type Agent = import("node:http").Agent;
 /** `false`: never a proxy; a URL: always that one; undefined: what the environment says. */
 export type ProxySetting = string | false | undefined;
 
+const VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "npm_config_proxy", "npm_config_https_proxy", "npm_config_no_proxy"];
+
+// proxy-from-env parses the URL and every variable at each call (about 7 us): its answer is kept
+// per origin until a variable changes, which reading them (about 1 us) tells.
+let snapshot = "";
+const byOrigin = new Map<string, string | undefined>();
+
 /** The proxy for `url` by the setting, or undefined to go direct. A pure decision but for the environment it reads. */
 export function proxyFor(url: URL, setting: ProxySetting): string | undefined {
   if (setting === false) return undefined;
   if (typeof setting === "string") return setting;
-  return getProxyForUrl(url.href) || undefined;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const now = VARIABLES.map((name) => env[name] ?? "").join("\n");
+  if (now !== snapshot) {
+    snapshot = now;
+    byOrigin.clear();
+  }
+  const origin = `${url.protocol}//${url.host}`;
+  if (!byOrigin.has(origin)) {
+    // Bounded: a client calls one API root, and a test a handful.
+    if (byOrigin.size >= 64) byOrigin.clear();
+    byOrigin.set(origin, getProxyForUrl(url.href) || undefined);
+  }
+  return byOrigin.get(origin);
 }
 
 export class ProxyAgents {
