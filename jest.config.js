@@ -11,6 +11,7 @@ const moduleNameMapper = {
   "^partner-center-orders/types$": "<rootDir>/src/types.ts",
   "^partner-center-orders/testing$": "<rootDir>/src/testing/index.ts",
   "^partner-center-orders/contract$": "<rootDir>/src/contract/index.ts",
+  "^partner-center-orders/otel$": "<rootDir>/src/otel/index.ts",
 };
 const common = { testEnvironment: "node", transform, moduleNameMapper };
 
@@ -28,7 +29,7 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/tests/{unit,spec,scripts,testing,reliability}/**/*.test.ts", "<rootDir>/examples/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/{unit,spec,scripts,testing,reliability,otel}/**/*.test.ts", "<rootDir>/examples/**/*.test.ts"],
     },
     {
       ...common,

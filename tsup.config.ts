@@ -11,7 +11,7 @@ import { browserSiblings } from "./scripts/browser-siblings.mjs";
 const shared: Options = { target: "node20", platform: "neutral", sourcemap: false, external: ["openapi-fetch"] };
 
 export default defineConfig([
-  { ...shared, entry: { index: "src/index.ts", types: "src/types.ts", testing: "src/testing/index.ts", contract: "src/contract/index.ts" }, format: ["esm", "cjs"], dts: true,
+  { ...shared, entry: { index: "src/index.ts", types: "src/types.ts", testing: "src/testing/index.ts", contract: "src/contract/index.ts", otel: "src/otel/index.ts" }, format: ["esm", "cjs"], dts: true,
     // The builds run at once: the clean spares the browser bundle and the command, which the others rewrite.
     clean: ["!index.browser.mjs", "!cli.js"] },
   { ...shared, entry: { cli: "src/contract/cli.ts" }, format: ["cjs"], dts: false, platform: "node", banner: { js: "#!/usr/bin/env node" } },

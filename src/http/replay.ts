@@ -17,6 +17,8 @@ export interface Outgoing {
   request?: Request;
   /** The caller's signal, covering the whole call. */
   signal?: AbortSignal;
+  /** Told how many attempts the call made and its final status, when someone traces it. */
+  trace?: { attempts: number; status?: number };
 }
 
 const KEPT = Symbol("keptBody");

@@ -9,6 +9,7 @@ import { redactSecrets } from "../redact";
 import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
 import { BufferedResponse } from "./buffered-response";
 import { certificateAdvice, certificateErrorCode } from "./certificate-errors";
+import { publishAttempt, publishWait } from "../diagnostics";
 import { emit, formatAttempt, pathOf, type LogFields, type Logger } from "./log";
 import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";
@@ -99,15 +100,21 @@ export function createSender(config: SenderConfig): Sender {
 
   async function attemptOnce(call: Outgoing, attempt: number, forceRefresh: boolean): Promise<Received> {
     // Its turn first (the ids are already set: a queued call keeps them), then its token.
+    const queued = config.limiter ? performance.now() : 0;
     const answered = config.limiter ? await config.limiter.acquire(call.signal) : undefined;
+    if (answered) {
+      const waited = Math.round(performance.now() - queued);
+      if (waited > 0) publishWait(() => ({ reason: "pacing", delayMs: waited, requestId: call.headers.get(REQUEST_ID) }));
+    }
     let started: number | undefined;
     let outcome: number | string = "network error";
+    let received: Received | undefined;
     try {
       call.headers.set("Authorization", `Bearer ${await tokens.getToken(forceRefresh, call.signal)}`);
-      started = logger ? now() : 0;
-      const received = await sendAttempt(config.transport, call, limits);
+      started = now();
+      received = await sendAttempt(config.transport, call, limits);
       outcome = received.status;
-      if (received.status === 429) pauseEveryone(received);
+      if (received.status === 429) pauseEveryone(received, call);
       return received;
     } catch (error) {
       if (error instanceof AttemptTimeoutError) outcome = "timeout";
@@ -116,20 +123,36 @@ export function createSender(config: SenderConfig): Sender {
       throw error;
     } finally {
       answered?.();
+      if (call.trace) call.trace.attempts = attempt;
       if (started !== undefined) {
-        const entry = { method: call.method, url: call.url, attempt, outcome, durationMs: now() - started, requestId: call.headers.get(REQUEST_ID), correlationId: call.headers.get(CORRELATION_ID) };
-        const { url: _url, ...fields } = entry;
-        emit(logger, "info", formatAttempt(entry), { ...fields, path: pathOf(call.url) });
+        const durationMs = now() - started;
+        if (logger) {
+          const entry = { method: call.method, url: call.url, attempt, outcome, durationMs, requestId: call.headers.get(REQUEST_ID), correlationId: call.headers.get(CORRELATION_ID) };
+          const { url: _url, ...fields } = entry;
+          emit(logger, "info", formatAttempt(entry), { ...fields, path: pathOf(call.url) });
+        }
+        publishAttempt(() => ({
+          method: call.method,
+          url: call.url.replace(/\?.*$/, ""),
+          requestId: call.headers.get(REQUEST_ID),
+          correlationId: call.headers.get(CORRELATION_ID),
+          attempt,
+          outcome,
+          durationMs,
+          msCv: received?.headers.get("MS-CV"),
+          retryAfter: received?.headers.get("Retry-After"),
+        }));
       }
     }
   }
 
   /** A 429 holds back every call of the client for its Retry-After, up to the longest wait the client retries after. */
-  function pauseEveryone(received: Received): void {
+  function pauseEveryone(received: Received, call: Outgoing): void {
     const retryAfterMs = parseRetryAfter(received.headers.get("Retry-After"), Date.now());
     if (retryAfterMs === undefined || !config.limiter) return;
     const pauseMs = Math.min(retryAfterMs, policy.maxRetryAfterMs);
     config.limiter.pause(pauseMs);
+    publishWait(() => ({ reason: "throttled", delayMs: pauseMs, requestId: call.headers.get(REQUEST_ID) }));
     emit(logger, "info", `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`, { pauseMs, reason: "429 Retry-After" });
   }
 
@@ -168,6 +191,7 @@ export function createSender(config: SenderConfig): Sender {
           isRetryable: false,
         });
       }
+      if (received && call.trace) call.trace.status = received.status;
       if (received && received.status < 300) return received;
       const decision =
         replayable && !(error instanceof ResponseTooLargeError) && !certificateErrorCode(error)
@@ -185,6 +209,8 @@ export function createSender(config: SenderConfig): Sender {
         status: received?.status,
         delayMs: decision.delayMs,
       });
+      const retryAfter = received?.headers.get("Retry-After");
+      publishWait(() => ({ reason: retryAfter && parseRetryAfter(retryAfter, Date.now()) !== undefined ? "retry-after" : "backoff", delayMs: decision.delayMs, requestId: call.headers.get(REQUEST_ID) }));
       await config.sleep(decision.delayMs, call.signal).catch((reason: unknown) => {
         throw call.signal?.aborted ? aborted(call) : reason;
       });

@@ -10,6 +10,7 @@ import type { Sender } from "../http/send";
 import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
 import { toFormData } from "./form-data";
+import { traceCall, tracingCalls, type CallContext } from "../diagnostics";
 import { printable } from "../printable";
 import { bindRequest, headerParameterProblems, isOperationId, requestProblems, type OperationId, type RequestParts } from "../validation/request";
 
@@ -40,6 +41,8 @@ export interface CallRequest {
   answer?: string;
   /** Shown the success answer's headers (a poller reads Retry-After). */
   onHeaders?: (headers: Headers) => void;
+  /** Told the attempts and the final status, when the call is traced (diagnostics.ts). */
+  trace?: { attempts: number; status?: number };
 }
 
 export interface CallIds {
@@ -103,7 +106,7 @@ export async function exchange<T>(
   const body = call.body === undefined ? undefined : call.multipart ? toFormData(call.body as Record<string, unknown>) : JSON.stringify(call.body);
   // As openapi-fetch merges them: Content-Type lowest, for a JSON body only.
   const headers = mergeHeaders(typeof body === "string" ? { "Content-Type": "application/json" } : {}, transport.baseHeaders, header as Record<string, string>);
-  const received = await sender.send({ method, url, headers, body, signal: options.signal });
+  const received = await sender.send({ method, url, headers, body, signal: options.signal, trace: call.trace });
   const answer = { status: received.status, headers: received.headers, url };
   if (received.status >= 300) throw errorFromResponse(answer, decoder.decode(received.body), meta);
   call.onHeaders?.(received.headers);
@@ -137,18 +140,23 @@ export async function callOperation<T>(
   const problems = [...requestProblems(operationId, bound), ...callOptionProblems(options ?? {})];
   if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
   const rule = operations[operationId];
-  return exchange<T>(
-    transport,
-    rule.method,
-    rule.path,
-    {
-      params: { path: bound.path, query: bound.query, header: bound.header },
-      body: bound.body,
-      multipart: "body" in rule && rule.body.contentType === "multipart/form-data",
-      answer: "answer" in rule ? rule.answer : undefined,
-      onHeaders,
-    },
-    callIds(options),
-    options,
-  );
+  const ids = callIds(options);
+  const call: CallRequest = {
+    params: { path: bound.path, query: bound.query, header: bound.header },
+    body: bound.body,
+    multipart: "body" in rule && rule.body.contentType === "multipart/form-data",
+    answer: "answer" in rule ? rule.answer : undefined,
+    onHeaders,
+  };
+  if (!tracingCalls()) return exchange<T>(transport, rule.method, rule.path, call, ids, options);
+  const { customer_id: customerId, order_id: orderId } = bound.path;
+  const context: CallContext = {
+    operationId,
+    method: rule.method,
+    ...ids,
+    ...(typeof customerId === "string" ? { customerId } : {}),
+    ...(typeof orderId === "string" ? { orderId } : {}),
+    attempts: 0,
+  };
+  return traceCall(context, () => exchange<T>(transport, rule.method, rule.path, { ...call, trace: context }, ids, options));
 }

@@ -103,7 +103,7 @@ describe("the packed package", () => {
   it("resolves every entry point with its types in node10, node16 and bundler modes (attw finds no problem)", async () => {
     const { stdout } = await reports.attw;
     const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[]; analysis: { entrypoints: Record<string, unknown> } };
-    expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./contract", "./openapi.json", "./package.json"]);
+    expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./contract", "./otel", "./openapi.json", "./package.json"]);
     expect(Object.values(problems).flat()).toEqual([]);
   }, 180_000);
 
