@@ -59,6 +59,8 @@ export interface FakePartnerCenter {
   issueRefreshToken(): string;
   /** Revokes every refresh token issued so far: the next exchange is refused with invalid_grant (AADSTS50173). */
   revokeRefreshTokens(): void;
+  /** Expires one refresh token, as 90 days unused do: its next exchange is refused with invalid_grant (AADSTS700082). */
+  expireRefreshToken(refreshToken: string): void;
   /** Every order, or one customer's. */
   orders(customerId?: string): PlacedOrder[];
   readonly stats: Readonly<FakePartnerCenterStats>;
@@ -255,6 +257,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     authorityHost: `http://127.0.0.1:${port}`,
     issueRefreshToken: () => signIn.issueRefreshToken(),
     revokeRefreshTokens: () => signIn.revokeAll(),
+    expireRefreshToken: (refreshToken) => signIn.expire(refreshToken),
     orders: (customerId) => (customerId ? store.list(customerId) : store.all()),
     stats,
     injectFaults: (...faults) => void scheduled.push(...faults),

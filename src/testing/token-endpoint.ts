@@ -27,6 +27,11 @@ export class TokenEndpoint {
     return token;
   }
 
+  /** `token` expires, as one unused for 90 days does: its next exchange is refused with AADSTS700082. */
+  expire(token: string): void {
+    this.refreshTokens.delete(token);
+  }
+
   /** Every refresh token issued so far stops working (a consent withdrawn, a password reset). */
   revokeAll(): void {
     for (const token of this.refreshTokens) this.revoked.add(token);

@@ -85,6 +85,14 @@ describe("createRefreshTokenCredential", () => {
     expect(shown).not.toContain(refreshToken);
   });
 
+  it("says an expired refresh token (90 days unused) must be replaced by a new consent, naming AADSTS700082", async () => {
+    const refreshToken = fake.issueRefreshToken();
+    fake.expireRefreshToken(refreshToken);
+    const error = await failure(createPartnerCenterClient({ credential: credentialWith(refreshToken), baseUrl: fake.url }).orders.get(CUSTOMER, "o"));
+    expect(error).toMatchObject({ code: "AUTHENTICATION_FAILED", isRetryable: false });
+    expect(error.message).toMatch(/invalid_grant \(AADSTS700082\).*redo the consent/);
+  });
+
   it("says an unknown refresh token has expired (AADSTS700082) the same way", async () => {
     const error = await failure(createPartnerCenterClient({ credential: credentialWith("never-issued-refresh-token"), baseUrl: fake.url }).orders.get(CUSTOMER, "o"));
     expect(error.message).toMatch(/AADSTS700082/);
