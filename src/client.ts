@@ -17,7 +17,7 @@ import { resolveOptions, type CallOptions, type ClientOptions } from "./options"
 
 export interface FollowOptions extends CallOptions {
   /** JSON body to send, for links whose method takes one (patchOperation). */
-  body?: unknown;
+  body?: unknown | undefined;
 }
 
 /** The client asks for JSON (`Accept: application/json`), so the raw methods type the JSON answers. */

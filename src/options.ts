@@ -31,56 +31,56 @@ export interface ClientOptions {
   /** A token string; a function returning a token (or a promise of one); or an @azure/identity credential. */
   credential: Credential;
   /** Which Partner Center to call. Default "global". */
-  cloud?: Cloud;
+  cloud?: Cloud | undefined;
   /** API root overriding `cloud`, e.g. a mock's URL. Must be https unless the host is loopback. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Retries after the first attempt. Default 3. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Backoff tuning; see DEFAULT_RETRY_POLICY. */
-  backoff?: Partial<Omit<RetryPolicy, "maxRetries">>;
+  backoff?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
   /** Per-attempt timeout in milliseconds, from sending to the last byte of the answer; 0 turns it off. Default 60 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How long the credential may take to give a token, in milliseconds. Default 30 000. */
-  tokenTimeoutMs?: number;
+  tokenTimeoutMs?: number | undefined;
   /** Largest answer read, in bytes; a larger one fails with RESPONSE_TOO_LARGE. Default 32 MB. */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /**
    * The fetch to send with. Default: node:http and node:https in Node 20.16 and later (their
    * keep-alive agents; faster than fetch), else globalThis.fetch (browsers, edge runtimes).
    */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /**
    * Certificates (PEM) to trust besides the platform's: a private CA, or a corporate proxy's that
    * inspects TLS. The default transport in Node only: a `fetch` of your own has its own settings.
    */
-  ca?: string | readonly string[];
+  ca?: string | readonly string[] | undefined;
   /**
    * The proxy to send through: a URL (`http://user:password@proxy:3128`; its credentials never
    * reach an error or a log), or `false` for none. Default: what `HTTPS_PROXY`, `HTTP_PROXY` and
    * `NO_PROXY` say (either case), as curl does. The default transport in Node only.
    */
-  proxy?: string | false;
+  proxy?: string | false | undefined;
   /** Sent as MS-PartnerCenter-Application. */
-  applicationName?: string;
+  applicationName?: string | undefined;
   /** Sent as X-Locale (the service defaults to en-US). */
-  locale?: string;
+  locale?: string | undefined;
   /** Receives one line per attempt. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Token scope. Default the Partner Center resource. */
-  scope?: string;
+  scope?: string | undefined;
   /**
    * Client-side pacing: requests per minute this client sends at most (a number), the same over
    * another window (`{ requestsPerMinute, windowMs }`), or `false` for none. Calls past it wait
    * their turn instead of drawing a 429, and a 429's Retry-After pauses all of them. Default
    * 500 a minute, Partner Center's documented limit for the Order resource per tenant.
    */
-  rateLimit?: number | false | RateLimitOption;
+  rateLimit?: number | false | RateLimitOption | undefined;
 }
 
 export interface RateLimitOption {
   requestsPerMinute: number;
   /** The window the limit is counted over, in milliseconds. Default 60 000. */
-  windowMs?: number;
+  windowMs?: number | undefined;
 }
 
 /** The Order resource's documented limit: 500 requests per minute per tenant. */
@@ -89,13 +89,13 @@ export const DEFAULT_RATE_LIMIT = 500;
 /** Options every method takes for one call. */
 export interface CallOptions {
   /** Aborts the call, including a backoff wait. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** MS-RequestId to use (a GUID). Pass the same one to re-send a call safely after a restart. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** MS-CorrelationId to use (a GUID). */
-  correlationId?: string;
+  correlationId?: string | undefined;
   /** Per-attempt timeout for this call, in milliseconds, from sending to the last byte of the answer. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 export interface ResolvedOptions {

@@ -26,11 +26,11 @@ export interface RefreshTokenCredentialOptions {
    */
   onRefreshToken: (refreshToken: string) => void | Promise<void>;
   /** Default https://login.microsoftonline.com; the sovereign clouds' hosts, or a fake's. */
-  authorityHost?: string;
+  authorityHost?: string | undefined;
   /** Default the Partner Center resource's `.default` scope. */
-  scope?: string;
+  scope?: string | undefined;
   /** Default globalThis.fetch. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
 }
 
 const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";

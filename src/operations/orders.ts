@@ -52,29 +52,29 @@ export type BillingType = NonNullable<operations["listOrders"]["parameters"]["qu
 
 export interface ListOrdersOptions extends CallOptions {
   /** Only orders with this billing cycle (note `onetime`, the member name; see D1). */
-  billingType?: BillingType;
+  billingType?: BillingType | undefined;
   /** Return line-item pricing and the order total. */
-  includePrice?: boolean;
+  includePrice?: boolean | undefined;
   /** Include orders the system created. */
-  includeSystemPurchases?: boolean;
+  includeSystemPurchases?: boolean | undefined;
   /** Only orders placed for this indirect reseller. */
-  indirectResellerId?: string;
+  indirectResellerId?: string | undefined;
   /** The most pages read before the list is taken to be endless. Default 10,000 (DEFAULT_MAX_PAGES). */
-  maxPages?: number;
+  maxPages?: number | undefined;
 }
 
 export interface CreateOrderOptions extends CallOptions {
   /** Sent as `x-ms-customeruser-upn`: the customer's user to assign the purchased licenses to (D26). */
-  customerUserUpn?: string;
+  customerUserUpn?: string | undefined;
 }
 
 export interface GetOrderOptions extends CallOptions {
-  includePrice?: boolean;
+  includePrice?: boolean | undefined;
 }
 
 export interface UpdateOrderOptions extends CallOptions {
   /** The order's `attributes.etag`, for optimistic concurrency. */
-  ifMatch?: string;
+  ifMatch?: string | undefined;
 }
 
 export interface OrderAttachmentsInput {
@@ -83,7 +83,7 @@ export interface OrderAttachmentsInput {
   /** The purchase-order files. */
   poFiles: Blob[];
   /** Tender documents, if the order is part of a tender (the `TenderFiles` part, E1). */
-  tenderFiles?: Blob[];
+  tenderFiles?: Blob[] | undefined;
 }
 
 /** Follows a link; provided by the client so that list can page. */

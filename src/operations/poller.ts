@@ -15,15 +15,15 @@ import { judgeProvisioning, type ProvisioningOutcome } from "./provisioning-outc
 
 export interface PollOptions {
   /** The first wait between polls, in ms; waits double from there up to maxIntervalMs. Default 2 000. */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** The longest wait between polls, in ms. Default 60 000. */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /** How long to wait for provisioning, in ms, before the outcome is `timed_out`. Default 30 minutes. */
-  maxWaitMs?: number;
+  maxWaitMs?: number | undefined;
   /** Ends the wait at once: the poller rejects with ABORTED and the ids of its last request. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** What an earlier poller's toString() returned: carry on where it stopped. */
-  resumeFrom?: string;
+  resumeFrom?: string | undefined;
 }
 
 export interface ProvisioningState {

@@ -14,11 +14,11 @@ import { version } from "../../package.json";
 
 export interface OpenTelemetryOptions {
   /** Default: the global tracer provider. */
-  tracerProvider?: TracerProvider;
+  tracerProvider?: TracerProvider | undefined;
   /** Default: the global meter provider. */
-  meterProvider?: MeterProvider;
+  meterProvider?: MeterProvider | undefined;
   /** Put customer ids on spans and metrics (`partner_center.customer.id`); off by default, since they identify a tenant. */
-  recordCustomerIds?: boolean;
+  recordCustomerIds?: boolean | undefined;
 }
 
 const SCOPE = "partner-center-orders";

@@ -12,11 +12,11 @@ export type ProvisioningPlan = { polls: number } | { afterMs: number };
 
 export interface LifecycleOptions {
   /** When provisioning finishes: after this many reads of the provisioning status, or this many ms. Default { polls: 1 }. */
-  provisioning?: ProvisioningPlan;
+  provisioning?: ProvisioningPlan | undefined;
   /** Offers whose line items fail to provision. */
-  failOffers?: readonly string[];
+  failOffers?: readonly string[] | undefined;
   /** Offers whose orders need a purchase order: held in pending_po_upload until one is attached. */
-  purchaseOrderOffers?: readonly string[];
+  purchaseOrderOffers?: readonly string[] | undefined;
 }
 
 /** A line item's provisioning state, in the documented spellings (D11, D31). */

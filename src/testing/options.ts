@@ -8,57 +8,57 @@ import type { LifecycleOptions } from "./lifecycle";
 
 export interface FakePartnerCenterOptions extends LifecycleOptions {
   /** The only bearer token accepted, as App+User; any non-empty token (as App+User) when neither this nor `tokens` is set. */
-  token?: string;
+  token?: string | undefined;
   /**
    * The bearer tokens accepted and the kind of each: `"app"` (App-only) or `"app+user"`. Any other
    * token is answered 401, and an App-only token 403 on an operation the docs give to App+User
    * alone (the spec's x-credentials). Tokens the fake's token endpoint issues are App+User.
    */
-  tokens?: Readonly<Record<string, CredentialKind>>;
+  tokens?: Readonly<Record<string, CredentialKind>> | undefined;
   /**
    * What each offer is, for the cancellation rules updateOrder enforces (D37). An unlisted offer is
    * `"new-commerce"`, which the service never cancels by updateOrder (400 800063), except the
    * docs' own software offer (`DG7GMGF0FKZV:0003:DG7GMGF0DWMS`, "cancel software purchases").
    */
-  offerKinds?: Readonly<Record<string, OfferKind>>;
+  offerKinds?: Readonly<Record<string, OfferKind>> | undefined;
   /** The partner's tenant: `"production"` (default) or `"sandbox"` (an integration sandbox), for the cancellation rules. */
-  tenant?: Tenant;
+  tenant?: Tenant | undefined;
   /**
    * How long a new order takes to appear in listOrders, in milliseconds. The service documents up
    * to 15 minutes; default 0, so that tests need not wait. Read a new order by id (getOrder) instead.
    */
-  listDelayMs?: number;
+  listDelayMs?: number | undefined;
   /**
    * How long placing an order takes before createOrder answers, in milliseconds (default 0). While
    * it is being placed, another request with the same MS-RequestId is answered 409 800060 "Your
    * order is in progress", as the service documents.
    */
-  placementDelayMs?: number;
+  placementDelayMs?: number | undefined;
   /**
    * Offers whose SKU enforces attestation (`enforceAttestation`): createOrder refuses a line of one
    * without `attestationAccepted: true` (400 800002; the docs give the rule, not its code: D40).
    */
-  attestationOffers?: readonly string[];
+  attestationOffers?: readonly string[] | undefined;
   /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Port to listen on; a free one when unset. */
-  port?: number;
+  port?: number | undefined;
   /** Largest request body taken, in bytes; a larger one is answered 413 and its connection closed. Default 10 MB. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /** How long a client may take to send a request's headers, in milliseconds. Default 10 000. */
-  headersTimeoutMs?: number;
+  headersTimeoutMs?: number | undefined;
   /** How long a client may take to send a whole request, in milliseconds; then 408. Default 30 000. */
-  requestTimeoutMs?: number;
+  requestTimeoutMs?: number | undefined;
   /** How long an MS-RequestId is remembered, in milliseconds; each record takes about 2 kB. Default 10 minutes (Partner Center publishes none). */
-  idempotencyRetentionMs?: number;
+  idempotencyRetentionMs?: number | undefined;
   /** Told of every error inside the fake, which then answers 500 (or closes the socket) and carries on. */
-  onError?: (error: unknown, request: { method: string; url: string }) => void;
+  onError?: ((error: unknown, request: { method: string; url: string }) => void) | undefined;
   /**
    * Answer 429 (with Retry-After and the documented throttling body) past this many requests a
    * minute, counted over `windowMs` (default 60 000), as Partner Center limits the Order resource
    * to 500 a minute per tenant. Off by default.
    */
-  rateLimit?: { requestsPerMinute: number; windowMs?: number };
+  rateLimit?: { requestsPerMinute: number; windowMs?: number } | undefined;
 }
 
 export const DEFAULTS = { pageSize: 100, maxBodyBytes: 10 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
