@@ -70,9 +70,15 @@ export const MAX_DEPTH = 32;
 // A UTF-16 surrogate without its pair cannot be encoded as UTF-8, so it cannot be sent as written.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** String.prototype.isWellFormed (V8 11.3, Node 20): native, far cheaper than the pattern, which only older runtimes use. */
+const wellFormed: (value: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === "function"
+    ? (value) => (value as string & { isWellFormed(): boolean }).isWellFormed()
+    : (value) => !LONE_SURROGATE.test(value);
+
 function stringProblem(value: string): string | undefined {
-  const at = value.search(LONE_SURROGATE);
-  return at === -1 ? undefined : `has a lone UTF-16 surrogate at character ${at + 1}, which cannot be sent as UTF-8`;
+  if (wellFormed(value)) return undefined;
+  return `has a lone UTF-16 surrogate at character ${value.search(LONE_SURROGATE) + 1}, which cannot be sent as UTF-8`;
 }
 
 /** Holes in an array, which JSON would send as null, as a problem: how many and where the first is. */
