@@ -9,6 +9,7 @@ import { allocations, LINE_ITEMS, microsPerCall, PAGE_SIZES, scalingVariants, st
 import { startLoopbackServer, loopbackVariants } from "./loopback.mjs";
 import { overheadVariants } from "./overhead.mjs";
 import { LIMIT, placeAndWait } from "./lifecycle.mjs";
+import { listenerVariants } from "./listeners.mjs";
 import { pageThrough, startSeededFake } from "./paging.mjs";
 import { compare, summary } from "./stats.mjs";
 import { wallTime } from "./tooling.mjs";
@@ -145,6 +146,12 @@ for (const [name, runs] of Object.entries(lifecycleRuns)) {
 const paced = results.lifecycle["pacing on"];
 goal("waiting with pacing: no 429", paced.throttled.max === 0, `${paced.throttled.max} answered 429 at most`);
 goal("waiting with pacing: ≤ 1.05x the time the limit allows", paced.ratio.median <= 1.05, `${paced.ratio.median.toFixed(2)}x`);
+
+say("\n8. What observing costs: createOrder, fetch stubbed (calls/s; ratio to nobody listening, same round)");
+const observed = listenerVariants();
+results.listeners = await compare(observed.variants, { baseline: "nobody listening", rounds: ROUNDS, count: 2_000, warmup: 3_000 });
+observed.done();
+for (const [name, m] of Object.entries(results.listeners)) say(`     ${name.padEnd(36)} ${range(m.opsPerSecond).padEnd(26)} ${range(m.ratio, 2, "x")}`);
 
 say("\nGoals");
 for (const g of goals) say(`     ${g.met ? "met   " : "MISSED"} ${g.name}: ${g.detail}`);
