@@ -18,6 +18,8 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "pco-consumers-"));
 let tarball: string;
+/** The oldest TypeScript the README states: 5.0 to 5.3 fail on openapi-fetch's declarations without skipLibCheck. */
+const MINIMUM_TYPESCRIPT = "5.4";
 type Kind = "esm" | "cjs" | "contract";
 const installed: Partial<Record<Kind, Promise<string>>> = {};
 let reports: { attw: Promise<{ stdout: string }>; publint: Promise<{ stdout: string }> };
@@ -99,6 +101,17 @@ describe("the packed package", () => {
       "fake 1",
     ]);
   }, 90_000);
+
+  it("compiles against its declarations with TypeScript 5.4, the oldest it states (no skipLibCheck)", async () => {
+    const dir = join(await installed.esm!, "ts-minimum");
+    cpSync(join(ROOT, "tests", "fixtures", "consumers", "ts-minimum"), dir, { recursive: true });
+    // Under CI's `npx -p node@N`, npm_config_package would make this npx install node again.
+    const { npm_config_package: _outer, ...env } = process.env;
+    const tsc = (...args: string[]) => run("npx", ["--yes", "-p", `typescript@${MINIMUM_TYPESCRIPT}`, "tsc", ...args], { cwd: dir, env });
+    const { stdout } = await tsc("-v");
+    expect(stdout.trim()).toMatch(new RegExp(`^Version ${MINIMUM_TYPESCRIPT.replace(".", "\\.")}\\.`));
+    await tsc("-p", dir);
+  }, 180_000);
 
   it("resolves every entry point with its types in node10, node16 and bundler modes (attw finds no problem)", async () => {
     const { stdout } = await reports.attw;
