@@ -16,7 +16,8 @@ import { PartnerCenterError, PartnerCenterValidationError } from "../errors";
 import type { CallOptions } from "../options";
 import { numberLineItems } from "../validation/line-items";
 import type { LinkInput } from "../links";
-import type { OperationId, RequestParts } from "../validation/request";
+import { bindRequest, type OperationId, type RequestParts } from "../validation/request";
+import { bodyDigest, KeyedBodies, requestIdFor } from "./idempotency-key";
 import { sleep } from "../http/sleep";
 import { callIds, callOperation, type Transport } from "./call";
 import { oneAtATime } from "./one-at-a-time";
@@ -66,6 +67,14 @@ export interface ListOrdersOptions extends CallOptions {
 export interface CreateOrderOptions extends CallOptions {
   /** Sent as `x-ms-customeruser-upn`: the customer's user to assign the purchased licenses to (D26). */
   customerUserUpn?: string | undefined;
+  /**
+   * Your own key for this purchase (a job's id, say): the MS-RequestId is derived from it (with the
+   * customer and the operation), so the same key sends the same id from any process, after any
+   * restart, and the service answers a re-sent create as the first. How long the service remembers
+   * an MS-RequestId is undocumented: a cart checkout is the documented idempotent purchase. A key
+   * this client used for another order is refused. Not with `requestId`.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 export interface GetOrderOptions extends CallOptions {
@@ -103,6 +112,9 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     now: Date.now,
   };
 
+  // The bodies this client sent under each idempotency key's id.
+  const keyedBodies = new KeyedBodies();
+
   const api = {
     /**
      * createOrder: places an order. Answers the order in `pending`; provisioning is asynchronous.
@@ -112,7 +124,10 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     async create(customerId: string, order: OrderCreateInput, options: CreateOrderOptions = {}): Promise<PlacedOrder> {
       const header = { "x-ms-customeruser-upn": options.customerUserUpn };
       const body = withNumberedLineItems(order);
-      return call<PlacedOrder>("createOrder", { path: { customer_id: customerId }, header, body }, options);
+      const request = { path: { customer_id: customerId }, header, body };
+      if (options.idempotencyKey === undefined) return call<PlacedOrder>("createOrder", request, options);
+      const requestId = await keyedRequestId(keyedBodies, options, customerId, request);
+      return call<PlacedOrder>("createOrder", request, { ...options, requestId });
     },
 
     /** getOrder */
@@ -259,6 +274,28 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
     },
   };
   return api;
+}
+
+/**
+ * The MS-RequestId of a create with an idempotency key, once the key is known to be sound and not
+ * used by this client for another order (compared as the service would bind the two bodies).
+ */
+async function keyedRequestId(bodies: KeyedBodies, options: CreateOrderOptions, customerId: string, request: RequestParts): Promise<string> {
+  const key: unknown = options.idempotencyKey;
+  const at = "options.idempotencyKey";
+  const refuse = (message: string): never => {
+    throw new PartnerCenterValidationError("createOrder", [{ path: at, message }]);
+  };
+  if (typeof key !== "string" || key === "" || key.length > 1_024) refuse("must be a string of 1 to 1,024 characters");
+  if (options.requestId !== undefined) refuse("derives the MS-RequestId: give it or requestId, not both");
+  if (typeof customerId !== "string") return refuse("needs the customer id as a string");
+  const requestId = await requestIdFor(key as string, "createOrder", customerId);
+  const bound = bindRequest("createOrder", request);
+  // A body the binder refuses is refused by the call itself, with every problem listed.
+  if (!bound.problems.length && bodies.conflicts(requestId, await bodyDigest(bound.body))) {
+    refuse("was used by this client for another order: a new purchase needs a new key (the service would answer 409)");
+  }
+  return requestId;
 }
 
 /**
