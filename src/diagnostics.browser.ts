@@ -5,6 +5,7 @@ export type { AttemptMessage, CallContext, PollMessage, WaitMessage } from "./di
 export { CHANNELS } from "./diagnostics-channels";
 export const tracingCalls = (): boolean => false;
 export const traceCall = <T>(_context: CallContext, run: () => Promise<T>): Promise<T> => run();
-export const publishAttempt = (_message: () => AttemptMessage): void => undefined;
-export const publishWait = (_message: () => WaitMessage): void => undefined;
-export const publishPoll = (_message: () => PollMessage): void => undefined;
+export const observed = { attempt: (): boolean => false, wait: (): boolean => false, poll: (): boolean => false };
+export const publishAttempt = (_message: AttemptMessage): void => undefined;
+export const publishWait = (_message: WaitMessage): void => undefined;
+export const publishPoll = (_message: PollMessage): void => undefined;

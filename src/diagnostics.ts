@@ -73,7 +73,13 @@ export function traceCall<T>(context: CallContext, run: () => Promise<T>): Promi
   return callChannel!.tracePromise(run, context);
 }
 
-/** Publishers that build their message only for a listener. */
-export const publishAttempt = (message: () => AttemptMessage) => void (attemptChannel?.hasSubscribers && attemptChannel.publish(message()));
-export const publishWait = (message: () => WaitMessage) => void (waitChannel?.hasSubscribers && waitChannel.publish(message()));
-export const publishPoll = (message: () => PollMessage) => void (pollChannel?.hasSubscribers && pollChannel.publish(message()));
+/** Whether anyone listens: checked before a message is built, so an unobserved call builds none. */
+export const observed = {
+  attempt: (): boolean => attemptChannel?.hasSubscribers === true,
+  wait: (): boolean => waitChannel?.hasSubscribers === true,
+  poll: (): boolean => pollChannel?.hasSubscribers === true,
+};
+
+export const publishAttempt = (message: AttemptMessage): void => attemptChannel?.publish(message);
+export const publishWait = (message: WaitMessage): void => waitChannel?.publish(message);
+export const publishPoll = (message: PollMessage): void => pollChannel?.publish(message);

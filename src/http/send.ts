@@ -9,7 +9,7 @@ import { redactSecrets } from "../redact";
 import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
 import { BufferedResponse } from "./buffered-response";
 import { certificateAdvice, certificateErrorCode } from "./certificate-errors";
-import { publishAttempt, publishWait } from "../diagnostics";
+import { observed, publishAttempt, publishWait } from "../diagnostics";
 import { emit, formatAttempt, pathOf, type LogFields, type Logger } from "./log";
 import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";
@@ -100,11 +100,11 @@ export function createSender(config: SenderConfig): Sender {
 
   async function attemptOnce(call: Outgoing, attempt: number, forceRefresh: boolean): Promise<Received> {
     // Its turn first (the ids are already set: a queued call keeps them), then its token.
-    const queued = config.limiter ? performance.now() : 0;
+    const queued = config.limiter && observed.wait() ? performance.now() : undefined;
     const answered = config.limiter ? await config.limiter.acquire(call.signal) : undefined;
-    if (answered) {
+    if (queued !== undefined) {
       const waited = Math.round(performance.now() - queued);
-      if (waited > 0) publishWait(() => ({ reason: "pacing", delayMs: waited, requestId: call.headers.get(REQUEST_ID) }));
+      if (waited > 0) publishWait({ reason: "pacing", delayMs: waited, requestId: call.headers.get(REQUEST_ID) });
     }
     let started: number | undefined;
     let outcome: number | string = "network error";
@@ -131,17 +131,19 @@ export function createSender(config: SenderConfig): Sender {
           const { url: _url, ...fields } = entry;
           emit(logger, "info", formatAttempt(entry), { ...fields, path: pathOf(call.url) });
         }
-        publishAttempt(() => ({
-          method: call.method,
-          url: call.url.replace(/\?.*$/, ""),
-          requestId: call.headers.get(REQUEST_ID),
-          correlationId: call.headers.get(CORRELATION_ID),
-          attempt,
-          outcome,
-          durationMs,
-          msCv: received?.headers.get("MS-CV"),
-          retryAfter: received?.headers.get("Retry-After"),
-        }));
+        if (observed.attempt()) {
+          publishAttempt({
+            method: call.method,
+            url: call.url.replace(/\?.*$/, ""),
+            requestId: call.headers.get(REQUEST_ID),
+            correlationId: call.headers.get(CORRELATION_ID),
+            attempt,
+            outcome,
+            durationMs,
+            msCv: received?.headers.get("MS-CV"),
+            retryAfter: received?.headers.get("Retry-After"),
+          });
+        }
       }
     }
   }
@@ -152,8 +154,8 @@ export function createSender(config: SenderConfig): Sender {
     if (retryAfterMs === undefined || !config.limiter) return;
     const pauseMs = Math.min(retryAfterMs, policy.maxRetryAfterMs);
     config.limiter.pause(pauseMs);
-    publishWait(() => ({ reason: "throttled", delayMs: pauseMs, requestId: call.headers.get(REQUEST_ID) }));
-    emit(logger, "info", `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`, { pauseMs, reason: "429 Retry-After" });
+    if (observed.wait()) publishWait({ reason: "throttled", delayMs: pauseMs, requestId: call.headers.get(REQUEST_ID) });
+    if (logger) emit(logger, "info", `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`, { pauseMs, reason: "429 Retry-After" });
   }
 
   /** The fields every line about `call` carries: what it is and its ids, never a header's value else. */
@@ -197,20 +199,26 @@ export function createSender(config: SenderConfig): Sender {
         replayable && !(error instanceof ResponseTooLargeError) && !certificateErrorCode(error)
           ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After"), inProgress: inProgress(received) }, policy, now(), config.random())
           : { retry: false as const };
-      const what = received ? `answered ${received.status}` : `failed (${certificateErrorCode(error) ?? (error instanceof AttemptTimeoutError ? "timeout" : "network error")})`;
+      const what = () => (received ? `answered ${received.status}` : `failed (${certificateErrorCode(error) ?? (error instanceof AttemptTimeoutError ? "timeout" : "network error")})`);
       if (!decision.retry) {
-        const attempts = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
-        emit(logger, "error", `partner-center ${call.method} ${pathOf(call.url)} failed after ${attempts}: ${received?.status ?? what}`, { ...callFields(call, attempt), status: received?.status });
+        if (logger) {
+          const attempts = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
+          emit(logger, "error", `partner-center ${call.method} ${pathOf(call.url)} failed after ${attempts}: ${received?.status ?? what()}`, { ...callFields(call, attempt), status: received?.status });
+        }
         if (received) return received;
         throw transportError(error, call);
       }
-      emit(logger, "warn", `partner-center ${call.method} ${pathOf(call.url)} ${what}: retrying in ${decision.delayMs} ms (attempt ${attempt} of ${policy.maxRetries + 1})`, {
-        ...callFields(call, attempt),
-        status: received?.status,
-        delayMs: decision.delayMs,
-      });
-      const retryAfter = received?.headers.get("Retry-After");
-      publishWait(() => ({ reason: retryAfter && parseRetryAfter(retryAfter, Date.now()) !== undefined ? "retry-after" : "backoff", delayMs: decision.delayMs, requestId: call.headers.get(REQUEST_ID) }));
+      if (logger) {
+        emit(logger, "warn", `partner-center ${call.method} ${pathOf(call.url)} ${what()}: retrying in ${decision.delayMs} ms (attempt ${attempt} of ${policy.maxRetries + 1})`, {
+          ...callFields(call, attempt),
+          status: received?.status,
+          delayMs: decision.delayMs,
+        });
+      }
+      if (observed.wait()) {
+        const retryAfter = received?.headers.get("Retry-After");
+        publishWait({ reason: retryAfter && parseRetryAfter(retryAfter, Date.now()) !== undefined ? "retry-after" : "backoff", delayMs: decision.delayMs, requestId: call.headers.get(REQUEST_ID) });
+      }
       await config.sleep(decision.delayMs, call.signal).catch((reason: unknown) => {
         throw call.signal?.aborted ? aborted(call) : reason;
       });

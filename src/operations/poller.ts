@@ -5,7 +5,7 @@
 // text at any time (toString), from which another process resumes without placing anything again.
 import type { OrderLineItemProvisioningStatusCollection, PlacedOrder } from "../../generated/schema";
 import { abortedError, isPartnerCenterError, PartnerCenterValidationError } from "../errors";
-import { publishPoll } from "../diagnostics";
+import { observed, publishPoll } from "../diagnostics";
 import { parseRetryAfter } from "../http/retry-policy";
 import type { CallOptions } from "../options";
 import type { OneAtATime } from "./one-at-a-time";
@@ -168,8 +168,7 @@ export function provisioningPoller(
           polls: saved.polls,
           ...(provisioningUnread ? { provisioningUnread } : {}),
         };
-        const state = last;
-        publishPoll(() => ({ customerId, orderId, polls: state.polls, status: state.order.status, done: state.done, outcome: state.outcome }));
+        if (observed.poll()) publishPoll({ customerId, orderId, polls: last.polls, status: last.order.status, done: last.done, outcome: last.outcome });
         yield last;
         if (last.done) return;
       }
