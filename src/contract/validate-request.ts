@@ -4,12 +4,13 @@
 // held to what the service refuses, no more.
 import { operations } from "../../generated/request-rules";
 import type { OperationName } from "../operations/typed";
+import { printable } from "../printable";
 import { bindRequest, requestProblems, type RequestParts } from "../validation/request";
 import type { ContractResult } from "./validate-response";
 
 export function validateRequest(operationId: OperationName, request: RequestParts): ContractResult {
   if (!Object.hasOwn(operations, operationId)) {
-    return { valid: false, problems: [{ path: "operationId", message: `${String(operationId)} is not an operation of the spec` }] };
+    return { valid: false, problems: [{ path: "operationId", message: `${printable(String(operationId), 100)} is not an operation of the spec` }] };
   }
   const problems = requestProblems(operationId, bindRequest(operationId, request));
   return { valid: problems.length === 0, problems };

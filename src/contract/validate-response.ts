@@ -6,6 +6,7 @@ import type { ErrorObject } from "ajv";
 import * as generated from "../../generated/response-validators.cjs";
 import type { ValidationProblem } from "../errors";
 import type { OperationName } from "../operations/typed";
+import { printable } from "../printable";
 import { problemsOf } from "./problems";
 
 export interface ContractResult {
@@ -30,7 +31,7 @@ const result = (problems: ValidationProblem[]): ContractResult => ({ valid: prob
 export function validateResponse(operationId: OperationName, status: number, body: unknown, headers?: HeadersLike): ContractResult {
   // Own keys only: "constructor" is no operation, though every object has one.
   const documented = Object.hasOwn(generated.answers, operationId) ? generated.answers[operationId] : undefined;
-  if (!documented) return result([{ path: "operationId", message: `${String(operationId)} is not an operation of the spec` }]);
+  if (!documented) return result([{ path: "operationId", message: `${printable(String(operationId), 100)} is not an operation of the spec` }]);
   const answer = Object.hasOwn(documented, String(status)) ? documented[String(status)] : undefined;
   if (!answer) {
     return result([{ path: "status", message: `${status} is not a documented answer of ${operationId} (documented: ${Object.keys(documented).join(", ")})` }]);

@@ -163,7 +163,8 @@ function member(record: unknown, name: string): unknown {
 }
 
 export function operationRuleProblems(operationId: OperationId, request: BoundRequest): ValidationProblem[] {
-  return OPERATION_RULES[operationId]?.(request) ?? [];
+  // Own keys only: an operation id is the caller's data.
+  return Object.hasOwn(OPERATION_RULES, operationId) ? (OPERATION_RULES[operationId]?.(request) ?? []) : [];
 }
 
 /** Every way a bound request breaks the rules; an operation's own rule says more than "is required" at the same place. */
