@@ -5,6 +5,11 @@ export interface ProxyProcess {
   url: string;
   /** What it relayed or refused, one entry a request. */
   log: { method: string; target: string; authorized: boolean }[];
+  /**
+   * The log once it has `count` entries (or after 5 s): the proxy writes a line as it relays, and
+   * that line reaches this process after the client may already have its answer.
+   */
+  logged(count: number): Promise<ProxyProcess["log"]>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +31,12 @@ export function startProxy(mode: "open" | "auth" | "refuse"): Promise<ProxyProce
           resolve({
             url: `http://127.0.0.1:${listening[1]}`,
             log,
+            async logged(count) {
+              for (let waited = 0; log.length < count && waited < 5_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+              // Nothing more is on its way once the count is reached: a moment for a line too many to show.
+              await new Promise((r) => setTimeout(r, 20));
+              return log;
+            },
             stop: () =>
               new Promise<void>((done) => {
                 if (child.exitCode !== null) return done();
