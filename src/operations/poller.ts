@@ -131,7 +131,7 @@ export function provisioningPoller(
           .catch((error: unknown) => {
             if (notYetProvisioning(error)) return undefined;
             if (!notForThisCredential(error)) throw error;
-            provisioningUnread = `getOrderProvisioningStatus was refused with 403 (it takes App+User credentials; the credential is App-only): the order is judged from its status and its line items' subscription ids`;
+            provisioningUnread = `getOrderProvisioningStatus was refused with 403 (it takes App+User credentials, Admin agent or Global admin; an App-only credential is refused): the order is judged from its status and its line items' subscription ids`;
             return undefined;
           });
         return { order, provisioning, retryAfterMs };

@@ -81,7 +81,8 @@ describe("cancelling by updateOrder, as the docs' table has it", () => {
 
 describe("the list delay", () => {
   it("lists a new order only after listDelayMs, while getOrder finds it at once", async () => {
-    const pc = await start({ listDelayMs: 300 });
+    // Long enough that even a loaded machine lists before it ends.
+    const pc = await start({ listDelayMs: 1_500 });
     const order = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: NEW_COMMERCE, quantity: 1 }] });
     const ids = async () => {
       const found: string[] = [];
@@ -90,14 +91,15 @@ describe("the list delay", () => {
     };
     expect(await ids()).toEqual([]);
     await expect(pc.orders.get(CUSTOMER, order.id)).resolves.toMatchObject({ id: order.id });
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
     expect(await ids()).toEqual([order.id]);
   });
 });
 
 describe("409 800060, an order still being placed", () => {
   it("is what the fake answers a second request with the same MS-RequestId while the first is placing the order", async () => {
-    const pc = await start({ placementDelayMs: 300 });
+    // Placing takes a second: the second request, sent 50 ms after the first, meets it in progress.
+    const pc = await start({ placementDelayMs: 1_000 });
     const requestId = crypto.randomUUID();
     const first = pc.orders.create(CUSTOMER, { lineItems: [{ offerId: NEW_COMMERCE, quantity: 1 }] }, { requestId });
     await new Promise((resolve) => setTimeout(resolve, 50));
