@@ -105,6 +105,15 @@ describe("the packed package", () => {
     ]);
   }, 90_000);
 
+  it("ships the decisions its doc comments cite: every (Dn) in its declarations is an anchor of its spec/README.md", async () => {
+    const installedAt = join(await installed.esm!, "node_modules", "partner-center-orders");
+    const decisions = readFileSync(join(installedAt, "spec", "README.md"), "utf8");
+    const declarations = ["index.d.ts", "testing.d.ts", "contract.d.ts", "otel.d.ts"].map((file) => readFileSync(join(installedAt, "dist", file), "utf8")).join("\n");
+    const cited = [...new Set([...declarations.matchAll(/\b([DE]\d+)\b/g)].map((m) => m[1]!.toLowerCase()))];
+    expect(cited.length).toBeGreaterThan(5);
+    expect(cited.filter((id) => !decisions.includes(`<a id="${id}"></a>`))).toEqual([]);
+  }, 90_000);
+
   it("compiles against its declarations with TypeScript 5.4, the oldest it states (no skipLibCheck)", async () => {
     const dir = join(await installed.esm!, "ts-minimum");
     cpSync(join(ROOT, "tests", "fixtures", "consumers", "ts-minimum"), dir, { recursive: true });
