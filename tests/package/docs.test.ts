@@ -2,36 +2,16 @@
 // operation of the spec is on the page, by operationId, once its section is expanded; the page
 // asks for nothing outside its file; decision codes link to spec/README.md; example lines wrap.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchChromium, NO_BROWSER } from "../helpers/chromium";
+import { browserTest } from "../helpers/chromium";
 import { operations } from "../helpers/spec";
 
 const ROOT = join(__dirname, "..", "..");
-let browser: Browser | undefined;
-// Made by the test itself: Jest runs no hooks in a file whose every test is skipped, so a folder
-// made at load time and removed in afterAll was left behind on every run without a browser.
-let out: string | undefined;
-
-afterAll(async () => {
-  await browser?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
-});
-
-// Without a browser the test is skipped under a title that says why (the run ends with a
-// "not run:" line for it), never passed.
-const inBrowser = NO_BROWSER ? it.skip : it;
-const titled = (title: string) => (NO_BROWSER ? `${title}: ${NO_BROWSER}` : title);
-
 describe("the API reference", () => {
-  inBrowser(titled("shows every operationId of the spec"), async () => {
-    const dir = (out = mkdtempSync(join(tmpdir(), "pco-docs-")));
+  browserTest("shows every operationId of the spec", "pco-docs-", async (dir, newPage) => {
     const html = join(dir, "index.html");
     execFileSync(process.execPath, [join(ROOT, "scripts", "docs.mjs"), html], { cwd: ROOT, stdio: "pipe" });
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await newPage({ viewport: { width: 1400, height: 1000 } });
     // Every request the page makes, blocked ones included: only the file itself and what it holds.
     const outside: string[] = [];
     page.on("request", (request) => {

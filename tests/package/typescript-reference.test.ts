@@ -2,12 +2,9 @@
 // in headless Chromium: every name each entry point exports, as the TypeScript compiler lists
 // them, is on that entry point's page, and the pages ask for nothing outside their files.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import ts from "typescript";
-import { launchChromium, NO_BROWSER } from "../helpers/chromium";
+import { browserTest } from "../helpers/chromium";
 
 const ROOT = join(__dirname, "..", "..");
 const ENTRIES: Record<string, string> = { index: "src/index.ts", types: "src/types.ts", testing: "src/testing/index.ts", contract: "src/contract/index.ts", otel: "src/otel/index.ts" };
@@ -24,22 +21,10 @@ function exportedNames(): Record<string, string[]> {
   );
 }
 
-let browser: Browser | undefined;
-let out: string | undefined;
-afterAll(async () => {
-  await browser?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
-});
-
-const inBrowser = NO_BROWSER ? it.skip : it;
-const titled = (title: string) => (NO_BROWSER ? `${title}: ${NO_BROWSER}` : title);
-
 describe("the TypeScript API reference", () => {
-  inBrowser(titled("shows every name each entry point exports"), async () => {
-    const dir = (out = mkdtempSync(join(tmpdir(), "pco-typedoc-")));
+  browserTest("shows every name each entry point exports", "pco-typedoc-", async (dir, newPage) => {
     execFileSync(join(ROOT, "node_modules", ".bin", "typedoc"), ["--options", join(ROOT, "typedoc.json"), "--out", dir], { cwd: ROOT, stdio: "pipe" });
-    browser = await launchChromium();
-    const page = await browser.newPage();
+    const page = await newPage();
     const outside: string[] = [];
     page.on("request", (request) => {
       if (!/^(file|data|blob):/.test(request.url())) outside.push(request.url());
