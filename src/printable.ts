@@ -21,6 +21,14 @@ export function printable(text: string, max = MAX_QUOTED): string {
   return escapeUnprintable(text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text);
 }
 
+/** A value from outside as a message quotes it: text printable and cut, a number as it is, anything else by its kind. */
+export function printableValue(value: unknown, max = 100): string {
+  if (value === undefined || value === null) return "(none)";
+  if (typeof value === "string") return printable(value, max);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return `(${Array.isArray(value) ? "an array" : `a ${typeof value}`})`;
+}
+
 /** A thrown value's message (or the value as text), printable; never throws, whatever was thrown. */
 export function reasonOf(value: unknown): string {
   try {

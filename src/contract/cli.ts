@@ -17,10 +17,11 @@ import { tokenScrubber, type TokenScrubber } from "./token-scrubber";
 
 export async function main(argv: readonly string[], env: Record<string, string | undefined>, print: (text: string) => void): Promise<number> {
   const [command, ...rest] = argv;
-  const help = (arg: string | undefined) => arg === "--help" || arg === "-h";
-  if (command !== "contract" || rest.some(help)) {
+  const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h";
+  const help = isHelp(command) || (command === "contract" && rest.some(isHelp));
+  if (help || command !== "contract") {
     print(USAGE);
-    return help(command) || (command === "contract" && rest.some(help)) ? 0 : 2;
+    return help ? 0 : 2;
   }
   const args = readContractArgs(rest, env);
   if (Array.isArray(args)) {

@@ -3,7 +3,7 @@
 // due and when waiting ends, in wall-clock time. What comes back is checked like any input: a
 // text that is not a saved state, or one saved for another customer or order, is refused.
 import type { ValidationProblem } from "../errors";
-import { printable } from "../printable";
+import { printableValue as shown } from "../printable";
 import { sameOrderId } from "../validation/ids";
 import { isWhole, MAX_TIMER_MS } from "../validation/is-whole";
 import type { PollSchedule } from "./poll-delay";
@@ -29,7 +29,6 @@ export function newSavedPoller(fields: Omit<SavedPoller, "kind" | "version">): S
   return { kind: KIND, version: 1, ...fields };
 }
 
-const shown = (value: unknown) => (typeof value === "string" ? printable(value, 100) : typeof value);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A time toString() could have written by `now`: it writes at most the longest wait (MAX_TIMER_MS)

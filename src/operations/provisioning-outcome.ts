@@ -2,15 +2,8 @@
 // its line items' provisioning states (D31). Statuses are compared as .NET compares enum members
 // (any casing, underscores ignored); one this does not know is never taken as done, and is reported.
 import type { OrderLineItemProvisioningStatusCollection, PlacedOrder } from "../../generated/schema";
-import { printable } from "../printable";
+import { printableValue as shown } from "../printable";
 import { enumKey } from "../validation/bind";
-
-/** A value from the server, as the state reports it: cut and printable. */
-const shown = (value: unknown) =>
-  value === undefined || value === null ? "(none)"
-  : typeof value === "string" ? printable(value, 100)
-  : typeof value === "number" || typeof value === "boolean" ? String(value)
-  : `(${Array.isArray(value) ? "an array" : `a ${typeof value}`})`;
 
 export type ProvisioningOutcome = "fulfilled" | "failed" | "cancelled" | "needs_purchase_order" | "partial" | "timed_out";
 
@@ -55,30 +48,27 @@ export interface JudgeOptions {
 }
 
 export function judgeProvisioning(order: PlacedOrder, provisioning?: OrderLineItemProvisioningStatusCollection, options: JudgeOptions = {}): ProvisioningVerdict {
-  if (options.orderAlone) return judgeOrderAlone(order);
   const unrecognised: string[] = [];
   const meaning = typeof order.status === "string" ? ORDER_STATUS.get(enumKey(order.status)) : undefined;
   if (meaning === undefined) unrecognised.push(`order: ${shown(order.status)}`);
-  const items = provisioning?.items ?? [];
-  for (const item of items) {
-    if (lineItemStatus(item.status) === undefined) unrecognised.push(`line item ${shown(item.lineItemNumber)}: ${shown(item.status)}`);
+  // Each line item provisioned or not: by its state when read, else by its subscription id.
+  let lines: boolean[];
+  if (options.orderAlone) {
+    lines = (Array.isArray(order.lineItems) ? order.lineItems : []).map((line) => typeof line?.subscriptionId === "string" && line.subscriptionId !== "");
+  } else {
+    const items = provisioning?.items ?? [];
+    for (const item of items) {
+      if (lineItemStatus(item.status) === undefined) unrecognised.push(`line item ${shown(item.lineItemNumber)}: ${shown(item.status)}`);
+    }
+    lines = items.map((item) => lineItemStatus(item.status) === true);
   }
   if (meaning === undefined || meaning === "waiting") return { done: false, unrecognised };
   if (meaning !== "line items") return { done: true, outcome: meaning, unrecognised };
   // A completed order is judged by its line items, once they are all known.
-  if (!provisioning || unrecognised.length) return { done: false, unrecognised };
-  const fulfilled = items.filter((item) => lineItemStatus(item.status)).length;
-  const outcome = fulfilled === items.length ? "fulfilled" : fulfilled === 0 ? "failed" : "partial";
-  return { done: true, outcome, unrecognised };
-}
-
-function judgeOrderAlone(order: PlacedOrder): ProvisioningVerdict {
-  const meaning = typeof order.status === "string" ? ORDER_STATUS.get(enumKey(order.status)) : undefined;
-  const unrecognised = meaning === undefined ? [`order: ${shown(order.status)}`] : [];
-  if (meaning === undefined || meaning === "waiting") return { done: false, unrecognised };
-  if (meaning !== "line items") return { done: true, outcome: meaning, unrecognised };
-  const lines = Array.isArray(order.lineItems) ? order.lineItems : [];
-  const provisioned = lines.filter((line) => typeof line?.subscriptionId === "string" && line.subscriptionId !== "").length;
-  const outcome = lines.length > 0 && provisioned === lines.length ? "fulfilled" : provisioned === 0 ? "failed" : "partial";
+  if ((!options.orderAlone && !provisioning) || unrecognised.length) return { done: false, unrecognised };
+  const fulfilled = lines.filter(Boolean).length;
+  // Read states with no line at all are all fulfilled, as before; an order without lines proves nothing.
+  const all = fulfilled === lines.length && (lines.length > 0 || !options.orderAlone);
+  const outcome = all ? "fulfilled" : fulfilled === 0 ? "failed" : "partial";
   return { done: true, outcome, unrecognised };
 }

@@ -191,9 +191,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     if (!kind) return reply(errorAnswer(401, 3000, "The authentication token is missing or invalid."));
 
     // A repeated MS-RequestId gets the first answer and changes nothing: the documented idempotency.
-    // The customer's GUID is compared in any casing, as the service matches it.
     const identity = requestId && request.method !== "GET"
-      ? { method: String(request.method), path: url.pathname.replace(/(\/customers\/)([^/]+)/, (_m, prefix: string, id: string) => prefix + id.toLowerCase()) + url.search, customer: customerOf(url.pathname), body: read.body }
+      ? { method: String(request.method), path: samePath(url), customer: customerOf(url.pathname), body: read.body }
       : undefined;
     const known = identity ? records.lookup(requestId!, identity) : { kind: "new" as const };
     const key = requestId?.toLowerCase();
@@ -282,6 +281,11 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/** A request's path and query as one resource: the customer's GUID in any casing, as the service matches it. */
+function samePath(url: URL): string {
+  return url.pathname.replace(/(\/customers\/)([^/]+)/, (_m, prefix: string, id: string) => prefix + id.toLowerCase()) + url.search;
 }
 
 /** The customer a request is for, lower-cased (GUIDs match in any casing), from its path. */

@@ -16,9 +16,8 @@ function oauthError(error: string, code: number, description: string): Answer {
 export class TokenEndpoint {
   private readonly refreshTokens = new Set<string>();
   private readonly revoked = new Set<string>();
-  /** Access tokens issued, each App+User until it expires. */
+  /** Access tokens issued, each App+User until it expires; in issue order, so in expiry order. */
   private readonly accessTokens = new Map<string, number>();
-  exchanges = 0;
 
   /** A refresh token, as a partner gets from the one-time consent. */
   issueRefreshToken(): string {
@@ -46,7 +45,6 @@ export class TokenEndpoint {
 
   /** The answer to a token request, from its form body. */
   exchange(form: URLSearchParams): Answer {
-    this.exchanges += 1;
     if (form.get("grant_type") !== "refresh_token") return oauthError("unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
     if (!form.get("client_id") || !form.get("client_secret")) return oauthError("invalid_client", 7000216, "client_assertion, client_secret or request is required.");
     const refreshToken = form.get("refresh_token") ?? "";
@@ -55,6 +53,11 @@ export class TokenEndpoint {
     }
     if (!this.refreshTokens.has(refreshToken)) {
       return oauthError("invalid_grant", 700082, "The refresh token has expired due to inactivity.");
+    }
+    // Expired tokens go as new ones come, so a long test run does not grow the map without bound.
+    for (const [token, expires] of this.accessTokens) {
+      if (expires > Date.now()) break;
+      this.accessTokens.delete(token);
     }
     const accessToken = random("fake-at");
     this.accessTokens.set(accessToken, Date.now() + ACCESS_TOKEN_SECONDS * 1000);
@@ -69,7 +72,6 @@ export class TokenEndpoint {
     this.refreshTokens.clear();
     this.revoked.clear();
     this.accessTokens.clear();
-    this.exchanges = 0;
   }
 }
 

@@ -144,23 +144,15 @@ const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => Va
       : [];
   },
   // D33: the docs' table requires a tender link or tender files for a purchase order that is part of a tender.
+  // The bound body has the spec's names, whatever casing the caller wrote.
   createOrderAttachments: ({ body }) => {
-    const metadata = member(body, "Metadata");
-    const files = member(body, "TenderFiles");
+    const { Metadata: metadata, TenderFiles: files } = (body ?? {}) as { Metadata?: { isPartOfTender?: unknown; tenderLink?: unknown }; TenderFiles?: unknown };
     const attached = Array.isArray(files) ? files.length > 0 : files !== undefined;
-    return member(metadata, "isPartOfTender") === true && member(metadata, "tenderLink") === undefined && !attached
+    return metadata?.isPartOfTender === true && metadata.tenderLink === undefined && !attached
       ? [{ path: "body.Metadata.tenderLink", message: "is required when isPartOfTender is true, unless tender files are attached (TenderFiles)" }]
       : [];
   },
 };
-
-/** The value of `record`'s key named `name` in any casing (ASP.NET's binding), unless null. */
-function member(record: unknown, name: string): unknown {
-  if (record === null || typeof record !== "object") return undefined;
-  const lower = name.toLowerCase();
-  const key = Object.keys(record).find((k) => k.toLowerCase() === lower && (record as Record<string, unknown>)[k] != null);
-  return key === undefined ? undefined : (record as Record<string, unknown>)[key];
-}
 
 export function operationRuleProblems(operationId: OperationId, request: BoundRequest): ValidationProblem[] {
   // Own keys only: an operation id is the caller's data.

@@ -10,8 +10,8 @@ const CASES: ReadonlyMap<string, () => unknown> = new Map<string, () => unknown>
   ["a 1 MB message of eyJ blocks to redact", () => redactSecrets("eyJ".repeat(MB / 3)).length],
   ["a 1 MB message of eyJ blocks with one dot to redact", () => redactSecrets(`${"eyJa".repeat(MB / 4)}.${"b".repeat(MB)}`).length],
   [
-    "1 MB unknown keys in an order and its line item",
-    () => bindRequest("createOrder", { path: { customer_id: "b0d70a69-4c42-4b27-b17b-91a835d8686a" }, body: { ["x".repeat(MB)]: 1, lineItems: [{ ["y".repeat(MB)]: 1 }] } }).problems.length,
+    "four 1 MB unknown keys in an order and its line items (the old edit distance: 12 s each)",
+    () => bindRequest("createOrder", { path: { customer_id: "b0d70a69-4c42-4b27-b17b-91a835d8686a" }, body: { ["x".repeat(MB)]: 1, ["z".repeat(MB)]: 1, lineItems: [{ ["y".repeat(MB)]: 1 }, { ["w".repeat(MB)]: 1 }] } }).problems.length,
   ],
 ]);
 

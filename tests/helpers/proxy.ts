@@ -33,8 +33,9 @@ export function startProxy(mode: "open" | "auth" | "refuse"): Promise<ProxyProce
             log,
             async logged(count) {
               for (let waited = 0; log.length < count && waited < 5_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
-              // Nothing more is on its way once the count is reached: a moment for a line too many to show.
-              await new Promise((r) => setTimeout(r, 20));
+              // A moment for a line too many to show; longer when none is expected, so that a request
+              // relayed after all still shows.
+              await new Promise((r) => setTimeout(r, count === 0 ? 200 : 20));
               return log;
             },
             stop: () =>
