@@ -1310,6 +1310,886 @@ export const examples = {
   } satisfies S["OrderAttachmentCollection"],
   /** getOrderAttachment 200 (application/octet-stream): A purchase-order PDF */
   getOrderAttachment200: "%PDF-1.7 (purchase order PO_Part1.pdf)" satisfies S["AttachmentContent"],
+  /** createCart request (application/json): Azure plan, reserved instances, software and SaaS in one cart */
+  createCartRequest: {
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "MS-AZR-0145P",
+        "quantity": 1,
+        "billingCycle": "monthly",
+        "termDuration": "P1Y"
+      },
+      {
+        "id": 1,
+        "catalogItemId": "DZH318Z0BQ36:004G:DZH318Z08C0S",
+        "quantity": 1,
+        "billingCycle": "one_time",
+        "termDuration": "P1Y",
+        "provisioningContext": {
+          "subscriptionId": "1C461A25-F729-4FA5-AADB-280947DD05E8",
+          "scope": "shared"
+        }
+      },
+      {
+        "id": 2,
+        "catalogItemId": "DZH318Z0BQ36:004J:DZH318Z08B8X",
+        "quantity": 1,
+        "billingCycle": "one_time",
+        "termDuration": "P3Y",
+        "provisioningContext": {
+          "subscriptionId": "1C461A25-F729-4FA5-AADB-280947DD05E8",
+          "scope": "single"
+        }
+      },
+      {
+        "id": 3,
+        "catalogItemId": "DG7GMGF0DWTL:0001:DG7GMGF0DSFM",
+        "quantity": 1,
+        "billingCycle": "one_time"
+      },
+      {
+        "id": 4,
+        "catalogItemId": "DZH318Z0BXWC:0002:DZH318Z0BMRV",
+        "quantity": 1,
+        "billingCycle": "monthly",
+        "termDuration": "P1M"
+      },
+      {
+        "id": 5,
+        "catalogItemId": "DZH318Z0C0WF:0001:DZH318Z0BP69",
+        "quantity": 10,
+        "billingCycle": "none",
+        "termDuration": "P1M",
+        "renewsTo": {
+          "termDuration": "P1Y"
+        }
+      }
+    ]
+  } satisfies S["CartRequest"],
+  /** createCart request (application/json): A new-commerce license-based item */
+  createCartRequestNewCommerce: {
+    "lineItems": [
+      {
+        "catalogItemId": "CFQ7TTC0LFLZ:0002:CFQ7TTC0K4TS",
+        "quantity": 1,
+        "termDuration": "P1M",
+        "billingCycle": "monthly"
+      }
+    ]
+  } satisfies S["CartRequest"],
+  /** createCart request (application/json): An Azure savings plan with a purchase commitment */
+  createCartRequestSavingsPlan: {
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+        "quantity": 1,
+        "billingCycle": "one_time",
+        "termDuration": "P1Y",
+        "provisioningContext": {
+          "scope": "shared",
+          "subscriptionId": "0350d130-4d3d-4005-aca0-cf84f0ab0d4a"
+        },
+        "purchaseCommitment": {
+          "amount": 0.05,
+          "grain": "hourly",
+          "currency": "usd"
+        }
+      }
+    ]
+  } satisfies S["CartRequest"],
+  /** createCart 201 (application/json): The cart, its items grouped into order groups */
+  createCart201: {
+    "id": "3655b1a0-b1c9-4268-9824-577fdbc4d0be",
+    "creationTimestamp": "2019-01-16T00:45:41.6062996Z",
+    "lastModifiedTimestamp": "2019-01-16T00:45:41.6062996Z",
+    "expirationTimestamp": "2019-01-16T01:00:54.4188497Z",
+    "lastModifiedUser": "1824b7fc-2fac-4478-b177-66823c40ab75",
+    "status": "Active",
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "MS-AZR-0145P",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "monthly",
+        "termDuration": "P1Y",
+        "orderGroup": "OMS-0"
+      },
+      {
+        "id": 1,
+        "catalogItemId": "DZH318Z0BQ36:004G:DZH318Z08C0S",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "one_time",
+        "termDuration": "P1Y",
+        "provisioningContext": {
+          "subscriptionId": "1C461A25-F729-4FA5-AADB-280947DD05E8",
+          "scope": "shared"
+        },
+        "orderGroup": "0"
+      },
+      {
+        "id": 2,
+        "catalogItemId": "DZH318Z0BQ36:004J:DZH318Z08B8X",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "one_time",
+        "termDuration": "P3Y",
+        "provisioningContext": {
+          "subscriptionId": "1C461A25-F729-4FA5-AADB-280947DD05E8",
+          "scope": "shared"
+        },
+        "orderGroup": "0"
+      },
+      {
+        "id": 3,
+        "catalogItemId": "DG7GMGF0DWM3:0002:DG7GMGF0DT1M",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "one_time",
+        "orderGroup": "0"
+      },
+      {
+        "id": 4,
+        "catalogItemId": "DZH318Z0BXWC:0002:DZH318Z0BMRV",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "monthly",
+        "termDuration": "P1M",
+        "orderGroup": "1"
+      },
+      {
+        "id": 5,
+        "catalogItemId": "DZH318Z0C0WF:0001:DZH318Z0BP69",
+        "quantity": 10,
+        "currencyCode": "USD",
+        "billingCycle": "none",
+        "termDuration": "P1M",
+        "renewsTo": {
+          "termDuration": "P1Y"
+        },
+        "orderGroup": "2"
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/customers/28045616-f6b9-462f-9701-0d89b5e65c44/carts/3655b1a0-b1c9-4268-9824-577fdbc4d0be",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Cart"
+    }
+  } satisfies S["Cart"],
+  /** createCart 201 (application/json): A new-commerce cart */
+  createCart201NewCommerce: {
+    "id": "6b6ba6ea-d1ea-4c2c-9e1c-bec4f61e2049",
+    "creationTimestamp": "2021-02-24T19:26:06.947164Z",
+    "lastModifiedTimestamp": "2021-02-24T19:26:06.9471649Z",
+    "expirationTimestamp": "2021-03-03T19:26:09.0035129Z",
+    "lastModifiedUser": "004ec05e-8999-4d02-9315-2b1b667c0deb",
+    "status": "Active",
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "CFQ7TTC0LFLZ:0002:CFQ7TTC0K4TS",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "monthly",
+        "termDuration": "P1M",
+        "provisioningContext": {},
+        "orderGroup": "0"
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/customers/932c4101-dc08-461b-b4c1-75d80e905775/carts/6b6ba6ea-d1ea-4c2c-9e1c-bec4f61e2049",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Cart"
+    }
+  } satisfies S["Cart"],
+  /** createCart 201 (application/json): A savings-plan cart */
+  createCart201SavingsPlan: {
+    "id": "66e3591e-faad-445c-b930-4ccdbf54c43f",
+    "creationTimestamp": "2023-05-18T05:15:16.8466842Z",
+    "lastModifiedTimestamp": "2023-05-18T05:15:16.8467621Z",
+    "expirationTimestamp": "2023-05-25T05:15:23.6893847Z",
+    "lastModifiedUser": "9db12087-fbc3-481c-8965-73d44ff88e27",
+    "status": "Active",
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "one_time",
+        "termDuration": "P1Y",
+        "provisioningContext": {
+          "scope": "shared",
+          "subscriptionId": "0350d130-4d3d-4005-aca0-cf84f0ab0d4a"
+        },
+        "orderGroup": "0",
+        "purchaseCommitment": {
+          "amount": 0.05,
+          "currency": "usd",
+          "grain": "hourly"
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/customers/6f4ce4d8-f42e-45e0-8661-92ad6ac9d003/carts/66e3591e-faad-445c-b930-4ccdbf54c43f",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Cart"
+    }
+  } satisfies S["Cart"],
+  /** createCart 400 (application/json): Error in cart items (800009) */
+  badRequestCartItemErrors: {
+    "code": 800009,
+    "description": "Error in cart item(s).",
+    "data": [
+      "lineItems[0]: 10012 attestation not accepted"
+    ],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** createCart 400 (application/json): Inventory not available (800010) */
+  badRequestInventoryNotAvailable: {
+    "code": 800010,
+    "description": "Inventory isn't available for this catalog item.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** createCart 400 (application/json): Quantity not available (800017) */
+  badRequestQuantityNotAvailable: {
+    "code": 800017,
+    "description": "Quantity isn't available for this catalog item.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** createCart 400 (application/json): Cart already submitted (800065) */
+  badRequestCartAlreadySubmitted: {
+    "code": 800065,
+    "description": "Can't check out cart 66e3591e-faad-445c-b930-4ccdbf54c43f, which was already submitted.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** getCart 200 (application/json): An active cart */
+  getCart200: {
+    "id": "66e3591e-faad-445c-b930-4ccdbf54c43f",
+    "creationTimestamp": "2023-05-18T05:15:16.8466842Z",
+    "lastModifiedTimestamp": "2023-05-18T05:15:16.8467621Z",
+    "expirationTimestamp": "2023-05-25T05:15:23.6893847Z",
+    "lastModifiedUser": "9db12087-fbc3-481c-8965-73d44ff88e27",
+    "status": "Active",
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "one_time",
+        "termDuration": "P1Y",
+        "provisioningContext": {
+          "scope": "shared",
+          "subscriptionId": "0350d130-4d3d-4005-aca0-cf84f0ab0d4a"
+        },
+        "orderGroup": "0",
+        "purchaseCommitment": {
+          "amount": 0.05,
+          "currency": "usd",
+          "grain": "hourly"
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/customers/6f4ce4d8-f42e-45e0-8661-92ad6ac9d003/carts/66e3591e-faad-445c-b930-4ccdbf54c43f",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Cart"
+    }
+  } satisfies S["Cart"],
+  /** getCart 404 (application/json): Cart not found (800008) */
+  notFoundCart: {
+    "code": 800008,
+    "description": "Unable to retrieve cart id.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateCart request (application/json): The cart as read, its scope changed */
+  updateCartRequestSavingsPlan: {
+    "id": "66e3591e-faad-445c-b930-4ccdbf54c43f",
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+        "quantity": 1,
+        "billingCycle": "one_time",
+        "termDuration": "P1Y",
+        "provisioningContext": {
+          "scope": "single",
+          "entitlementId": "cdd17cc7-14fe-4445-8650-1f52de705851"
+        },
+        "orderGroup": "0",
+        "purchaseCommitment": {
+          "amount": 0.05,
+          "currency": "usd",
+          "grain": "hourly"
+        }
+      }
+    ]
+  } satisfies S["CartRequest"],
+  /** updateCart request (application/json): A reserved instance */
+  updateCartRequestReservedInstance: {
+    "id": "b4c8fdea-cbe4-4d17-9576-13fcacbf9605",
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "DG7GMGF0DWTL:0001:DG7GMGF0DSJB",
+        "friendlyName": "A_sample_Azure_RI",
+        "quantity": 2,
+        "billingCycle": "one_time",
+        "provisioningContext": {
+          "subscriptionId": "3D5ECED6-1151-44C7-AEE6-70A4BB725666",
+          "scope": "shared",
+          "duration": "1Year"
+        }
+      }
+    ]
+  } satisfies S["CartRequest"],
+  /** updateCart 200 (application/json): The cart with its scope changed */
+  updateCart200SavingsPlan: {
+    "id": "66e3591e-faad-445c-b930-4ccdbf54c43f",
+    "creationTimestamp": "2023-05-18T05:15:16.8466842Z",
+    "lastModifiedTimestamp": "2023-05-18T05:15:16.8467621Z",
+    "expirationTimestamp": "2023-05-25T05:15:23.6893847Z",
+    "lastModifiedUser": "9db12087-fbc3-481c-8965-73d44ff88e27",
+    "status": "Active",
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+        "quantity": 1,
+        "currencyCode": "USD",
+        "billingCycle": "one_time",
+        "termDuration": "P1Y",
+        "provisioningContext": {
+          "scope": "single",
+          "entitlementId": "cdd17cc7-14fe-4445-8650-1f52de705851"
+        },
+        "orderGroup": "0",
+        "purchaseCommitment": {
+          "amount": 0.05,
+          "currency": "usd",
+          "grain": "hourly"
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/customers/6f4ce4d8-f42e-45e0-8661-92ad6ac9d003/carts/66e3591e-faad-445c-b930-4ccdbf54c43f",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Cart"
+    }
+  } satisfies S["Cart"],
+  /** updateCart 201 (application/json): The reserved-instance cart as updated */
+  updateCart201ReservedInstance: {
+    "id": "b4c8fdea-cbe4-4d17-9576-13fcacbf9605",
+    "creationTimestamp": "2018-03-15T17:15:02.3840528Z",
+    "lastModifiedTimestamp": "2018-03-15T17:15:02.3840528Z",
+    "lastModifiedUser": "2713ccd7-ea3b-470a-9cfb-451d5d0482cc",
+    "lineItems": [
+      {
+        "id": 0,
+        "catalogItemId": "DG7GMGF0DWTL:0001:DG7GMGF0DSJB",
+        "friendlyName": "A_sample_Azure_RI",
+        "quantity": 2,
+        "currencyCode": "USD",
+        "billingCycle": "one_time",
+        "provisioningContext": {
+          "subscriptionId": "3D5ECED6-1151-44C7-AEE6-70A4BB725666",
+          "scope": "shared",
+          "duration": "1Year"
+        },
+        "orderGroup": "0"
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/v1/customers/d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d/carts/b4c8fdea-cbe4-4d17-9576-13fcacbf9605/",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Cart"
+    }
+  } satisfies S["Cart"],
+  /** updateCart 409 (application/json): Cart being processed (800064) */
+  conflictCartInProgress: {
+    "code": 800064,
+    "description": "Cart 66e3591e-faad-445c-b930-4ccdbf54c43f is being processed by another request.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** checkoutCart 201 (application/json): Three orders from three order groups */
+  checkoutCart201: {
+    "orders": [
+      {
+        "id": "3c6f2530-1e31-4088-8230-dd1c31a18bce",
+        "alternateId": "3c6f2530-1e31-4088-8230-dd1c31a18bce",
+        "referenceCustomerId": "28045616-f6b9-462f-9701-0d89b5e65c44",
+        "billingCycle": "monthly",
+        "currencyCode": "USD",
+        "lineItems": [
+          {
+            "lineItemNumber": 0,
+            "offerId": "MS-AZR-0145P",
+            "subscriptionId": "EF2E1307-86E6-40E3-A794-872403FBD31C",
+            "termDuration": "P1Y",
+            "transactionType": "New",
+            "friendlyName": "Microsoft Azure",
+            "quantity": 1,
+            "links": {}
+          }
+        ],
+        "creationDate": "2019-01-16T00:48:44.76+00:00",
+        "status": "completed",
+        "transactionType": "UserPurchase",
+        "links": {}
+      },
+      {
+        "id": "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1",
+        "alternateId": "0a3624c6e47d",
+        "referenceCustomerId": "28045616-f6b9-462f-9701-0d89b5e65c44",
+        "billingCycle": "one_time",
+        "currencyCode": "USD",
+        "currencySymbol": "$",
+        "lineItems": [
+          {
+            "lineItemNumber": 0,
+            "offerId": "DZH318Z0BQ36:004G:DZH318Z08C0S",
+            "termDuration": "P1Y",
+            "transactionType": "New",
+            "friendlyName": "Reserved VM Instance, Standard_NV12, US East 2, 1 Year",
+            "quantity": 1,
+            "links": {}
+          },
+          {
+            "lineItemNumber": 1,
+            "offerId": "DZH318Z0BQ36:004J:DZH318Z08B8X",
+            "termDuration": "P3Y",
+            "transactionType": "New",
+            "friendlyName": "Reserved VM Instance, Standard_NV12, US East 2, 3 Years",
+            "quantity": 1,
+            "links": {}
+          },
+          {
+            "lineItemNumber": 2,
+            "offerId": "DG7GMGF0DWM3:0002:DG7GMGF0DT1M",
+            "transactionType": "New",
+            "friendlyName": "BizTalk Server 2016 Branch",
+            "quantity": 1,
+            "links": {}
+          }
+        ],
+        "creationDate": "2019-01-16T00:48:51.6578126Z",
+        "status": "pending",
+        "transactionType": "UserPurchase",
+        "links": {}
+      },
+      {
+        "id": "HVu_cO8Ea7fNRQP4ia1QTpZap-kg_7P71",
+        "alternateId": "55a4e6854d54",
+        "referenceCustomerId": "28045616-f6b9-462f-9701-0d89b5e65c44",
+        "billingCycle": "monthly",
+        "currencyCode": "USD",
+        "currencySymbol": "$",
+        "lineItems": [
+          {
+            "lineItemNumber": 0,
+            "offerId": "DZH318Z0BXWC:0002:DZH318Z0BMRV",
+            "termDuration": "P1M",
+            "transactionType": "New",
+            "friendlyName": "Barracuda WaaS - Medium Plan",
+            "quantity": 1,
+            "links": {}
+          }
+        ],
+        "creationDate": "2019-01-16T00:48:44.4514129Z",
+        "status": "pending",
+        "transactionType": "UserPurchase",
+        "links": {}
+      }
+    ]
+  } satisfies S["CartCheckoutResult"],
+  /** checkoutCart 201 (application/json): A new-commerce order with additional partners of record */
+  checkoutCart201NewCommerce: {
+    "orders": [
+      {
+        "id": "f76c6b7f449d",
+        "alternateId": "f76c6b7f449d",
+        "referenceCustomerId": "f81d98dd-c2f4-499e-a194-5619e260344e",
+        "billingCycle": "monthly",
+        "currencyCode": "USD",
+        "currencySymbol": "$",
+        "lineItems": [
+          {
+            "lineItemNumber": 0,
+            "offerId": "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P",
+            "subscriptionId": "ebc0beef-7ffb-4044-c074-16f324432139",
+            "termDuration": "P1M",
+            "transactionType": "New",
+            "friendlyName": "AI Builder Capacity add-on",
+            "quantity": 1,
+            "links": {
+              "product": {
+                "uri": "/products/CFQ7TTC0LH0Z?country=US",
+                "method": "GET",
+                "headers": []
+              },
+              "sku": {
+                "uri": "/products/CFQ7TTC0LH0Z/skus/0001?country=US",
+                "method": "GET",
+                "headers": []
+              },
+              "availability": {
+                "uri": "/products/CFQ7TTC0LH0Z/skus/0001/availabilities/CFQ7TTC0K18P?country=US",
+                "method": "GET",
+                "headers": []
+              }
+            }
+          },
+          {
+            "lineItemNumber": 1,
+            "offerId": "CFQ7TTC0LFLS:0002:CFQ7TTC0KDLJ",
+            "subscriptionId": "261bac40-7d88-4327-dfa3-dacd09222d62",
+            "termDuration": "P1Y",
+            "transactionType": "New",
+            "friendlyName": "Azure Active Directory Premium P1",
+            "quantity": 2,
+            "partnerIdOnRecord": "517285",
+            "additionalPartnerIdsOnRecord": [
+              "5357564",
+              "5357563"
+            ],
+            "links": {
+              "product": {
+                "uri": "/products/CFQ7TTC0LFLS?country=US",
+                "method": "GET",
+                "headers": []
+              },
+              "sku": {
+                "uri": "/products/CFQ7TTC0LFLS/skus/0002?country=US",
+                "method": "GET",
+                "headers": []
+              },
+              "availability": {
+                "uri": "/products/CFQ7TTC0LFLS/skus/0002/availabilities/CFQ7TTC0KDLJ?country=US",
+                "method": "GET",
+                "headers": []
+              }
+            }
+          }
+        ],
+        "creationDate": "2021-08-18T07:52:23.1921872Z",
+        "status": "pending",
+        "transactionType": "UserPurchase",
+        "links": {
+          "self": {
+            "uri": "/customers/f81d98dd-c2f4-499e-a194-5619e260344e/orders/f76c6b7f449d",
+            "method": "GET",
+            "headers": []
+          },
+          "provisioningStatus": {
+            "uri": "/customers/f81d98dd-c2f4-499e-a194-5619e260344e/orders/f76c6b7f449d/provisioningstatus",
+            "method": "GET",
+            "headers": []
+          },
+          "patchOperation": {
+            "uri": "/customers/f81d98dd-c2f4-499e-a194-5619e260344e/orders/f76c6b7f449d",
+            "method": "PATCH",
+            "headers": []
+          }
+        },
+        "client": {},
+        "attributes": {
+          "objectType": "Order"
+        }
+      }
+    ],
+    "attributes": {
+      "objectType": "CartCheckoutResult"
+    }
+  } satisfies S["CartCheckoutResult"],
+  /** checkoutCart 201 (application/json): A savings-plan order */
+  checkoutCart201SavingsPlan: {
+    "orders": [
+      {
+        "id": "2b912b339251",
+        "alternateId": "2b912b339251",
+        "referenceCustomerId": "6f4ce4d8-f42e-45e0-8661-92ad6ac9d003",
+        "billingCycle": "one_time",
+        "currencyCode": "USD",
+        "currencySymbol": "US$",
+        "lineItems": [
+          {
+            "lineItemNumber": 0,
+            "provisioningContext": {
+              "scope": "single",
+              "entitlementId": "cdd17cc7-14fe-4445-8650-1f52de705851"
+            },
+            "offerId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+            "termDuration": "P1Y",
+            "transactionType": "New",
+            "friendlyName": "Compute savings plan, 1 Year",
+            "quantity": 1,
+            "pricing": {
+              "listPrice": 438,
+              "discountedPrice": 438,
+              "proratedPrice": 438,
+              "price": 438,
+              "extendedPrice": 438
+            },
+            "purchaseCommitment": {
+              "amount": 0.05,
+              "currency": "usd",
+              "grain": "hourly"
+            },
+            "links": {
+              "product": {
+                "uri": "/products/DZH318Z09V6F?country=US",
+                "method": "GET",
+                "headers": []
+              },
+              "sku": {
+                "uri": "/products/DZH318Z09V6F/skus/0001?country=US",
+                "method": "GET",
+                "headers": []
+              },
+              "availability": {
+                "uri": "/products/DZH318Z09V6F/skus/0001/availabilities/DZH318Z0BLD3?country=US",
+                "method": "GET",
+                "headers": []
+              }
+            }
+          }
+        ],
+        "creationDate": "2023-05-18T05:16:33.1368156Z",
+        "status": "pending",
+        "transactionType": "UserPurchase",
+        "links": {
+          "self": {
+            "uri": "/customers/6f4ce4d8-f42e-45e0-8661-92ad6ac9d003/orders/2b912b339251",
+            "method": "GET",
+            "headers": []
+          },
+          "provisioningStatus": {
+            "uri": "/customers/6f4ce4d8-f42e-45e0-8661-92ad6ac9d003/orders/2b912b339251/provisioningstatus",
+            "method": "GET",
+            "headers": []
+          },
+          "patchOperation": {
+            "uri": "/customers/6f4ce4d8-f42e-45e0-8661-92ad6ac9d003/orders/2b912b339251",
+            "method": "PATCH",
+            "headers": []
+          }
+        },
+        "totalPrice": 438,
+        "client": {},
+        "attributes": {
+          "objectType": "Order"
+        }
+      }
+    ],
+    "additionalInformation": [],
+    "attributes": {
+      "objectType": "CartCheckoutResult"
+    }
+  } satisfies S["CartCheckoutResult"],
+  /** checkoutCart 201 (application/json): One group placed, one refused */
+  checkoutCart201OrderErrors: {
+    "orders": [
+      {
+        "id": "3c6f2530-1e31-4088-8230-dd1c31a18bce",
+        "alternateId": "3c6f2530-1e31-4088-8230-dd1c31a18bce",
+        "referenceCustomerId": "28045616-f6b9-462f-9701-0d89b5e65c44",
+        "billingCycle": "monthly",
+        "currencyCode": "USD",
+        "lineItems": [
+          {
+            "lineItemNumber": 0,
+            "offerId": "MS-AZR-0145P",
+            "subscriptionId": "EF2E1307-86E6-40E3-A794-872403FBD31C",
+            "termDuration": "P1Y",
+            "transactionType": "New",
+            "friendlyName": "Microsoft Azure",
+            "quantity": 1,
+            "links": {}
+          }
+        ],
+        "creationDate": "2019-01-16T00:48:44.76+00:00",
+        "status": "completed",
+        "transactionType": "UserPurchase",
+        "links": {}
+      }
+    ],
+    "orderErrors": [
+      {
+        "orderGroupId": "1",
+        "code": 800010,
+        "description": "Inventory isn't available for this catalog item."
+      }
+    ],
+    "attributes": {
+      "objectType": "CartCheckoutResult"
+    }
+  } satisfies S["CartCheckoutResult"],
+  /** listSubscriptionsByOrder 200 (application/json): A subscription an order created */
+  listSubscriptionsByOrder200: {
+    "totalCount": 1,
+    "items": [
+      {
+        "id": "83ef9d05-4169-4ef9-9657-0e86b1eab1de",
+        "entitlementId": "a356ac8c-e310-44f4-bf85-C7f29044af99",
+        "friendlyName": "Myofferpurchase",
+        "quantity": 1,
+        "unitType": "none",
+        "creationDate": "2015-11-25T06:41:12Z",
+        "effectiveStartDate": "2015-11-24T08:00:00Z",
+        "commitmentEndDate": "2016-12-12T08:00:00Z",
+        "status": "active",
+        "autoRenewEnabled": false,
+        "billingType": "none",
+        "contractType": "subscription",
+        "links": {
+          "offer": {
+            "uri": "/v1/offers/0CCA44D6-68E9-4762-94EE-31ECE98783B9",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/subscriptions?key=<key>",
+            "method": "GET",
+            "headers": []
+          }
+        },
+        "orderId": "5cf72f146967",
+        "attributes": {
+          "etag": "<etag>",
+          "objectType": "Subscription"
+        }
+      }
+    ],
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["SubscriptionCollection"],
+  /** listSubscriptionsByOrder 200 (application/json): The savings plan a checkout bought */
+  listSubscriptionsByOrder200SavingsPlan: {
+    "totalCount": 1,
+    "items": [
+      {
+        "id": "a67afaf0-2f79-4c12-8fd1-6005ed24bb28",
+        "offerId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+        "offerName": "Compute savings plan, 1 Year",
+        "friendlyName": "Compute_Savings_Plan_123",
+        "productType": {
+          "id": "Azure",
+          "displayName": "Azure",
+          "subType": {
+            "id": "SavingsPlan",
+            "displayName": "SavingsPlan"
+          }
+        },
+        "quantity": 1,
+        "unitType": "Benefit",
+        "hasPurchasableAddons": false,
+        "creationDate": "2023-05-18T05:19:22.5478955Z",
+        "effectiveStartDate": "2023-05-18T05:19:21.3362111Z",
+        "commitmentEndDate": "2024-05-17T00:00:00Z",
+        "billingCycleEndDate": "2024-05-17T00:00:00Z",
+        "status": "active",
+        "autoRenewEnabled": true,
+        "isTrial": false,
+        "billingType": "benefit",
+        "billingCycle": "one_time",
+        "termDuration": "P1Y",
+        "renewalTermDuration": "",
+        "isMicrosoftProduct": true,
+        "partnerId": "",
+        "attentionNeeded": false,
+        "actionTaken": false,
+        "contractType": "subscription",
+        "links": {
+          "product": {
+            "uri": "/products/DZH318Z09V6F?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "sku": {
+            "uri": "/products/DZH318Z09V6F/skus/0001?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "availability": {
+            "uri": "/products/DZH318Z09V6F/skus/0001/availabilities/DZH318Z0BLD3?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/customers/6f4ce4d8-f42e-45e0-8661-92ad6ac9d003/subscriptions/a67afaf0-2f79-4c12-8fd1-6005ed24bb28",
+            "method": "GET",
+            "headers": []
+          }
+        },
+        "publisherName": "Microsoft Corporation",
+        "lineItems": [
+          {
+            "id": "2131a68b-9796-4557-b628-354539ed66dc",
+            "friendlyName": "Compute_Savings_Plan_123",
+            "scope": {
+              "type": "single",
+              "entitlementId": "cdd17cc7-14fe-4445-8650-1f52de705851"
+            },
+            "autoRenewEnabled": true,
+            "status": "active",
+            "purchaseCommitment": {
+              "amount": 0.05,
+              "currency": "usd",
+              "grain": "Hourly"
+            }
+          }
+        ],
+        "productOrderId": "2131a68b-9796-4557-b628-354539ed66dc",
+        "orderId": "2b912b339251",
+        "attributes": {
+          "objectType": "Subscription"
+        }
+      }
+    ],
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["SubscriptionCollection"],
   /** listSubscriptionActivationLinks 200 (application/json): Activation link of a subscription */
   listSubscriptionActivationLinks200: {
     "totalCount": 1,

@@ -14,6 +14,231 @@ export const schemas = {
       "biennial"
     ]
   },
+  "CartLineItem": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 0
+      },
+      "catalogItemId": {
+        "type": "string",
+        "minLength": 1
+      },
+      "friendlyName": {
+        "type": "string"
+      },
+      "quantity": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 1
+      },
+      "currencyCode": {
+        "readOnly": true
+      },
+      "billingCycle": {
+        "$ref": "BillingCycle"
+      },
+      "termDuration": {
+        "type": "string",
+        "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+D)?$"
+      },
+      "promotionId": {
+        "type": "string"
+      },
+      "participants": {
+        "type": "array",
+        "items": {
+          "$ref": "CartParticipant"
+        }
+      },
+      "provisioningContext": {
+        "$ref": "ProvisioningContext"
+      },
+      "orderGroup": {
+        "type": "string"
+      },
+      "purchaseSystem": {
+        "type": "string"
+      },
+      "addonItems": {
+        "type": "array",
+        "items": {
+          "$ref": "CartLineItem"
+        }
+      },
+      "renewsTo": {
+        "$ref": "RenewsTo"
+      },
+      "error": {
+        "readOnly": true
+      },
+      "customTermEndDate": {
+        "type": "string",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$"
+      },
+      "attestationAccepted": {
+        "type": "boolean"
+      },
+      "purchaseCommitment": {
+        "$ref": "PurchaseCommitment"
+      },
+      "additionalPartnerIdsOnRecord": {
+        "type": "array",
+        "maxItems": 5,
+        "items": {
+          "type": "string",
+          "minLength": 1
+        }
+      }
+    }
+  },
+  "CartParticipant": {
+    "type": "object",
+    "required": [
+      "key",
+      "value"
+    ],
+    "properties": {
+      "key": {
+        "type": "string",
+        "enum": [
+          "transaction_reseller",
+          "consumption_reseller",
+          "additional_transaction_reseller"
+        ]
+      },
+      "value": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  },
+  "CartRequest": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "creationTimestamp": {
+        "readOnly": true
+      },
+      "lastModifiedTimestamp": {
+        "readOnly": true
+      },
+      "expirationTimestamp": {
+        "readOnly": true
+      },
+      "lastModifiedUser": {
+        "readOnly": true
+      },
+      "lineItems": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0
+            },
+            "catalogItemId": {
+              "type": "string",
+              "minLength": 1
+            },
+            "friendlyName": {
+              "type": "string"
+            },
+            "quantity": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1
+            },
+            "currencyCode": {
+              "readOnly": true
+            },
+            "billingCycle": {
+              "$ref": "BillingCycle"
+            },
+            "termDuration": {
+              "type": "string",
+              "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+D)?$"
+            },
+            "promotionId": {
+              "type": "string"
+            },
+            "participants": {
+              "type": "array",
+              "items": {
+                "$ref": "CartParticipant"
+              }
+            },
+            "provisioningContext": {
+              "$ref": "ProvisioningContext"
+            },
+            "orderGroup": {
+              "type": "string"
+            },
+            "purchaseSystem": {
+              "type": "string"
+            },
+            "addonItems": {
+              "type": "array",
+              "items": {
+                "$ref": "CartLineItem"
+              }
+            },
+            "renewsTo": {
+              "$ref": "RenewsTo"
+            },
+            "error": {
+              "readOnly": true
+            },
+            "customTermEndDate": {
+              "type": "string",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$"
+            },
+            "attestationAccepted": {
+              "type": "boolean"
+            },
+            "purchaseCommitment": {
+              "$ref": "PurchaseCommitment"
+            },
+            "additionalPartnerIdsOnRecord": {
+              "type": "array",
+              "maxItems": 5,
+              "items": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          },
+          "required": [
+            "catalogItemId",
+            "quantity",
+            "billingCycle"
+          ]
+        },
+        "minItems": 1
+      },
+      "status": {
+        "readOnly": true
+      },
+      "partnerOnRecordAttestationAccepted": {
+        "type": "boolean"
+      },
+      "links": {
+        "readOnly": true
+      },
+      "attributes": {
+        "readOnly": true
+      }
+    },
+    "required": [
+      "lineItems"
+    ]
+  },
   "Order": {
     "type": "object",
     "properties": {
@@ -415,6 +640,15 @@ export const parameters = {
       ]
     }
   },
+  "CartId": {
+    "in": "path",
+    "name": "cart_id",
+    "required": true,
+    "schema": {
+      "type": "string",
+      "format": "uuid"
+    }
+  },
   "CustomerId": {
     "in": "path",
     "name": "customer_id",
@@ -522,6 +756,15 @@ export const parameters = {
       "minLength": 1
     }
   },
+  "OrderIdQuery": {
+    "in": "query",
+    "name": "order_id",
+    "required": true,
+    "schema": {
+      "type": "string",
+      "minLength": 1
+    }
+  },
   "SubscriptionId": {
     "in": "path",
     "name": "subscription_id",
@@ -552,6 +795,41 @@ export const parameters = {
 } as const;
 
 export const operations = {
+  "checkoutCart": {
+    "method": "POST",
+    "path": "/customers/{customer_id}/carts/{cart_id}/checkout",
+    "parameters": [
+      "CustomerId",
+      "CartId",
+      "MsRequestId",
+      "MsCorrelationId",
+      "MsCv",
+      "MsContractVersion",
+      "MsPartnerCenterApplication",
+      "XLocale",
+      "XMsCustomerUserUpn"
+    ]
+  },
+  "createCart": {
+    "method": "POST",
+    "path": "/customers/{customer_id}/carts",
+    "parameters": [
+      "CustomerId",
+      "MsRequestId",
+      "MsCorrelationId",
+      "MsCv",
+      "MsContractVersion",
+      "MsPartnerCenterApplication",
+      "XLocale"
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true,
+      "schema": {
+        "$ref": "CartRequest"
+      }
+    }
+  },
   "createOrder": {
     "method": "POST",
     "path": "/customers/{customer_id}/orders",
@@ -593,6 +871,20 @@ export const operations = {
         "$ref": "OrderAttachmentUpload"
       }
     }
+  },
+  "getCart": {
+    "method": "GET",
+    "path": "/customers/{customer_id}/carts/{cart_id}",
+    "parameters": [
+      "CustomerId",
+      "CartId",
+      "MsRequestId",
+      "MsCorrelationId",
+      "MsCv",
+      "MsContractVersion",
+      "MsPartnerCenterApplication",
+      "XLocale"
+    ]
   },
   "getOrder": {
     "method": "GET",
@@ -713,6 +1005,41 @@ export const operations = {
       "XLocale"
     ]
   },
+  "listSubscriptionsByOrder": {
+    "method": "GET",
+    "path": "/customers/{customer_id}/subscriptions",
+    "parameters": [
+      "CustomerId",
+      "MsRequestId",
+      "MsCorrelationId",
+      "MsCv",
+      "MsContractVersion",
+      "MsPartnerCenterApplication",
+      "XLocale",
+      "OrderIdQuery"
+    ]
+  },
+  "updateCart": {
+    "method": "PUT",
+    "path": "/customers/{customer_id}/carts/{cart_id}",
+    "parameters": [
+      "CustomerId",
+      "CartId",
+      "MsRequestId",
+      "MsCorrelationId",
+      "MsCv",
+      "MsContractVersion",
+      "MsPartnerCenterApplication",
+      "XLocale"
+    ],
+    "body": {
+      "contentType": "application/json",
+      "required": true,
+      "schema": {
+        "$ref": "CartRequest"
+      }
+    }
+  },
   "updateOrder": {
     "method": "PATCH",
     "path": "/customers/{customer_id}/orders/{order_id}",
@@ -739,6 +1066,18 @@ export const operations = {
 
 /** The credential kinds each operation takes (the spec's x-credentials) and the roles it names (x-roles). */
 export const credentials = {
+  "checkoutCart": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "createCart": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
   "createOrder": {
     "kinds": [
       "app",
@@ -746,6 +1085,12 @@ export const credentials = {
     ]
   },
   "createOrderAttachments": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "getCart": {
     "kinds": [
       "app",
       "app+user"
@@ -797,6 +1142,18 @@ export const credentials = {
     ]
   },
   "listSubscriptionActivationLinks": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "listSubscriptionsByOrder": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  },
+  "updateCart": {
     "kinds": [
       "app",
       "app+user"

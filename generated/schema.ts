@@ -456,6 +456,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customer_id}/carts": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a cart
+         * @description Creates a cart holding the line items to buy. The service groups the line items into order
+         *     groups (`orderGroup`), one order each at checkout, and sets the cart to expire 7 days after it
+         *     is created (D41). A cart bills nothing until it is checked out: a process that dies after this
+         *     call loses nothing but a cart that expires. Keys bind case-insensitively, `null` means "not
+         *     set" and read-only fields are ignored, so the docs' PascalCase request is valid (D19).
+         *     App-only and App+User credentials.
+         *     Operation `createCart`, called as `pc.carts.create()`.
+         */
+        post: operations["createCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/carts/{cart_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Cart identifier, a GUID, as createCart answered it ("A GUID formatted cart-id that identifies
+                 *     the cart", checkout-a-cart and update-a-cart).
+                 */
+                cart_id: components["parameters"]["CartId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a cart
+         * @description Returns one of the customer's carts: `Active` until it is checked out, `Ordered` after. A cart
+         *     that has expired (7 days after it was created) or was never created is answered 404 800008.
+         *     App-only and App+User credentials.
+         *     Operation `getCart`, called as `pc.carts.get()`.
+         */
+        get: operations["getCart"];
+        /**
+         * Update a cart
+         * @description Replaces the cart's line items: send the cart as read with its line items changed. The service
+         *     answers the cart, regrouped; the docs show this answer as `201 Created`, the REST reference as
+         *     `200 OK`, and both are taken (D42). A cart already checked out (`Ordered`) or expired cannot
+         *     be updated. A body `id` other than the path's cart is refused before sending.
+         *     App-only and App+User credentials.
+         *     Operation `updateCart`, called as `pc.carts.update()`.
+         */
+        put: operations["updateCart"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/carts/{cart_id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Cart identifier, a GUID, as createCart answered it ("A GUID formatted cart-id that identifies
+                 *     the cart", checkout-a-cart and update-a-cart).
+                 */
+                cart_id: components["parameters"]["CartId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check out a cart
+         * @description Places the cart's orders, one per order group, and answers them with the groups that failed
+         *     (`orderErrors`). Idempotent by the docs' own promise: "Partners can call the CheckoutCart API
+         *     multiple times for one cart ID"; a cart checked out before is answered with the first
+         *     checkout's result and nothing is placed again (D43). So a process that dies after sending it
+         *     checks out the same cart id again and gets the same orders. A checkout that overlaps another
+         *     of the same cart is answered 409 800064; waiting and checking out again is safe. The request
+         *     has no body (D44). Orders are provisioned asynchronously: subscription ids come later, from
+         *     getOrder or listSubscriptionsByOrder.
+         *     App-only and App+User credentials.
+         *     Operation `checkoutCart`, called as `pc.carts.checkout()`.
+         */
+        post: operations["checkoutCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the subscriptions an order created
+         * @description Returns the customer's subscriptions that an order created, each with its `orderId`: what a
+         *     purchase bought. A line item has a subscription once it is provisioned. The same path without
+         *     `order_id` lists all of the customer's subscriptions, which is not part of this spec yet (E9).
+         *     App-only and App+User credentials.
+         *     Operation `listSubscriptionsByOrder`, called as `pc.subscriptions.listByOrder()`.
+         */
+        get: operations["listSubscriptionsByOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{customer_id}/subscriptions/{subscription_id}/activationlinks": {
         parameters: {
             query?: never;
@@ -1056,6 +1281,275 @@ export interface components {
         };
         /** @description The bytes of an attached document (a PDF in the docs' example), as the service stores it. */
         AttachmentContent: string;
+        /**
+         * @description A partner of record on a cart line item: the .NET SDK's `KeyValuePair<ParticipantType, string>`,
+         *     which Newtonsoft writes as `{"Key": ..., "Value": ...}`.
+         */
+        CartParticipant: {
+            /**
+             * @description The participant's role (the SDK's `ParticipantType`; `TransactionReseller` binds too).
+             * @enum {string}
+             */
+            key: "transaction_reseller" | "consumption_reseller" | "additional_transaction_reseller";
+            /** @description The partner's MPN id. */
+            value: string;
+        };
+        /**
+         * @description One item of a cart (cart-resources; the .NET SDK's `CartLineItem`). The service sets
+         *     `currencyCode`, `orderGroup` when not given, and `error`.
+         */
+        CartLineItem: {
+            /**
+             * Format: int32
+             * @description The line's number in the cart. The docs' table types it string; every example and the .NET
+             *     SDK use an integer (D45).
+             */
+            id?: number;
+            /**
+             * @description The catalog item to buy (`product:sku:availability`, or a legacy offer id such as
+             *     `MS-AZR-0145P`). The docs' request tables call it `catalogId`, every example and both SDKs
+             *     `catalogItemId` (D45): `catalogId` is not a field of the model.
+             */
+            catalogItemId?: string;
+            /** @description The partner's own name for the item. */
+            friendlyName?: string;
+            /**
+             * Format: int32
+             * @description Number of licenses or instances, at least 1.
+             */
+            quantity?: number;
+            /** @description Currency of the item, set by the service. */
+            readonly currencyCode?: string;
+            /** @description Billing cycle of the purchase (`monthly`, `annual`, `one_time`, `none` for a trial). */
+            billingCycle?: components["schemas"]["BillingCycle"];
+            /** @description ISO 8601 term to buy (`P1M`, `P1Y`, `P3Y`). */
+            termDuration?: string;
+            /** @description Promotion to apply (the .NET SDK's `CartLineItem`). */
+            promotionId?: string;
+            /** @description Partners of record on the purchase (the .NET SDK's `KeyValuePair<ParticipantType, string>` list). */
+            participants?: components["schemas"]["CartParticipant"][];
+            /** @description Provisioning values the catalog item's SKU asks for in its `provisioningVariables`; keys are data and keep their case. */
+            provisioningContext?: components["schemas"]["ProvisioningContext"];
+            /**
+             * @description The order this item is placed in at checkout: items with the same group become one order.
+             *     Set by the service when not given (the docs' answers show `0`, `1`, `OMS-0`).
+             */
+            orderGroup?: string;
+            /** @description Purchase system of the item (the .NET SDK's `CartLineItem`). */
+            purchaseSystem?: string;
+            /** @description Add-ons bought with this item, for legacy license-based offers (new-commerce add-ons are line items of their own). */
+            addonItems?: components["schemas"]["CartLineItem"][];
+            /** @description Term the subscription renews to. A single object, as the .NET SDK and the docs' example have it (D6). */
+            renewsTo?: components["schemas"]["RenewsTo"];
+            /** @description Why the service cannot buy this item, set after the cart is created or updated. */
+            readonly error?: components["schemas"]["CartError"];
+            /** @description End date of the first term, as on an order line item (D27). */
+            customTermEndDate?: string;
+            /** @description Accepts the offer or SKU terms; required where the SKU or offer enforces attestation (error 10012 otherwise). */
+            attestationAccepted?: boolean;
+            /** @description Spend commitment of a savings-plan purchase (azure-purchase-savings-plan). */
+            purchaseCommitment?: components["schemas"]["PurchaseCommitment"];
+            /**
+             * @description MPN ids of additional indirect resellers, at most 5 (update-a-cart's table; EU/EFTA
+             *     transacting partners only). The table types it string; the examples show an array (D45).
+             */
+            additionalPartnerIdsOnRecord?: string[];
+        };
+        /**
+         * @description Why the service cannot buy a cart line item (cart-resources; the .NET SDK's `CartError`). The
+         *     codes are the SDK's `CartErrorCode`: 10000 currency not supported, 10001 catalog item id not
+         *     valid, 10002 quota not available, 10003 inventory not available, 10004 participants not
+         *     supported for partner, 10006 unable to process the line item, 10007 subscription not valid,
+         *     10008 subscription not enabled for reserved instances, 10009 sandbox limit exceeded, 10010
+         *     invalid input, 10011 subscription not registered, 10012 attestation not accepted, 10013 billing
+         *     plan not supported, 10014 invalid promotion id, 10015 too many seats for a subscription, 10016
+         *     and 10017 custom term end date, 10018 base offer seat quantity not met, 10019 minimum add-on
+         *     seats not met, 500600 legacy offer not eligible.
+         */
+        CartError: {
+            /**
+             * @description The code: a number, or the SDK's member name as its enum converter writes it
+             *     (`inventory_not_available`); both are read.
+             */
+            errorCode?: number | string;
+            /** @description What is wrong, with supported values, defaults or limits. */
+            errorDescription?: string;
+            /** @description More about the error, such as `availableQuantity` and `purchasedQuantity`. */
+            additionalInformation?: Record<string, never>;
+        };
+        /**
+         * @description A cart: line items to buy together, grouped into orders at checkout (cart-resources; the .NET
+         *     SDK's `Cart`). Everything but the line items and the partner-of-record attestation is set by
+         *     the service and ignored in a request.
+         */
+        Cart: {
+            /** @description Cart identifier (a GUID), set when the cart is created. In an update it names the cart of the path. */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description When the cart was created. The docs' table spells it `creationTimeStamp`; keys bind case-insensitively.
+             */
+            readonly creationTimestamp?: string;
+            /**
+             * Format: date-time
+             * @description When the cart was last changed.
+             */
+            readonly lastModifiedTimestamp?: string;
+            /**
+             * @description When the cart expires: 7 days after it was created ("Carts expire 7 days from the initial
+             *     creation", checkout-a-cart; D41). A date-time; the docs' update request sends
+             *     `0001-01-01T00:00:00`, .NET's empty `DateTime`, which is read-only and ignored.
+             */
+            readonly expirationTimestamp?: string;
+            /** @description The user (an object id) who last changed the cart. */
+            readonly lastModifiedUser?: string;
+            /** @description The items to buy. */
+            lineItems?: components["schemas"]["CartLineItem"][];
+            /**
+             * @description `Active` (can be updated and checked out) or `Ordered` (checked out), as cart-resources
+             *     spells them. Read case-insensitively.
+             */
+            readonly status?: string;
+            /** @description Attests the partner of record, as on an order (the .NET SDK's `Cart`). */
+            partnerOnRecordAttestationAccepted?: boolean;
+            /** @description The cart's own link (`self`). */
+            readonly links?: {
+                /** @description This cart. */
+                self?: components["schemas"]["Link"];
+            };
+            /** @description Metadata attributes (`objectType` is `Cart`). */
+            readonly attributes?: components["schemas"]["ResourceAttributes"];
+        };
+        /**
+         * @description The body of `createCart` and `updateCart`: the `Cart` model with at least one line item, each
+         *     naming its catalog item, quantity and billing cycle (create-a-cart and update-a-cart's tables).
+         *     Read-only fields may be sent and are ignored (the docs' update sends the cart as read); keys
+         *     bind case-insensitively and `null` means "not set" (D19).
+         */
+        CartRequest: {
+            /** @description The items to buy, at least one ("At least one cart line item is required", create-a-cart). */
+            lineItems: WithRequired<components["schemas"]["CartLineItem"], "catalogItemId" | "quantity" | "billingCycle">[];
+        } & WithRequired<components["schemas"]["Cart"], "lineItems">;
+        /** @description An order group a checkout could not place (cart-resources; the .NET SDK's `OrderError`). */
+        OrderError: {
+            /** @description The order group (`orderGroup` of the cart's line items) that failed. */
+            orderGroupId?: string;
+            /** @description The error code; an integer in the docs and the SDK, read as a string too. */
+            code?: number | string;
+            /** @description What went wrong. */
+            description?: string;
+        };
+        /**
+         * @description What a checkout did (cart-resources; the .NET SDK's `CartCheckoutResult`): one order per order
+         *     group placed, and one error per group that was not. Both lists may be absent when empty.
+         */
+        CartCheckoutResult: {
+            /** @description The orders placed, one per order group. */
+            orders?: components["schemas"]["PlacedOrder"][];
+            /** @description The order groups that could not be placed. */
+            orderErrors?: components["schemas"]["OrderError"][];
+            /** @description Further information, an empty list in the docs' savings-plan example. */
+            additionalInformation?: unknown[];
+            /** @description Metadata attributes (`objectType` is `CartCheckoutResult`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        };
+        /**
+         * @description A subscription an order created (subscription-resources; the .NET SDK's `Subscription`): the
+         *     fields a buyer needs to link an order to what it bought. The other fields of the resource
+         *     (refund options, scheduled changes, product type details, ...) are kept as they come and not
+         *     described yet (E9).
+         */
+        Subscription: {
+            /** @description Subscription id (a GUID). */
+            id: string;
+            /** @description The entitlement behind the subscription. */
+            entitlementId?: string;
+            /** @description The offer bought (`product:sku:availability` for new commerce). */
+            offerId?: string;
+            /** @description Name of the offer. */
+            offerName?: string;
+            /** @description The partner's name for the subscription. */
+            friendlyName?: string;
+            /**
+             * Format: int32
+             * @description Number of licenses.
+             */
+            quantity?: number;
+            /** @description Unit the quantity counts (`Licenses`, `none`, `Benefit`, ...). */
+            unitType?: string;
+            /** @description The base subscription of an add-on. */
+            parentSubscriptionId?: string;
+            /**
+             * Format: date-time
+             * @description When the subscription was created.
+             */
+            creationDate?: string;
+            /**
+             * Format: date-time
+             * @description When the subscription started.
+             */
+            effectiveStartDate?: string;
+            /**
+             * Format: date-time
+             * @description When the current term ends.
+             */
+            commitmentEndDate?: string;
+            /**
+             * Format: date-time
+             * @description Until when a new-commerce subscription may be cancelled.
+             */
+            cancellationAllowedUntilDate?: string;
+            /**
+             * Format: date-time
+             * @description When the current billing cycle ends.
+             */
+            billingCycleEndDate?: string;
+            /**
+             * @description State of the subscription (the .NET SDK's `SubscriptionStatus`).
+             * @enum {string}
+             */
+            status?: "none" | "active" | "suspended" | "deleted" | "expired" | "pending" | "disabled";
+            /** @description Whether the subscription renews at the end of its term. */
+            autoRenewEnabled?: boolean;
+            /** @description How it is billed (`license`, `usage`, `benefit`, `none`). */
+            billingType?: string;
+            /** @description Billing cycle of the subscription. */
+            billingCycle?: components["schemas"]["BillingCycle"];
+            /** @description ISO 8601 term (`P1M`, `P1Y`, `P3Y`). */
+            termDuration?: string;
+            /** @description ISO 8601 term it renews to; empty when the same. */
+            renewalTermDuration?: string;
+            /** @description Whether it is a trial. */
+            isTrial?: boolean;
+            /** @description The order that created the subscription. */
+            orderId?: string;
+            /** @description Kind of contract (`subscription`, `productKey`, `redemptionCode`). */
+            contractType?: string;
+            /** @description Who publishes the product. */
+            publisherName?: string;
+            /** @description Links to the subscription (`self`) and its offer, product, SKU and availability. */
+            links?: {
+                [key: string]: components["schemas"]["Link"];
+            };
+            /** @description Metadata attributes (`objectType` is `Subscription`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The subscriptions an order created. */
+        SubscriptionCollection: {
+            /**
+             * Format: int32
+             * @description Number of subscriptions in `items`.
+             */
+            totalCount: number;
+            /** @description The subscriptions. */
+            items: components["schemas"]["Subscription"][];
+            /** @description This page, and the next when there is one. */
+            links?: components["schemas"]["ResourceLinks"];
+            /** @description Metadata attributes (`objectType` is `Collection`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        };
     };
     responses: {
         /** @description Missing or invalid input; the body says what is wrong. Not retryable: fix the request. */
@@ -1222,6 +1716,54 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description Missing or invalid input, or a line item that cannot be bought; the body says what is wrong.
+         *     Not retryable: fix the cart. A checkout of a cart already submitted may be answered 800065
+         *     (D43).
+         */
+        CartBadRequest: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description No cart with this id for this customer: never created, or expired (carts expire 7 days after
+         *     they are created, D41). Not retryable: create a new cart.
+         */
+        CartNotFound: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description 800064, "Cart {0} is being processed by another request": another checkout of this cart is
+         *     running. The client waits it out like a 503 and sends the same request again, within its retry
+         *     policy; a checkout is idempotent, so the repeat is answered with the first checkout's result
+         *     (D43). Never create another cart for the same purchase.
+         */
+        CartConflict: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1288,6 +1830,17 @@ export interface components {
         LineItemNumber: number;
         /** @description Identifier of an order attachment, as `listOrderAttachments` and `createOrderAttachments` return it (14 hex digits in the docs' example). */
         AttachmentId: string;
+        /**
+         * @description Cart identifier, a GUID, as createCart answered it ("A GUID formatted cart-id that identifies
+         *     the cart", checkout-a-cart and update-a-cart).
+         */
+        CartId: string;
+        /**
+         * @description The order whose subscriptions to list. The docs' table types it `guid`, but order ids are plain
+         *     strings (D13), and the docs' own savings-plan example lists subscriptions of order
+         *     `2b912b339251`; so any non-empty string is taken.
+         */
+        OrderIdQuery: string;
         /** @description Subscription identifier (a GUID in every example, typed string by the REST reference). */
         SubscriptionId: string;
     };
@@ -1346,6 +1899,15 @@ export type OrderAttachmentUpload = components['schemas']['OrderAttachmentUpload
 export type OrderAttachment = components['schemas']['OrderAttachment'];
 export type OrderAttachmentCollection = components['schemas']['OrderAttachmentCollection'];
 export type AttachmentContent = components['schemas']['AttachmentContent'];
+export type CartParticipant = components['schemas']['CartParticipant'];
+export type CartLineItem = components['schemas']['CartLineItem'];
+export type CartError = components['schemas']['CartError'];
+export type Cart = components['schemas']['Cart'];
+export type CartRequest = components['schemas']['CartRequest'];
+export type OrderError = components['schemas']['OrderError'];
+export type CartCheckoutResult = components['schemas']['CartCheckoutResult'];
+export type Subscription = components['schemas']['Subscription'];
+export type SubscriptionCollection = components['schemas']['SubscriptionCollection'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -1357,6 +1919,9 @@ export type ResponseBadGateway = components['responses']['BadGateway'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseGatewayTimeout = components['responses']['GatewayTimeout'];
 export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseCartBadRequest = components['responses']['CartBadRequest'];
+export type ResponseCartNotFound = components['responses']['CartNotFound'];
+export type ResponseCartConflict = components['responses']['CartConflict'];
 export type ParameterCustomerId = components['parameters']['CustomerId'];
 export type ParameterMsRequestId = components['parameters']['MsRequestId'];
 export type ParameterMsCorrelationId = components['parameters']['MsCorrelationId'];
@@ -1373,6 +1938,8 @@ export type ParameterOrderId = components['parameters']['OrderId'];
 export type ParameterIfMatch = components['parameters']['IfMatch'];
 export type ParameterLineItemNumber = components['parameters']['LineItemNumber'];
 export type ParameterAttachmentId = components['parameters']['AttachmentId'];
+export type ParameterCartId = components['parameters']['CartId'];
+export type ParameterOrderIdQuery = components['parameters']['OrderIdQuery'];
 export type ParameterSubscriptionId = components['parameters']['SubscriptionId'];
 export type HeaderMsRequestId = components['headers']['MsRequestId'];
 export type HeaderMsCorrelationId = components['headers']['MsCorrelationId'];
@@ -2071,6 +2638,359 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": components["schemas"]["AttachmentContent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createCart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /** @description The cart to create, with at least one line item. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartRequest"];
+            };
+        };
+        responses: {
+            /** @description The cart was created, its line items grouped into order groups. */
+            201: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["CartBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getCart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Cart identifier, a GUID, as createCart answered it ("A GUID formatted cart-id that identifies
+                 *     the cart", checkout-a-cart and update-a-cart).
+                 */
+                cart_id: components["parameters"]["CartId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CartNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateCart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Cart identifier, a GUID, as createCart answered it ("A GUID formatted cart-id that identifies
+                 *     the cart", checkout-a-cart and update-a-cart).
+                 */
+                cart_id: components["parameters"]["CartId"];
+            };
+            cookie?: never;
+        };
+        /** @description The cart, with at least one line item. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartRequest"];
+            };
+        };
+        responses: {
+            /** @description The cart as updated (REST reference). */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            /** @description The cart as updated, as the update-a-cart page shows the answer (D42). */
+            201: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["CartBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CartNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["CartConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    checkoutCart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+                /**
+                 * @description User principal name of a user in the customer's tenant to assign the purchased licenses to.
+                 *     Sent by the .NET SDK's `Orders.Create(order, customerUserUpn)` overload (and by its cart
+                 *     checkout); no REST reference page lists it (D26).
+                 */
+                "x-ms-customeruser-upn"?: components["parameters"]["XMsCustomerUserUpn"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description Cart identifier, a GUID, as createCart answered it ("A GUID formatted cart-id that identifies
+                 *     the cart", checkout-a-cart and update-a-cart).
+                 */
+                cart_id: components["parameters"]["CartId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders placed, and the order groups that could not be (`orderErrors`). */
+            201: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartCheckoutResult"];
+                };
+            };
+            400: components["responses"]["CartBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CartNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["CartConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listSubscriptionsByOrder: {
+        parameters: {
+            query: {
+                /**
+                 * @description The order whose subscriptions to list. The docs' table types it `guid`, but order ids are plain
+                 *     strings (D13), and the docs' own savings-plan example lists subscriptions of order
+                 *     `2b912b339251`; so any non-empty string is taken.
+                 */
+                order_id: components["parameters"]["OrderIdQuery"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions the order created. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCollection"];
                 };
             };
             400: components["responses"]["BadRequest"];
