@@ -1,5 +1,5 @@
 // createPartnerCenterClient: openapi-fetch typed from generated/, sending through the client's
-// own fetch (ids, auth, timeouts, retries), plus pc.orders and pc.follow.
+// own fetch (ids, auth, timeouts, retries), plus pc.orders, pc.carts, pc.subscriptions and pc.follow.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema";
 import { createTokenProvider } from "./credential";
@@ -11,7 +11,10 @@ import { createSender, type SenderConfig } from "./http/send";
 import { sleep } from "./http/sleep";
 import { resolveLink, type LinkInput } from "./links";
 import { callIds, callOperation, callOptionProblems, exchange, type Transport } from "./operations/call";
+import { cartsApi, type CartsApi } from "./operations/carts";
 import { ordersApi, type OrdersApi } from "./operations/orders";
+import { pollerDepsFor } from "./operations/poller";
+import { subscriptionsApi, type SubscriptionsApi } from "./operations/subscriptions";
 import type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
 import { resolveOptions, type CallOptions, type ClientOptions } from "./options";
 
@@ -26,6 +29,10 @@ type JsonClient = Client<paths, "application/json">;
 export type PartnerCenterClient = JsonClient & {
   /** One method per Orders operation. */
   orders: OrdersApi;
+  /** One method per Carts operation, and checkoutAndWait. */
+  carts: CartsApi;
+  /** What an order bought: listByOrder. */
+  subscriptions: SubscriptionsApi;
   /**
    * Calls any operation of the spec by its operationId, checked and sent like pc.orders' methods:
    * returns the success body or throws PartnerCenterError.
@@ -107,8 +114,14 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     return exchange<T>(transport, target.method, target.path, { params: { header: target.headers }, body: followOptions.body }, ids, followOptions);
   }
 
+  // One poller state per client: polls of one order never overlap, whichever method waits.
+  const pollerDeps = pollerDepsFor((operationId, customerId, orderId, callOptions, onHeaders) =>
+    callOperation(transport, operationId, { path: { customer_id: customerId, order_id: orderId } }, callOptions, onHeaders),
+  );
   return Object.assign(client, {
-    orders: ordersApi(transport, follow, resolved.baseUrl),
+    orders: ordersApi(transport, follow, resolved.baseUrl, pollerDeps),
+    carts: cartsApi(transport, pollerDeps),
+    subscriptions: subscriptionsApi(transport, follow, resolved.baseUrl),
     call: <K extends OperationName>(operationId: K, request: OperationRequest<K>, callOptions?: CallOptions) =>
       callOperation<OperationResult<K>>(transport, operationId, request as never, callOptions),
     follow,

@@ -28,6 +28,17 @@ export type {
   OrderUpdateInput,
   UpdateOrderOptions,
 } from "./operations/orders";
+export type {
+  CartInput,
+  CartLineItemInput,
+  CartsApi,
+  CheckoutAndWaitOptions,
+  CheckoutAndWaitResult,
+  CheckoutCartOptions,
+  CheckoutGroupResult,
+} from "./operations/carts";
+export type { ListOptions } from "./operations/list-pages";
+export type { SubscriptionsApi } from "./operations/subscriptions";
 export type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
 export { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./operations/poll-delay";
 export type { PollOptions, ProvisioningPoller, ProvisioningResult, ProvisioningState } from "./operations/poller";

@@ -55,18 +55,23 @@ export interface AttemptOutcome {
   status?: number;
   /** The Retry-After header of the answer. */
   retryAfter?: string | null;
-  /** The answer is 409 800060: an earlier attempt with this MS-RequestId is still being answered. */
+  /** The answer is 409 800060 or 800064: an earlier request is still being answered (isInProgress). */
   inProgress?: boolean;
 }
 
+/** The 409 codes that say an earlier request is still being answered, not that this one is wrong. */
+const IN_PROGRESS_CODES = new Set(["800060", "800064"]);
+
 /**
  * 409 800060, "Your order is in progress": the service is still answering an earlier attempt of
- * this very call (same MS-RequestId). It is waited out like a 503 and the same request sent again,
- * which the service answers as the first once it is done; nothing new is placed (D39).
+ * this very call (same MS-RequestId), D39. 409 800064, "Cart {0} is being processed by another
+ * request": another checkout of the cart is running, and a checkout is idempotent, D43. Either is
+ * waited out like a 503 and the same request sent again, which the service answers as the first
+ * once it is done; nothing new is placed.
  */
 export function isInProgress(status: number, body: unknown): boolean {
   if (status !== 409 || body === null || typeof body !== "object") return false;
-  return String((body as { code?: unknown }).code) === "800060";
+  return IN_PROGRESS_CODES.has(String((body as { code?: unknown }).code));
 }
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number };

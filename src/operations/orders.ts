@@ -12,20 +12,15 @@ import type {
   PlacedOrder,
   operations,
 } from "../../generated/schema";
-import { PartnerCenterError, PartnerCenterValidationError } from "../errors";
+import { PartnerCenterValidationError } from "../errors";
 import type { CallOptions } from "../options";
 import { numberLineItems } from "../validation/line-items";
-import type { LinkInput } from "../links";
 import { bindRequest, type OperationId, type RequestParts } from "../validation/request";
 import { bodyDigest, KeyedBodies, requestIdFor } from "./idempotency-key";
-import { sleep } from "../http/sleep";
-import { callIds, callOperation, type Transport } from "./call";
-import { oneAtATime } from "./one-at-a-time";
-import { DEFAULT_POLL_SCHEDULE } from "./poll-delay";
-import { provisioningPoller, type PollerDeps, type PollOptions, type ProvisioningPoller, type ProvisioningResult } from "./poller";
+import { callOperation, type Transport } from "./call";
+import { listPages, type Follow, type ListOptions } from "./list-pages";
+import { provisioningPoller, waitForProvisioning, type PollerDeps, type PollOptions, type ProvisioningPoller, type ProvisioningResult } from "./poller";
 import { waitProblems } from "./poller-state";
-import { judgeProvisioning } from "./provisioning-outcome";
-import { DEFAULT_MAX_PAGES, pageKey, readPage, type PagingState } from "./paging";
 
 /**
  * A new order's line item: the `OrderLineItem` model with a quantity. `lineItemNumber` may be
@@ -51,7 +46,7 @@ export type OrderUpdateInput = Omit<Order, "billingCycle"> & { billingCycle?: Bi
 
 export type BillingType = NonNullable<operations["listOrders"]["parameters"]["query"]>["billingType"];
 
-export interface ListOrdersOptions extends CallOptions {
+export interface ListOrdersOptions extends ListOptions {
   /** Only orders with this billing cycle (note `onetime`, the member name; see D1). */
   billingType?: BillingType | undefined;
   /** Return line-item pricing and the order total. */
@@ -60,8 +55,6 @@ export interface ListOrdersOptions extends CallOptions {
   includeSystemPurchases?: boolean | undefined;
   /** Only orders placed for this indirect reseller. */
   indirectResellerId?: string | undefined;
-  /** The most pages read before the list is taken to be endless. Default 10,000 (DEFAULT_MAX_PAGES). */
-  maxPages?: number | undefined;
 }
 
 export interface CreateOrderOptions extends CallOptions {
@@ -95,22 +88,12 @@ export interface OrderAttachmentsInput {
   tenderFiles?: Blob[] | undefined;
 }
 
-/** Follows a link; provided by the client so that list can page. */
-export type Follow = <T>(link: LinkInput, options?: CallOptions) => Promise<T>;
-
 /** createAndWait's options: createOrder's, and how to wait (resuming is pollProvisioning's). */
 export type CreateAndWaitOptions = CreateOrderOptions & Omit<PollOptions, "resumeFrom">;
 
-export function ordersApi(transport: Transport, follow: Follow, baseUrl: string) {
+export function ordersApi(transport: Transport, follow: Follow, baseUrl: string, pollerDeps: PollerDeps) {
   const call = <T>(operationId: OperationId, request: RequestParts, options: CallOptions) =>
     callOperation<T>(transport, operationId, request, options);
-  const pollerDeps: PollerDeps = {
-    read: (operationId, customerId, orderId, options, onHeaders) =>
-      callOperation(transport, operationId, { path: { customer_id: customerId, order_id: orderId } }, options, onHeaders),
-    oneAtATime: oneAtATime(),
-    sleep,
-    now: Date.now,
-  };
 
   // The bodies this client sent under each idempotency key's id.
   const keyedBodies = new KeyedBodies();
@@ -154,32 +137,23 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
      * order up to 15 minutes after it is placed (D38): read a new order by id with `get`.
      */
     async *list(customerId: string, options: ListOrdersOptions = {}): AsyncGenerator<PlacedOrder, void, undefined> {
-      const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-      if (!Number.isInteger(maxPages) || maxPages < 1) {
-        throw new PartnerCenterValidationError("listOrders", [{ path: "options.maxPages", message: `must be a whole number above 0, got ${String(maxPages)}` }]);
-      }
       const query = {
         billingType: options.billingType,
         include_price: options.includePrice,
         include_system_purchases: options.includeSystemPurchases,
         indirect_reseller_id: options.indirectResellerId,
       };
-      // Later pages are calls of their own: the caller's ids belong to the first one only. Each
-      // page's ids are known here, so that an error about a page can name them.
-      let ids = callIds(options);
-      const state: PagingState = { seen: new Set([pageKey(`/customers/${encodeURIComponent(customerId)}/orders`)]), pages: 1 };
-      let page: unknown = await call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids });
-      for (;;) {
-        const step = readPage(page, state, baseUrl, maxPages);
-        for (const order of step.items as PlacedOrder[]) yield order;
-        if (step.problem) {
-          throw new PartnerCenterError(`listOrders for customer ${customerId} stopped: ${step.problem}`, { code: "INVALID_RESPONSE", isRetryable: false, method: "GET", ...ids });
-        }
-        if (!step.next) return;
-        ids = callIds({});
-        page = await follow<unknown>(step.next, { signal: options.signal, timeoutMs: options.timeoutMs, ...ids });
-        state.pages += 1;
-      }
+      yield* listPages<PlacedOrder>(
+        {
+          operationId: "listOrders",
+          subject: `customer ${customerId}`,
+          firstPath: `/customers/${encodeURIComponent(customerId)}/orders`,
+          first: (ids) => call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids }),
+        },
+        options,
+        follow,
+        baseUrl,
+      );
     },
 
     /**
@@ -266,11 +240,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string)
       const problems = waitProblems(waits, Object.keys(waits));
       if (problems.length) throw new PartnerCenterValidationError("createAndWait", problems);
       const created = await api.create(customerId, order, createOptions);
-      // Already settled by its status (held for a purchase order, say): nothing to poll.
-      const verdict = judgeProvisioning(created);
-      if (verdict.done) return { order: created, outcome: verdict.outcome! };
-      const poller = provisioningPoller(pollerDeps, customerId, created.id, { ...waits, signal: options.signal }, intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs);
-      return poller.pollUntilDone();
+      return waitForProvisioning(pollerDeps, customerId, created, { ...waits, signal: options.signal });
     },
   };
   return api;

@@ -8,7 +8,8 @@ import { abortedError, isPartnerCenterError, PartnerCenterValidationError } from
 import { observed, publishPoll } from "../diagnostics";
 import { parseRetryAfter } from "../http/retry-policy";
 import type { CallOptions } from "../options";
-import type { OneAtATime } from "./one-at-a-time";
+import { sleep } from "../http/sleep";
+import { oneAtATime, type OneAtATime } from "./one-at-a-time";
 import { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, nextPollDelay } from "./poll-delay";
 import { newSavedPoller, readSavedPoller, waitProblems, type SavedPoller } from "./poller-state";
 import { judgeProvisioning, type ProvisioningOutcome } from "./provisioning-outcome";
@@ -197,4 +198,22 @@ export function provisioningPoller(
     },
     toString: () => JSON.stringify(saved),
   };
+}
+
+/** How to wait for an order just placed: pollProvisioning's waits, without resuming. */
+export type WaitOptions = Pick<PollOptions, "intervalMs" | "maxIntervalMs" | "maxWaitMs" | "signal">;
+
+/**
+ * Waits for an order an answer just carried: settled by its status already (held for a purchase
+ * order, say), or polled from intervalMs on, since an order just placed is not provisioned yet.
+ */
+export function waitForProvisioning(deps: PollerDeps, customerId: string, placed: PlacedOrder, waits: WaitOptions): Promise<ProvisioningResult> {
+  const verdict = judgeProvisioning(placed);
+  if (verdict.done) return Promise.resolve({ order: placed, outcome: verdict.outcome! });
+  return provisioningPoller(deps, customerId, placed.id, waits, waits.intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs).pollUntilDone();
+}
+
+/** The poller's reads through the client's calls, one poll at a time per order. */
+export function pollerDepsFor(read: PollerDeps["read"]): PollerDeps {
+  return { read, oneAtATime: oneAtATime(), sleep, now: Date.now };
 }

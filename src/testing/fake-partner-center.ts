@@ -12,12 +12,13 @@ import { bindRequest, operationRuleProblems } from "../validation/request";
 import { errorAnswer, invalidInput, type Answer } from "./answers";
 import { AttemptCounter, drawFault, faultAnswer, type Fault, type FaultRate } from "./faults";
 import { cancellationRefusal, DOCUMENTED_OFFER_KINDS, type OfferKind } from "./cancellation";
+import { CartStore } from "./carts";
 import { handleOperation, type HandlerContext } from "./handlers";
 import { answerClientError, readBody, requestUrl, writeAnswer } from "./http";
 import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempotency";
 import { Lifecycle } from "./lifecycle";
 import { credentialKinds, mayCall, type CredentialKind } from "../operations/credential-kinds";
-import { checkedOptions, type FakePartnerCenterOptions } from "./options";
+import { checkedOptions, DEFAULT_CART_LIFETIME_MS, type FakePartnerCenterOptions } from "./options";
 import { isTokenPath, TokenEndpoint } from "./token-endpoint";
 import { isAnswer, readRequest } from "./read-request";
 import { matchRoute } from "./routes";
@@ -97,12 +98,24 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   const offerKinds = new Map<string, OfferKind>(Object.entries({ ...DOCUMENTED_OFFER_KINDS, ...options.offerKinds }));
   const tenant = options.tenant ?? "production";
   const listDelayMs = options.listDelayMs ?? 0;
+  const onCreate = () => void (stats.created += 1);
+  const attestationOffers = new Set(options.attestationOffers ?? []);
+  const carts = new CartStore(store, {
+    lifetimeMs: options.cartLifetimeMs ?? DEFAULT_CART_LIFETIME_MS,
+    checkoutDelayMs: options.checkoutDelayMs ?? 0,
+    // Offer ids are data: a Map, never an object's keys.
+    errors: new Map(Object.entries(options.cartErrors ?? {})),
+    attestationOffers,
+    onCreate,
+    now: Date.now,
+  });
   const handlers: HandlerContext = {
     store,
+    carts,
     placementDelayMs: options.placementDelayMs ?? 0,
-    attestationOffers: new Set(options.attestationOffers ?? []),
+    attestationOffers,
     pageSize: settings.pageSize,
-    onCreate: () => void (stats.created += 1),
+    onCreate,
     refuseCancel: (customerId, order) => cancellationRefusal(order, customerId, (offer) => offerKinds.get(offer) ?? "new-commerce", tenant, Date.now()),
     listed: (order) => listDelayMs === 0 || Date.now() - Date.parse(order.creationDate ?? "") >= listDelayMs,
   };
@@ -198,9 +211,13 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     const key = requestId?.toLowerCase();
     let result: Answer;
     if (identity && known.kind === "new" && placing.has(key!)) {
-      // The first request with this MS-RequestId is still being answered (an order being placed).
+      // The first request with this MS-RequestId is still being answered: an order being placed,
+      // or a cart being checked out (which the service answers for its cart, D43).
       stats.inProgress += 1;
-      result = errorAnswer(409, 800060, "Your order is in progress. Check your order history for recent orders in few minutes.");
+      const cart = /\/carts\/([^/]+)\/checkout$/i.exec(url.pathname)?.[1];
+      result = cart === undefined
+        ? errorAnswer(409, 800060, "Your order is in progress. Check your order history for recent orders in few minutes.")
+        : errorAnswer(409, 800064, `Cart ${decodeURIComponentSafe(cart)} is being processed by another request.`);
     } else if (known.kind === "replay") {
       stats.replays += 1;
       result = known.answer;
@@ -267,6 +284,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     },
     reset() {
       store.clear();
+      carts.clear();
       records.clear();
       attempts.clear();
       scheduled = [];
@@ -281,6 +299,15 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/** A path segment decoded, or as it is when it is not valid percent-encoding. */
+function decodeURIComponentSafe(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** A request's path and query as one resource: the customer's GUID in any casing, as the service matches it. */

@@ -1,15 +1,18 @@
-// What each Orders operation does to the fake's orders, given a request already bound and checked
+// What each operation does to the fake's orders and carts, given a request already bound and checked
 // against the spec: the answer Partner Center would give.
 import type { IncomingHttpHeaders } from "node:http";
-import type { Order, PlacedOrder } from "../../generated/schema";
+import type { Cart, Order, PlacedOrder } from "../../generated/schema";
 import { enumKey } from "../validation/bind";
 import type { BoundRequest, OperationId } from "../validation/request";
 import { errorAnswer, type Answer } from "./answers";
 import type { Refusal } from "./cancellation";
+import type { CartStore } from "./carts";
 import type { NewOrder, OrderStore } from "./store";
+import { subscriptionsOf } from "./subscriptions";
 
 export interface HandlerContext {
   store: OrderStore;
+  carts: CartStore;
   /** Orders per listOrders page. */
   pageSize: number;
   /** Counted when an order is created. */
@@ -104,6 +107,20 @@ export async function handleOperation(
     case "listOrderAttachments": {
       if (!order) return NOT_FOUND;
       const items = store.attachments(order).map((a) => a.metadata);
+      return { status: 200, body: { totalCount: items.length, items, attributes: { objectType: "Collection" } } };
+    }
+    case "createCart":
+      return ctx.carts.create(customerId, body as Cart);
+    case "getCart":
+      return ctx.carts.get(customerId, String(path.cart_id));
+    case "updateCart":
+      return ctx.carts.update(customerId, String(path.cart_id), body as Cart);
+    case "checkoutCart":
+      return ctx.carts.checkout(customerId, String(path.cart_id));
+    case "listSubscriptionsByOrder": {
+      const placed = store.get(customerId, String(query.order_id));
+      if (!placed) return NOT_FOUND;
+      const items = subscriptionsOf(placed);
       return { status: 200, body: { totalCount: items.length, items, attributes: { objectType: "Collection" } } };
     }
     case "getOrderAttachment": {

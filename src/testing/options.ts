@@ -39,6 +39,24 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
    * without `attestationAccepted: true` (400 800002; the docs give the rule, not its code: D40).
    */
   attestationOffers?: readonly string[] | undefined;
+  /**
+   * How long a cart lives after it is created, in milliseconds: then getCart, updateCart and
+   * checkoutCart answer 404 800008, as for a cart never created. Default 7 days, as documented (D41).
+   */
+  cartLifetimeMs?: number | undefined;
+  /**
+   * How long a checkout takes after it has placed its orders before it answers, in milliseconds
+   * (default 0). Meanwhile another checkout of the cart is answered 409 800064, and a client that
+   * dies then has its orders placed without having read them.
+   */
+  checkoutDelayMs?: number | undefined;
+  /**
+   * Cart errors by offer: createCart and updateCart set `error` on every line of the offer (a
+   * CartErrorCode such as 10003 inventory not available), and checkout does not place its order
+   * group but lists it in `orderErrors`. Offers in `attestationOffers` get 10012 on a line
+   * without `attestationAccepted: true`.
+   */
+  cartErrors?: Readonly<Record<string, { code: number; description: string }>> | undefined;
   /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
   pageSize?: number | undefined;
   /** Port to listen on; a free one when unset. */
@@ -61,6 +79,9 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
   rateLimit?: { requestsPerMinute: number; windowMs?: number } | undefined;
 }
 
+/** Carts expire 7 days after they are created ("Carts expire 7 days from the initial creation", D41). */
+export const DEFAULT_CART_LIFETIME_MS = 7 * 24 * 60 * 60_000;
+
 export const DEFAULTS = { pageSize: 100, maxBodyBytes: 10 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 export function optionProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
@@ -71,7 +92,7 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
       problems.push({ path: `options.${name}`, message: `must be a whole number of at least 1, got ${String(value)}` });
     }
   };
-  for (const name of ["pageSize", "maxBodyBytes", "headersTimeoutMs", "requestTimeoutMs", "idempotencyRetentionMs"] as const) positive(name);
+  for (const name of ["pageSize", "maxBodyBytes", "headersTimeoutMs", "requestTimeoutMs", "idempotencyRetentionMs", "cartLifetimeMs"] as const) positive(name);
   if (options.port !== undefined && !isWhole(options.port, 0, 65_535)) {
     problems.push({ path: "options.port", message: `must be a port number, got ${String(options.port)}` });
   }
@@ -93,7 +114,13 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
   if (options.tenant !== undefined && options.tenant !== "production" && options.tenant !== "sandbox") {
     problems.push({ path: "options.tenant", message: `must be "production" or "sandbox", got ${String(options.tenant)}` });
   }
-  for (const name of ["listDelayMs", "placementDelayMs"] as const) {
+  if (options.cartErrors !== undefined) {
+    const entries = options.cartErrors && typeof options.cartErrors === "object" ? Object.entries(options.cartErrors) : undefined;
+    if (!entries || entries.some(([offer, plan]) => offer === "" || !plan || !Number.isInteger(plan.code) || typeof plan.description !== "string")) {
+      problems.push({ path: "options.cartErrors", message: "must map offer ids to { code: a whole number, description: a string }" });
+    }
+  }
+  for (const name of ["listDelayMs", "placementDelayMs", "checkoutDelayMs"] as const) {
     if (options[name] !== undefined && !isWhole(options[name], 0, MAX_TIMER_MS)) {
       problems.push({ path: `options.${name}`, message: `must be a whole number of milliseconds, got ${String(options[name])}` });
     }

@@ -129,6 +129,17 @@ function bindParts(operationId: OperationId, parts: RequestParts, problems: Vali
   return bound;
 }
 
+/** A rule refusing a body whose `id` names another resource than the path's `parameter` (GUIDs match in any casing). */
+function bodyIdOfPath(parameter: string, noun: string, same: (a: string, b: string) => boolean) {
+  return ({ body, path }: BoundRequest): ValidationProblem[] => {
+    const id = (body as { id?: unknown } | undefined)?.id;
+    const named = path[parameter];
+    return typeof id === "string" && typeof named === "string" && !same(id, named)
+      ? [{ path: "body.id", message: `must match the ${noun} id in the path (${printable(named, 100)})` }]
+      : [];
+  };
+}
+
 /** What an operation refuses beyond its schemas, checked on the bound request. */
 const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => ValidationProblem[]>> = {
   // Error 800071: line item numbers run 0..n-1, each once.
@@ -136,13 +147,9 @@ const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => Va
     const items = (body as { lineItems?: unknown } | undefined)?.lineItems;
     return Array.isArray(items) ? lineItemNumberProblems(items) : [];
   },
-  // A body naming another order than the path is a slip; which order the service would change is undocumented.
-  updateOrder: ({ body, path }) => {
-    const id = (body as { id?: unknown } | undefined)?.id;
-    return typeof id === "string" && typeof path.order_id === "string" && !sameOrderId(id, path.order_id)
-      ? [{ path: "body.id", message: `must match the order id in the path (${printable(path.order_id, 100)})` }]
-      : [];
-  },
+  // A body naming another order or cart than the path is a slip; which one the service would change is undocumented.
+  updateOrder: bodyIdOfPath("order_id", "order", sameOrderId),
+  updateCart: bodyIdOfPath("cart_id", "cart", (a, b) => a.toLowerCase() === b.toLowerCase()),
   // D33: the docs' table requires a tender link or tender files for a purchase order that is part of a tender.
   // The bound body has the spec's names, whatever casing the caller wrote.
   createOrderAttachments: ({ body }) => {

@@ -1,0 +1,24 @@
+// Which order group of a cart each order of its checkout was placed for. The checkout's orders do
+// not say; a group's order holds exactly the group's catalog items, so the two are matched by
+// their items. A pure decision on data from the service: an order matching no group, or two
+// groups alike, leaves its group unnamed rather than guessed.
+import type { CartLineItem, PlacedOrder } from "../../generated/schema";
+
+/** A list of catalog item ids, as one comparable key. */
+const itemsKey = (ids: unknown[]) => JSON.stringify(ids.map((id) => (typeof id === "string" ? id.toLowerCase() : "")).sort());
+
+/** The order group of each order, in the orders' order; undefined where it cannot be told. */
+export function groupOfOrders(lines: readonly CartLineItem[], orders: readonly PlacedOrder[]): (string | undefined)[] {
+  const byGroup = new Map<string, unknown[]>();
+  for (const line of Array.isArray(lines) ? lines : []) {
+    if (line === null || typeof line !== "object" || typeof line.orderGroup !== "string") continue;
+    byGroup.set(line.orderGroup, [...(byGroup.get(line.orderGroup) ?? []), line.catalogItemId]);
+  }
+  const groupsByKey = new Map<string, string[]>();
+  for (const [group, ids] of byGroup) groupsByKey.set(itemsKey(ids), [...(groupsByKey.get(itemsKey(ids)) ?? []), group]);
+  return orders.map((order) => {
+    const items = Array.isArray(order?.lineItems) ? order.lineItems : [];
+    const matches = groupsByKey.get(itemsKey(items.map((item) => item?.offerId)));
+    return matches?.length === 1 ? matches[0] : undefined;
+  });
+}
