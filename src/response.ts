@@ -33,6 +33,11 @@ function baseUrlHint(status: number, isFault: boolean, baseUrl: string | undefin
   return `; baseUrl ${baseUrl} does not end in a version such as /v1: Partner Center's API root is https://api.partnercenter.microsoft.com/v1`;
 }
 
+/** What to do next where an error code's own words do not say (D43). Codes are data: a Map. */
+const CODE_HINTS: ReadonlyMap<string, string> = new Map([
+  ["800065", "; the cart was already checked out: read the customer's orders (pc.orders.list, or getOrder for the ids you kept) instead of checking it out again"],
+]);
+
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
 /** A string field of the server's error body: cut, its control characters escaped. */
 const stringOr = (value: unknown) => (typeof value === "string" ? printable(value, EXCERPT) : undefined);
@@ -58,7 +63,7 @@ export function errorFromResponse(response: AnswerHead, payload: unknown, meta: 
   const rawText = typeof body === "string" && body !== "" ? excerpt(body) : undefined;
   const status = response.status;
   const summary = description === undefined ? (rawText ? "the answer is not a Partner Center error body" : "no error body") : printable(description);
-  const hint = baseUrlHint(status, code !== undefined, meta.baseUrl);
+  const hint = baseUrlHint(status, code !== undefined, meta.baseUrl) + (code === undefined ? "" : (CODE_HINTS.get(String(code)) ?? ""));
   return new PartnerCenterError(
     `${meta.method} ${url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}${hint}`,
     {

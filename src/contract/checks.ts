@@ -1,6 +1,7 @@
 // The contract command's checks against a live endpoint: the customer's orders page by page (as
-// links.next leads, within the client's paging bounds), one order, its provisioning status and its
-// activation links, and with writes an order created and cancelled. Each answer must be a success
+// links.next leads, within the client's paging bounds), one order, its provisioning status, its
+// activation links and its subscriptions, a cart when one is named, and with writes an order
+// created and cancelled. Each answer must be a success
 // and match the spec (status documented, headers, body). Without a customer, only a customer that
 // is not the partner's is read. Then, with --fuzz, generated requests.
 import { randomUUID } from "node:crypto";
@@ -112,6 +113,15 @@ async function customerChecks(send: SendRaw, args: ContractArgs, customerId: str
     if (!order) results.push({ name: operationId, problems: [], skipped: "the customer has no order to read", ms: 0 });
     else results.push(needsAppUser(operationId, { ...(await check(send, operationId, operationId, "GET", `/customers/{customer_id}/orders/{order_id}${suffix}`, { path: order })), subject }));
   }
+  // What the order bought: an order not yet provisioned has none, and an empty list conforms too.
+  if (!firstOrderId) results.push({ name: "listSubscriptionsByOrder", problems: [], skipped: "the customer has no order to read", ms: 0 });
+  else results.push({ ...(await check(send, "listSubscriptionsByOrder", "listSubscriptionsByOrder", "GET", "/customers/{customer_id}/subscriptions", { path: customer, query: { order_id: firstOrderId } })), subject });
+
+  // A cart the caller named (carts cannot be listed): read, never checked out.
+  if (args.cartId) {
+    const cart = await check(send, "getCart", "getCart", "GET", "/customers/{customer_id}/carts/{cart_id}", { path: { ...customer, cart_id: args.cartId } });
+    results.push({ ...cart, subject: `cart ${args.cartId}` });
+  }
 
   if (args.writes) {
     const body = { lineItems: [{ lineItemNumber: 0, offerId: args.offerId, quantity: 1 }] };
@@ -148,7 +158,7 @@ async function noCustomerChecks(send: SendRaw, args: ContractArgs): Promise<Chec
   const documented: StatusJudge = (answer) =>
     answer.status === 401 ? "the token was refused (401)" : answer.status >= 500 ? `expected a documented answer, got ${answer.status}` : undefined;
   const probe = await check(send, "listOrders, a customer not the partner's", "listOrders", "GET", "/customers/{customer_id}/orders", { path: { customer_id: randomUUID() } }, documented);
-  const skipped = [{ name: "the customer's orders, one order, its provisioning and activation links", problems: [], skipped: NO_CUSTOMER, ms: 0 }];
+  const skipped = [{ name: "the customer's orders, one order, its provisioning, activation links and subscriptions, a cart", problems: [], skipped: NO_CUSTOMER, ms: 0 }];
   if (args.writes) skipped.push({ name: "createOrder (sandbox)", problems: [], skipped: NO_CUSTOMER, ms: 0 });
   return [probe, ...skipped];
 }

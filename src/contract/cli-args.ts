@@ -6,6 +6,8 @@ export interface ContractArgs {
   baseUrl: string;
   /** The customer whose orders are read; without one, only what needs no customer of the partner's runs. */
   customerId?: string;
+  /** A cart of that customer to read (getCart): carts cannot be listed, so one is named. */
+  cartId?: string;
   /** Also create and cancel an order: only with `--writes sandbox`. */
   writes: boolean;
   offerId: string;
@@ -17,22 +19,23 @@ export interface ContractArgs {
   junit?: string;
 }
 
-export const USAGE = `usage: partner-center-orders contract --base-url URL [--customer ID] [--writes sandbox] [--offer ID] [--fuzz N] [--seed N] [--rate-limit N] [--junit FILE]
+export const USAGE = `usage: partner-center-orders contract --base-url URL [--customer ID] [--cart ID] [--writes sandbox] [--offer ID] [--fuzz N] [--seed N] [--rate-limit N] [--junit FILE]
 
 Checks a Partner Center Orders endpoint against the spec: the customer's orders (every page), one
-order, its provisioning status and activation links (without --customer, only the orders of a
-customer that is not the partner's); with --writes sandbox also creates and cancels one order
+order, its provisioning status, activation links and subscriptions, and with --cart the customer's
+cart (without --customer, only the orders of a customer that is not the partner's); with --writes sandbox also creates and cancels one order
 (integration sandbox accounts only); with --fuzz N also sends N valid and N
 invalid generated requests per operation (read-only ones unless --writes sandbox). Requests are
 paced at Partner Center's 500 a minute; --rate-limit N sets another pace (0: none, for a mock).
 
 Credentials: PARTNER_CENTER_TOKEN, or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID and
-PARTNER_CENTER_CLIENT_SECRET with @azure/identity installed. --base-url, --customer and --offer
-default to PARTNER_CENTER_BASE_URL, PARTNER_CENTER_CUSTOMER_ID and PARTNER_CENTER_OFFER_ID.
+PARTNER_CENTER_CLIENT_SECRET with @azure/identity installed. --base-url, --customer, --cart and
+--offer default to PARTNER_CENTER_BASE_URL, PARTNER_CENTER_CUSTOMER_ID, PARTNER_CENTER_CART_ID and
+PARTNER_CENTER_OFFER_ID.
 Exit code 0: every check passed; 1: a check failed; 2: the command or its credentials are wrong;
 3: the endpoint could not be reached (no check got an answer).`;
 
-const FLAGS = new Set(["--base-url", "--customer", "--writes", "--offer", "--fuzz", "--seed", "--rate-limit", "--junit"]);
+const FLAGS = new Set(["--base-url", "--customer", "--cart", "--writes", "--offer", "--fuzz", "--seed", "--rate-limit", "--junit"]);
 const DEFAULT_OFFER = "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P";
 
 export function readContractArgs(argv: readonly string[], env: Record<string, string | undefined>): ContractArgs | ValidationProblem[] {
@@ -47,6 +50,8 @@ export function readContractArgs(argv: readonly string[], env: Record<string, st
   }
   const baseUrl = given.get("--base-url") ?? env.PARTNER_CENTER_BASE_URL;
   const customerId = given.get("--customer") ?? env.PARTNER_CENTER_CUSTOMER_ID;
+  const cartId = given.get("--cart") ?? env.PARTNER_CENTER_CART_ID;
+  if (cartId !== undefined && !customerId) problems.push({ path: "--cart", message: "needs --customer: a cart is read as one of the customer's" });
   if (!baseUrl) problems.push({ path: "--base-url", message: "is required (or PARTNER_CENTER_BASE_URL)" });
   const writes = given.get("--writes");
   if (writes !== undefined && writes !== "sandbox") problems.push({ path: "--writes", message: `must be "sandbox": orders are created and cancelled only on an integration sandbox account, got ${writes}` });
@@ -62,5 +67,5 @@ export function readContractArgs(argv: readonly string[], env: Record<string, st
   const seed = count("--seed", 1, 2 ** 31 - 1);
   const rateLimit = count("--rate-limit", 500, 1_000_000);
   if (problems.length) return problems;
-  return { baseUrl: baseUrl!, customerId, writes: writes === "sandbox", offerId: given.get("--offer") ?? env.PARTNER_CENTER_OFFER_ID ?? DEFAULT_OFFER, fuzz, seed, rateLimit: rateLimit || false, junit: given.get("--junit") };
+  return { baseUrl: baseUrl!, customerId, ...(cartId === undefined ? {} : { cartId }), writes: writes === "sandbox", offerId: given.get("--offer") ?? env.PARTNER_CENTER_OFFER_ID ?? DEFAULT_OFFER, fuzz, seed, rateLimit: rateLimit || false, junit: given.get("--junit") };
 }

@@ -30,16 +30,20 @@ export function documentedPairs(): { operationId: string; status: number }[] {
 }
 
 /**
- * A well-formed request for the operation: path parameters from their examples, the first request
- * example as body (a body naming its order names the order in the path too).
+ * A well-formed request for the operation: path parameters and required query parameters from their
+ * examples, the first request example as body.
  */
-export function requestFor(op: OperationInfo): { path: Record<string, unknown>; body?: unknown } {
+export function requestFor(op: OperationInfo): { path: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown } {
   const item = (spec.paths as any)[op.path];
   const params = [...(item.parameters ?? []), ...(op.operation.parameters ?? [])].map((p: any) => resolve<any>(p));
-  const path = Object.fromEntries(params.filter((p) => p.in === "path").map((p) => [p.name, p.schema.example]));
+  const example = (where: string, required: boolean) =>
+    Object.fromEntries(params.filter((p) => p.in === where && (!required || p.required)).map((p) => [p.name, p.schema.example]));
+  const path = example("path", false);
+  const query = example("query", true);
   const body = namedExamples().find((e) => e.operationId === op.operationId && e.where === "request")?.value as { id?: unknown } | undefined;
-  if (typeof body?.id === "string" && "order_id" in path) path.order_id = body.id;
-  return body === undefined ? { path } : { path, body };
+  // A body naming its resource names the one in the path too.
+  for (const name of ["order_id", "cart_id"]) if (typeof body?.id === "string" && name in path) path[name] = body.id;
+  return { path, ...(Object.keys(query).length ? { query } : {}), ...(body === undefined ? {} : { body }) };
 }
 
 export const operationById = (id: string) => operations().find((op) => op.operationId === id)!;

@@ -168,9 +168,11 @@ describe("the packed package", () => {
     expect(stdout).toMatch(/^listOrders, page 2 +200 +ok/m);
     expect(stdout).toMatch(/^updateOrder: cancel \(sandbox\) +200 +ok/m);
     expect(stdout).toMatch(/^generated createOrder \(10 requests\) +- +ok/m);
-    expect(stdout).toMatch(/^17 checks: 17 passed, 0 failed, 0 skipped/m);
+    expect(stdout).toMatch(/^listSubscriptionsByOrder +200 +ok/m);
+    expect(stdout).toMatch(/^generated checkoutCart \(10 requests\) +- +ok/m);
+    expect(stdout).toMatch(/^23 checks: 23 passed, 0 failed, 0 skipped/m);
     expect(stdout).not.toContain("consumer-token");
-    expect(readFileSync(join(dir, "contract.xml"), "utf8")).toContain('tests="17" failures="0"');
+    expect(readFileSync(join(dir, "contract.xml"), "utf8")).toContain('tests="23" failures="0"');
   }, 90_000);
 
   it("gives browser and edge bundlers a build without node:http, which sends through fetch", async () => {

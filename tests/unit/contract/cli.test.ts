@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { main } from "../../../src/contract/cli";
 import { readContractArgs } from "../../../src/contract/cli-args";
 import { examples } from "../../../src/contract";
+import { createPartnerCenterClient } from "../../../src";
 import { startFakePartnerCenter, type FakePartnerCenter } from "../../../src/testing";
 import { startServer, type HostileServer } from "../../helpers/hostile-server";
 
@@ -38,19 +39,34 @@ describe("the contract command against the fake Partner Center", () => {
       expect(output).toMatch(/^listOrders, page 2 +200 +ok/m);
       expect(output).toMatch(/^getOrderProvisioningStatus +200 +ok +\d+\n {4}order \S+$/m);
       // Hundredths: a run against a local server takes well under a tenth of a second.
-      expect(output).toMatch(/^5 checks: 5 passed, 0 failed, 0 skipped, in \d+\.\d\d s$/m);
+      expect(output).toMatch(/^listSubscriptionsByOrder +200 +ok +\d+\n {4}order \S+$/m);
+      // Hundredths: a run against a local server takes well under a tenth of a second.
+      expect(output).toMatch(/^6 checks: 6 passed, 0 failed, 0 skipped, in \d+\.\d\d s$/m);
       const xml = readFileSync(join(dir, "contract.xml"), "utf8");
-      expect(xml).toContain('<testsuite name="partner-center-orders contract" tests="5" failures="0" skipped="0"');
+      expect(xml).toContain('<testsuite name="partner-center-orders contract" tests="6" failures="0" skipped="0"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reads the cart named by --cart, and refuses --cart without --customer", async () => {
+    const pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url });
+    const cart = await pc.carts.create(CUSTOMER, { lineItems: [{ catalogItemId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, billingCycle: "monthly" }] });
+    const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--cart", cart.id!);
+    expect(code).toBe(0);
+    expect(output).toMatch(new RegExp(`^getCart +200 +ok +\\d+\\n {4}cart ${cart.id}$`, "m"));
+    const unknown = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--cart", crypto.randomUUID());
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toMatch(/^getCart +404 +FAIL/m);
+    const alone = await run("contract", "--base-url", fake.url, "--cart", cart.id!);
+    expect(alone).toMatchObject({ code: 2, output: expect.stringContaining("--cart needs --customer") });
   });
 
   it("without --customer, checks what needs no customer of the partner's and says what it skipped", async () => {
     const { code, output } = await run("contract", "--base-url", fake.url, "--writes", "sandbox", "--fuzz", "2");
     expect(code).toBe(0);
     expect(output).toMatch(/^listOrders, a customer not the partner's +200 +ok/m);
-    expect(output).toMatch(/^the customer's orders, one order, its provisioning and activation links +- +skipped +\d+\n {4}no --customer \(or PARTNER_CENTER_CUSTOMER_ID\)/m);
+    expect(output).toMatch(/^the customer's orders, one order, its provisioning, activation links and subscriptions, a cart +- +skipped +\d+\n {4}no --customer \(or PARTNER_CENTER_CUSTOMER_ID\)/m);
     expect(output).toMatch(/^createOrder \(sandbox\) +- +skipped +\d+\n {4}no --customer/m);
     expect(output).toMatch(/^generated listOrders \(4 requests\) +- +ok/m);
   });
@@ -111,6 +127,7 @@ describe("the contract command against a server whose answers break the spec", (
       [`/customers/${CUSTOMER}/orders/${order.id}`]: [200, { ...order, id: undefined }],
       [`/customers/${CUSTOMER}/orders/${order.id}/provisioningstatus`]: [200, { totalCount: 1, items: [{ lineItemNumber: "0", status: "fulfilled" }] }],
       [`/customers/${CUSTOMER}/orders/${order.id}/activationlinks`]: [418, { code: 418, description: "I'm a teapot" }],
+      [`/customers/${CUSTOMER}/subscriptions`]: [200, { totalCount: 1, items: [{ orderId: order.id }] }],
     };
     server = await startServer((request, response) => {
       const [status, body] = answers[new URL(request.url!, "http://x").pathname] ?? [404, { code: 404, description: "no" }];
@@ -120,7 +137,7 @@ describe("the contract command against a server whose answers break the spec", (
   });
   afterAll(() => server.close());
 
-  it("fails, naming each violation: a wrong type, a missing required field, an undeclared status", async () => {
+  it("fails, naming each violation: a wrong type, a missing required field (in an order and in a subscription), an undeclared status", async () => {
     const { code, output } = await run("contract", "--base-url", url, "--customer", CUSTOMER);
     expect(code).toBe(1);
     expect(output).toMatch(/^listOrders, page 1 +200 +FAIL/m);
@@ -129,7 +146,8 @@ describe("the contract command against a server whose answers break the spec", (
     expect(output).toContain('body.items[0].lineItemNumber: must be integer, got "0"');
     expect(output).toMatch(/^listOrderActivationLinks +418 +FAIL/m);
     expect(output).toContain("status: 418 is not a documented answer of listOrderActivationLinks");
-    expect(output).toMatch(/4 checks: 0 passed, 4 failed, 0 skipped/);
+    expect(output).toMatch(/^listSubscriptionsByOrder +200 +FAIL +\d+\n {4}order \S+\n {4}body\.items\[0\]\.id: is required/m);
+    expect(output).toMatch(/5 checks: 0 passed, 5 failed, 0 skipped/);
     expect(output).not.toContain(TOKEN);
   });
 });
