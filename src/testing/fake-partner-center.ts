@@ -24,6 +24,7 @@ import { isAnswer, readRequest } from "./read-request";
 import { matchRoute } from "./routes";
 import { OrderStore, type NewOrder } from "./store";
 import { Throttle } from "./throttle";
+import { isInProgress } from "../http/retry-policy";
 
 export interface FakePartnerCenterStats {
   /** Requests received, faulted ones included. */
@@ -231,7 +232,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
       } finally {
         if (identity) placing.delete(key!);
       }
-      if (identity && result.status < 500) records.remember(requestId!, identity, result);
+      // "Still being answered" (800060, 800064) is no answer to remember: a retry is answered anew.
+      if (identity && result.status < 500 && !isInProgress(result.status, result.body)) records.remember(requestId!, identity, result);
     }
     if (injected?.type === "reset") return void request.socket.destroy();
     if (injected?.type === "stall") return;

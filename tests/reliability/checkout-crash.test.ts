@@ -1,0 +1,61 @@
+// Crash safety of a cart checkout, shown with a real process: killed (SIGKILL) after the fake has
+// placed the cart's orders and before its answer arrives, then started again with the cart id it
+// stored. The second run gets exactly the orders the first placed, and none is placed twice: the
+// checkout is idempotent by the service's promise (D43).
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { createPartnerCenterClient } from "partner-center-orders";
+import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
+
+const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+const ROOT = join(__dirname, "..", "..");
+
+let fake: FakePartnerCenter;
+// The checkout answers 1.5 s after it has placed its orders: the window in which the first run dies.
+beforeAll(async () => (fake = await startFakePartnerCenter({ token: "t", checkoutDelayMs: 1_500 })));
+afterAll(() => fake.close());
+
+function checkoutProcess(cartId: string): { child: ChildProcess; output: Promise<{ stdout: string; code: number | null; signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, [join(ROOT, "tests", "helpers", "child.cjs"), join(__dirname, "checkout.child.ts"), fake.url, CUSTOMER, cartId], { cwd: ROOT });
+  let stdout = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  const output = new Promise<{ stdout: string; code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ stdout, code, signal })),
+  );
+  return { child, output };
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+it("a process killed between the fake's commit and its answer, run again with the stored cart id, gets exactly the same orders", async () => {
+  const pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url });
+  const cart = await pc.carts.create(CUSTOMER, {
+    lineItems: [
+      { catalogItemId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 3, billingCycle: "monthly" },
+      { catalogItemId: "DG7GMGF0DWM3:0002:DG7GMGF0DT1M", quantity: 1, billingCycle: "one_time" },
+    ],
+  });
+
+  const first = checkoutProcess(cart.id!);
+  await until(() => fake.stats.created === 2, 20_000);
+  first.child.kill("SIGKILL");
+  const died = await first.output;
+  expect(died.signal).toBe("SIGKILL");
+  expect(died.stdout).toBe("sending\n");
+  const placed = fake.orders(CUSTOMER).map((o) => o.id).sort();
+  expect(placed).toHaveLength(2);
+
+  const second = await checkoutProcess(cart.id!).output;
+  expect(second).toMatchObject({ stdout: expect.stringMatching(/^sending\n{"orders"/), code: 0 });
+  const { orders } = JSON.parse(second.stdout.split("\n")[1]!) as { orders: string[] };
+  expect([...orders].sort()).toEqual(placed);
+  expect(fake.stats.created).toBe(2);
+  expect(fake.orders(CUSTOMER)).toHaveLength(2);
+}, 60_000);
