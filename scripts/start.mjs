@@ -4,7 +4,7 @@
 // new-commerce order and waits for it with the poller, reads it by id (a new order is listed up to
 // 15 minutes later, so the list is shown, not relied on), tries to cancel it (refused, 800063: new
 // commerce is suspended through its subscription), then buys and cancels the docs' software
-// subscription, which updateOrder cancels. By default against the stateful fake Partner Center
+// subscription, which updateOrder cancels, and checks a cart out twice into one order. By default against the stateful fake Partner Center
 // (partner-center-orders/testing); `npm start -- --prism` runs the steps it can against the Prism
 // mock, which answers every call with the spec's examples whatever was sent.
 import prism from "./prism.cjs";
@@ -74,8 +74,15 @@ try {
   const settled = await pc.orders.pollProvisioning(CUSTOMER, second.id, WAIT).pollUntilDone();
   console.log(`  -> order ${second.id}, status ${cancelled.status}: ${settled.outcome}\n`);
 
-  const coherent = fetched.id === order.id && outcome === "fulfilled" && refused?.code === 800063 && settled.outcome === "cancelled";
-  console.log(`lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled" : " (the mock's answers are its examples, not these orders)"}`);
+  console.log("createCart, checkoutCart, then checkoutCart again (a checkout is idempotent: a crashed process checks the same cart out again)");
+  const cart = await pc.carts.create(CUSTOMER, { lineItems: [{ catalogItemId: NEW_COMMERCE.offerId, quantity: 2, billingCycle: "monthly", termDuration: "P1M" }] });
+  const checkedOut = (await pc.carts.checkout(CUSTOMER, cart.id)).orders.map((each) => each.id);
+  const again = (await pc.carts.checkout(CUSTOMER, cart.id)).orders.map((each) => each.id);
+  const same = again.join() === checkedOut.join();
+  console.log(`  -> cart ${cart.id}: order ${checkedOut.join(", ")}; checked out again: ${same ? "the same order, nothing placed twice" : "another answer"}\n`);
+
+  const coherent = fetched.id === order.id && outcome === "fulfilled" && refused?.code === 800063 && settled.outcome === "cancelled" && same;
+  console.log(`lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, one cart checked out twice into one order" : " (the mock's answers are its examples, not these orders)"}`);
 } catch (error) {
   console.error(isPartnerCenterError(error) ? JSON.stringify(error, null, 2) : error);
   process.exitCode = 1;

@@ -72,6 +72,19 @@ describe("the README", () => {
     expect(logged).toEqual(["poll 1: pending", "poll 2: completed", `fulfilled 2 ${orders[0]!.lineItems[0]!.subscriptionId}`]);
   }, 10_000);
 
+  it("shows examples/buy-through-cart.ts verbatim, and it buys through a cart of the fake Partner Center", async () => {
+    const buy = readFileSync(join(ROOT, "examples", "buy-through-cart.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + buy + "```");
+    const { logged, orders } = await runAgainstFake(buy);
+    const [seats, software] = orders;
+    expect(logged).toEqual([
+      `group 0: order ${seats!.id} fulfilled`,
+      `  subscription ${seats!.lineItems[0]!.subscriptionId}: CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P x5`,
+      `group 1: order ${software!.id} fulfilled`,
+      `  subscription ${software!.lineItems[0]!.subscriptionId}: DG7GMGF0DWM3:0002:DG7GMGF0DT1M x1`,
+    ]);
+  }, 15_000);
+
   it("shows examples/mock-conformance.test.ts, which Jest runs, verbatim", () => {
     const conformance = readFileSync(join(ROOT, "examples", "mock-conformance.test.ts"), "utf8");
     expect(readme).toContain("```ts\n" + conformance + "```");

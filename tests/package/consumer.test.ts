@@ -142,6 +142,7 @@ describe("the packed package", () => {
     const results = stdout.split("\n").filter((line) => line.startsWith("  -> ") || line.startsWith("lifecycle"));
     const [first, second] = [...stdout.matchAll(/-> order (\S+), status (?:pending|cancelled)/g)].map((m) => m[1]);
     const subscription = /-> fulfilled, subscription (\S+)/.exec(stdout)?.[1];
+    const [, cart, fromCart] = /-> cart (\S+): order (\S+);/.exec(stdout) ?? [];
     expect(results).toEqual([
       `  -> order ${first}, status pending; new refresh tokens stored: 1`,
       "  -> poll 1: order pending, line items unfulfilled",
@@ -152,7 +153,8 @@ describe("the packed package", () => {
       `  -> 0 order(s); order ${first} is not listed yet: the service lists a new order up to 15 minutes after it is placed (this fake: 2 s), so read new orders by id`,
       `  -> refused as documented: 400 800063; suspend it through its subscription: PATCH /customers/b0d70a69-4c42-4b27-b17b-91a835d8686a/subscriptions/${subscription}`,
       `  -> order ${second}, status cancelled: cancelled`,
-      "lifecycle complete: one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled",
+      `  -> cart ${cart}: order ${fromCart}; checked out again: the same order, nothing placed twice`,
+      "lifecycle complete: one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, one cart checked out twice into one order",
     ]);
   }, 180_000);
 
