@@ -29,7 +29,7 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/tests/{unit,spec,scripts,testing,reliability,otel}/**/*.test.ts", "<rootDir>/examples/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/{unit,spec,scripts,testing,reliability,otel,redis}/**/*.test.ts", "<rootDir>/examples/**/*.test.ts"],
     },
     {
       ...common,

@@ -5,7 +5,8 @@ import type { paths } from "../generated/schema";
 import { createTokenProvider } from "./credential";
 import { PartnerCenterValidationError } from "./errors";
 import { LightRequest } from "./http/light-request";
-import { RateLimiter } from "./http/rate-limiter";
+import { RateLimiter, type Pacer } from "./http/rate-limiter";
+import { SharedRateLimiter } from "./http/shared-rate-limiter";
 import { ReplayableRequest } from "./http/replay";
 import { createSender, type SenderConfig } from "./http/send";
 import { sleep } from "./http/sleep";
@@ -16,7 +17,7 @@ import { ordersApi, type OrdersApi } from "./operations/orders";
 import { pollerDepsFor } from "./operations/poller";
 import { subscriptionsApi, type SubscriptionsApi } from "./operations/subscriptions";
 import type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
-import { resolveOptions, type CallOptions, type ClientOptions } from "./options";
+import { resolveOptions, type CallOptions, type ClientOptions, type ResolvedOptions } from "./options";
 
 export interface FollowOptions extends CallOptions {
   /** JSON body to send, for links whose method takes one (patchOperation). */
@@ -44,6 +45,23 @@ export type PartnerCenterClient = JsonClient & {
   readonly baseUrl: string;
 };
 
+/** The client's pacing: none, this process's own, or shared through a store. */
+function pacerFor({ rateLimit, logger, timeoutMs, tokenTimeoutMs }: ResolvedOptions): Pacer | undefined {
+  if (!rateLimit) return undefined;
+  if (!rateLimit.shared) return new RateLimiter(rateLimit.allowance, rateLimit.windowMs);
+  return new SharedRateLimiter({
+    ...rateLimit.shared,
+    allowance: rateLimit.allowance,
+    windowMs: rateLimit.windowMs,
+    // Set aside for as long as a store that stalled takes to time out a few times: then asked again.
+    retryStoreMs: 1_000,
+    defaultLeaseMs: timeoutMs + tokenTimeoutMs + 1_000,
+    logger,
+    sleep,
+    now: Date.now,
+  });
+}
+
 export function createPartnerCenterClient(options: ClientOptions): PartnerCenterClient {
   const resolved = resolveOptions(options);
   const config: SenderConfig = {
@@ -53,7 +71,8 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     timeoutMs: resolved.timeoutMs,
     maxResponseBytes: resolved.maxResponseBytes,
     logger: resolved.logger,
-    limiter: resolved.rateLimit && new RateLimiter(resolved.rateLimit.allowance, resolved.rateLimit.windowMs),
+    limiter: pacerFor(resolved),
+    leaseSlackMs: resolved.tokenTimeoutMs + 1_000,
     now: Date.now,
     random: Math.random,
     sleep,

@@ -14,6 +14,7 @@ export {
 export type { Logger } from "./http/log";
 export type { LinkInput } from "./links";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
+export type { AdmissionAnswer, AdmissionRequest, RateLimitStore } from "./http/rate-limit-store";
 export type {
   BillingCycleInput,
   BillingType,
@@ -46,6 +47,7 @@ export type { ProvisioningOutcome } from "./operations/provisioning-outcome";
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_RATE_LIMIT,
+  DEFAULT_STORE_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   type CallOptions,
   type ClientOptions,

@@ -3,6 +3,7 @@
 import { CLOUDS, type Cloud } from "./clouds";
 import { bareToken, DEFAULT_TOKEN_TIMEOUT_MS, PARTNER_CENTER_SCOPE, tokenProblem, type Credential } from "./credential";
 import { PartnerCenterValidationError, type ValidationProblem } from "./errors";
+import { isRateLimitStore, type RateLimitStore } from "./http/rate-limit-store";
 import type { AttemptTransport } from "./http/attempt";
 import { defaultTransport } from "./http/default-transport";
 import { fetchTransport, type FetchLike } from "./http/fetch-transport";
@@ -78,9 +79,22 @@ export interface ClientOptions {
 }
 
 export interface RateLimitOption {
+  /** Requests a minute at most: of this client, or with `store` of every process sharing the store. */
   requestsPerMinute: number;
   /** The window the limit is counted over, in milliseconds. Default 60 000. */
   windowMs?: number | undefined;
+  /**
+   * Shares the limit (and a 429's pause) with every process using the same store:
+   * `redisRateLimitStore(redis, { key })` from partner-center-orders/redis, or any RateLimitStore.
+   */
+  store?: RateLimitStore | undefined;
+  /**
+   * With `store`: this process's requests a minute while the store does not answer (it errs, or
+   * takes longer than storeTimeoutMs). Default a quarter of requestsPerMinute (four workers).
+   */
+  fallbackRequestsPerMinute?: number | undefined;
+  /** With `store`: how long an admission may take before the store is set aside, in ms. Default 250. */
+  storeTimeoutMs?: number | undefined;
 }
 
 /** The Order resource's documented limit: 500 requests per minute per tenant. */
@@ -110,7 +124,7 @@ export interface ResolvedOptions {
   logger?: Logger;
   scope: string;
   /** Requests allowed per window; undefined when pacing is off. */
-  rateLimit?: { allowance: number; windowMs: number };
+  rateLimit?: { allowance: number; windowMs: number; shared?: { store: RateLimitStore; localAllowance: number; storeTimeoutMs: number } };
 }
 
 const MINUTE = 60_000;
@@ -129,8 +143,31 @@ function rateLimitOf(option: ClientOptions["rateLimit"]): ResolvedOptions["rateL
   }
   const allowance = Math.floor((requestsPerMinute * windowMs) / MINUTE);
   if (allowance < 1) return [{ path: `${at}.windowMs`, message: `must be long enough to hold one request at ${requestsPerMinute} a minute` }];
-  return { allowance, windowMs };
+  if (typeof option !== "object" || option === null || option.store === undefined) return { allowance, windowMs };
+  return sharedPacing(option, allowance, windowMs);
 }
+
+/** The store's part of the pacing option, or the problems with it. */
+function sharedPacing(option: RateLimitOption, allowance: number, windowMs: number): ResolvedOptions["rateLimit"] | ValidationProblem[] {
+  const at = "options.rateLimit";
+  const problems: ValidationProblem[] = [];
+  if (!isRateLimitStore(option.store)) problems.push({ path: `${at}.store`, message: "must be a RateLimitStore (admit, settle and pause), such as redisRateLimitStore(redis, { key }) from partner-center-orders/redis" });
+  const fallback = option.fallbackRequestsPerMinute ?? Math.max(1, Math.floor(option.requestsPerMinute / 4));
+  if (!isWhole(fallback, 1) || fallback > option.requestsPerMinute) {
+    problems.push({ path: `${at}.fallbackRequestsPerMinute`, message: `must be a whole number from 1 to requestsPerMinute, got ${String(fallback)}` });
+  }
+  const storeTimeoutMs = option.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+  if (!isWhole(storeTimeoutMs, 1, 60_000)) problems.push({ path: `${at}.storeTimeoutMs`, message: `must be a whole number of milliseconds from 1 to 60 000, got ${String(storeTimeoutMs)}` });
+  if (problems.length) return problems;
+  const localAllowance = Math.max(1, Math.floor((fallback * windowMs) / MINUTE));
+  return { allowance, windowMs, shared: { store: option.store!, localAllowance, storeTimeoutMs } };
+}
+
+/**
+ * How long an admission may take before the store is set aside: a loopback or same-zone Redis
+ * answers in about a millisecond, so 250 ms is a store that is down or stalled, not a slow one.
+ */
+export const DEFAULT_STORE_TIMEOUT_MS = 250;
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 

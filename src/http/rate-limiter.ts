@@ -30,6 +30,21 @@ export function admissionDelay(state: Admission, now: number): number | undefine
   return state.answered === 0 || oldest === undefined ? undefined : Math.max(0, oldest + state.windowMs - now);
 }
 
+/** What a pacer may know of a request: its customer (a store may be keyed per customer) and how long its attempt may take. */
+export interface PaceHint {
+  customerId?: string | undefined;
+  /** How long the slot may be held before its answer: the attempt's timeout and then some. */
+  leaseMs?: number | undefined;
+}
+
+/** Pacing as the sender uses it: this process's RateLimiter, or a SharedRateLimiter over a store. */
+export interface Pacer {
+  /** Waits for a slot; resolves to the function to call once the request's answer has arrived. */
+  acquire(signal?: AbortSignal, hint?: PaceHint): Promise<() => void>;
+  /** Holds every request back for `ms` (a 429's Retry-After), from now. */
+  pause(ms: number, hint?: PaceHint): void;
+}
+
 interface Waiter {
   resolve: (release: () => void) => void;
   reject: (reason: unknown) => void;
@@ -37,7 +52,7 @@ interface Waiter {
   stopListening?: () => void;
 }
 
-export class RateLimiter {
+export class RateLimiter implements Pacer {
   private readonly answeredAt: number[] = [];
   private head = 0;
   private inFlight = 0;
@@ -52,7 +67,7 @@ export class RateLimiter {
   ) {}
 
   /** Waits for a slot; resolves to the function to call once the request's answer has arrived. */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal, _hint?: PaceHint): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.waiting.length === 0 && this.delay() === 0) return Promise.resolve(this.admit());
     return new Promise((resolve, reject) => {

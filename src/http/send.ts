@@ -15,7 +15,7 @@ import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";
 import { outgoingFrom, type Outgoing } from "./replay";
 import { CORRELATION_ID, REQUEST_ID, assignRequestIds } from "./request-ids";
-import type { RateLimiter } from "./rate-limiter";
+import type { Pacer, PaceHint } from "./rate-limiter";
 import { decideRetry, isInProgress, parseRetryAfter, type RetryPolicy } from "./retry-policy";
 
 export interface SenderConfig {
@@ -29,7 +29,9 @@ export interface SenderConfig {
   maxResponseBytes: number;
   logger?: Logger;
   /** Paces every attempt of the client's calls; shared by all its senders. */
-  limiter?: RateLimiter;
+  limiter?: Pacer;
+  /** How much longer than an attempt's timeout a shared slot is held: the token's timeout and a second. */
+  leaseSlackMs: number;
   now: () => number;
   random: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -94,6 +96,15 @@ export interface Sender {
   fetch(request: Request | LightRequest): Promise<Response>;
 }
 
+/**
+ * What pacing may know of a call: the customer its path names, and how long its slot may be held
+ * (its attempt's timeout plus leaseSlackMs: the token's fetch and a second) before a store takes it back.
+ */
+function paceHint(call: Outgoing, timeoutMs: number, leaseSlackMs: number): PaceHint {
+  const customer = /\/customers\/([^/?#]+)/.exec(call.url)?.[1];
+  return { customerId: customer === undefined ? undefined : customer.toLowerCase(), leaseMs: timeoutMs + leaseSlackMs };
+}
+
 export function createSender(config: SenderConfig): Sender {
   const { tokens, policy, logger, now } = config;
   const limits = { timeoutMs: config.timeoutMs, maxResponseBytes: config.maxResponseBytes };
@@ -101,7 +112,7 @@ export function createSender(config: SenderConfig): Sender {
   async function attemptOnce(call: Outgoing, attempt: number, forceRefresh: boolean): Promise<Received> {
     // Its turn first (the ids are already set: a queued call keeps them), then its token.
     const queued = config.limiter && observed.wait() ? performance.now() : undefined;
-    const answered = config.limiter ? await config.limiter.acquire(call.signal) : undefined;
+    const answered = config.limiter ? await config.limiter.acquire(call.signal, paceHint(call, limits.timeoutMs, config.leaseSlackMs)) : undefined;
     if (queued !== undefined) {
       const waited = Math.round(performance.now() - queued);
       if (waited > 0) publishWait({ reason: "pacing", delayMs: waited, requestId: call.headers.get(REQUEST_ID) });
@@ -153,7 +164,7 @@ export function createSender(config: SenderConfig): Sender {
     const retryAfterMs = parseRetryAfter(received.headers.get("Retry-After"), Date.now());
     if (retryAfterMs === undefined || !config.limiter) return;
     const pauseMs = Math.min(retryAfterMs, policy.maxRetryAfterMs);
-    config.limiter.pause(pauseMs);
+    config.limiter.pause(pauseMs, paceHint(call, limits.timeoutMs, config.leaseSlackMs));
     if (observed.wait()) publishWait({ reason: "throttled", delayMs: pauseMs, requestId: call.headers.get(REQUEST_ID) });
     if (logger) emit(logger, "info", `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`, { pauseMs, reason: "429 Retry-After" });
   }
