@@ -102,7 +102,7 @@ describeWithRedis("redisRateLimitStore on a real Redis", () => {
   });
 
   it("works the same through node redis", async () => {
-    const client = createClient({ socket: { path: server.socket } });
+    const client = createClient({ socket: { path: server.socket, tls: false } });
     await client.connect();
     try {
       const store = redisRateLimitStore(client, { key: "tenant-a" });
