@@ -1,0 +1,182 @@
+// A fleet of real worker processes sharing one quota through a real redis-server, against the fake
+// Partner Center limiting them as the service does (a short window, so that a run takes seconds):
+// no 429 and at least 0.9 of the limit's throughput where pacing alone per worker draws 429s; one
+// worker's 429 pauses them all; Redis stopped and killed mid-run loses and hangs nothing; a killed
+// worker's slots come back after their lease; a worker's clock 30 s off changes nothing.
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
+import { describeWithRedis, startRedis, type RedisProcess } from "../helpers/redis-server";
+
+const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+const ROOT = join(__dirname, "..", "..");
+/** The limit of every run: 20 requests a second, counted over a 1 s window. */
+const LIMIT = { requestsPerMinute: 1_200, windowMs: 1_000 };
+const PER_WINDOW = 20;
+
+interface LogLine {
+  level?: string;
+  message?: string;
+  at?: number;
+  outcome?: number | string;
+  durationMs?: number;
+  done?: boolean;
+  ok?: number;
+  failed?: string[];
+  started?: number;
+  ended?: number;
+}
+
+interface Worker {
+  child: ChildProcess;
+  lines: LogLine[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
+  let redis: RedisProcess;
+  let fake: FakePartnerCenter;
+  let orderId: string;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    fake = await startFakePartnerCenter({ token: "t", rateLimit: LIMIT });
+    fake.seedOrders(CUSTOMER, 1);
+    orderId = fake.orders(CUSTOMER)[0]!.id;
+  });
+  afterAll(async () => {
+    await fake.close();
+    await redis.stop();
+  });
+  beforeEach(() => {
+    fake.reset();
+    fake.seedOrders(CUSTOMER, 1);
+    orderId = fake.orders(CUSTOMER)[0]!.id;
+  });
+
+  function startWorker(config: Record<string, unknown>): Worker {
+    const settings = { baseUrl: fake.url, socket: redis.socket, mode: "shared", customerId: CUSTOMER, orderId, ...LIMIT, ...config };
+    const child = spawn(process.execPath, [join(ROOT, "tests", "helpers", "child.cjs"), join(__dirname, "fleet.child.ts"), JSON.stringify(settings)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const lines: LogLine[] = [];
+    let rest = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const text = rest + chunk.toString();
+      const parts = text.split("\n");
+      rest = parts.pop()!;
+      for (const part of parts) if (part.trim()) lines.push(JSON.parse(part) as LogLine);
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    return { child, lines, exited };
+  }
+
+  /** Runs workers to the end: each one's tally, and every attempt's start and outcome. */
+  async function runFleet(configs: Record<string, unknown>[], during?: (workers: Worker[]) => Promise<void>) {
+    const workers = configs.map(startWorker);
+    await during?.(workers);
+    await Promise.all(workers.map((w) => w.exited));
+    const tallies = workers.map((w) => w.lines.find((l) => l.done)!);
+    const attempts = workers.flatMap((w, worker) =>
+      w.lines.filter((l) => l.durationMs !== undefined && l.outcome !== undefined).map((l) => ({ worker, start: l.at! - l.durationMs!, end: l.at!, outcome: l.outcome })),
+    );
+    return { workers, tallies, attempts };
+  }
+
+  /** The share of the limit's throughput a run reached: the least time its calls could take over the time they took. */
+  function throughput(attempts: { start: number; end: number }[], calls: number): number {
+    const first = Math.min(...attempts.map((a) => a.start));
+    const last = Math.max(...attempts.map((a) => a.end));
+    const ideal = (Math.ceil(calls / PER_WINDOW) - 1) * LIMIT.windowMs;
+    return ideal / (last - first);
+  }
+
+  it("4 workers draw no 429 and reach at least 0.9 of the limit's throughput; pacing alone per worker draws 429s", async () => {
+    const shared = await runFleet(Array.from({ length: 4 }, () => ({ calls: 25 })));
+    expect(shared.tallies.map((t) => [t.ok, t.failed])).toEqual(Array.from({ length: 4 }, () => [25, []]));
+    expect(fake.stats.throttled).toBe(0);
+    const sharedRatio = throughput(shared.attempts, 100);
+    fake.reset();
+    fake.seedOrders(CUSTOMER, 1);
+    orderId = fake.orders(CUSTOMER)[0]!.id;
+    const alone = await runFleet(Array.from({ length: 4 }, () => ({ calls: 25, mode: "local" })));
+    const throttledAlone = fake.stats.throttled;
+    process.stdout.write(`\nfleet of 4 x 25 calls at ${PER_WINDOW}/s: shared through Redis 0 x 429, ${sharedRatio.toFixed(2)} of the limit's throughput; each pacing alone ${throttledAlone} x 429\n`);
+    expect(sharedRatio).toBeGreaterThanOrEqual(0.9);
+    expect(throttledAlone).toBeGreaterThan(0);
+    expect(alone.tallies.every((t) => t.ok === 25)).toBe(true);
+  }, 60_000);
+
+  it("one worker's 429 pauses every worker for its Retry-After", async () => {
+    // The next request to arrive, whichever worker sent it, is answered 429 Retry-After: 1.
+    fake.injectFaults({ type: "status", status: 429, retryAfter: "1" });
+    const { tallies, attempts } = await runFleet(Array.from({ length: 4 }, () => ({ calls: 10, requestsPerMinute: 6_000 })));
+    expect(tallies.every((t) => t.ok === 10)).toBe(true);
+    const throttled = attempts.find((a) => a.outcome === 429)!;
+    // Requests already on their way may land just after it; none starts well inside the second.
+    const inside = attempts.filter((a) => a.start > throttled.end + 100 && a.start < throttled.end + 900);
+    expect(inside).toEqual([]);
+    expect(new Set(attempts.filter((a) => a.start >= throttled.end + 900).map((a) => a.worker)).size).toBeGreaterThan(1);
+  }, 60_000);
+
+  it("keeps every call going while Redis is stopped (SIGSTOP) and killed, and shares pacing again once it is back", async () => {
+    const started = Date.now();
+    const { workers, tallies } = await runFleet(Array.from({ length: 4 }, () => ({ calls: 40 })), async (running) => {
+      await until(() => running.every((w) => w.lines.some((l) => l.outcome === 200)), 20_000);
+      redis.pause();
+      await sleep(1_500);
+      redis.resume();
+      await sleep(1_000);
+      await redis.kill();
+      await sleep(500);
+      await redis.restart();
+    });
+    expect(tallies.map((t) => [t.ok, t.failed])).toEqual(Array.from({ length: 4 }, () => [40, []]));
+    // 160 calls at 20 a second take 8 s; stalls and restarts add little.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    for (const worker of workers) {
+      const said = worker.lines.filter((l) => l.message?.includes("shared rate-limit store")).map((l) => l.level);
+      expect(said[0]).toBe("warn");
+      expect(said).toContain("info");
+    }
+    const check = await import("ioredis").then(({ default: Redis }) => new Redis({ path: redis.socket }));
+    try {
+      const { SLIDING_WINDOW_SCRIPT } = await import("../../src/redis");
+      const sha = (await import("node:crypto")).createHash("sha1").update(SLIDING_WINDOW_SCRIPT).digest("hex");
+      expect(await check.script("EXISTS", sha)).toEqual([1]);
+    } finally {
+      check.disconnect();
+    }
+  }, 90_000);
+
+  it("gives a killed worker's slots back to the others after its lease", async () => {
+    // Worker A takes every slot of a window with requests that never get an answer, and is killed.
+    fake.injectFaults(...Array.from({ length: PER_WINDOW }, () => ({ type: "stall" as const })));
+    const a = startWorker({ calls: PER_WINDOW, timeoutMs: 2_000, tokenTimeoutMs: 500 });
+    await until(() => fake.stats.requests >= PER_WINDOW, 20_000);
+    const held = Date.now();
+    a.child.kill("SIGKILL");
+    expect((await a.exited).signal).toBe("SIGKILL");
+    // Its leases: attempt timeout 2 s + token timeout 0.5 s + 1 s; then a window more.
+    const { tallies, attempts } = await runFleet([{ calls: 5 }]);
+    expect(tallies[0]).toMatchObject({ ok: 5, failed: [] });
+    const first = Math.min(...attempts.map((x) => x.start));
+    expect(first - held).toBeGreaterThanOrEqual(3_500 + 1_000 - 600);
+    expect(first - held).toBeLessThan(10_000);
+  }, 60_000);
+
+  it("is not moved by a worker whose clock is 30 s off", async () => {
+    const { tallies, attempts } = await runFleet([{ calls: 25, clockSkewMs: 30_000 }, { calls: 25, clockSkewMs: -30_000 }, { calls: 25 }, { calls: 25 }]);
+    expect(tallies.every((t) => t.ok === 25)).toBe(true);
+    expect(fake.stats.throttled).toBe(0);
+    expect(throughput(attempts, 100)).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await sleep(5);
+  }
+}
