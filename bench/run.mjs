@@ -12,6 +12,8 @@ import { LIMIT, placeAndWait } from "./lifecycle.mjs";
 import { listenerVariants } from "./listeners.mjs";
 import { pageThrough, startSeededFake } from "./paging.mjs";
 import { compare, summary } from "./stats.mjs";
+import { admissionCosts, CALLS, FLEET_LIMIT, fleetRun, startRedis } from "./fleet.mjs";
+import { REDIS_SERVER } from "../tests/helpers/redis-process.mjs";
 import { wallTime } from "./tooling.mjs";
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -152,6 +154,30 @@ const observed = listenerVariants();
 results.listeners = await compare(observed.variants, { baseline: "nobody listening", rounds: ROUNDS, count: 2_000, warmup: 3_000 });
 observed.done();
 for (const [name, m] of Object.entries(results.listeners)) say(`     ${name.padEnd(36)} ${range(m.opsPerSecond).padEnd(26)} ${range(m.ratio, 2, "x")}`);
+
+say(`\n9. A fleet sharing one quota through Redis: ${fmt(CALLS)} calls split between N worker processes, the fake limited to ${fmt(FLEET_LIMIT.requestsPerMinute)} a minute over ${FLEET_LIMIT.windowMs} ms windows (3 runs each, alternating)`);
+if (!REDIS_SERVER) {
+  say("     not run: no redis-server found (apt-get install redis-server)");
+} else {
+  const redis = await startRedis();
+  results.fleet = {};
+  for (const workers of [1, 2, 4]) {
+    const runs = { shared: [], alone: [] };
+    for (let i = 0; i < 3; i++) for (const mode of ["shared", "alone"]) runs[mode].push(await fleetRun(redis, workers, mode === "shared"));
+    for (const [mode, list] of Object.entries(runs)) {
+      const m = { seconds: summary(list.map((r) => r.seconds)), ratio: summary(list.map((r) => r.seconds / r.allowedSeconds)), throttled: summary(list.map((r) => r.throttled)), failed: summary(list.map((r) => r.failed)) };
+      results.fleet[`${workers} ${mode}`] = m;
+      say(`     ${String(workers).padStart(1)} worker(s), ${mode === "shared" ? "shared through Redis" : "each pacing alone  "} ${range(m.seconds, 2, " s")}, ${range(m.ratio, 2, "x")} the time the limit allows; ${range(m.throttled)} answered 429, ${range(m.failed)} failed`);
+    }
+  }
+  results.storeCost = await admissionCosts(redis, 2_000);
+  await redis.stop();
+  say("   what the store costs (µs, 2,000 each, loopback Unix socket): median, p99");
+  for (const [name, m] of Object.entries(results.storeCost)) say(`     ${name.padEnd(34)} ${fmt(m.median)} µs, p99 ${fmt(m.p99)} µs`);
+  const four = results.fleet["4 shared"];
+  goal("fleet: 4 workers sharing through Redis draw no 429", four.throttled.max === 0, `${four.throttled.max} answered 429 at most`);
+  goal("fleet: 4 workers sharing through Redis take ≤ 1.11x the time the limit allows (≥ 0.9 of its throughput)", four.ratio.median <= 1.11, `${four.ratio.median.toFixed(2)}x`);
+}
 
 say("\nGoals");
 for (const g of goals) say(`     ${g.met ? "met   " : "MISSED"} ${g.name}: ${g.detail}`);
