@@ -108,7 +108,7 @@ describe("the packed package", () => {
   it("ships the decisions its doc comments cite: every (Dn) in its declarations is an anchor of its spec/README.md", async () => {
     const installedAt = join(await installed.esm!, "node_modules", "partner-center-orders");
     const decisions = readFileSync(join(installedAt, "spec", "README.md"), "utf8");
-    const declarations = ["index.d.ts", "testing.d.ts", "contract.d.ts", "otel.d.ts"].map((file) => readFileSync(join(installedAt, "dist", file), "utf8")).join("\n");
+    const declarations = ["index.d.ts", "testing.d.ts", "contract.d.ts", "otel.d.ts", "redis.d.ts"].map((file) => readFileSync(join(installedAt, "dist", file), "utf8")).join("\n");
     const cited = [...new Set([...declarations.matchAll(/\b([DE]\d+)\b/g)].map((m) => m[1]!.toLowerCase()))];
     expect(cited.length).toBeGreaterThan(5);
     expect(cited.filter((id) => !decisions.includes(`<a id="${id}"></a>`))).toEqual([]);
@@ -128,7 +128,7 @@ describe("the packed package", () => {
   it("resolves every entry point with its types in node10, node16 and bundler modes (attw finds no problem)", async () => {
     const { stdout } = await reports.attw;
     const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[]; analysis: { entrypoints: Record<string, unknown> } };
-    expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./contract", "./otel", "./openapi.json", "./package.json"]);
+    expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./contract", "./otel", "./redis", "./openapi.json", "./package.json"]);
     expect(Object.values(problems).flat()).toEqual([]);
   }, 180_000);
 

@@ -7,7 +7,7 @@ import ts from "typescript";
 import { browserTest } from "../helpers/chromium";
 
 const ROOT = join(__dirname, "..", "..");
-const ENTRIES: Record<string, string> = { index: "src/index.ts", types: "src/types.ts", testing: "src/testing/index.ts", contract: "src/contract/index.ts", otel: "src/otel/index.ts" };
+const ENTRIES: Record<string, string> = { index: "src/index.ts", types: "src/types.ts", testing: "src/testing/index.ts", contract: "src/contract/index.ts", otel: "src/otel/index.ts", redis: "src/redis/index.ts" };
 
 /** What each entry point exports, by the compiler (types, interfaces and values alike). */
 function exportedNames(): Record<string, string[]> {
