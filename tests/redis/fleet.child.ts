@@ -18,6 +18,8 @@ interface WorkerConfig {
   clockSkewMs?: number;
   timeoutMs?: number;
   tokenTimeoutMs?: number;
+  /** How long an admission may take before the store is set aside. Default 1 s here. */
+  storeTimeoutMs?: number;
 }
 
 const config = JSON.parse(process.argv[3]!) as WorkerConfig;
@@ -33,7 +35,7 @@ async function main() {
   const rateLimit: RateLimitOption = {
     requestsPerMinute: config.requestsPerMinute,
     windowMs: config.windowMs,
-    ...(config.mode === "shared" ? { store: redisRateLimitStore(redis, { key: "tenant-under-test" }) } : {}),
+    ...(config.mode === "shared" ? { store: redisRateLimitStore(redis, { key: "tenant-under-test" }), storeTimeoutMs: config.storeTimeoutMs ?? 1_000 } : {}),
   };
   const pc = createPartnerCenterClient({
     credential: "t",
