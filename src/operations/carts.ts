@@ -92,8 +92,8 @@ export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
       const waits = { intervalMs, maxIntervalMs, maxWaitMs };
       const problems = waitProblems(waits, Object.keys(waits));
       if (problems.length) throw new PartnerCenterValidationError("checkoutAndWait", problems);
-      const { customerUserUpn: _upn, ...readOptions } = checkoutOptions;
-      const cart = await api.get(customerId, cartId, { signal: readOptions.signal, timeoutMs: readOptions.timeoutMs });
+      // The caller's ids belong to the checkout; the read of the cart has its own.
+      const cart = await api.get(customerId, cartId, { signal: options.signal, timeoutMs: options.timeoutMs });
       const checkout = await api.checkout(customerId, cartId, checkoutOptions);
       const orders = Array.isArray(checkout.orders) ? checkout.orders : [];
       const groups = groupOfOrders(cart.lineItems ?? [], orders);
