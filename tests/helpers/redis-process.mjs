@@ -2,14 +2,28 @@
 // without persistence, started and stopped by PID; it can be paused (SIGSTOP), resumed (SIGCONT),
 // killed (SIGKILL) and started again on the same socket. For the tests (redis-server.ts) and the
 // fleet benchmark.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 
-export const HOW = "apt-get install redis-server";
-export const REDIS_SERVER = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim() || undefined;
+export const HOW = "apt-get install redis-server, or set REDIS_SERVER_PATH";
+
+/** The redis-server to run: REDIS_SERVER_PATH, else the first executable one on PATH. */
+function findRedisServer() {
+  const candidates = process.env.REDIS_SERVER_PATH ? [process.env.REDIS_SERVER_PATH] : (process.env.PATH ?? "").split(delimiter).filter(Boolean).map((dir) => join(dir, "redis-server"));
+  return candidates.find((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export const REDIS_SERVER = findRedisServer();
 
 /** Whether the server at `socket` answers PING. */
 function pings(socket) {
