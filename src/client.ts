@@ -45,8 +45,12 @@ export type PartnerCenterClient = JsonClient & {
   readonly baseUrl: string;
 };
 
+/** How much longer than an attempt's timeout a shared slot is leased: the token's timeout and a second. */
+const leaseSlackMs = ({ tokenTimeoutMs }: ResolvedOptions) => tokenTimeoutMs + 1_000;
+
 /** The client's pacing: none, this process's own, or shared through a store. */
-function pacerFor({ rateLimit, logger, timeoutMs, tokenTimeoutMs }: ResolvedOptions): Pacer | undefined {
+function pacerFor(resolved: ResolvedOptions): Pacer | undefined {
+  const { rateLimit, logger, timeoutMs } = resolved;
   if (!rateLimit) return undefined;
   if (!rateLimit.shared) return new RateLimiter(rateLimit.allowance, rateLimit.windowMs);
   return new SharedRateLimiter({
@@ -55,7 +59,7 @@ function pacerFor({ rateLimit, logger, timeoutMs, tokenTimeoutMs }: ResolvedOpti
     windowMs: rateLimit.windowMs,
     // Set aside for as long as a store that stalled takes to time out a few times: then asked again.
     retryStoreMs: 1_000,
-    defaultLeaseMs: timeoutMs + tokenTimeoutMs + 1_000,
+    defaultLeaseMs: timeoutMs + leaseSlackMs(resolved),
     logger,
     sleep,
     now: Date.now,
@@ -72,7 +76,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     maxResponseBytes: resolved.maxResponseBytes,
     logger: resolved.logger,
     limiter: pacerFor(resolved),
-    leaseSlackMs: resolved.tokenTimeoutMs + 1_000,
+    leaseSlackMs: leaseSlackMs(resolved),
     now: Date.now,
     random: Math.random,
     sleep,
