@@ -77,4 +77,4 @@ export async function admissionCosts(redis, count) {
   return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, spread(values)]));
 }
 
-export { startRedis, PER_WINDOW, CALLS };
+export { startRedis, CALLS };

@@ -40,6 +40,9 @@ interface StoredCart {
   checkingOut: boolean;
 }
 
+/** 409 800064: another request is checking this cart out (error-codes). */
+export const cartInProgress = (cartId: string): Answer => errorAnswer(409, 800064, `Cart ${cartId} is being processed by another request.`);
+
 /** The fake's answer when a cart is not there: never created, or expired. */
 const notFound = (): Answer => errorAnswer(404, 800008, "Unable to retrieve cart id.");
 const link = (uri: string) => ({ uri, method: "GET", headers: [] as { key: string; value: string }[] });
@@ -112,7 +115,7 @@ export class CartStore {
   async checkout(customerId: string, cartId: string): Promise<Answer> {
     const stored = this.find(customerId, cartId);
     if (!stored) return notFound();
-    if (stored.checkingOut) return errorAnswer(409, 800064, `Cart ${stored.cart.id} is being processed by another request.`);
+    if (stored.checkingOut) return cartInProgress(stored.cart.id);
     if (stored.result) return { status: 201, body: stored.result };
     stored.checkingOut = true;
     try {

@@ -12,7 +12,7 @@ import { bindRequest, operationRuleProblems } from "../validation/request";
 import { errorAnswer, invalidInput, type Answer } from "./answers";
 import { AttemptCounter, drawFault, faultAnswer, type Fault, type FaultRate } from "./faults";
 import { cancellationRefusal, DOCUMENTED_OFFER_KINDS, type OfferKind } from "./cancellation";
-import { CartStore } from "./carts";
+import { CartStore, cartInProgress } from "./carts";
 import { handleOperation, type HandlerContext } from "./handlers";
 import { answerClientError, readBody, requestUrl, writeAnswer } from "./http";
 import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempotency";
@@ -21,7 +21,7 @@ import { credentialKinds, mayCall, type CredentialKind } from "../operations/cre
 import { checkedOptions, DEFAULT_CART_LIFETIME_MS, type FakePartnerCenterOptions } from "./options";
 import { isTokenPath, TokenEndpoint } from "./token-endpoint";
 import { isAnswer, readRequest } from "./read-request";
-import { matchRoute } from "./routes";
+import { matchRoute, type Route } from "./routes";
 import { OrderStore, type NewOrder } from "./store";
 import { Throttle } from "./throttle";
 import { isInProgress } from "../http/retry-policy";
@@ -137,8 +137,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   }
 
   /** The answer to an authenticated request: routed, allowed for its kind of token, bound as the service binds it, refused as it refuses, or handled. */
-  async function answer(request: IncomingMessage, url: URL, raw: Buffer, kind: CredentialKind): Promise<Answer> {
-    const route = matchRoute(request.method ?? "GET", url.pathname.replace(/^\/v1(?=\/)/, ""));
+  async function answer(request: IncomingMessage, url: URL, raw: Buffer, kind: CredentialKind, route: Route): Promise<Answer> {
     if (route === "method") return errorAnswer(405, 405, "Method not allowed.");
     if (route === "escape") return errorAnswer(400, 800002, "Invalid request input.", ["The path is not valid percent-encoding."]);
     if (!route) return errorAnswer(404, 404, "No such resource.");
@@ -204,6 +203,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     const kind = token === undefined ? undefined : tokenKind(token);
     if (!kind) return reply(errorAnswer(401, 3000, "The authentication token is missing or invalid."));
 
+    const route = matchRoute(request.method ?? "GET", url.pathname.replace(/^\/v1(?=\/)/, ""));
     // A repeated MS-RequestId gets the first answer and changes nothing: the documented idempotency.
     const identity = requestId && request.method !== "GET"
       ? { method: String(request.method), path: samePath(url), customer: customerOf(url.pathname), body: read.body }
@@ -215,10 +215,9 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
       // The first request with this MS-RequestId is still being answered: an order being placed,
       // or a cart being checked out (which the service answers for its cart, D43).
       stats.inProgress += 1;
-      const cart = /\/carts\/([^/]+)\/checkout$/i.exec(url.pathname)?.[1];
-      result = cart === undefined
-        ? errorAnswer(409, 800060, "Your order is in progress. Check your order history for recent orders in few minutes.")
-        : errorAnswer(409, 800064, `Cart ${decodeURIComponentSafe(cart)} is being processed by another request.`);
+      result = typeof route === "object" && route.operationId === "checkoutCart"
+        ? cartInProgress(String(route.path.cart_id))
+        : errorAnswer(409, 800060, "Your order is in progress. Check your order history for recent orders in few minutes.");
     } else if (known.kind === "replay") {
       stats.replays += 1;
       result = known.answer;
@@ -228,7 +227,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     } else {
       if (identity) placing.add(key!);
       try {
-        result = await answer(request, url, read.body, kind);
+        result = await answer(request, url, read.body, kind, route);
       } finally {
         if (identity) placing.delete(key!);
       }
@@ -301,15 +300,6 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
         for (const socket of sockets) socket.destroy();
       }),
   };
-}
-
-/** A path segment decoded, or as it is when it is not valid percent-encoding. */
-function decodeURIComponentSafe(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /** A request's path and query as one resource: the customer's GUID in any casing, as the service matches it. */

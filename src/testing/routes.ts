@@ -2,14 +2,14 @@
 import { operations } from "../../generated/request-rules";
 import type { OperationId } from "../validation/request";
 
-interface Route {
+interface RouteRule {
   operationId: OperationId;
   method: string;
   pattern: RegExp;
   names: string[];
 }
 
-const ROUTES: Route[] = Object.entries(operations).map(([operationId, rule]) => {
+const ROUTES: RouteRule[] = Object.entries(operations).map(([operationId, rule]) => {
   const names: string[] = [];
   const source = rule.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
     names.push(name);
@@ -31,11 +31,14 @@ const decode = (segment: string): string | undefined => {
   }
 };
 
+/** What a request's method and path route to: an operation, a wrong method, a bad escape, or nothing. */
+export type Route = Matched | "method" | "escape" | undefined;
+
 /**
  * The operation for `method` and `pathname`, its path parameters decoded; "method" if only the
  * method is wrong, "escape" if a parameter is not valid percent-encoding.
  */
-export function matchRoute(method: string, pathname: string): Matched | "method" | "escape" | undefined {
+export function matchRoute(method: string, pathname: string): Route {
   let pathMatched = false;
   for (const route of ROUTES) {
     const found = route.pattern.exec(pathname);

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
 import { SLIDING_WINDOW_SCRIPT } from "../../src/redis";
 import { describeWithRedis, startRedis, type RedisProcess } from "../helpers/redis-server";
+import { sleep, until } from "../helpers/until";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const ROOT = join(__dirname, "..", "..");
@@ -194,13 +195,3 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     expect(throughput(attempts, 100)).toBeGreaterThanOrEqual(0.8);
   }, 60_000);
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await sleep(5);
-  }
-}

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { createPartnerCenterClient } from "partner-center-orders";
 import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
+import { until } from "../helpers/until";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const ROOT = join(__dirname, "..", "..");
@@ -25,14 +26,6 @@ function purchaseProcess(how: "checkout" | "create", id: string): { child: Child
     child.on("exit", (code, signal) => resolve({ stdout, code, signal })),
   );
   return { child, output };
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 it("a process killed between the fake's commit and its answer, run again with the stored cart id, gets exactly the same orders", async () => {

@@ -100,6 +100,26 @@ describe("checkoutCart", () => {
     }
   });
 
+  it("answers a retry with the same MS-RequestId while the checkout runs 409 800064 (not the order's 800060), and then the first result", async () => {
+    const slow = await startFakePartnerCenter({ token: "t", checkoutDelayMs: 300 });
+    try {
+      const client = createPartnerCenterClient({ credential: "t", baseUrl: slow.url });
+      const cart = await client.carts.create(CUSTOMER, { lineItems: [SEATS] });
+      const requestId = crypto.randomUUID();
+      const send = () => fetch(`${slow.url}/v1/customers/${CUSTOMER}/carts/${cart.id}/checkout`, { method: "POST", headers: { Authorization: "Bearer t", "MS-RequestId": requestId } });
+      const first = send();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const retried = await send();
+      expect(retried.status).toBe(409);
+      expect(await retried.json()).toMatchObject({ code: 800064, description: `Cart ${cart.id} is being processed by another request.` });
+      const placed = await (await first).json();
+      expect(await (await send()).json()).toEqual(placed);
+      expect(slow.stats).toMatchObject({ created: 1, inProgress: 1, replays: 1 });
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("takes the .NET SDK's checkout body, the JSON string \"success\" (D44)", async () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [SEATS] });
     const answer = await rawCheckout(cart.id!, JSON.stringify("success"));
