@@ -614,7 +614,8 @@ export interface paths {
         /**
          * Check out a cart
          * @description Places the cart's orders, one per order group, and answers them with the groups that failed
-         *     (`orderErrors`). Idempotent by the docs' own promise: "Partners can call the CheckoutCart API
+         *     while their order was created (`orderErrors`). A cart with a line in error (its `error` set)
+         *     is refused whole, 400 800009, and nothing is placed (D46). Idempotent by the docs' own promise: "Partners can call the CheckoutCart API
          *     multiple times for one cart ID"; a cart checked out before is answered with the first
          *     checkout's result and nothing is placed again (D43). So a process that dies after sending it
          *     checks out the same cart id again and gets the same orders. A checkout that overlaps another

@@ -2,13 +2,14 @@
 // each at checkout; a checkout that is idempotent (a cart checked out before answers the first
 // result and places nothing, D43); 409 800064 for a checkout that overlaps another of the same
 // cart; expiry 7 days after creation (404 800008, D41); per-offer cart errors set on the line items
-// at create and update, whose groups the checkout does not place (`orderErrors`).
+// at create and update, which make the checkout refuse the cart (400 800009, D46); and per-offer
+// failures while an order is created, whose groups the checkout lists in `orderErrors`.
 import type { Cart, CartCheckoutResult, CartLineItem, PlacedOrder } from "../../generated/schema";
 import { enumKey } from "../validation/bind";
 import { errorAnswer, type Answer } from "./answers";
 import type { NewOrder, OrderStore } from "./store";
 
-/** A cart error the fake sets on every line of an offer (`cartErrors`): a CartErrorCode and its description. */
+/** An error of an offer's lines: a code (a CartErrorCode for `cartErrors`) and its description. */
 export interface CartErrorPlan {
   code: number;
   description: string;
@@ -21,6 +22,8 @@ export interface CartRules {
   checkoutDelayMs: number;
   /** Errors set on the lines of these offers. */
   errors: ReadonlyMap<string, CartErrorPlan>;
+  /** Errors of these offers' orders at checkout: their groups are not placed but listed in orderErrors. */
+  checkoutErrors: ReadonlyMap<string, CartErrorPlan>;
   /** Offers whose lines need `attestationAccepted: true` (CartErrorCode 10012 otherwise). */
   attestationOffers: ReadonlySet<string>;
   /** Told of every order a checkout places. */
@@ -107,16 +110,21 @@ export class CartStore {
   }
 
   /**
-   * Places one order per order group whose lines have no error, then answers after
-   * `checkoutDelayMs`. Meanwhile another checkout of the cart is answered 409 800064; afterwards,
-   * the first result. A checkout that placed nothing is not kept: the cart can be fixed and checked
-   * out again, as the docs say.
+   * Refuses a cart with a line in error (400 800009); else places one order per order group, each
+   * that does not fail (`checkoutErrors`), and answers after `checkoutDelayMs`. Meanwhile another
+   * checkout of the cart is answered 409 800064; afterwards, the first result. A checkout that
+   * placed nothing is not kept: the call can be made again, as the docs say.
    */
   async checkout(customerId: string, cartId: string): Promise<Answer> {
     const stored = this.find(customerId, cartId);
     if (!stored) return notFound();
     if (stored.checkingOut) return cartInProgress(stored.cart.id);
     if (stored.result) return { status: 201, body: stored.result };
+    // A line in error refuses the cart whole, before anything is placed (D46).
+    const inError = stored.cart.lineItems.filter((line) => line.error);
+    if (inError.length) {
+      return errorAnswer(400, 800009, "Error in cart item(s).", inError.map((line) => `lineItems[${line.id}]: ${line.error?.errorCode} ${line.error?.errorDescription ?? ""}`.trim()));
+    }
     stored.checkingOut = true;
     try {
       const result = this.place(customerId, stored);
@@ -140,9 +148,9 @@ export class CartStore {
     const orders: PlacedOrder[] = [];
     const orderErrors: NonNullable<CartCheckoutResult["orderErrors"]> = [];
     for (const [group, lines] of groups) {
-      const failed = lines.find((line) => line.error);
+      const failed = lines.map((line) => this.rules.checkoutErrors.get(line.catalogItemId ?? "")).find(Boolean);
       if (failed) {
-        orderErrors.push({ orderGroupId: group, code: 800009, description: `Error in cart item(s): line ${failed.id} ${failed.error?.errorDescription ?? ""}`.trim() });
+        orderErrors.push({ orderGroupId: group, code: failed.code, description: failed.description });
         continue;
       }
       orders.push(this.orders.create(customerId, orderOf(lines)));

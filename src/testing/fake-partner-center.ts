@@ -106,6 +106,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     checkoutDelayMs: options.checkoutDelayMs ?? 0,
     // Offer ids are data: a Map, never an object's keys.
     errors: new Map(Object.entries(options.cartErrors ?? {})),
+    checkoutErrors: new Map(Object.entries(options.checkoutErrors ?? {})),
     attestationOffers,
     onCreate,
     now: Date.now,

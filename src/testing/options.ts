@@ -52,11 +52,16 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
   checkoutDelayMs?: number | undefined;
   /**
    * Cart errors by offer: createCart and updateCart set `error` on every line of the offer (a
-   * CartErrorCode such as 10003 inventory not available), and checkout does not place its order
-   * group but lists it in `orderErrors`. Offers in `attestationOffers` get 10012 on a line
-   * without `attestationAccepted: true`.
+   * CartErrorCode such as 10003 inventory not available), and checkoutCart refuses the cart, 400
+   * 800009 "Error in cart item(s)", placing nothing (D46). Offers in `attestationOffers` get 10012
+   * on a line without `attestationAccepted: true`.
    */
   cartErrors?: Readonly<Record<string, { code: number; description: string }>> | undefined;
+  /**
+   * Failures while checkoutCart creates an offer's order: its order group is not placed and is
+   * listed in `orderErrors` with this code and description; the other groups are placed (D46).
+   */
+  checkoutErrors?: Readonly<Record<string, { code: number; description: string }>> | undefined;
   /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
   pageSize?: number | undefined;
   /** Port to listen on; a free one when unset. */
@@ -114,10 +119,12 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
   if (options.tenant !== undefined && options.tenant !== "production" && options.tenant !== "sandbox") {
     problems.push({ path: "options.tenant", message: `must be "production" or "sandbox", got ${String(options.tenant)}` });
   }
-  if (options.cartErrors !== undefined) {
-    const entries = options.cartErrors && typeof options.cartErrors === "object" ? Object.entries(options.cartErrors) : undefined;
+  for (const name of ["cartErrors", "checkoutErrors"] as const) {
+    if (options[name] === undefined) continue;
+    const plans = options[name];
+    const entries = plans && typeof plans === "object" ? Object.entries(plans) : undefined;
     if (!entries || entries.some(([offer, plan]) => offer === "" || !plan || !Number.isInteger(plan.code) || typeof plan.description !== "string")) {
-      problems.push({ path: "options.cartErrors", message: "must map offer ids to { code: a whole number, description: a string }" });
+      problems.push({ path: `options.${name}`, message: "must map offer ids to { code: a whole number, description: a string }" });
     }
   }
   for (const name of ["listDelayMs", "placementDelayMs", "checkoutDelayMs"] as const) {

@@ -1,6 +1,6 @@
 // The fake's carts as strict as Partner Center's: order groups, an idempotent checkout, 800064 for
-// an overlapping one, expiry, per-offer cart errors, and the orders and subscriptions a checkout
-// leaves behind.
+// an overlapping one, expiry, a cart with a line in error refused (800009), groups that fail while
+// placed listed in orderErrors, and the orders and subscriptions a checkout leaves behind.
 import { createPartnerCenterClient, type PartnerCenterClient } from "partner-center-orders";
 import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
 
@@ -127,17 +127,31 @@ describe("checkoutCart", () => {
     expect(((await answer.json()) as { orders: unknown[] }).orders).toHaveLength(1);
   });
 
-  it("does not place an order group with a line in error, lists it in orderErrors, and places the others", async () => {
+  it("refuses a cart with a line in error, 400 800009 naming the line, and places nothing (D46)", async () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [SEATS, { ...RESERVED, catalogItemId: SOLD_OUT }] });
-    const result = await pc.carts.checkout(CUSTOMER, cart.id!);
-    expect(result.orders).toHaveLength(1);
-    expect(result.orderErrors).toEqual([{ orderGroupId: "1", code: 800009, description: expect.stringContaining("Inventory not available.") }]);
-    expect(fake.stats.created).toBe(1);
+    const error = await pc.carts.checkout(CUSTOMER, cart.id!).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 800009, description: "Error in cart item(s).", data: ["lineItems[1]: 10003 Inventory not available."] });
+    expect(fake.stats.created).toBe(0);
+    expect((await pc.carts.get(CUSTOMER, cart.id!)).status).toBe("Active");
   });
 
-  it("keeps a cart whose checkout placed nothing active, so that it can be fixed and checked out", async () => {
+  it("does not place an order group that fails while its order is created, lists it in orderErrors, and places the others", async () => {
+    const failing = await startFakePartnerCenter({ token: "t", checkoutErrors: { [RESERVED.catalogItemId]: { code: 800010, description: "Inventory isn't available for this catalog item." } } });
+    try {
+      const client = createPartnerCenterClient({ credential: "t", baseUrl: failing.url });
+      const cart = await client.carts.create(CUSTOMER, { lineItems: [SEATS, RESERVED] });
+      const result = await client.carts.checkout(CUSTOMER, cart.id!);
+      expect(result.orders!.map((o) => o.lineItems[0]!.offerId)).toEqual([SEATS.catalogItemId]);
+      expect(result.orderErrors).toEqual([{ orderGroupId: "1", code: 800010, description: "Inventory isn't available for this catalog item." }]);
+      expect(failing.stats.created).toBe(1);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it("checks a cart out once its line in error is fixed by an update", async () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [{ catalogItemId: ATTESTED, quantity: 1, billingCycle: "monthly" }] });
-    expect((await pc.carts.checkout(CUSTOMER, cart.id!)).orders).toEqual([]);
+    await expect(pc.carts.checkout(CUSTOMER, cart.id!)).rejects.toMatchObject({ status: 400, code: 800009 });
     await pc.carts.update(CUSTOMER, cart.id!, { lineItems: [{ catalogItemId: ATTESTED, quantity: 1, billingCycle: "monthly", attestationAccepted: true }] });
     expect((await pc.carts.checkout(CUSTOMER, cart.id!)).orders).toHaveLength(1);
   });
@@ -188,6 +202,7 @@ describe("cart expiry (D41)", () => {
   it("refuses a start option that is not a lifetime", async () => {
     await expect(startFakePartnerCenter({ cartLifetimeMs: 0 })).rejects.toMatchObject({ problems: [{ path: "options.cartLifetimeMs" }] });
     await expect(startFakePartnerCenter({ cartErrors: { x: { code: "soon" as never, description: "" } } })).rejects.toMatchObject({ problems: [{ path: "options.cartErrors" }] });
+    await expect(startFakePartnerCenter({ checkoutErrors: { "": { code: 1, description: "" } } })).rejects.toMatchObject({ problems: [{ path: "options.checkoutErrors" }] });
   });
 });
 

@@ -100,7 +100,7 @@ describe("carts.checkout", () => {
 
 describe("carts.checkoutAndWait", () => {
   it("answers each order group: placed with its outcome, or refused with the checkout's error", async () => {
-    const fake = await startFakePartnerCenter({ token: "t", cartErrors: { "DG7GMGF0DWM3:0002:DG7GMGF0DT1M": { code: 10003, description: "Inventory not available." } } });
+    const fake = await startFakePartnerCenter({ token: "t", checkoutErrors: { "DG7GMGF0DWM3:0002:DG7GMGF0DT1M": { code: 800010, description: "Inventory isn't available for this catalog item." } } });
     try {
       const pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url });
       const cart = await pc.carts.create(CUSTOMER, {
@@ -109,7 +109,7 @@ describe("carts.checkoutAndWait", () => {
       const result = await pc.carts.checkoutAndWait(CUSTOMER, cart.id!, { intervalMs: 1 });
       expect(result.groups).toEqual([
         expect.objectContaining({ kind: "placed", orderGroup: "0", outcome: "fulfilled" }),
-        { kind: "refused", orderGroup: "software", code: 800009, description: expect.stringContaining("Inventory not available.") },
+        { kind: "refused", orderGroup: "software", code: 800010, description: "Inventory isn't available for this catalog item." },
       ]);
       const placed = result.groups[0] as { order: { lineItems: { subscriptionId?: string }[] } };
       expect(placed.order.lineItems[0]!.subscriptionId).toMatch(/^[0-9a-f-]{36}$/);
