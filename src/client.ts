@@ -75,6 +75,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     timeoutMs: resolved.timeoutMs,
     maxResponseBytes: resolved.maxResponseBytes,
     logger: resolved.logger,
+    recordCustomerIds: resolved.recordCustomerIds,
     limiter: pacerFor(resolved),
     leaseSlackMs: leaseSlackMs(resolved),
     now: Date.now,

@@ -67,6 +67,12 @@ export interface ClientOptions {
   locale?: string | undefined;
   /** Receives one line per attempt. */
   logger?: Logger | undefined;
+  /**
+   * Show customer ids in log lines and in the diagnostics channels' URLs; off by default, since
+   * they identify a tenant: a path shows `/customers/{customer_id}/...` instead. (Spans and
+   * metrics have the otel entry's own `recordCustomerIds`.)
+   */
+  recordCustomerIds?: boolean | undefined;
   /** Token scope. Default the Partner Center resource. */
   scope?: string | undefined;
   /**
@@ -122,6 +128,7 @@ export interface ResolvedOptions {
   transport: AttemptTransport;
   headers: Record<string, string>;
   logger?: Logger;
+  recordCustomerIds: boolean;
   scope: string;
   /** Requests allowed per window; undefined when pacing is off. */
   rateLimit?: { allowance: number; windowMs: number; shared?: { store: RateLimitStore; localAllowance: number; storeTimeoutMs: number } };
@@ -255,6 +262,9 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (options.logger !== undefined && typeof options.logger?.info !== "function") {
     problems.push({ path: "options.logger", message: "must have an info(message) method" });
   }
+  if (options.recordCustomerIds !== undefined && typeof options.recordCustomerIds !== "boolean") {
+    problems.push({ path: "options.recordCustomerIds", message: "must be true or false" });
+  }
   const rateLimit = rateLimitOf(options.rateLimit);
   if (Array.isArray(rateLimit)) problems.push(...rateLimit);
   const headers: Record<string, string> = { Accept: "application/json", "MS-Contract-Version": "v1" };
@@ -277,6 +287,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     transport: options.fetch ? fetchTransport(options.fetch) : defaultTransport({ ca: ca as readonly string[] | undefined, proxy: options.proxy }),
     headers,
     logger: options.logger,
+    recordCustomerIds: options.recordCustomerIds === true,
     scope: options.scope ?? PARTNER_CENTER_SCOPE,
     rateLimit: rateLimit as ResolvedOptions["rateLimit"],
   };

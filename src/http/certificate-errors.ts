@@ -13,13 +13,13 @@ const CERTIFICATE_CODES = new Set([
 /** The deepest a cause chain is followed: fetch nests the socket's error two levels down. */
 const MAX_CAUSES = 8;
 
-/** The code of the certificate failure behind `error`, if that is what it was. Never throws. */
-export function certificateErrorCode(error: unknown): string | undefined {
+/** The first code along `error`'s cause chain that `accept` takes (any string code by default). Never throws. */
+export function causeCode(error: unknown, accept: (code: string) => boolean = () => true): string | undefined {
   let current = error;
   for (let depth = 0; depth < MAX_CAUSES && current !== null && typeof current === "object"; depth++) {
     try {
       const code = (current as { code?: unknown }).code;
-      if (typeof code === "string" && CERTIFICATE_CODES.has(code)) return code;
+      if (typeof code === "string" && accept(code)) return code;
       current = (current as { cause?: unknown }).cause;
     } catch {
       return undefined;
@@ -27,6 +27,9 @@ export function certificateErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The code of the certificate failure behind `error`, if that is what it was. Never throws. */
+export const certificateErrorCode = (error: unknown): string | undefined => causeCode(error, (code) => CERTIFICATE_CODES.has(code));
 
 /** What to do about a refused certificate, by its code. */
 export function certificateAdvice(code: string): string {

@@ -16,13 +16,20 @@ export type LogFields = Record<string, string | number | null | undefined>;
 
 export interface AttemptLog {
   method: string;
-  url: string;
+  /** The path as logged: without host or query, and without customer ids unless recordCustomerIds. */
+  path: string;
   attempt: number;
-  /** Status of the answer, or the kind of failure (`network error`, `timeout`, `aborted`). */
-  outcome: number | string;
+  /** Status of the answer, when one came. */
+  status?: number | undefined;
+  /** The kind of failure when none came: `network error`, `timeout`, `aborted`, `too large`, `certificate`. */
+  failure?: string | undefined;
+  /** The failure's code from its cause chain (`ECONNRESET`, `UND_ERR_SOCKET`), when it has one. */
+  errorCode?: string | undefined;
   durationMs: number;
   requestId: string | null;
   correlationId: string | null;
+  /** The answer's MS-CV, for Microsoft support. */
+  msCv?: string | undefined;
 }
 
 /** A URL's path, without its host (and so any credentials) or its query. */
@@ -30,8 +37,9 @@ export const pathOf = (url: string) => url.replace(/^[a-z]+:\/\/[^/]+/i, "").rep
 
 /** One line per attempt. Only the path is logged, and no header but the two ids. */
 export function formatAttempt(entry: AttemptLog): string {
+  const outcome = entry.status ?? (entry.errorCode ? `${entry.failure} (${entry.errorCode})` : entry.failure);
   return (
-    `partner-center ${entry.method} ${pathOf(entry.url)} ${entry.outcome} ${entry.durationMs}ms ` +
+    `partner-center ${entry.method} ${entry.path} ${outcome} ${entry.durationMs}ms ` +
     `attempt=${entry.attempt} requestId=${entry.requestId} correlationId=${entry.correlationId}`
   );
 }

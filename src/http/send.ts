@@ -5,12 +5,13 @@
 import type { TokenProvider } from "../credential";
 import { abortedError, isPartnerCenterError, PartnerCenterError, type ClientErrorCode } from "../errors";
 import { reasonOf } from "../printable";
-import { redactSecrets } from "../redact";
+import { redactSecrets, withoutCustomerIds } from "../redact";
 import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received } from "./attempt";
 import { BufferedResponse } from "./buffered-response";
 import { certificateAdvice, certificateErrorCode } from "./certificate-errors";
 import { observed, publishAttempt, publishWait } from "../diagnostics";
-import { emit, formatAttempt, pathOf, type LogFields, type Logger } from "./log";
+import { failureKind } from "./failure-kind";
+import { emit, formatAttempt, pathOf, type Logger } from "./log";
 import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";
 import { outgoingFrom, type Outgoing } from "./replay";
@@ -32,6 +33,8 @@ export interface SenderConfig {
   limiter?: Pacer;
   /** How much longer than an attempt's timeout a shared slot is held: the token's timeout and a second. */
   leaseSlackMs: number;
+  /** Whether log lines and diagnostics messages show customer ids; else a path shows `{customer_id}`. */
+  recordCustomerIds: boolean;
   now: () => number;
   random: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -118,44 +121,44 @@ export function createSender(config: SenderConfig): Sender {
       if (waited > 0) publishWait({ reason: "pacing", delayMs: waited, requestId: call.headers.get(REQUEST_ID) });
     }
     let started: number | undefined;
-    let outcome: number | string = "network error";
     let received: Received | undefined;
+    let failed: unknown;
     try {
       call.headers.set("Authorization", `Bearer ${await tokens.getToken(forceRefresh, call.signal)}`);
       started = now();
       received = await sendAttempt(config.transport, call, limits);
-      outcome = received.status;
       if (received.status === 429) pauseEveryone(received, call);
       return received;
     } catch (error) {
-      if (error instanceof AttemptTimeoutError) outcome = "timeout";
-      else if (error instanceof ResponseTooLargeError) outcome = "too large";
-      else if (call.signal?.aborted) outcome = "aborted";
+      failed = error;
       throw error;
     } finally {
       answered?.();
       if (call.trace) call.trace.attempts = attempt;
-      if (started !== undefined) {
-        const durationMs = now() - started;
-        if (logger) {
-          const entry = { method: call.method, url: call.url, attempt, outcome, durationMs, requestId: call.headers.get(REQUEST_ID), correlationId: call.headers.get(CORRELATION_ID) };
-          const { url: _url, ...fields } = entry;
-          emit(logger, "info", formatAttempt(entry), { ...fields, path: pathOf(call.url) });
-        }
-        if (observed.attempt()) {
-          publishAttempt({
-            method: call.method,
-            url: call.url.replace(/\?.*$/, ""),
-            requestId: call.headers.get(REQUEST_ID),
-            correlationId: call.headers.get(CORRELATION_ID),
-            attempt,
-            outcome,
-            durationMs,
-            msCv: received?.headers.get("MS-CV"),
-            retryAfter: received?.headers.get("Retry-After"),
-          });
-        }
-      }
+      if (started !== undefined) report(call, attempt, now() - started, received, failed);
+    }
+  }
+
+  /** What one attempt tells the logger and the attempt channel, built only for whoever listens. */
+  function report(call: Outgoing, attempt: number, durationMs: number, received: Received | undefined, error: unknown): void {
+    const kind = received ? undefined : failureKind(error, call.signal);
+    const msCv = received?.headers.get("MS-CV") ?? undefined;
+    if (logger) {
+      const entry = { ...callFields(call, attempt), status: received?.status, ...kind, durationMs, msCv };
+      emit(logger, "info", formatAttempt(entry as typeof entry & { path: string }), entry);
+    }
+    if (observed.attempt()) {
+      publishAttempt({
+        method: call.method,
+        url: shown(call.url.replace(/\?.*$/, "")),
+        requestId: call.headers.get(REQUEST_ID),
+        correlationId: call.headers.get(CORRELATION_ID),
+        attempt,
+        outcome: received?.status ?? kind!.failure,
+        durationMs,
+        msCv,
+        retryAfter: received?.headers.get("Retry-After"),
+      });
     }
   }
 
@@ -169,10 +172,13 @@ export function createSender(config: SenderConfig): Sender {
     if (logger) emit(logger, "info", `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`, { pauseMs, reason: "429 Retry-After" });
   }
 
+  /** A URL or path as observers see it: customer ids shown only where the client was asked to. */
+  const shown = (text: string) => (config.recordCustomerIds ? text : withoutCustomerIds(text));
+
   /** The fields every line about `call` carries: what it is and its ids, never a header's value else. */
-  const callFields = (call: Outgoing, attempt: number): LogFields => ({
+  const callFields = (call: Outgoing, attempt: number) => ({
     method: call.method,
-    path: pathOf(call.url),
+    path: shown(pathOf(call.url)),
     attempt,
     requestId: call.headers.get(REQUEST_ID),
     correlationId: call.headers.get(CORRELATION_ID),
@@ -180,6 +186,7 @@ export function createSender(config: SenderConfig): Sender {
 
   async function send(call: Outgoing): Promise<Received> {
     assignRequestIds(call.headers);
+    const startedAt = now();
     const replayable = call.request === undefined;
     let attempt = 0;
     let refreshed = false;
@@ -210,19 +217,20 @@ export function createSender(config: SenderConfig): Sender {
         replayable && !(error instanceof ResponseTooLargeError) && !certificateErrorCode(error)
           ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After"), inProgress: inProgress(received) }, policy, now(), config.random())
           : { retry: false as const };
-      const what = () => (received ? `answered ${received.status}` : `failed (${certificateErrorCode(error) ?? (error instanceof AttemptTimeoutError ? "timeout" : "network error")})`);
+      const kind = received ? undefined : failureKind(error, call.signal);
+      const what = received ? `answered ${received.status}` : `failed (${kind!.errorCode ? `${kind!.failure}: ${kind!.errorCode}` : kind!.failure})`;
+      const fields = { ...callFields(call, attempt), status: received?.status, ...kind, msCv: received?.headers.get("MS-CV") ?? undefined };
       if (!decision.retry) {
         if (logger) {
           const attempts = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
-          emit(logger, "error", `partner-center ${call.method} ${pathOf(call.url)} failed after ${attempts}: ${received?.status ?? what()}`, { ...callFields(call, attempt), status: received?.status });
+          emit(logger, "error", `partner-center ${call.method} ${fields.path} failed after ${attempts}: ${received?.status ?? what}`, { ...fields, totalMs: now() - startedAt });
         }
         if (received) return received;
         throw transportError(error, call);
       }
       if (logger) {
-        emit(logger, "warn", `partner-center ${call.method} ${pathOf(call.url)} ${what()}: retrying in ${decision.delayMs} ms (attempt ${attempt} of ${policy.maxRetries + 1})`, {
-          ...callFields(call, attempt),
-          status: received?.status,
+        emit(logger, "warn", `partner-center ${call.method} ${fields.path} ${what}: retrying in ${decision.delayMs} ms (attempt ${attempt} of ${policy.maxRetries + 1})`, {
+          ...fields,
           delayMs: decision.delayMs,
         });
       }

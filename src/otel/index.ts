@@ -10,6 +10,7 @@ import { subscribe, tracingChannel, unsubscribe } from "node:diagnostics_channel
 import { CHANNELS } from "../diagnostics-channels";
 import type { AttemptMessage, CallContext, WaitMessage } from "../diagnostics";
 import { isPartnerCenterError } from "../errors";
+import { redactSecrets, withoutCustomerIds } from "../redact";
 import { version } from "../../package.json";
 
 export interface OpenTelemetryOptions {
@@ -49,6 +50,12 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
     ...(options.recordCustomerIds && context.customerId ? { "partner_center.customer.id": context.customerId } : {}),
   });
 
+  // The one place a span's text is built from an error's: no secret, and no customer id unless asked.
+  const statusMessage = (message: string, context: CallContext) => {
+    const safe = redactSecrets(String(message));
+    return options.recordCustomerIds ? safe : withoutCustomerIds(safe, context.customerId);
+  };
+
   const finish = (context: CallContext, error?: unknown) => {
     const entry = spans.get(context);
     if (!entry) return;
@@ -60,7 +67,7 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
     const errorType = error === undefined ? undefined : isPartnerCenterError(error) ? String(error.code ?? error.status ?? "PartnerCenterError") : error instanceof Error ? error.name : "Error";
     if (errorType) {
       span.setAttribute("error.type", errorType);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : undefined });
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? statusMessage(error.message, context) : undefined });
     }
     span.end();
     duration.record((performance.now() - started) / 1000, { ...metricAttributes(context), ...(errorType ? { "error.type": errorType } : {}) });

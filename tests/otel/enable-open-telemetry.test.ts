@@ -82,6 +82,33 @@ describe("enableOpenTelemetry", () => {
     expect(span!.status.code).toBe(2);
   });
 
+  it("keeps the customer id out of every span, event and metric unless asked, a failed call's status message included", async () => {
+    disable = enableOpenTelemetry({ tracerProvider, meterProvider });
+    await client().orders.get(CUSTOMER, "no-such-order").catch(() => undefined);
+    fake.injectFaults({ type: "status", status: 503 });
+    await client().orders.create(CUSTOMER, { lineItems: [LINE] });
+    const [failed] = spans.getFinishedSpans();
+    expect(failed!.status.message).toMatch(/^GET \S+\/customers\/\{customer_id\}\/orders\/no-such-order failed/);
+    await reader.forceFlush();
+    const exported = JSON.stringify({ spans: spans.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, status: s.status, events: s.events })), metrics: metricExporter.getMetrics() });
+    expect(exported.toLowerCase()).not.toContain(CUSTOMER);
+  });
+
+  it("publishes attempts whose URL names the customer only when the client's recordCustomerIds is set", async () => {
+    const seen: { url: string }[] = [];
+    const listen = (message: unknown) => seen.push(message as { url: string });
+    subscribe(CHANNELS.attempt, listen);
+    try {
+      await client().orders.create(CUSTOMER, { lineItems: [LINE] });
+      await createPartnerCenterClient({ credential: "t", baseUrl: fake.url, rateLimit: false, recordCustomerIds: true }).orders.create(CUSTOMER, { lineItems: [LINE] });
+    } finally {
+      unsubscribe(CHANNELS.attempt, listen);
+    }
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.url).toMatch(/\/customers\/\{customer_id\}\/orders$/);
+    expect(seen[1]!.url).toContain(CUSTOMER);
+  });
+
   it("counts a 429 and its pause", async () => {
     disable = enableOpenTelemetry({ tracerProvider, meterProvider });
     fake.injectFaults({ type: "status", status: 429, retryAfter: "0" });

@@ -27,7 +27,8 @@ interface LogLine {
   level?: string;
   message?: string;
   at?: number;
-  outcome?: number | string;
+  status?: number;
+  failure?: string;
   durationMs?: number;
   done?: boolean;
   ok?: number;
@@ -89,7 +90,7 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     await Promise.all(workers.map((w) => w.exited));
     const tallies = workers.map((w) => w.lines.find((l) => l.done)!);
     const attempts = workers.flatMap((w, worker) =>
-      w.lines.filter((l) => l.durationMs !== undefined && l.outcome !== undefined).map((l) => ({ worker, start: l.at! - l.durationMs!, end: l.at!, outcome: l.outcome })),
+      w.lines.filter((l) => l.durationMs !== undefined && (l.status ?? l.failure) !== undefined).map((l) => ({ worker, start: l.at! - l.durationMs!, end: l.at!, outcome: l.status ?? l.failure })),
     );
     return { workers, tallies, attempts };
   }
@@ -138,7 +139,7 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     let pausedAt = 0;
     // The client's default bound: an admission unanswered for 250 ms sets the store aside.
     const { workers, tallies } = await runFleet(Array.from({ length: 4 }, () => ({ calls: 30, storeTimeoutMs: 250 })), async (running) => {
-      await until(() => running.every((w) => w.lines.some((l) => l.outcome === 200)), 20_000);
+      await until(() => running.every((w) => w.lines.some((l) => l.status === 200)), 20_000);
       redis.pause();
       pausedAt = Date.now();
       await sleep(1_000);

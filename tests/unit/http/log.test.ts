@@ -1,17 +1,22 @@
 import { formatAttempt } from "../../../src/http/log";
 
 describe("formatAttempt", () => {
-  it("logs the path without host or query", () => {
+  it("logs the path it is given, the status and the ids", () => {
     const line = formatAttempt({
       method: "GET",
-      url: "https://api.partnercenter.microsoft.com/v1/customers/c/orders?billingType=monthly",
+      path: "/v1/customers/c/orders",
       attempt: 2,
-      outcome: 503,
+      status: 503,
       durationMs: 12,
       requestId: "r",
       correlationId: "c",
     });
     expect(line).toBe("partner-center GET /v1/customers/c/orders 503 12ms attempt=2 requestId=r correlationId=c");
+  });
+
+  it("logs a failure by its kind and code", () => {
+    const line = formatAttempt({ method: "GET", path: "/v1/x", attempt: 1, failure: "network error", errorCode: "ECONNRESET", durationMs: 3, requestId: "r", correlationId: "c" });
+    expect(line).toBe("partner-center GET /v1/x network error (ECONNRESET) 3ms attempt=1 requestId=r correlationId=c");
   });
 });
 
@@ -35,7 +40,7 @@ describe("a levelled logger (console, pino, winston as they are)", () => {
     expect(warn.args[0]).toMatch(/^partner-center GET \/v1\/customers\/\S+ answered 503: retrying in \d+ ms \(attempt 1 of 2\)$/);
     expect(warn.args[1]).toMatchObject({ method: "GET", status: 503, attempt: 1, delayMs: expect.any(Number), requestId: expect.any(String) });
     expect(calls.filter((c) => c.level === "info")).toHaveLength(2);
-    expect(calls.filter((c) => c.level === "info")[0]!.args[1]).toMatchObject({ method: "GET", outcome: 503, attempt: 1 });
+    expect(calls.filter((c) => c.level === "info")[0]!.args[1]).toMatchObject({ method: "GET", status: 503, attempt: 1 });
   });
 
   it("says at info that a 429 pauses every call, and at error that a call failed for good", async () => {
@@ -52,7 +57,7 @@ describe("a levelled logger (console, pino, winston as they are)", () => {
     const pino = { ...logger, child: () => pino, bindings: () => ({}), levels: { values: {} } };
     await client(pino, json(200, ORDER)).orders.get(CUSTOMER, ORDER.id);
     const info = calls.find((c) => c.level === "info")!;
-    expect(info.args[0]).toMatchObject({ method: "GET", outcome: 200 });
+    expect(info.args[0]).toMatchObject({ method: "GET", status: 200 });
     expect(info.args[1]).toMatch(/^partner-center GET /);
   });
 
@@ -61,6 +66,35 @@ describe("a levelled logger (console, pino, winston as they are)", () => {
     await client(logger, json(401, {}), json(503, {}), json(503, {})).orders.get(CUSTOMER, ORDER.id).catch(() => undefined);
     expect(JSON.stringify(calls)).not.toContain(TOKEN);
     expect(JSON.stringify(calls)).not.toContain("c2VjcmV0");
+  });
+
+  it("keeps the customer id out of every line and field unless recordCustomerIds is set", async () => {
+    const hidden = recording();
+    const steps = () => [json(503, {}), json(404, { code: 20000, description: "not found" })] as const;
+    await client(hidden.logger, ...steps()).orders.get(CUSTOMER, ORDER.id).catch(() => undefined);
+    expect(hidden.calls.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(hidden.calls).toLowerCase()).not.toContain(CUSTOMER.toLowerCase());
+    expect(String(hidden.calls[0]!.args[0])).toContain("/customers/{customer_id}/orders/");
+    const shown = recording();
+    const fetch = scriptedFetch(...steps()).fetch;
+    await createPartnerCenterClient({ credential: TOKEN, baseUrl: "https://pc.test/v1", fetch, logger: shown.logger as never, backoff: { baseDelayMs: 1, maxDelayMs: 2 }, maxRetries: 1, recordCustomerIds: true })
+      .orders.get(CUSTOMER, ORDER.id)
+      .catch(() => undefined);
+    expect(JSON.stringify(shown.calls)).toContain(CUSTOMER);
+  });
+
+  it("gives each field one type: the status a number, the failure's kind a string, with MS-CV and the call's total time", async () => {
+    const { calls, logger } = recording();
+    const failing = createPartnerCenterClient({ credential: TOKEN, baseUrl: "https://pc.test/v1", fetch: scriptedFetch(new TypeError("fetch failed"), json(503, {}, { "MS-CV": "cv.1" })).fetch, logger: logger as never, backoff: { baseDelayMs: 1, maxDelayMs: 2 }, maxRetries: 1 });
+    await failing.orders.get(CUSTOMER, ORDER.id).catch(() => undefined);
+    const attempts = calls.filter((c) => c.level === "info").map((c) => c.args[1] as Record<string, unknown>);
+    expect(attempts[0]).toMatchObject({ failure: "network error", attempt: 1 });
+    expect(attempts[0]!.status).toBeUndefined();
+    expect(attempts[1]).toMatchObject({ status: 503, msCv: "cv.1", attempt: 2 });
+    expect(attempts[1]!.failure).toBeUndefined();
+    for (const fields of attempts) expect(fields.outcome).toBeUndefined();
+    const final = calls.find((c) => c.level === "error")!.args[1] as Record<string, unknown>;
+    expect(final).toMatchObject({ status: 503, msCv: "cv.1", totalMs: expect.any(Number) });
   });
 
   it("still takes a logger with info alone, every level going there", async () => {

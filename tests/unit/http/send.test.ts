@@ -278,7 +278,7 @@ describe("logging", () => {
     const lines = attemptLines(all);
     expect(lines).toHaveLength(2);
     const requestId = sent[0]!.headers["ms-requestid"];
-    expect(lines[0]).toMatch(new RegExp(`^partner-center POST /v1/customers/${CUSTOMER}/orders 503 \\d+ms attempt=1 requestId=${requestId} correlationId=[0-9a-f-]{36}$`));
+    expect(lines[0]).toMatch(new RegExp(`^partner-center POST /v1/customers/\\{customer_id\\}/orders 503 \\d+ms attempt=1 requestId=${requestId} correlationId=[0-9a-f-]{36}$`));
     expect(lines[1]).toContain(" 201 ");
     expect(lines[1]).toContain("attempt=2");
     expect(all.join("\n")).not.toContain("token-123");
