@@ -24,14 +24,36 @@ export interface OpenTelemetryOptions {
 
 const SCOPE = "partner-center-orders";
 
+/**
+ * Seconds. The SDK's default buckets are milliseconds-sized for values recorded in seconds (every
+ * call would land in the first); these span a 5 ms loopback call to a 10 minute poll or pacing wait.
+ */
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
+
+// A subscriber's throw would reach the process as an uncaught exception (diagnostics_channel
+// rethrows it on the next tick): an observer that breaks loses its own data, never the call's.
+function guarded<A extends unknown[]>(handler: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      handler(...args);
+    } catch {
+      // The tracer's or meter's failure is theirs.
+    }
+  };
+}
+
+function guardedAll<T extends Record<string, (message: object) => void>>(handlers: T): T {
+  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, guarded(handler)])) as T;
+}
+
 /** Turns the client's diagnostics into spans and metrics; returns the function that turns that off again. */
 export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => void {
   const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, version);
   const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE, version);
-  const duration = meter.createHistogram("partner_center.client.operation.duration", { unit: "s", description: "Duration of a client method's call, retries included." });
+  const duration = meter.createHistogram("partner_center.client.operation.duration", { unit: "s", description: "Duration of a client method's call, retries included.", advice: { explicitBucketBoundaries: DURATION_BUCKETS } });
   const retries = meter.createCounter("partner_center.client.retries", { description: "Attempts after the first." });
   const throttled = meter.createCounter("partner_center.client.throttled", { description: "Answers 429 (throttled)." });
-  const paced = meter.createHistogram("partner_center.client.rate_limit.wait.duration", { unit: "s", description: "Time a call waited its turn under the client's pacing." });
+  const paced = meter.createHistogram("partner_center.client.rate_limit.wait.duration", { unit: "s", description: "Time a call waited its turn under the client's pacing.", advice: { explicitBucketBoundaries: DURATION_BUCKETS } });
 
   // Contexts and request ids are the client's objects and strings: WeakMap and Map, never object keys.
   const spans = new WeakMap<CallContext, { span: Span; started: number }>();
@@ -75,7 +97,7 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
 
   // tracePromise publishes start and end, then asyncStart and asyncEnd once the call settles, with
   // `error` set on the context (and published first) when it failed.
-  const handlers = {
+  const handlers = guardedAll({
     start(message: object) {
       const context = message as CallContext;
       const span = tracer.startSpan(`PartnerCenter.Orders.${context.operationId}`, { kind: SpanKind.CLIENT, attributes: attributes(context) });
@@ -89,8 +111,8 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
       finish(context, context.error);
     },
     error() {},
-  };
-  const onAttempt = (message: unknown) => {
+  });
+  const onAttempt = guarded((message: unknown) => {
     const attempt = message as AttemptMessage;
     const span = attempt.requestId ? byRequestId.get(attempt.requestId) : undefined;
     span?.addEvent("attempt", {
@@ -102,13 +124,13 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
     });
     if (attempt.attempt > 1) retries.add(1, { "http.request.method": attempt.method });
     if (attempt.outcome === 429) throttled.add(1, { "http.request.method": attempt.method });
-  };
-  const onWait = (message: unknown) => {
+  });
+  const onWait = guarded((message: unknown) => {
     const wait = message as WaitMessage;
     const span = wait.requestId ? byRequestId.get(wait.requestId) : undefined;
     span?.addEvent(wait.reason === "pacing" ? "rate limit wait" : wait.reason === "throttled" ? "throttled" : "retry wait", { "partner_center.wait.reason": wait.reason, "partner_center.wait.ms": wait.delayMs });
     if (wait.reason === "pacing") paced.record(wait.delayMs / 1000);
-  };
+  });
 
   const calls = tracingChannel(CHANNELS.call);
   calls.subscribe(handlers);

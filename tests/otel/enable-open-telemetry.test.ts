@@ -109,6 +109,42 @@ describe("enableOpenTelemetry", () => {
     expect(seen[1]!.url).toContain(CUSTOMER);
   });
 
+  it("gives its duration histograms buckets from milliseconds to minutes, so a 40 ms call and a 2 minute wait land apart", async () => {
+    disable = enableOpenTelemetry({ tracerProvider, meterProvider });
+    await client().orders.create(CUSTOMER, { lineItems: [LINE] });
+    await reader.forceFlush();
+    const metric = metricExporter.getMetrics().flatMap((r) => r.scopeMetrics.flatMap((s) => s.metrics)).find((m) => m.descriptor.name === "partner_center.client.operation.duration")!;
+    const boundaries = (metric.dataPoints[0]!.value as { buckets: { boundaries: number[] } }).buckets.boundaries;
+    expect(boundaries[0]).toBeLessThanOrEqual(0.01);
+    expect(boundaries.at(-1)).toBeGreaterThanOrEqual(120);
+    expect(boundaries.filter((b) => b <= 1).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("survives a tracer, a span and a meter that throw: the call succeeds and nothing reaches the process", async () => {
+    const boom = () => {
+      throw new Error("observer broke");
+    };
+    const span = { addEvent: boom, setAttribute: boom, setStatus: boom, end: boom };
+    const brokenTracer = { getTracer: () => ({ startSpan: () => span }) };
+    const brokenMeter = { getMeter: () => ({ createHistogram: () => ({ record: boom }), createCounter: () => ({ add: boom }) }) };
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.prependListener("uncaughtException", onUncaught);
+    try {
+      disable = enableOpenTelemetry({ tracerProvider: brokenTracer as never, meterProvider: brokenMeter as never });
+      fake.injectFaults({ type: "status", status: 503 });
+      await expect(client().orders.create(CUSTOMER, { lineItems: [LINE] })).resolves.toMatchObject({ id: expect.any(String) });
+      await client().orders.get(CUSTOMER, "no-such-order").catch(() => undefined);
+      disable();
+      disable = enableOpenTelemetry({ tracerProvider: { getTracer: () => ({ startSpan: boom }) } as never, meterProvider });
+      await expect(client().orders.create(CUSTOMER, { lineItems: [LINE] })).resolves.toMatchObject({ id: expect.any(String) });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.removeListener("uncaughtException", onUncaught);
+    }
+    expect(uncaught).toEqual([]);
+  });
+
   it("counts a 429 and its pause", async () => {
     disable = enableOpenTelemetry({ tracerProvider, meterProvider });
     fake.injectFaults({ type: "status", status: 429, retryAfter: "0" });
