@@ -192,7 +192,7 @@ export function endpointProblems(value: unknown, at: string): ValidationProblem[
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
-function caProblems(ca: unknown, withFetch: boolean): ValidationProblem[] {
+export function caProblems(ca: unknown, withFetch: boolean): ValidationProblem[] {
   const at = "options.ca";
   if (!Array.isArray(ca) || ca.length === 0 || ca.some((c) => typeof c !== "string" || !PEM_CERTIFICATE.test(c))) {
     return [{ path: at, message: "must be a PEM certificate (-----BEGIN CERTIFICATE-----), or a list of them" }];
@@ -201,7 +201,7 @@ function caProblems(ca: unknown, withFetch: boolean): ValidationProblem[] {
   return [];
 }
 
-function proxyProblems(proxy: unknown, withFetch: boolean): ValidationProblem[] {
+export function proxyProblems(proxy: unknown, withFetch: boolean): ValidationProblem[] {
   const at = "options.proxy";
   if (proxy === false) return [];
   // Never quoted: a proxy URL may carry a password.
