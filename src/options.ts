@@ -190,11 +190,18 @@ export function endpointProblems(value: unknown, at: string): ValidationProblem[
   return [{ path: at, message: `must use https (http is allowed only for loopback hosts), got ${url.protocol}//${url.host}` }];
 }
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+const PEM_BEGIN = "-----BEGIN CERTIFICATE-----";
+const PEM_END = "-----END CERTIFICATE-----";
+
+/** Whether `text` holds a PEM certificate block: two searches, linear in the text (a lazy regex was quadratic). */
+const hasPemCertificate = (text: string) => {
+  const begin = text.indexOf(PEM_BEGIN);
+  return begin !== -1 && text.indexOf(PEM_END, begin + PEM_BEGIN.length + 1) !== -1;
+};
 
 export function caProblems(ca: unknown, withFetch: boolean): ValidationProblem[] {
   const at = "options.ca";
-  if (!Array.isArray(ca) || ca.length === 0 || ca.some((c) => typeof c !== "string" || !PEM_CERTIFICATE.test(c))) {
+  if (!Array.isArray(ca) || ca.length === 0 || ca.some((c) => typeof c !== "string" || !hasPemCertificate(c))) {
     return [{ path: at, message: "must be a PEM certificate (-----BEGIN CERTIFICATE-----), or a list of them" }];
   }
   if (withFetch) return [{ path: at, message: "applies to the default transport, not to a fetch of your own: give your fetch the CA (undici's Agent connect.ca), or set NODE_EXTRA_CA_CERTS" }];

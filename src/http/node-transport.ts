@@ -9,16 +9,19 @@ import type { AttemptTransport, Received } from "./attempt";
 import { codingsToUndo, decodeBody } from "./content-coding";
 import { ProxyAgents, type ProxySetting } from "./proxy-agents";
 import { ResponseTooLargeError } from "./read-body";
+import { trustedCertificates } from "./trust";
 import type { Outgoing } from "./replay";
 
 type Http = typeof import("node:http");
 type Https = typeof import("node:https");
 type Zlib = typeof import("node:zlib");
+type Tls = typeof import("node:tls");
 
 interface NodeModules {
   http: Http;
   https: Https;
   zlib: Zlib;
+  tls: Tls;
 }
 
 /**
@@ -34,7 +37,7 @@ export function prefersOwnFetch(globals: object): boolean {
 function nodeModules(): NodeModules | undefined {
   const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
   if (typeof get !== "function" || prefersOwnFetch(globalThis)) return undefined;
-  return { http: get("node:http") as Http, https: get("node:https") as Https, zlib: get("node:zlib") as Zlib };
+  return { http: get("node:http") as Http, https: get("node:https") as Https, zlib: get("node:zlib") as Zlib, tls: get("node:tls") as Tls };
 }
 
 /** The body as bytes or text, with the Content-Type a fetch would have given it. */
@@ -71,10 +74,10 @@ export interface NodeTransportOptions {
 export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransport | undefined {
   const modules = nodeModules();
   if (!modules) return undefined;
-  const { http, https, zlib } = modules;
+  const { http, https, zlib, tls } = modules;
   const { ca } = options;
-  // A private CA gets a keep-alive agent of its own; otherwise the global agents serve.
-  const caList = ca?.length ? [...ca] : undefined;
+  // A private CA gets a keep-alive agent of its own, trusting it besides the platform's roots; otherwise the global agents serve.
+  const caList = ca?.length ? trustedCertificates(tls, ca) : undefined;
   const caAgent = caList ? new https.Agent({ keepAlive: true, ca: caList }) : undefined;
   const proxies = new ProxyAgents(options.proxy);
 

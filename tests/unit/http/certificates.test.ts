@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createPartnerCenterClient, isPartnerCenterError, type ClientOptions, type PartnerCenterError } from "../../../src";
 import { certificateErrorCode } from "../../../src/http/certificate-errors";
+import { trustedCertificates } from "../../../src/http/trust";
+import * as tls from "node:tls";
 
 const TLS = join(__dirname, "..", "..", "fixtures", "tls");
 const pem = (name: string) => readFileSync(join(TLS, name), "utf8");
@@ -76,6 +78,13 @@ describe("the ca option", () => {
   it("trusts a private CA's certificates", async () => {
     const { baseUrl } = await serving("localhost");
     await expect(client(baseUrl, { ca: CA }).orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+  });
+
+  it("adds to the platform's trust instead of replacing it: every platform root and the given CA", () => {
+    const trusted = trustedCertificates(tls, [CA]);
+    expect(trusted.length).toBeGreaterThanOrEqual(tls.rootCertificates.length + 1);
+    expect(new Set(trusted)).toEqual(new Set([...((tls as { getCACertificates?: (type: string) => string[] }).getCACertificates?.("default") ?? tls.rootCertificates), CA]));
+    expect(trusted).toEqual(expect.arrayContaining([...tls.rootCertificates.slice(0, 5), CA]));
   });
 
   it("is refused beside a fetch of the caller's own, which it cannot reach", () => {
