@@ -33,6 +33,9 @@ function baseUrlHint(status: number, isFault: boolean, baseUrl: string | undefin
   return `; baseUrl ${baseUrl} does not end in a version such as /v1: Partner Center's API root is https://api.partnercenter.microsoft.com/v1`;
 }
 
+/** Partner Center never answers 407: it is the proxy between, refusing the client. */
+const PROXY_REFUSED = "; the proxy refused the client (407 Proxy Authentication Required), not Partner Center: check the proxy URL's user name and password (the proxy option, or HTTPS_PROXY)";
+
 /** What to do next where an error code's own words do not say (D43). Codes are data: a Map. */
 const CODE_HINTS: ReadonlyMap<string, string> = new Map([
   ["800065", "; the cart was already checked out: read the customer's orders (pc.orders.list, or getOrder for the ids you kept) instead of checking it out again"],
@@ -63,7 +66,7 @@ export function errorFromResponse(response: AnswerHead, payload: unknown, meta: 
   const rawText = typeof body === "string" && body !== "" ? excerpt(body) : undefined;
   const status = response.status;
   const summary = description === undefined ? (rawText ? "the answer is not a Partner Center error body" : "no error body") : printable(description);
-  const hint = baseUrlHint(status, code !== undefined, meta.baseUrl) + (code === undefined ? "" : (CODE_HINTS.get(String(code)) ?? ""));
+  const hint = baseUrlHint(status, code !== undefined, meta.baseUrl) + (code === undefined ? "" : (CODE_HINTS.get(String(code)) ?? "")) + (status === 407 ? PROXY_REFUSED : "");
   return new PartnerCenterError(
     `${meta.method} ${url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}${hint}`,
     {

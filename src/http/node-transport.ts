@@ -7,7 +7,7 @@
 // edge build never has to resolve them.
 import type { AttemptTransport, Received } from "./attempt";
 import { codingsToUndo, decodeBody } from "./content-coding";
-import { ProxyAgents, type ProxySetting } from "./proxy-agents";
+import { lendSignal, ProxyAgents, type ProxySetting } from "./proxy-agents";
 import { ResponseTooLargeError } from "./read-body";
 import { trustedCertificates } from "./trust";
 import type { Outgoing } from "./replay";
@@ -112,6 +112,12 @@ export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransp
             response.destroy();
             return resolve({ ...answer, body: new Uint8Array(0), redirect: true });
           }
+          // A proxy's refusal of CONNECT: its body is the proxy's page (which https-proxy-agent
+          // replays only in part), and waiting for it would turn the refusal into a network error.
+          if (status === 407) {
+            response.destroy();
+            return resolve({ ...answer, body: new Uint8Array(0), redirect: false });
+          }
           if (Number(response.headers["content-length"]) > maxResponseBytes) {
             response.destroy();
             return reject(new ResponseTooLargeError(maxResponseBytes));
@@ -149,6 +155,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransp
           });
         },
       );
+      if (agent) lendSignal(request, attempt.signal);
       attempt.onAbort((reason) => {
         reject(reason);
         request.destroy();

@@ -38,6 +38,49 @@ export function proxyFor(url: URL, setting: ProxySetting): string | undefined {
   return byOrigin.get(origin);
 }
 
+/** A proxy from the environment that cannot be used: not a URL, or not http(s) (socks5://, say). Its value is never shown. */
+export class ProxySettingError extends Error {
+  constructor() {
+    super(
+      "the proxy from the environment (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, either case) must be an http:// or https:// URL " +
+        "(the client speaks no other kind; its value is not shown, as it may carry a password): correct it, or set NO_PROXY or the proxy option",
+    );
+    this.name = "ProxySettingError";
+  }
+}
+
+/** Each request's attempt signal, for its CONNECT socket: node:http hands an agent no `signal`. */
+const attemptSignals = new WeakMap<object, AbortSignal>();
+
+/** Ends `request`'s CONNECT socket, if a proxy agent opens one, when `signal` aborts. Call it right after http.request(). */
+export function lendSignal(request: object, signal: AbortSignal): void {
+  attemptSignals.set(request, signal);
+}
+
+/**
+ * https-proxy-agent, with its socket to the proxy ended when the attempt is: a proxy that never
+ * finishes its CONNECT answer would otherwise hold the socket after the attempt gave up (a
+ * ClientRequest destroyed before it has a socket tells its agent nothing). The agent opens that
+ * socket synchronously at the start of connect(), from connectOpts, so the attempt's signal is
+ * lent to that one call; net.Socket's own `signal` option destroys the socket when it aborts.
+ */
+class BoundedHttpsProxyAgent extends HttpsProxyAgent<string> {
+  override connect(request: import("node:http").ClientRequest, options: Parameters<HttpsProxyAgent<string>["connect"]>[1]) {
+    const signal = attemptSignals.get(request);
+    if (!signal) return super.connect(request, options);
+    const own = this as unknown as { connectOpts: object };
+    const shared = own.connectOpts;
+    own.connectOpts = { ...shared, signal };
+    try {
+      return super.connect(request, options);
+    } finally {
+      own.connectOpts = shared;
+    }
+  }
+}
+
+const usable = (proxy: string) => URL.canParse(proxy) && /^https?:$/.test(new URL(proxy).protocol);
+
 export class ProxyAgents {
   private readonly agents = new Map<string, Agent>();
 
@@ -47,12 +90,14 @@ export class ProxyAgents {
   for(url: URL): Agent | undefined {
     const proxy = proxyFor(url, this.setting);
     if (!proxy) return undefined;
+    // The option was checked when the client was made; the environment is read here.
+    if (this.setting === undefined && !usable(proxy)) throw new ProxySettingError();
     const key = `${url.protocol} ${proxy}`;
     let agent = this.agents.get(key);
     if (!agent) {
       agent =
         url.protocol === "https:"
-          ? new HttpsProxyAgent(proxy, { keepAlive: true })
+          ? new BoundedHttpsProxyAgent(proxy, { keepAlive: true })
           : new HttpProxyAgent(proxy, { keepAlive: true });
       this.agents.set(key, agent);
     }

@@ -10,7 +10,8 @@ import { AttemptTimeoutError, sendAttempt, type AttemptTransport, type Received 
 import { BufferedResponse } from "./buffered-response";
 import { certificateAdvice, certificateErrorCode } from "./certificate-errors";
 import { observed, publishAttempt, publishWait } from "../diagnostics";
-import { failureKind } from "./failure-kind";
+import { failureKind, isFinalFailure } from "./failure-kind";
+import { ProxySettingError } from "./proxy-agents";
 import { emit, formatAttempt, pathOf, type Logger } from "./log";
 import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";
@@ -72,6 +73,8 @@ function withCall(error: PartnerCenterError, call: Outgoing): PartnerCenterError
 
 function transportError(error: unknown, call: Outgoing): PartnerCenterError {
   if (error instanceof ResponseTooLargeError) return failure("RESPONSE_TOO_LARGE", error.message, call, { cause: error, isRetryable: false });
+  // No cause: the setting's own parse error quotes its value, password and all.
+  if (error instanceof ProxySettingError) return failure("NETWORK_ERROR", error.message, call, { isRetryable: false });
   const certificate = certificateErrorCode(error);
   if (certificate) {
     return failure("CERTIFICATE_ERROR", `the server's TLS certificate was refused (${certificate}): ${certificateAdvice(certificate)}`, call, { cause: error, isRetryable: false });
@@ -214,7 +217,7 @@ export function createSender(config: SenderConfig): Sender {
       if (received && call.trace) call.trace.status = received.status;
       if (received && received.status < 300) return received;
       const decision =
-        replayable && !(error instanceof ResponseTooLargeError) && !certificateErrorCode(error)
+        replayable && !isFinalFailure(error)
           ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After"), inProgress: inProgress(received) }, policy, now(), config.random())
           : { retry: false as const };
       const kind = received ? undefined : failureKind(error, call.signal);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
+import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { createPartnerCenterClient, isPartnerCenterError, type ClientOptions, type PartnerCenterError } from "../../../src";
@@ -82,6 +82,18 @@ describe("proxies from the environment", () => {
     expect(await proxies.open!.logged(0)).toEqual([]);
   });
 
+  it.each([
+    ["a malformed URL", "http://user:hunter2@[not-a-host"],
+    ["a socks5:// proxy", "socks5://user:hunter2@127.0.0.1:1080"],
+  ])("refuses %s from the environment at once, naming the variables and never its password", async (_what, value) => {
+    process.env.HTTPS_PROXY = value;
+    const error = await failure(client().orders.get(CUSTOMER, "o1"));
+    expect(error).toMatchObject({ code: "NETWORK_ERROR", isRetryable: false });
+    expect(error.message).toMatch(/HTTPS_PROXY.*http:\/\/ or https:\/\//);
+    const shown = [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 8 })].join("\n");
+    expect(shown).not.toContain("hunter2");
+  });
+
   it("ignores the environment with proxy: false", async () => {
     process.env.HTTPS_PROXY = proxies.refuse!.url;
     await expect(client({ proxy: false }).orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
@@ -106,6 +118,7 @@ describe("the proxy option", () => {
     const logger = { info: (...args: unknown[]) => lines.push(args), warn: (...args: unknown[]) => lines.push(args), error: (...args: unknown[]) => lines.push(args) };
     const error = await failure(client({ proxy: withCredentials(proxies.refuse!.url, "user", "hunter2"), logger }).orders.get(CUSTOMER, "o1"));
     expect(error).toMatchObject({ status: 407, isRetryable: false });
+    expect(error.message).toMatch(/the proxy refused.*407.*proxy URL's user name and password/);
     expect(await proxies.refuse!.logged(1)).toHaveLength(1);
     const shown = [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 5 }), JSON.stringify(lines)].join("\n");
     expect(shown).not.toContain("hunter2");
@@ -123,6 +136,52 @@ describe("the proxy option", () => {
       client({ proxy: "socks5://user:hunter2@proxy.test:1080" });
     } catch (error) {
       expect(String(error)).not.toContain("hunter2");
+    }
+  });
+});
+
+/** A TCP server playing a proxy by `onConnect`, keeping count of the sockets still open. */
+async function rawProxy(onConnect: (socket: Socket) => void) {
+  const open = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    open.add(socket);
+    socket.on("close", () => open.delete(socket));
+    socket.on("error", () => undefined);
+    socket.once("data", () => onConnect(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise<void>((resolve) => {
+    for (const socket of open) socket.destroy();
+    server.close(() => resolve());
+  });
+  return { url, open, close };
+}
+
+describe("a proxy that misbehaves", () => {
+  it("is a 407 at once when its refusal's body comes late, not a network error retried", async () => {
+    const proxy = await rawProxy((socket) => {
+      socket.write("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 12\r\n\r\n");
+      setTimeout(() => socket.end("go away now."), 300);
+    });
+    try {
+      const error = await failure(client({ proxy: proxy.url, maxRetries: 2 }).orders.get(CUSTOMER, "o1"));
+      expect(error).toMatchObject({ status: 407, isRetryable: false });
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("leaves no socket open when it never finishes its CONNECT answer", async () => {
+    const proxy = await rawProxy((socket) => socket.write("HTTP/1.1 200 Connection established\r\n"));
+    try {
+      const error = await failure(client({ proxy: proxy.url, maxRetries: 0, timeoutMs: 200 }).orders.get(CUSTOMER, "o1"));
+      expect(error.code).toBe("TIMEOUT");
+      const closedBy = Date.now() + 2_000;
+      while (proxy.open.size > 0 && Date.now() < closedBy) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(proxy.open.size).toBe(0);
+    } finally {
+      await proxy.close();
     }
   });
 });
