@@ -23,6 +23,8 @@ export interface SharedPacing {
   retryStoreMs: number;
   /** A slot's lease when the attempt's own timeout is not known. */
   defaultLeaseMs: number;
+  /** The longest wait a store may name (a window and the longest 429 pause); longer is a broken store. Default a window and 60 s. */
+  maxStoreWaitMs?: number | undefined;
   logger?: Logger | undefined;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   now(): number;
@@ -46,6 +48,24 @@ interface Waiter {
 }
 
 class StoreTimeout extends Error {}
+
+/** Shortest time between two questions to the store, whatever wait it names: at most 200 a second. */
+const MIN_POLL_MS = 5;
+
+/** The wait an admission answer names, "granted", or undefined for an answer that is not one (null, NaN, a negative or absurd wait). */
+export function admissionOf(answer: unknown, maxWaitMs: number): "granted" | number | undefined {
+  if (answer === null || typeof answer !== "object") return undefined;
+  const { granted, waitMs } = answer as { granted?: unknown; waitMs?: unknown };
+  if (granted === true) return "granted";
+  if (granted !== false || typeof waitMs !== "number" || !Number.isFinite(waitMs) || waitMs < 0 || waitMs > maxWaitMs) return undefined;
+  return waitMs;
+}
+
+class BrokenStoreAnswer extends Error {
+  constructor() {
+    super("it answered something that is not an admission");
+  }
+}
 
 export class SharedRateLimiter implements Pacer {
   private readonly local: RateLimiter;
@@ -113,27 +133,40 @@ export class SharedRateLimiter implements Pacer {
     try {
       answer = await this.ask(() => this.config.store.admit(request), (late) => {
         // A slot granted after the store was set aside is given back at once.
-        if (late.granted) void this.config.store.settle(request).catch(() => undefined);
+        if (admissionOf(late, Number.POSITIVE_INFINITY) === "granted") this.settle(request);
       });
     } catch (error) {
       this.setAside(error);
       return;
     }
+    const admission = admissionOf(answer, this.config.maxStoreWaitMs ?? this.config.windowMs + 60_000);
+    if (admission === undefined) {
+      this.setAside(new BrokenStoreAnswer());
+      return;
+    }
     this.restored();
     if (this.line[0] !== head) {
       // Aborted while the store answered: the slot is not used.
-      if (answer.granted) void this.config.store.settle(request).catch(() => undefined);
+      if (admission === "granted") this.settle(request);
       return;
     }
-    if (answer.granted) {
+    if (admission === "granted") {
       this.line.shift();
       head.stopListening?.();
-      head.resolve(() => void this.config.store.settle(request).catch(() => undefined));
+      head.resolve(() => this.settle(request));
       return;
     }
-    const wait = Number.isFinite(answer.waitMs) && answer.waitMs > 0 ? answer.waitMs : 1;
     // The head's abort ends the wait; the next in line then asks.
-    await this.config.sleep(storePollMs(wait, this.config.windowMs, this.config.allowance), head.signal).catch(() => undefined);
+    await this.config.sleep(Math.max(MIN_POLL_MS, storePollMs(admission, this.config.windowMs, this.config.allowance)), head.signal).catch(() => undefined);
+  }
+
+  /** Reports a slot's answer to the store; the store's failure, thrown or rejected, is never the call's. */
+  private settle(request: AdmissionRequest): void {
+    try {
+      void Promise.resolve(this.config.store.settle(request)).catch(() => undefined);
+    } catch {
+      // The slot then counts until its lease ends, as a crashed process's would.
+    }
   }
 
   /** The store's answer, or a StoreTimeout after storeTimeoutMs; `late` sees an answer that came after. */

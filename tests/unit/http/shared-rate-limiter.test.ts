@@ -167,4 +167,49 @@ describe("createPartnerCenterClient with rateLimit.store", () => {
     expect(() => createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 500, store, fallbackRequestsPerMinute: 501 } })).toThrow(/fallbackRequestsPerMinute must be a whole number from 1 to requestsPerMinute/);
     expect(() => createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 500, store, storeTimeoutMs: 0 } })).toThrow(/storeTimeoutMs/);
   });
+
+  it.each([
+    ["null", null],
+    ["a string", "yes"],
+    ["a NaN wait", { granted: false, waitMs: Number.NaN }],
+    ["a negative wait", { granted: false, waitMs: -5 }],
+    ["a wait of 1e12 ms", { granted: false, waitMs: 1e12 }],
+    ["a wait that is text", { granted: false, waitMs: "10" }],
+  ])("sets aside a store that answers %s: the call goes at the local share, and the store is not asked hundreds of times", async (_what, answer) => {
+    const { store, asked } = scriptedStore(() => answer as never);
+    const { pacer, lines } = limiter(store);
+    const started = Date.now();
+    const release = await pacer.acquire();
+    release();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await sleep(100);
+    expect(asked.length).toBeLessThanOrEqual(2);
+    expect(lines.filter((l) => l.startsWith("warn"))).toEqual([expect.stringMatching(/rate-limit store is unavailable \(it answered something that is not an admission\)/)]);
+  });
+
+  it("asks again no faster than every 5 ms when told to wait 0 ms", async () => {
+    let granted = false;
+    const { store, asked } = scriptedStore(() => (granted ? { granted: true } : { granted: false, waitMs: 0 }));
+    const { pacer } = limiter(store);
+    const pending = pacer.acquire();
+    await sleep(100);
+    granted = true;
+    (await pending)();
+    expect(asked.length).toBeLessThanOrEqual(100 / 5 + 3);
+  });
+
+  it.each([
+    ["throws", () => {
+      throw new Error("settle broke");
+    }],
+    ["returns nothing", () => undefined],
+    ["rejects", () => Promise.reject(new Error("settle failed"))],
+  ])("keeps an answered create answered when the store's settle %s", async (_what, settle) => {
+    const { store } = scriptedStore(() => ({ granted: true }));
+    (store as { settle: unknown }).settle = settle;
+    const script = scriptedFetch(json(201, { id: "o", lineItems: [], status: "pending" }));
+    const pc = createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch: script.fetch, rateLimit: { requestsPerMinute: 600, windowMs: 1_000, store } });
+    await expect(pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "x", quantity: 1 }] })).resolves.toMatchObject({ id: "o" });
+    expect(script.sent).toHaveLength(1);
+  });
 });
