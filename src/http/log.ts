@@ -55,8 +55,11 @@ export function emit(logger: Logger | undefined, level: LogLevel, message: strin
   if (!logger) return;
   try {
     const write = typeof logger[level] === "function" ? logger[level]! : logger.info;
-    if (fieldsFirst(logger)) write.call(logger, fields, message);
-    else write.call(logger, message, fields);
+    const written: unknown = fieldsFirst(logger) ? write.call(logger, fields, message) : write.call(logger, message, fields);
+    // An async logger's rejection is its own, never an unhandled one in the caller's process.
+    if (written !== null && typeof written === "object" && typeof (written as PromiseLike<unknown>).then === "function") {
+      (written as PromiseLike<unknown>).then(undefined, () => undefined);
+    }
   } catch {
     // Logging must never fail a call.
   }

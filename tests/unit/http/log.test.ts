@@ -97,6 +97,21 @@ describe("a levelled logger (console, pino, winston as they are)", () => {
     expect(final).toMatchObject({ status: 503, msCv: "cv.1", totalMs: expect.any(Number) });
   });
 
+  it("keeps an async logger's rejections and a logger's throws to itself", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const rejecting = { info: async () => Promise.reject(new Error("log sink down")), warn: async () => Promise.reject(new Error("log sink down")), error: () => ({ then: (_ok: unknown, fail: (e: unknown) => void) => fail(new Error("thenable down")) }) };
+      await client(rejecting, json(503, {}), json(503, {})).orders.get(CUSTOMER, ORDER.id).catch(() => undefined);
+      await expect(client({ info: () => Promise.reject(new Error("down")) }, json(200, ORDER)).orders.get(CUSTOMER, ORDER.id)).resolves.toMatchObject({ id: ORDER.id });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
   it("still takes a logger with info alone, every level going there", async () => {
     const lines: unknown[] = [];
     await client({ info: (...args: unknown[]) => lines.push(args[0]) }, json(503, {}), json(503, {})).orders.get(CUSTOMER, ORDER.id).catch(() => undefined);
