@@ -19,6 +19,7 @@ import { bindRequest, type OperationId, type RequestParts } from "../validation/
 import { bodyDigest, KeyedBodies, requestIdFor } from "./idempotency-key";
 import { callOperation, type Transport } from "./call";
 import { listPages, type Follow, type ListOptions } from "./list-pages";
+import { pathWithQuery } from "./paging";
 import { provisioningPoller, waitForProvisioning, type PollerDeps, type PollOptions, type ProvisioningPoller, type ProvisioningResult } from "./poller";
 import { waitProblems } from "./poller-state";
 
@@ -147,7 +148,7 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string,
         {
           operationId: "listOrders",
           subject: `customer ${customerId}`,
-          firstPath: `/customers/${encodeURIComponent(customerId)}/orders`,
+          firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/orders`, query),
           first: (ids) => call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids }),
         },
         options,

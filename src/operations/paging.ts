@@ -25,10 +25,25 @@ export interface PageStep {
   problem?: string;
 }
 
-/** How a page is known: its path under the API root and the headers that pick it. */
+/**
+ * How a page is known: its path under the API root (in any casing, as the service routes it),
+ * its query (in any order) and the continuation token that picks it.
+ */
 export function pageKey(path: string, headers: Record<string, string> = {}): string {
   const token = Object.entries(headers).find(([name]) => name.toLowerCase() === "ms-continuationtoken")?.[1] ?? "";
-  return `${path}\n${token}`;
+  const at = path.indexOf("?");
+  const route = (at === -1 ? path : path.slice(0, at)).toLowerCase().replace(/\/+$/, "");
+  const query = new URLSearchParams(at === -1 ? "" : path.slice(at + 1));
+  query.sort();
+  return `${route}?${query}\n${token}`;
+}
+
+/** A first page's path with the query it was asked with, as a next link would name it. */
+export function pathWithQuery(path: string, query: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== null) search.append(name, String(value));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 export function readPage(page: unknown, state: PagingState, baseUrl: string, maxPages: number): PageStep {

@@ -3,6 +3,7 @@
 import type { Subscription, SubscriptionCollection } from "../../generated/schema";
 import { callOperation, type Transport } from "./call";
 import { listPages, type Follow, type ListOptions } from "./list-pages";
+import { pathWithQuery } from "./paging";
 
 export function subscriptionsApi(transport: Transport, follow: Follow, baseUrl: string) {
   return {
@@ -17,7 +18,7 @@ export function subscriptionsApi(transport: Transport, follow: Follow, baseUrl: 
         {
           operationId: "listSubscriptionsByOrder",
           subject: `order ${orderId}`,
-          firstPath: `/customers/${encodeURIComponent(customerId)}/subscriptions`,
+          firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/subscriptions`, request.query),
           first: (ids) => callOperation<SubscriptionCollection>(transport, "listSubscriptionsByOrder", request, { ...options, ...ids }),
         },
         options,

@@ -95,3 +95,30 @@ describe("listOrders, given a hostile next link", () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe("a first page that links back to itself", () => {
+  const subscriptions = (ids: string[], next?: object) => ({ totalCount: ids.length, items: ids.map((id) => ({ id, offerId: "o", quantity: 1 })), links: next ? { next } : {} });
+
+  it.each([
+    ["its own query", `/customers/${CUSTOMER}/subscriptions?order_id=o1`],
+    ["another casing of its path and its query's order", `/Customers/${CUSTOMER.toUpperCase()}/Subscriptions?order_id=o1`],
+  ])("is yielded once by listByOrder (%s), then the loop is named", async (_what, uri) => {
+    const script = scriptedFetch(json(200, subscriptions(["s1"], link(uri))), json(200, subscriptions(["s1"], link(uri))));
+    const pc = createPartnerCenterClient({ credential: "t", baseUrl: BASE, fetch: script.fetch, maxRetries: 0 });
+    const ids: string[] = [];
+    const error = await (async () => {
+      for await (const s of pc.subscriptions.listByOrder(CUSTOMER, "o1")) ids.push(s.id!);
+    })().catch((e: unknown) => e);
+    expect(ids).toEqual(["s1"]);
+    expect(script.sent).toHaveLength(1);
+    expect(error).toMatchObject({ code: "INVALID_RESPONSE", message: expect.stringMatching(/already read/) });
+  });
+
+  it("is yielded once by orders.list with a billingType", async () => {
+    const uri = `/customers/${CUSTOMER}/orders?billingType=monthly`;
+    const { ids, error, sent } = await drain([json(200, page(["a"], link(uri))), json(200, page(["a"], link(uri)))], { billingType: "monthly" });
+    expect(ids).toEqual(["a"]);
+    expect(sent).toHaveLength(1);
+    expect(error).toMatchObject({ code: "INVALID_RESPONSE" });
+  });
+});
