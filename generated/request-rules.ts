@@ -34,6 +34,9 @@ export const schemas = {
         "format": "int32",
         "minimum": 1
       },
+      "pricing": {
+        "readOnly": true
+      },
       "currencyCode": {
         "readOnly": true
       },
@@ -42,7 +45,7 @@ export const schemas = {
       },
       "termDuration": {
         "type": "string",
-        "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+D)?$"
+        "pattern": "^P(\\d+Y(\\d+M)?(\\d+D)?|\\d+M(\\d+D)?|\\d+D)$"
       },
       "promotionId": {
         "type": "string"
@@ -76,7 +79,7 @@ export const schemas = {
       },
       "customTermEndDate": {
         "type": "string",
-        "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$"
+        "pattern": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$"
       },
       "attestationAccepted": {
         "type": "boolean"
@@ -104,6 +107,7 @@ export const schemas = {
       "key": {
         "type": "string",
         "enum": [
+          "unknown",
           "transaction_reseller",
           "consumption_reseller",
           "additional_transaction_reseller"
@@ -155,6 +159,9 @@ export const schemas = {
               "format": "int32",
               "minimum": 1
             },
+            "pricing": {
+              "readOnly": true
+            },
             "currencyCode": {
               "readOnly": true
             },
@@ -163,7 +170,7 @@ export const schemas = {
             },
             "termDuration": {
               "type": "string",
-              "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+D)?$"
+              "pattern": "^P(\\d+Y(\\d+M)?(\\d+D)?|\\d+M(\\d+D)?|\\d+D)$"
             },
             "promotionId": {
               "type": "string"
@@ -197,7 +204,7 @@ export const schemas = {
             },
             "customTermEndDate": {
               "type": "string",
-              "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$"
+              "pattern": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$"
             },
             "attestationAccepted": {
               "type": "boolean"
@@ -404,7 +411,7 @@ export const schemas = {
             },
             "termDuration": {
               "type": "string",
-              "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+D)?$"
+              "pattern": "^P(\\d+Y(\\d+M)?(\\d+D)?|\\d+M(\\d+D)?|\\d+D)$"
             },
             "renewsTo": {
               "$ref": "RenewsTo"
@@ -417,7 +424,7 @@ export const schemas = {
             },
             "customTermEndDate": {
               "type": "string",
-              "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$"
+              "pattern": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$"
             },
             "friendlyName": {
               "type": "string"
@@ -525,7 +532,7 @@ export const schemas = {
       },
       "customTermEndDate": {
         "type": "string",
-        "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$"
+        "pattern": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$"
       },
       "friendlyName": {
         "type": "string"
@@ -607,7 +614,7 @@ export const schemas = {
     "properties": {
       "termDuration": {
         "type": "string",
-        "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+D)?$"
+        "pattern": "^P(\\d+Y(\\d+M)?(\\d+D)?|\\d+M(\\d+D)?|\\d+D)$"
       }
     }
   }

@@ -1289,9 +1289,11 @@ export interface components {
         CartParticipant: {
             /**
              * @description The participant's role (the SDK's `ParticipantType`; `TransactionReseller` binds too).
+             *     `unknown` is the SDK's default member, which means unset (D23). At most 5
+             *     `additional_transaction_reseller` entries a line (create-a-cart; D47).
              * @enum {string}
              */
-            key: "transaction_reseller" | "consumption_reseller" | "additional_transaction_reseller";
+            key: "unknown" | "transaction_reseller" | "consumption_reseller" | "additional_transaction_reseller";
             /** @description The partner's MPN id. */
             value: string;
         };
@@ -1319,11 +1321,16 @@ export interface components {
              * @description Number of licenses or instances, at least 1.
              */
             quantity?: number;
+            /**
+             * @description Pre-tax prices of the line, as an order line item has them: read-only, so a cart read and
+             *     sent back with its prices is taken (the service ignores read-only fields, D23; D50).
+             */
+            readonly pricing?: components["schemas"]["Pricing"];
             /** @description Currency of the item, set by the service. */
             readonly currencyCode?: string;
             /** @description Billing cycle of the purchase (`monthly`, `annual`, `one_time`, `none` for a trial). */
             billingCycle?: components["schemas"]["BillingCycle"];
-            /** @description ISO 8601 term to buy (`P1M`, `P1Y`, `P3Y`). */
+            /** @description ISO 8601 term to buy (`P1M`, `P1Y`, `P3Y`); `P` alone is no term (D49). */
             termDuration?: string;
             /** @description Promotion to apply (the .NET SDK's `CartLineItem`). */
             promotionId?: string;
@@ -1442,18 +1449,19 @@ export interface components {
         };
         /**
          * @description What a checkout did (cart-resources; the .NET SDK's `CartCheckoutResult`): one order per order
-         *     group placed, and one error per group that was not. Both lists may be absent when empty.
+         *     group placed, and one error per group that was not. Either list may be absent when empty, not
+         *     both: an answer with neither says nothing of what was bought, and is not a checkout's (D48).
          */
         CartCheckoutResult: {
             /** @description The orders placed, one per order group. */
             orders?: components["schemas"]["PlacedOrder"][];
             /** @description The order groups that could not be placed. */
             orderErrors?: components["schemas"]["OrderError"][];
-            /** @description Further information, an empty list in the docs' savings-plan example. */
+            /** @description Further information, an empty list in the docs' savings-plan example; no source shows an entry, so each is kept as it comes. */
             additionalInformation?: unknown[];
             /** @description Metadata attributes (`objectType` is `CartCheckoutResult`). */
             attributes?: components["schemas"]["ResourceAttributes"];
-        };
+        } | Record<string, never> | Record<string, never>;
         /**
          * @description A subscription an order created (subscription-resources; the .NET SDK's `Subscription`): the
          *     fields a buyer needs to link an order to what it bought. The other fields of the resource

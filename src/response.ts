@@ -41,6 +41,13 @@ const CODE_HINTS: ReadonlyMap<string, string> = new Map([
   ["800065", "; the cart was already checked out: read the customer's orders (pc.orders.list, or getOrder for the ids you kept) instead of checking it out again"],
 ]);
 
+/** The error body's `data` strings (which lines of a cart are in error, say), the first few, cut. */
+function dataSummary(data: unknown): string {
+  if (!Array.isArray(data)) return "";
+  const texts = data.slice(0, 5).filter((entry): entry is string => typeof entry === "string" && entry !== "");
+  return texts.length ? `: ${texts.map((text) => printable(text, 200)).join("; ")}${data.length > 5 ? `; and ${data.length - 5} more` : ""}` : "";
+}
+
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
 /** A string field of the server's error body: cut, its control characters escaped. */
 const stringOr = (value: unknown) => (typeof value === "string" ? printable(value, EXCERPT) : undefined);
@@ -65,7 +72,8 @@ export function errorFromResponse(response: AnswerHead, payload: unknown, meta: 
   const description = stringOr(fault.description) ?? stringOr(fault.message);
   const rawText = typeof body === "string" && body !== "" ? excerpt(body) : undefined;
   const status = response.status;
-  const summary = description === undefined ? (rawText ? "the answer is not a Partner Center error body" : "no error body") : printable(description);
+  const summary =
+    (description === undefined ? (rawText ? "the answer is not a Partner Center error body" : "no error body") : printable(description)) + dataSummary(fault.data);
   const hint = baseUrlHint(status, code !== undefined, meta.baseUrl) + (code === undefined ? "" : (CODE_HINTS.get(String(code)) ?? "")) + (status === 407 ? PROXY_REFUSED : "");
   return new PartnerCenterError(
     `${meta.method} ${url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}${hint}`,

@@ -3,7 +3,8 @@
 // every order a checkout placed. A checkout is idempotent by the service's own promise (D43): a
 // process that dies after sending it checks out the same cart id again and gets the same orders.
 import type { Cart, CartCheckoutResult, CartLineItem, OrderError, PlacedOrder } from "../../generated/schema";
-import { isPartnerCenterError, PartnerCenterValidationError, type PartnerCenterError } from "../errors";
+import { isPartnerCenterError, PartnerCenterError, PartnerCenterValidationError } from "../errors";
+import { printable } from "../printable";
 import type { CallOptions } from "../options";
 import { callOperation, type Transport } from "./call";
 import type { BillingCycleInput } from "./orders";
@@ -66,8 +67,11 @@ export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
       return call<Cart>("getCart", { path: cartPath(customerId, cartId) }, options);
     },
 
-    /** updateCart: the cart as read with its line items changed. Read-only fields are left out of what is sent. */
-    async update(customerId: string, cartId: string, cart: CartInput, options: CallOptions = {}): Promise<Cart> {
+    /**
+     * updateCart: the cart as read with its line items changed (a Cart read by `get` is taken as
+     * it is). Read-only fields are left out of what is sent.
+     */
+    async update(customerId: string, cartId: string, cart: CartInput | Cart, options: CallOptions = {}): Promise<Cart> {
       return call<Cart>("updateCart", { path: cartPath(customerId, cartId), body: cart }, options);
     },
 
@@ -94,8 +98,10 @@ export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
       if (problems.length) throw new PartnerCenterValidationError("checkoutAndWait", problems);
       // The caller's ids belong to the checkout; the read of the cart has its own.
       const cart = await api.get(customerId, cartId, { signal: options.signal, timeoutMs: options.timeoutMs });
-      const checkout = await api.checkout(customerId, cartId, checkoutOptions);
-      const orders = Array.isArray(checkout.orders) ? checkout.orders : [];
+      const checkout = await api.checkout(customerId, cartId, checkoutOptions).catch((error: unknown) => {
+        throw withLinesInError(error, cart);
+      });
+      const orders = placedOrdersOf(checkout, cartId);
       const groups = groupOfOrders(cart.lineItems ?? [], orders);
       const settled = await Promise.allSettled(
         orders.map((order) => waitForProvisioning(pollerDeps, customerId, order, { ...waits, signal: options.signal })),
@@ -118,3 +124,33 @@ export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
 }
 
 export type CartsApi = ReturnType<typeof cartsApi>;
+
+/** A checkout refused 800009 ("Error in cart item(s)") that does not say which: the cart's own lines in error named. */
+function withLinesInError(error: unknown, cart: Cart): unknown {
+  if (!isPartnerCenterError(error) || String(error.code) !== "800009" || error.data?.length) return error;
+  const lines = (Array.isArray(cart.lineItems) ? cart.lineItems : []).filter((line) => line?.error);
+  if (!lines.length) return error;
+  const named = lines.slice(0, 5).map((line) => printable(`lineItems[${String(line.id)}]: ${String(line.error?.errorCode ?? "")} ${String(line.error?.errorDescription ?? "")}`.trim(), 200));
+  return new PartnerCenterError(`${error.message}; lines in error: ${named.join("; ")}`, { ...error, cause: error });
+}
+
+/**
+ * The orders a checkout answer says it placed, or an INVALID_RESPONSE that names every order id it
+ * did carry: an answer that is not a checkout's must not read as "nothing was bought" (D46).
+ */
+export function placedOrdersOf(checkout: unknown, cartId: string): PlacedOrder[] {
+  const answer = (checkout ?? {}) as { orders?: unknown; orderErrors?: unknown };
+  const invalid = (why: string, placed: unknown[] = []) => {
+    const ids = placed.flatMap((order) => (typeof (order as { id?: unknown } | null)?.id === "string" ? [printable((order as { id: string }).id, 100)] : []));
+    return new PartnerCenterError(
+      `checkoutCart for cart ${printable(cartId, 100)} answered ${why}${ids.length ? `; placed: ${ids.join(", ")}; read them with pc.orders.get` : ""}`,
+      { code: "INVALID_RESPONSE", isRetryable: false },
+    );
+  };
+  if (answer.orders === undefined && answer.orderErrors === undefined) throw invalid("neither orders nor orderErrors: not a checkout's answer");
+  if (answer.orders === undefined) return [];
+  if (!Array.isArray(answer.orders)) throw invalid("orders is not a list");
+  const bad = answer.orders.findIndex((order: { id?: unknown } | null) => order === null || typeof order !== "object" || typeof order.id !== "string");
+  if (bad !== -1) throw invalid(`orders[${bad}] is not an order with an id`, answer.orders);
+  return answer.orders as PlacedOrder[];
+}

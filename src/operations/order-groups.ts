@@ -12,13 +12,28 @@ export function groupOfOrders(lines: readonly CartLineItem[], orders: readonly P
   const byGroup = new Map<string, unknown[]>();
   for (const line of Array.isArray(lines) ? lines : []) {
     if (line === null || typeof line !== "object" || typeof line.orderGroup !== "string") continue;
-    byGroup.set(line.orderGroup, [...(byGroup.get(line.orderGroup) ?? []), line.catalogItemId]);
+    let ids = byGroup.get(line.orderGroup);
+    if (!ids) byGroup.set(line.orderGroup, (ids = []));
+    // A legacy add-on is bought with its base, in the base's order.
+    ids.push(line.catalogItemId);
+    for (const id of addOnIds(line)) ids.push(id);
   }
   const groupsByKey = new Map<string, string[]>();
-  for (const [group, ids] of byGroup) groupsByKey.set(itemsKey(ids), [...(groupsByKey.get(itemsKey(ids)) ?? []), group]);
+  for (const [group, ids] of byGroup) {
+    const key = itemsKey(ids);
+    const groups = groupsByKey.get(key);
+    if (groups) groups.push(group);
+    else groupsByKey.set(key, [group]);
+  }
   return orders.map((order) => {
     const items = Array.isArray(order?.lineItems) ? order.lineItems : [];
     const matches = groupsByKey.get(itemsKey(items.map((item) => item?.offerId)));
     return matches?.length === 1 ? matches[0] : undefined;
   });
+}
+
+/** The catalog items of a line's add-ons (`addonItems`), read from the service's data without throwing. */
+function addOnIds(line: CartLineItem): unknown[] {
+  const addOns: unknown = line.addonItems;
+  return Array.isArray(addOns) ? addOns.map((addOn: { catalogItemId?: unknown } | null) => addOn?.catalogItemId) : [];
 }

@@ -140,6 +140,22 @@ function bodyIdOfPath(parameter: string, noun: string, same: (a: string, b: stri
   };
 }
 
+/** Additional resellers of record a cart line may name (create-a-cart, D47), as its additionalPartnerIdsOnRecord. */
+const MAX_ADDITIONAL_RESELLERS = 5;
+
+/** A bound cart's lines naming more additional transaction resellers than the service takes. */
+function participantProblems({ body }: BoundRequest): ValidationProblem[] {
+  const lines = (body as { lineItems?: unknown } | undefined)?.lineItems;
+  if (!Array.isArray(lines)) return [];
+  return lines.flatMap((line: { participants?: unknown } | null, i) => {
+    const participants = line?.participants;
+    const count = Array.isArray(participants) ? participants.filter((p: { key?: unknown } | null) => p?.key === "additional_transaction_reseller").length : 0;
+    return count > MAX_ADDITIONAL_RESELLERS
+      ? [{ path: `body.lineItems[${i}].participants`, message: `must name at most ${MAX_ADDITIONAL_RESELLERS} additional_transaction_reseller partners, got ${count}` }]
+      : [];
+  });
+}
+
 /** What an operation refuses beyond its schemas, checked on the bound request. */
 const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => ValidationProblem[]>> = {
   // Error 800071: line item numbers run 0..n-1, each once.
@@ -149,7 +165,8 @@ const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => Va
   },
   // A body naming another order or cart than the path is a slip; which one the service would change is undocumented.
   updateOrder: bodyIdOfPath("order_id", "order", sameOrderId),
-  updateCart: bodyIdOfPath("cart_id", "cart", (a, b) => a.toLowerCase() === b.toLowerCase()),
+  updateCart: (request) => [...bodyIdOfPath("cart_id", "cart", (a, b) => a.toLowerCase() === b.toLowerCase())(request), ...participantProblems(request)],
+  createCart: participantProblems,
   // D33: the docs' table requires a tender link or tender files for a purchase order that is part of a tender.
   // The bound body has the spec's names, whatever casing the caller wrote.
   createOrderAttachments: ({ body }) => {

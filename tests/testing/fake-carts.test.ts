@@ -131,6 +131,7 @@ describe("checkoutCart", () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [SEATS, { ...RESERVED, catalogItemId: SOLD_OUT }] });
     const error = await pc.carts.checkout(CUSTOMER, cart.id!).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, code: 800009, description: "Error in cart item(s).", data: ["lineItems[1]: 10003 Inventory not available."] });
+    expect((error as Error).message).toMatch(/Error in cart item\(s\)\.: lineItems\[1\]: 10003 Inventory not available\./);
     expect(fake.stats.created).toBe(0);
     expect((await pc.carts.get(CUSTOMER, cart.id!)).status).toBe("Active");
   });

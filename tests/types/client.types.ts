@@ -102,3 +102,13 @@ export function exportsTheSpecTypesByName(): void {
   expectTypeOf<TypesOnly.Order>().toEqualTypeOf<Order>();
   expectTypeOf<TypesOnly.OrderStatus>().toEqualTypeOf<OrderStatus>();
 }
+
+/** What the client reads, it can send back: a read, changed, is a valid write (rule 1). */
+export async function roundTrips(): Promise<void> {
+  const cart = await pc.carts.get(customerId, "cart-id");
+  await pc.carts.update(customerId, "cart-id", cart);
+  await pc.carts.update(customerId, "cart-id", { ...cart, lineItems: cart.lineItems?.map((line) => ({ ...line, quantity: 2 })) });
+  const order = await pc.orders.get(customerId, "order-id");
+  await pc.orders.update(customerId, "order-id", order);
+  await pc.orders.update(customerId, "order-id", { ...order, billingCycle: "annual" });
+}

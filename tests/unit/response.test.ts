@@ -26,7 +26,7 @@ describe("errorFromResponse", () => {
       method: "POST",
       url: URL_,
     });
-    expect(error.message).toBe(`POST ${URL_} failed with 409 (code 800060): Your order is in progress.`);
+    expect(error.message).toBe(`POST ${URL_} failed with 409 (code 800060): Your order is in progress.: x`);
   });
 
   it("cuts every server string it quotes and shows its control characters as escapes", () => {

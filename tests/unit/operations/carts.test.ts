@@ -30,6 +30,13 @@ describe("carts.create", () => {
     ["a quantity of 0", { lineItems: [{ ...SEATS, quantity: 0 }] }, /quantity must be at least 1/],
     ["a line without its billing cycle", { lineItems: [{ catalogItemId: "x", quantity: 1 }] }, /billingCycle is required/],
     ["six additional partners of record", { lineItems: [{ ...SEATS, additionalPartnerIdsOnRecord: ["1", "2", "3", "4", "5", "6"] }] }, /additionalPartnerIdsOnRecord must have at most 5/],
+    ["a termDuration of P alone (D49)", { lineItems: [{ ...SEATS, termDuration: "P" }] }, /termDuration must match/],
+    ["a customTermEndDate of 0000-00-00 (D49)", { lineItems: [{ ...SEATS, customTermEndDate: "0000-00-00" }] }, /customTermEndDate must match/],
+    [
+      "six additional_transaction_reseller participants (create-a-cart, D47)",
+      { lineItems: [{ ...SEATS, participants: Array.from({ length: 6 }, (_, i) => ({ Key: "AdditionalTransactionReseller", Value: String(i + 1) })) }] },
+      /lineItems\[0\]\.participants must name at most 5 additional_transaction_reseller partners, got 6/,
+    ],
   ])("refuses %s before sending", async (_title, cart, message) => {
     const script = scriptedFetch();
     const error = await client(script.fetch).carts.create(CUSTOMER, cart as never).catch((e: unknown) => e);
@@ -135,6 +142,31 @@ describe("carts.checkoutAndWait", () => {
       expect.objectContaining({ kind: "placed", orderGroup: "0", outcome: "cancelled" }),
       expect.objectContaining({ kind: "waitFailed", orderGroup: "1", order: checkout.orders[1], error: expect.objectContaining({ status: 404, code: 20000 }) }),
     ]);
+  });
+
+  it.each([
+    ["a bare order, not a checkout result", { id: "o1", lineItems: [] }, /neither orders nor orderErrors/],
+    ["orders that are not a list", { orders: { id: "o1" } }, /orders is not a list/],
+    ["a null order beside a placed one", { orders: [placedOrder("a1", "offer-a"), null] }, /orders\[1\] is not an order with an id.*placed: a1/],
+  ])("rejects a checkout answer of %s with INVALID_RESPONSE, naming every order it did place", async (_what, checkout, message) => {
+    const cart = { id: CART_ID, lineItems: [{ catalogItemId: "offer-a", orderGroup: "0" }] };
+    const script = scriptedFetch(json(200, cart), json(201, checkout));
+    const error = await client(script.fetch).carts.checkoutAndWait(CUSTOMER, CART_ID, { intervalMs: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "INVALID_RESPONSE", isRetryable: false, message: expect.stringMatching(message) });
+    expect(script.sent).toHaveLength(2);
+  });
+
+  it("names the cart's lines in error when the checkout is refused 800009 without saying which", async () => {
+    const cart = { id: CART_ID, lineItems: [{ id: 0, catalogItemId: "offer-a", orderGroup: "0" }, { id: 1, catalogItemId: "offer-b", orderGroup: "0", error: { errorCode: 10003, errorDescription: "Inventory not available." } }] };
+    const script = scriptedFetch(json(200, cart), json(400, { code: 800009, description: "Error in cart item(s)." }));
+    const error = await client(script.fetch).carts.checkoutAndWait(CUSTOMER, CART_ID, { intervalMs: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 800009, message: expect.stringMatching(/lines in error: lineItems\[1\]: 10003 Inventory not available\./) });
+  });
+
+  it("names the group of an add-on order by its base and add-on items", () => {
+    const lines = [{ catalogItemId: "base", orderGroup: "0", addonItems: [{ catalogItemId: "addon" }] }, { catalogItemId: "other", orderGroup: "1" }];
+    const order = { id: "o", lineItems: [{ lineItemNumber: 0, offerId: "base" }, { lineItemNumber: 1, offerId: "addon" }] };
+    expect(groupOfOrders(lines as never, [order as never])).toEqual(["0"]);
   });
 
   it("refuses bad waits with nothing sent", async () => {
