@@ -766,7 +766,7 @@ export const parameters = {
   "OrderIdQuery": {
     "in": "query",
     "name": "order_id",
-    "required": true,
+    "required": false,
     "schema": {
       "type": "string",
       "minLength": 1

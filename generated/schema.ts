@@ -669,7 +669,7 @@ export interface paths {
          * List the subscriptions an order created
          * @description Returns the customer's subscriptions that an order created, each with its `orderId`: what a
          *     purchase bought. A line item has a subscription once it is provisioned. The same path without
-         *     `order_id` lists all of the customer's subscriptions, which is not part of this spec yet (E9).
+         *     `order_id` lists all of the customer's subscriptions (E9).
          *     App-only and App+User credentials.
          *     Operation `listSubscriptionsByOrder`, called as `pc.subscriptions.listByOrder()`.
          */
@@ -1845,7 +1845,9 @@ export interface components {
          */
         CartId: string;
         /**
-         * @description The order whose subscriptions to list. The docs' table types it `guid`, but order ids are plain
+         * @description The order whose subscriptions to list. Without it the service answers all of the customer's
+         *     subscriptions (get-all-of-a-customer-s-subscriptions), so it is optional here (E9, revised);
+         *     `pc.subscriptions.listByOrder` always sends it. The docs' table types it `guid`, but order ids are plain
          *     strings (D13), and the docs' own savings-plan example lists subscriptions of order
          *     `2b912b339251`; so any non-empty string is taken.
          */
@@ -2949,13 +2951,15 @@ export interface operations {
     };
     listSubscriptionsByOrder: {
         parameters: {
-            query: {
+            query?: {
                 /**
-                 * @description The order whose subscriptions to list. The docs' table types it `guid`, but order ids are plain
+                 * @description The order whose subscriptions to list. Without it the service answers all of the customer's
+                 *     subscriptions (get-all-of-a-customer-s-subscriptions), so it is optional here (E9, revised);
+                 *     `pc.subscriptions.listByOrder` always sends it. The docs' table types it `guid`, but order ids are plain
                  *     strings (D13), and the docs' own savings-plan example lists subscriptions of order
                  *     `2b912b339251`; so any non-empty string is taken.
                  */
-                order_id: components["parameters"]["OrderIdQuery"];
+                order_id?: components["parameters"]["OrderIdQuery"];
             };
             header?: {
                 /**

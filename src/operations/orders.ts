@@ -263,7 +263,9 @@ async function keyedRequestId(bodies: KeyedBodies, options: CreateOrderOptions, 
   const requestId = await requestIdFor(key as string, "createOrder", customerId);
   const bound = bindRequest("createOrder", request);
   // A body the binder refuses is refused by the call itself, with every problem listed.
-  if (!bound.problems.length && bodies.conflicts(requestId, await bodyDigest(bound.body))) {
+  // The customer user is part of the purchase: the same key for another user is another order.
+  const upn = typeof options.customerUserUpn === "string" ? options.customerUserUpn.toLowerCase() : null;
+  if (!bound.problems.length && bodies.conflicts(requestId, await bodyDigest({ body: bound.body, upn }))) {
     refuse("was used by this client for another order: a new purchase needs a new key (the service would answer 409)");
   }
   return requestId;

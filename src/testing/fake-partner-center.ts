@@ -22,6 +22,15 @@ import { checkedOptions, DEFAULT_CART_LIFETIME_MS, type FakePartnerCenterOptions
 import { isTokenPath, TokenEndpoint } from "./token-endpoint";
 import { isAnswer, readRequest } from "./read-request";
 import { matchRoute, type Route } from "./routes";
+import type { BoundRequest, OperationId } from "../validation/request";
+
+/** A request the fake takes: its operation and its body bound, its MS-RequestId not yet looked at. */
+interface Prepared {
+  prepared: true;
+  operationId: OperationId;
+  cartId: string | number | undefined;
+  bound: BoundRequest;
+}
 import { OrderStore, type NewOrder } from "./store";
 import { Throttle } from "./throttle";
 import { isInProgress } from "../http/retry-policy";
@@ -137,9 +146,13 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     }
   }
 
-  /** The answer to an authenticated request: routed, allowed for its kind of token, bound as the service binds it, refused as it refuses, or handled. */
-  async function answer(request: IncomingMessage, url: URL, raw: Buffer, kind: CredentialKind, route: Route): Promise<Answer> {
-    if (route === "method") return errorAnswer(405, 405, "Method not allowed.");
+  /**
+   * An authenticated request routed, allowed for its kind of token, and bound as the service binds
+   * it (unknown keys ignored, D23), or the answer that refuses it. It comes before the MS-RequestId
+   * is looked at: a request the service would not take uses no id up.
+   */
+  async function prepare(request: IncomingMessage, url: URL, raw: Buffer, kind: CredentialKind, route: Route): Promise<Answer | Prepared> {
+    if (route && typeof route === "object" && "allow" in route) return { ...errorAnswer(405, 405, "Method not allowed."), headers: { Allow: route.allow.join(", ") } };
     if (route === "escape") return errorAnswer(400, 800002, "Invalid request input.", ["The path is not valid percent-encoding."]);
     if (!route) return errorAnswer(404, 404, "No such resource.");
     if (!mayCall(route.operationId, kind)) {
@@ -147,7 +160,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     }
     const parts = await readRequest(route.operationId, route.path, url, request.headers, raw);
     if (isAnswer(parts)) return parts;
-    const bound = bindRequest(route.operationId, parts);
+    const bound = bindRequest(route.operationId, parts, { lenient: true });
     if (bound.problems.length) return invalidInput(bound.problems);
     const refused = operationRuleProblems(route.operationId, bound);
     if (refused.length) {
@@ -155,7 +168,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
         ? invalidInput(refused, 800071, "Line Item number should be from 0 to number of line items count.")
         : invalidInput(refused);
     }
-    return handleOperation(handlers, route.operationId, bound, url, request.headers);
+    return { prepared: true, operationId: route.operationId, cartId: route.path.cart_id, bound };
   }
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -204,40 +217,50 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     const kind = token === undefined ? undefined : tokenKind(token);
     if (!kind) return reply(errorAnswer(401, 3000, "The authentication token is missing or invalid."));
 
-    const route = matchRoute(request.method ?? "GET", url.pathname.replace(/^\/v1(?=\/)/, ""));
-    // A repeated MS-RequestId gets the first answer and changes nothing: the documented idempotency.
-    const identity = requestId && request.method !== "GET"
-      ? { method: String(request.method), path: samePath(url), customer: customerOf(url.pathname), body: read.body }
-      : undefined;
-    const known = identity ? records.lookup(requestId!, identity) : { kind: "new" as const };
-    const key = requestId?.toLowerCase();
-    let result: Answer;
-    if (identity && known.kind === "new" && placing.has(key!)) {
-      // The first request with this MS-RequestId is still being answered: an order being placed,
-      // or a cart being checked out (which the service answers for its cart, D43).
-      stats.inProgress += 1;
-      result = typeof route === "object" && route.operationId === "checkoutCart"
-        ? cartInProgress(String(route.path.cart_id))
-        : errorAnswer(409, 800060, "Your order is in progress. Check your order history for recent orders in few minutes.");
-    } else if (known.kind === "replay") {
-      stats.replays += 1;
-      result = known.answer;
-    } else if (known.kind === "conflict") {
-      stats.conflicts += 1;
-      result = errorAnswer(409, 409, known.description);
-    } else {
-      if (identity) placing.add(key!);
-      try {
-        result = await answer(request, url, read.body, kind, route);
-      } finally {
-        if (identity) placing.delete(key!);
-      }
-      // "Still being answered" (800060, 800064) is no answer to remember: a retry is answered anew.
-      if (identity && result.status < 500 && !isInProgress(result.status, result.body)) records.remember(requestId!, identity, result);
-    }
+    const route = matchRoute(request.method ?? "GET", url.pathname.replace(/^\/v1(?=\/)/i, ""));
+    const prepared = await prepare(request, url, read.body, kind, route);
+    const result =
+      "prepared" in prepared
+        ? await once(requestId, request, url, read.body, prepared, () => handleOperation(handlers, prepared.operationId, prepared.bound, url, request.headers))
+        : prepared;
     if (injected?.type === "reset") return void request.socket.destroy();
     if (injected?.type === "stall") return;
     reply(injected ? faultAnswer(injected)! : result);
+  }
+
+  /**
+   * A prepared request's answer under its MS-RequestId: the first answer again for a repeat, 409
+   * for the id reused with another request, "in progress" while the first is still answered
+   * (D39, D43), else `handle()`'s, remembered. GETs are answered anew.
+   */
+  async function once(requestId: string | undefined, request: IncomingMessage, url: URL, body: Buffer, prepared: Prepared, handle: () => Promise<Answer>): Promise<Answer> {
+    if (!requestId || request.method === "GET") return handle();
+    const upn = request.headers["x-ms-customeruser-upn"];
+    const identity = { method: String(request.method), path: samePath(url), customer: customerOf(url.pathname), upn: String(upn ?? "").toLowerCase(), body };
+    const known = records.lookup(requestId, identity);
+    const key = requestId.toLowerCase();
+    if (known.kind === "replay") {
+      stats.replays += 1;
+      return known.answer;
+    }
+    if (known.kind === "conflict") {
+      stats.conflicts += 1;
+      return errorAnswer(409, 409, known.description);
+    }
+    if (placing.has(key)) {
+      stats.inProgress += 1;
+      return prepared.operationId === "checkoutCart" ? cartInProgress(String(prepared.cartId)) : errorAnswer(409, 800060, "Your order is in progress. Check your order history for recent orders in few minutes.");
+    }
+    placing.add(key);
+    let result: Answer;
+    try {
+      result = await handle();
+    } finally {
+      placing.delete(key);
+    }
+    // "Still being answered" (800060, 800064) is no answer to remember: a retry is answered anew.
+    if (result.status < 500 && !isInProgress(result.status, result.body)) records.remember(requestId, identity, result);
+    return result;
   }
 
   const server = createServer(

@@ -118,9 +118,10 @@ export async function handleOperation(
     case "checkoutCart":
       return ctx.carts.checkout(customerId, String(path.cart_id));
     case "listSubscriptionsByOrder": {
-      const placed = store.get(customerId, String(query.order_id));
-      if (!placed) return NOT_FOUND;
-      const items = subscriptionsOf(placed);
+      // Without order_id, every subscription of the customer (E9).
+      const placed = query.order_id === undefined ? store.list(customerId) : [store.get(customerId, String(query.order_id))];
+      if (placed.some((o) => !o)) return NOT_FOUND;
+      const items = placed.flatMap((o) => subscriptionsOf(o!));
       return { status: 200, body: { totalCount: items.length, items, attributes: { objectType: "Collection" } } };
     }
     case "getOrderAttachment": {

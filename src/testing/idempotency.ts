@@ -18,6 +18,8 @@ export interface RequestIdentity {
   path: string;
   /** The customer, lower-cased: GUIDs match in any casing. */
   customer: string;
+  /** x-ms-customeruser-upn, lower-cased: another user is another purchase. */
+  upn?: string;
   body: Buffer;
 }
 
@@ -86,5 +88,5 @@ export class IdempotencyRecords {
 }
 
 function fingerprint(request: RequestIdentity): string {
-  return createHash("sha256").update(`${request.method} ${request.path}\n`).update(request.body).digest("base64");
+  return createHash("sha256").update(`${request.method} ${request.path}\n${request.upn ?? ""}\n`).update(request.body).digest("base64");
 }

@@ -38,7 +38,12 @@ async function formBody(raw: Buffer, contentType: string, bodySchema: RuleSchema
   for (const [name, value] of form) {
     const property = resolve(properties[byName.get(name.toLowerCase()) ?? ""]);
     if (property?.type === "array") {
-      body[name] = [...((body[name] as unknown[] | undefined) ?? []), value];
+      // A part without a filename is a form value, not a file: ASP.NET binds no IFormFile from it,
+      // so a list of files it was meant for stays empty (and a required one is refused, 400).
+      if (typeof value === "string") continue;
+      const files = (body[name] as unknown[] | undefined) ?? [];
+      files.push(value);
+      body[name] = files;
     } else if (property?.type === "object") {
       try {
         body[name] = JSON.parse(typeof value === "string" ? value : await value.text());

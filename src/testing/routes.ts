@@ -15,7 +15,8 @@ const ROUTES: RouteRule[] = Object.entries(operations).map(([operationId, rule])
     names.push(name);
     return "([^/]+)";
   });
-  return { operationId: operationId as OperationId, method: rule.method, pattern: new RegExp(`^${source}$`), names };
+  // ASP.NET routes match in any casing.
+  return { operationId: operationId as OperationId, method: rule.method, pattern: new RegExp(`^${source}$`, "i"), names };
 });
 
 export interface Matched {
@@ -31,27 +32,36 @@ const decode = (segment: string): string | undefined => {
   }
 };
 
+/** A path the spec has, asked with a method it does not: the methods it takes, for `Allow`. */
+export interface WrongMethod {
+  allow: string[];
+}
+
 /** What a request's method and path route to: an operation, a wrong method, a bad escape, or nothing. */
-export type Route = Matched | "method" | "escape" | undefined;
+export type Route = Matched | WrongMethod | "escape" | undefined;
 
 /**
- * The operation for `method` and `pathname`, its path parameters decoded; "method" if only the
- * method is wrong, "escape" if a parameter is not valid percent-encoding.
+ * The operation for `method` and `pathname` (one trailing slash ignored, as ASP.NET routing does),
+ * its path parameters decoded; the methods allowed if only the method is wrong; "escape" if a
+ * parameter is not valid percent-encoding.
  */
 export function matchRoute(method: string, pathname: string): Route {
-  let pathMatched = false;
+  const path = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
+  const allow: string[] = [];
   for (const route of ROUTES) {
-    const found = route.pattern.exec(pathname);
+    const found = route.pattern.exec(path);
     if (!found) continue;
-    pathMatched = true;
-    if (route.method !== method) continue;
-    const path: Record<string, string | number> = {};
+    if (route.method !== method) {
+      if (!allow.includes(route.method)) allow.push(route.method);
+      continue;
+    }
+    const parameters: Record<string, string | number> = {};
     for (const [i, name] of route.names.entries()) {
       const value = decode(found[i + 1]!);
       if (value === undefined) return "escape";
-      path[name] = name === "line_item_number" && /^-?\d+$/.test(value) ? Number(value) : value;
+      parameters[name] = name === "line_item_number" && /^-?\d+$/.test(value) ? Number(value) : value;
     }
-    return { operationId: route.operationId, path };
+    return { operationId: route.operationId, path: parameters };
   }
-  return pathMatched ? "method" : undefined;
+  return allow.length ? { allow } : undefined;
 }

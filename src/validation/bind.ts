@@ -37,6 +37,18 @@ export interface BindContext {
   /** The named schemas `$ref`s point to. */
   schemas: Readonly<Record<string, RuleSchema>>;
   problems: ValidationProblem[];
+  /**
+   * Bind as the service does (the fake): an unknown key is ignored, never a problem (D23). The
+   * client, without it, refuses one as a likely typo before sending.
+   */
+  lenient?: boolean;
+}
+
+/** An enum's `unknown` (the .NET SDK's default member) means unset, as null does (rule 1). */
+export function isUnknownMember(value: unknown, schema: RuleSchema, schemas: BindContext["schemas"]): boolean {
+  if (typeof value !== "string" || value.length !== 7 || value.toLowerCase() !== "unknown") return false;
+  const resolved = schema.$ref ? schemas[schema.$ref] : schema;
+  return resolved?.enum?.includes("unknown") === true;
 }
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -211,6 +223,7 @@ function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: s
     const name = properties && Object.hasOwn(properties, key) ? key : index?.get(key.toLowerCase());
     if (name !== undefined) {
       const property = properties![name]!;
+      if (isUnknownMember(value, property, ctx.schemas)) continue;
       if (Object.hasOwn(out, name) || readOnlyGiven?.has(name)) {
         ctx.problems.push({ path: `${path}.${keyInPath(key)}`, message: `sets ${name} again, already set as ${keyInPath(firstKeyFor(object, name, key) ?? "")}: send it once` });
       } else if (property.readOnly) {
@@ -220,6 +233,8 @@ function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: s
       }
     } else if (typeof schema.additionalProperties === "object") {
       setOwn(out, key, bindValue(value, schema.additionalProperties, `${path}.${keyInPath(key)}`, ctx));
+    } else if (ctx.lenient && (index || schema.additionalProperties === false)) {
+      // The service ignores it (D23).
     } else if (index || schema.additionalProperties === false) {
       ctx.problems.push({ path: `${path}.${keyInPath(key)}`, message: unknownKeyMessage(key, index ?? new Map()) });
     } else {
@@ -248,7 +263,7 @@ export function bindValue(value: unknown, schema: RuleSchema, path: string, ctx:
   if (schema.binary) return value instanceof Blob || typeof value === "string" ? value : fail(ctx, path, value, "must be a Blob or File");
   if (schema.oneOf) {
     const bound = schema.oneOf.flatMap((alternative) => {
-      const trial: BindContext = { schemas: ctx.schemas, problems: [] };
+      const trial: BindContext = { schemas: ctx.schemas, problems: [], lenient: ctx.lenient };
       const result = bindValue(value, alternative, path, trial);
       return trial.problems.length ? [] : [result];
     });

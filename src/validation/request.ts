@@ -3,7 +3,7 @@
 import { operations, parameters, schemas } from "../../generated/request-rules";
 import type { ValidationProblem } from "../errors";
 import { printable, reasonOf } from "../printable";
-import { bindValue, keyInPath, type BindContext, type RuleSchema } from "./bind";
+import { bindValue, isUnknownMember, keyInPath, type BindContext, type RuleSchema } from "./bind";
 import { sameOrderId } from "./ids";
 import { lineItemNumberProblems } from "./line-items";
 
@@ -71,20 +71,20 @@ export function isOperationId(name: unknown): name is OperationId {
  * The request bound as the service would bind it. A part that throws when read (a getter, a
  * revoked Proxy) is a problem at that part, never an exception.
  */
-export function bindRequest(operationId: OperationId, parts: RequestParts): BoundRequest {
+export function bindRequest(operationId: OperationId, parts: RequestParts, how: { lenient?: boolean } = {}): BoundRequest {
   const problems: ValidationProblem[] = [];
   const reading = { part: "request" };
   try {
-    return bindParts(operationId, parts, problems, reading);
+    return bindParts(operationId, parts, problems, reading, how.lenient === true);
   } catch (error) {
     problems.push({ path: reading.part, message: `could not be read: ${reasonOf(error)}` });
     return { path: {}, query: {}, header: {}, problems };
   }
 }
 
-function bindParts(operationId: OperationId, parts: RequestParts, problems: ValidationProblem[], reading: { part: string }): BoundRequest {
+function bindParts(operationId: OperationId, parts: RequestParts, problems: ValidationProblem[], reading: { part: string }, lenient: boolean): BoundRequest {
   const rule = operations[operationId];
-  const ctx: BindContext = { schemas: SCHEMAS, problems };
+  const ctx: BindContext = { schemas: SCHEMAS, problems, lenient };
   const bound: BoundRequest = { path: {}, query: {}, header: {}, problems };
   const used = { path: new Set<string>(), query: new Set<string>(), header: new Set<string>() };
   for (const key of rule.parameters) {
@@ -95,7 +95,7 @@ function bindParts(operationId: OperationId, parts: RequestParts, problems: Vali
     if (given !== undefined) used[location].add(given);
     const value = given === undefined ? undefined : parts[location]![given];
     const at = `${location}.${parameter.name}`;
-    if (value === undefined || value === null) {
+    if (value === undefined || value === null || isUnknownMember(value, parameter.schema as RuleSchema, SCHEMAS)) {
       if (parameter.required) problems.push({ path: at, message: "is required" });
       continue;
     }
@@ -113,7 +113,8 @@ function bindParts(operationId: OperationId, parts: RequestParts, problems: Vali
   for (const location of ["path", "query"] as const) {
     reading.part = location;
     for (const [name, value] of Object.entries(parts[location] ?? {})) {
-      if (!used[location].has(name) && value !== undefined) {
+      // The service ignores a query parameter it does not know (D23); the client refuses it as a typo.
+      if (!used[location].has(name) && value !== undefined && !(lenient && location === "query")) {
         problems.push({ path: `${location}.${keyInPath(name)}`, message: `is not a parameter of ${operationId}` });
       }
     }

@@ -62,6 +62,17 @@ describe("orders.create with an idempotencyKey", () => {
     expect(sent[3]).toBe(sent[0]);
   });
 
+  it("refuses a key this client used for another customer user, and the fake answers another process 409, never the first user's order", async () => {
+    const pc = client();
+    await pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "a@contoso.com" });
+    await expect(pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "A@Contoso.com" })).resolves.toBeDefined();
+    const error = await pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "b@contoso.com" }).catch((e: unknown) => e);
+    expect(isPartnerCenterValidationError(error) && error.problems[0]).toMatchObject({ path: "options.idempotencyKey", message: expect.stringMatching(/another order/) });
+    const elsewhere = await client().orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "b@contoso.com" }).catch((e: unknown) => e);
+    expect(elsewhere).toMatchObject({ status: 409 });
+    expect(fake.orders(CUSTOMER)).toHaveLength(1);
+  });
+
   it("refuses a key this client used for another order, sending nothing, and takes the same order spelt otherwise", async () => {
     const pc = client();
     await pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "k" });
