@@ -135,7 +135,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   if (options.token !== undefined) tokens.set(options.token, "app+user");
   /** The kind of credential `token` is, or undefined when the fake does not take it. */
   const tokenKind = (token: string): CredentialKind | undefined =>
-    signIn.issued(token) ? "app+user" : tokens.size === 0 ? "app+user" : tokens.get(token);
+    signIn.kindOf(token) ?? (tokens.size === 0 ? "app+user" : tokens.get(token));
 
   function report(error: unknown, request: { method: string; url: string }): void {
     stats.errors += 1;

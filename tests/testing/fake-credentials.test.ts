@@ -47,3 +47,46 @@ describe("the fake's tokens", () => {
     await expect(startFakePartnerCenter({ tokens: { t: "admin" as never } })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
   });
 });
+
+describe("the fake's identity platform", () => {
+  const tokenAt = (form: Record<string, string>) =>
+    fetch(`${fake.authorityHost}/contoso.onmicrosoft.com/oauth2/v2.0/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) });
+  const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString("utf8")) as { exp: number; idtyp?: string };
+
+  it("serves the client_credentials grant with an App-only JWT that expires, as Entra does", async () => {
+    const answer = await tokenAt({ grant_type: "client_credentials", client_id: "app-id", client_secret: "secret", scope: "https://api.partnercenter.microsoft.com/.default" });
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { access_token: string; expires_in: number; refresh_token?: string };
+    expect(body.refresh_token).toBeUndefined();
+    expect(body.access_token.split(".")).toHaveLength(3);
+    const { exp, idtyp } = claims(body.access_token);
+    expect(exp * 1000).toBeGreaterThan(Date.now() + 3_000_000);
+    expect(idtyp).toBe("app");
+    const pc = client(body.access_token);
+    await expect(pc.orders.create(CUSTOMER, { lineItems: [LINE] })).resolves.toMatchObject({ status: "pending" });
+    const order = await pc.orders.create(CUSTOMER, { lineItems: [LINE] });
+    expect(await failure(pc.orders.getOrderProvisioningStatus(CUSTOMER, order.id))).toMatchObject({ status: 403 });
+  });
+
+  it("issues JWT-shaped App+User tokens with exp, so a client that reads the expiry signs in once", async () => {
+    let signIns = 0;
+    const refreshToken = fake.issueRefreshToken();
+    const credential = async () => {
+      signIns += 1;
+      const answer = await tokenAt({ grant_type: "refresh_token", client_id: "app-id", client_secret: "secret", refresh_token: refreshToken, scope: "https://api.partnercenter.microsoft.com/.default offline_access" });
+      const { access_token: token } = (await answer.json()) as { access_token: string };
+      expect(claims(token).exp * 1000).toBeGreaterThan(Date.now());
+      return token;
+    };
+    const pc = createPartnerCenterClient({ credential, baseUrl: fake.url, maxRetries: 0, rateLimit: false });
+    const order = await pc.orders.create(CUSTOMER, { lineItems: [LINE] });
+    await pc.orders.getOrderProvisioningStatus(CUSTOMER, order.id);
+    await pc.orders.get(CUSTOMER, order.id);
+    expect(signIns).toBe(1);
+  });
+
+  it("refuses the client_credentials grant without a client secret or a scope, as Entra does", async () => {
+    expect((await tokenAt({ grant_type: "client_credentials", client_id: "app-id", scope: "x/.default" })).status).toBe(400);
+    expect((await tokenAt({ grant_type: "client_credentials", client_id: "app-id", client_secret: "s" })).status).toBe(400);
+  });
+});
