@@ -11,6 +11,7 @@ import { timeoutProblems, type CallOptions } from "../options";
 import { errorFromResponse, successBody } from "../response";
 import { toFormData } from "./form-data";
 import { traceCall, tracingCalls, type CallContext } from "../diagnostics";
+import { withCredentialHint } from "./credential-kinds";
 import { printable } from "../printable";
 import { bindRequest, headerParameterProblems, isOperationId, requestProblems, type OperationId, type RequestParts } from "../validation/request";
 
@@ -148,7 +149,10 @@ export async function callOperation<T>(
     answer: "answer" in rule ? rule.answer : undefined,
     onHeaders,
   };
-  if (!tracingCalls()) return exchange<T>(transport, rule.method, rule.path, call, ids, options);
+  const hinted = (error: unknown) => {
+    throw withCredentialHint(operationId, error);
+  };
+  if (!tracingCalls()) return exchange<T>(transport, rule.method, rule.path, call, ids, options).catch(hinted);
   const { customer_id: customerId, order_id: orderId } = bound.path;
   const context: CallContext = {
     operationId,
@@ -158,5 +162,5 @@ export async function callOperation<T>(
     ...(typeof orderId === "string" ? { orderId } : {}),
     attempts: 0,
   };
-  return traceCall(context, () => exchange<T>(transport, rule.method, rule.path, { ...call, trace: context }, ids, options));
+  return traceCall(context, () => exchange<T>(transport, rule.method, rule.path, { ...call, trace: context }, ids, options).catch(hinted));
 }

@@ -30,6 +30,7 @@ interface Prepared {
   operationId: OperationId;
   cartId: string | number | undefined;
   bound: BoundRequest;
+  kind: CredentialKind;
 }
 import { OrderStore, type NewOrder } from "./store";
 import { Throttle } from "./throttle";
@@ -168,7 +169,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
         ? invalidInput(refused, 800071, "Line Item number should be from 0 to number of line items count.")
         : invalidInput(refused);
     }
-    return { prepared: true, operationId: route.operationId, cartId: route.path.cart_id, bound };
+    return { prepared: true, operationId: route.operationId, cartId: route.path.cart_id, bound, kind };
   }
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -221,7 +222,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     const prepared = await prepare(request, url, read.body, kind, route);
     const result =
       "prepared" in prepared
-        ? await once(requestId, request, url, read.body, prepared, () => handleOperation(handlers, prepared.operationId, prepared.bound, url, request.headers))
+        ? await once(requestId, request, url, read.body, prepared, () => handleOperation(handlers, prepared.operationId, prepared.bound, url, request.headers, prepared.kind))
         : prepared;
     if (injected?.type === "reset") return void request.socket.destroy();
     if (injected?.type === "stall") return;

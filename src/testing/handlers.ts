@@ -1,5 +1,6 @@
 // What each operation does to the fake's orders and carts, given a request already bound and checked
 // against the spec: the answer Partner Center would give.
+import type { CredentialKind } from "../operations/credential-kinds";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Cart, Order, PlacedOrder } from "../../generated/schema";
 import { enumKey } from "../validation/bind";
@@ -47,6 +48,7 @@ export async function handleOperation(
   request: BoundRequest,
   url: URL,
   headers: IncomingHttpHeaders,
+  kind: CredentialKind = "app+user",
 ): Promise<Answer> {
   const { store } = ctx;
   const { path, query, body } = request;
@@ -79,6 +81,9 @@ export async function handleOperation(
       return { status: 200, body: { totalCount: items.length, items, links, attributes: { objectType: "Collection" } } };
     }
     case "getOrder":
+      // An App-only caller is refused the provisioning status (D35): its reads of the order are its
+      // polls, so its order is provisioned too, as the service's own clock would do it.
+      if (order && kind === "app") store.read(order);
       return order ? { status: 200, body: order } : NOT_FOUND;
     case "updateOrder": {
       if (!order) return NOT_FOUND;

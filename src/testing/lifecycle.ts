@@ -1,6 +1,6 @@
 // How the fake's orders move once placed, as Partner Center's do: a new order is `pending`, its
-// line items unfulfilled; provisioning finishes after so many reads of its provisioning status or
-// so many milliseconds (`provisioning: { polls } | { afterMs }`), and the order becomes
+// line items unfulfilled; provisioning finishes after so many reads of its provisioning status (or,
+// for an App-only caller, which may not read that, of the order) or so many milliseconds (`provisioning: { polls } | { afterMs }`), and the order becomes
 // `completed` with a subscription id (and `links.subscription`) on each line item. A line item
 // whose offer is in `failOffers` is not provisioned: the order ends `partial_success`, or `error`
 // when no line item was. An order for an offer in `purchaseOrderOffers` waits in
@@ -11,7 +11,7 @@ import type { OrderLineItem, PlacedOrder } from "../../generated/schema";
 export type ProvisioningPlan = { polls: number } | { afterMs: number };
 
 export interface LifecycleOptions {
-  /** When provisioning finishes: after this many reads of the provisioning status, or this many ms. Default { polls: 1 }. */
+  /** When provisioning finishes: after this many reads of the provisioning status (an App-only caller's reads of the order), or this many ms. Default { polls: 1 }. */
   provisioning?: ProvisioningPlan | undefined;
   /** Offers whose line items fail to provision. */
   failOffers?: readonly string[] | undefined;
@@ -66,7 +66,7 @@ export class Lifecycle {
     return "afterMs" in this.plan;
   }
 
-  /** Moves the order on if its time has come; `statusRead` counts a read of its provisioning status. */
+  /** Moves the order on if its time has come; `statusRead` counts a poll. */
   advance(order: PlacedOrder, statusRead: boolean): void {
     if (!statusRead && !this.timed) return;
     const progress = this.progress.get(order);

@@ -112,6 +112,11 @@ export class OrderStore {
     return order;
   }
 
+  /** An App-only caller read the order (getOrder): under `provisioning: { polls }` it counts as one poll. */
+  read(order: PlacedOrder): void {
+    this.lifecycle.advance(order, true);
+  }
+
   /** The provisioning status, which is also what moves an order on under `provisioning: { polls }`. */
   provisioningStatus(order: PlacedOrder): OrderLineItemProvisioningStatusCollection {
     this.lifecycle.advance(order, true);

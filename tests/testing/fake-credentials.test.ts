@@ -90,3 +90,21 @@ describe("the fake's identity platform", () => {
     expect((await tokenAt({ grant_type: "client_credentials", client_id: "app-id", client_secret: "s" })).status).toBe(400);
   });
 });
+
+describe("an App-only caller", () => {
+  it("sees its order reach an outcome through the poller, against a fake that takes App-only tokens", async () => {
+    const pc = client("app-token");
+    const order = await pc.orders.create(CUSTOMER, { lineItems: [LINE] });
+    const result = await pc.orders.pollProvisioning(CUSTOMER, order.id, { intervalMs: 1, maxWaitMs: 5_000 }).pollUntilDone();
+    expect(result).toMatchObject({ outcome: "fulfilled", provisioningUnread: expect.stringMatching(/403/) });
+  });
+
+  it("gets the App+User hint on a bare 403 from the service, as on the fake's own", async () => {
+    const fetch = async () => new Response(JSON.stringify({ code: 403, description: "Forbidden" }), { status: 403, headers: { "Content-Type": "application/json" } });
+    const bare = createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch, maxRetries: 0, rateLimit: false });
+    const error = await failure(bare.orders.getOrderProvisioningStatus(CUSTOMER, "o1"));
+    expect(error?.message).toMatch(/getOrderProvisioningStatus takes App\+User credentials only \(Admin agent or Global admin\): an App-only token is refused/);
+    const fakes = await failure(client("app-token").orders.getOrderProvisioningStatus(CUSTOMER, "o1"));
+    expect(fakes?.message).toMatch(/takes App\+User credentials only/);
+  });
+});
