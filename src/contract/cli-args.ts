@@ -36,7 +36,8 @@ Exit code 0: every check passed; 1: a check failed; 2: the command or its creden
 3: the endpoint could not be reached (no check got an answer).`;
 
 const FLAGS = new Set(["--base-url", "--customer", "--cart", "--writes", "--offer", "--fuzz", "--seed", "--rate-limit", "--junit"]);
-const DEFAULT_OFFER = "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P";
+/** The "cancel software purchases" page's offer: software, which updateOrder cancels in any tenant (D37), so a sandbox run cleans up after itself. */
+const DEFAULT_OFFER = "DG7GMGF0FKZV:0003:DG7GMGF0DWMS";
 
 export function readContractArgs(argv: readonly string[], env: Record<string, string | undefined>): ContractArgs | ValidationProblem[] {
   const given = new Map<string, string>();

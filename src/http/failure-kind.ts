@@ -2,7 +2,7 @@
 // the error alone, so a log line, a metric and a message say the same thing.
 import { AttemptTimeoutError } from "./attempt";
 import { causeCode, certificateErrorCode } from "./certificate-errors";
-import { ProxySettingError } from "./proxy-agents";
+import { ProxySettingError } from "./proxy-setting-error";
 import { ResponseTooLargeError } from "./read-body";
 
 export interface FailureKind {

@@ -6,6 +6,7 @@
 import { HttpProxyAgent } from "http-proxy-agent";
 import { HttpsProxyAgent } from "https-proxy-agent";
 import { getProxyForUrl } from "proxy-from-env";
+import { ProxySettingError } from "./proxy-setting-error";
 
 type Agent = import("node:http").Agent;
 
@@ -36,17 +37,6 @@ export function proxyFor(url: URL, setting: ProxySetting): string | undefined {
     byOrigin.set(origin, getProxyForUrl(url.href) || undefined);
   }
   return byOrigin.get(origin);
-}
-
-/** A proxy from the environment that cannot be used: not a URL, or not http(s) (socks5://, say). Its value is never shown. */
-export class ProxySettingError extends Error {
-  constructor() {
-    super(
-      "the proxy from the environment (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, either case) must be an http:// or https:// URL " +
-        "(the client speaks no other kind; its value is not shown, as it may carry a password): correct it, or set NO_PROXY or the proxy option",
-    );
-    this.name = "ProxySettingError";
-  }
 }
 
 /** Each request's attempt signal, for its CONNECT socket: node:http hands an agent no `signal`. */

@@ -11,7 +11,7 @@ import { BufferedResponse } from "./buffered-response";
 import { certificateAdvice, certificateErrorCode } from "./certificate-errors";
 import { observed, publishAttempt, publishWait } from "../diagnostics";
 import { failureKind, isFinalFailure } from "./failure-kind";
-import { ProxySettingError } from "./proxy-agents";
+import { ProxySettingError } from "./proxy-setting-error";
 import { emit, formatAttempt, pathOf, type Logger } from "./log";
 import { ResponseTooLargeError } from "./read-body";
 import type { LightRequest } from "./light-request";

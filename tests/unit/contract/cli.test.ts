@@ -77,8 +77,10 @@ describe("the contract command against the fake Partner Center", () => {
     expect(code).toBe(0);
     expect(output).toMatch(/^createOrder \(sandbox\) +201 +ok/m);
     expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +200 +ok +\d+\n {4}order \S+$/m);
-    expect(output).toMatch(/^generated createOrder \(10 requests\) +- +ok/m);
-    expect(fake.stats.created).toBeGreaterThan(before);
+    expect(output).toMatch(/^generated createCart \(10 requests\) +- +ok/m);
+    // Only what it can clean up: the one order it cancelled, no generated orders or checkouts.
+    expect(output).not.toMatch(/generated (createOrder|checkoutCart)/);
+    expect(fake.stats.created - before).toBe(1);
   });
 });
 
@@ -103,14 +105,27 @@ describe("the contract command with an App-only token", () => {
   });
 });
 
-describe("the contract command cancelling a new-commerce order, which the service refuses", () => {
-  it("takes the documented refusal (400 800063) as the answer, and says so", async () => {
+describe("the contract command cancelling an order the service will not cancel", () => {
+  it("fails the check whose cleanup failed, naming the order left behind and what to pass instead", async () => {
     const fake = await startFakePartnerCenter({});
     fake.seedOrders(CUSTOMER, 1);
     try {
+      const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox", "--offer", "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P");
+      expect(code).toBe(1);
+      expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +400 +FAIL/m);
+      expect(output).toMatch(/cleanup failed: order \S+ was placed and could not be cancelled \(400 800063\).*--offer/);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("places the docs' software offer by default, which updateOrder cancels anywhere (D37)", async () => {
+    const fake = await startFakePartnerCenter({});
+    try {
       const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox");
       expect(code).toBe(0);
-      expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +400 +ok +\d+\n {4}order \S+; refused as documented \(400\)/m);
+      expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +200 +ok/m);
+      expect(fake.orders(CUSTOMER).map((o) => [o.lineItems[0]!.offerId, o.status])).toEqual([["DG7GMGF0FKZV:0003:DG7GMGF0DWMS", "cancelled"]]);
     } finally {
       await fake.close();
     }
