@@ -1,7 +1,9 @@
 // Starts `prism mock` on the bundled spec as a child process on a free port and resolves once it
 // listens. Used by `npm run mock`, `npm start` and Jest's global setup (CommonJS so Jest can
-// require it as is).
+// require it as is). A mock listens behind prism-guard.cjs, which answers the multipart uploads
+// Prism 5.14.2 cannot take (one of them kills it) and passes everything else through.
 const { spawn } = require("node:child_process");
+const { startGuard } = require("./prism-guard.cjs");
 const { createServer } = require("node:net");
 const path = require("node:path");
 
@@ -38,10 +40,12 @@ function isFree(port) {
  */
 async function startPrism({ port, upstream, args = [], timeoutMs = 30_000 } = {}) {
   const chosen = port ?? (await freePort());
+  // A mock is guarded (prism-guard.cjs): Prism itself listens on a port of its own behind it.
+  const prismPort = upstream ? chosen : await freePort();
   const mode = upstream ? ["proxy", SPEC, upstream] : ["mock", SPEC];
   const child = spawn(
     process.execPath,
-    [PRISM, ...mode, "--port", String(chosen), "--host", "127.0.0.1", "--errors", ...args],
+    [PRISM, ...mode, "--port", String(prismPort), "--host", "127.0.0.1", "--errors", ...args],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "test" } },
   );
   const url = `http://127.0.0.1:${chosen}`;
@@ -67,13 +71,24 @@ async function startPrism({ port, upstream, args = [], timeoutMs = 30_000 } = {}
   // Keep draining its log so a full pipe never blocks it.
   child.stdout.resume();
   child.stderr.resume();
-  const stop = () =>
+  const guard = upstream ? undefined : await startGuard(chosen, prismPort).catch((error) => {
+    child.kill("SIGKILL");
+    throw error;
+  });
+  const stopPrism = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 2_000).unref();
     });
+  const stop = async () => {
+    if (guard) {
+      guard.closeAllConnections?.();
+      await new Promise((resolve) => guard.close(() => resolve()));
+    }
+    await stopPrism();
+  };
   return { url, pid: child.pid, process: child, stop };
 }
 
