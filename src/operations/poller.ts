@@ -4,7 +4,7 @@
 // says how long to wait next. Polls of one order never overlap, even across pollers. The state is
 // text at any time (toString), from which another process resumes without placing anything again.
 import type { OrderLineItemProvisioningStatusCollection, PlacedOrder } from "../../generated/schema";
-import { abortedError, isPartnerCenterError, PartnerCenterValidationError } from "../errors";
+import { abortedError, isPartnerCenterError, PartnerCenterError, PartnerCenterValidationError } from "../errors";
 import { observed, publishPoll } from "../diagnostics";
 import { parseRetryAfter } from "../http/retry-policy";
 import type { CallOptions } from "../options";
@@ -19,7 +19,11 @@ export interface PollOptions {
   intervalMs?: number | undefined;
   /** The longest wait between polls, in ms. Default 60 000. */
   maxIntervalMs?: number | undefined;
-  /** How long to wait for provisioning, in ms, before the outcome is `timed_out`. Default 30 minutes. */
+  /**
+   * How long to wait for provisioning, in ms, before the outcome is `timed_out`. Default 30 minutes.
+   * A bound: a poll still waiting on pacing or retries is abandoned then (a poll that starts at
+   * it gets up to 10 s more), and a wait with no poll answered rejects with TIMEOUT.
+   */
   maxWaitMs?: number | undefined;
   /** Ends the wait at once: the poller rejects with ABORTED and the ids of its last request. */
   signal?: AbortSignal | undefined;
@@ -98,6 +102,9 @@ function startingState(customerId: string, orderId: string, options: PollOptions
 /** Error 800007, "Unable to retrieve provisioning information": not there yet, so poll again. */
 const notYetProvisioning = (error: unknown) => isPartnerCenterError(error) && error.status === 404 && String(error.code) === "800007";
 
+/** How long a poll that starts at the deadline may take (at most maxWaitMs): pollUntilDone settles by maxWaitMs and this. */
+const LAST_POLL_GRACE_MS = 10_000;
+
 /** A 403 to getOrderProvisioningStatus: the docs give it to App+User credentials alone, so an App-only one is refused. */
 const notForThisCredential = (error: unknown) => isPartnerCenterError(error) && error.status === 403;
 
@@ -119,16 +126,16 @@ export function provisioningPoller(
   const ids = () => ({ requestId: (lastRequestId = crypto.randomUUID()), correlationId: saved.correlationId });
 
   /** One poll: the order, then its provisioning unless the order's status settles it. One request at a time per order. */
-  const pollOnce = () =>
+  const pollOnce = (bounded: AbortSignal) =>
     deps.oneAtATime(
       `${customerId.toLowerCase()}/${orderId}`,
       async () => {
         let retryAfterMs: number | undefined;
         const onHeaders = (headers: Headers) => (retryAfterMs = parseRetryAfter(headers.get("Retry-After"), Date.now()) ?? retryAfterMs);
-        const order = await deps.read<PlacedOrder>("getOrder", customerId, orderId, { signal, ...ids() }, onHeaders);
+        const order = await deps.read<PlacedOrder>("getOrder", customerId, orderId, { signal: bounded, ...ids() }, onHeaders);
         if (provisioningUnread || judgeProvisioning(order).done) return { order, retryAfterMs };
         const provisioning = await deps
-          .read<OrderLineItemProvisioningStatusCollection>("getOrderProvisioningStatus", customerId, orderId, { signal, ...ids() }, onHeaders)
+          .read<OrderLineItemProvisioningStatusCollection>("getOrderProvisioningStatus", customerId, orderId, { signal: bounded, ...ids() }, onHeaders)
           .catch((error: unknown) => {
             if (notYetProvisioning(error)) return undefined;
             if (!notForThisCredential(error)) throw error;
@@ -137,7 +144,32 @@ export function provisioningPoller(
           });
         return { order, provisioning, retryAfterMs };
       },
-      signal,
+      bounded,
+    );
+
+  /**
+   * One poll, abandoned at the deadline (or, for a poll that starts there, a grace later) however
+   * long its calls wait on pacing or retries: undefined when the deadline ended it.
+   */
+  async function boundedPoll() {
+    const timer = new AbortController();
+    const budget = Math.max(saved.deadline - deps.now(), Math.min(LAST_POLL_GRACE_MS, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS));
+    const clock = setTimeout(() => timer.abort(new Error("maxWaitMs")), budget);
+    try {
+      return await pollOnce(signal ? AbortSignal.any([signal, timer.signal]) : timer.signal);
+    } catch (error) {
+      if (timer.signal.aborted && !signal?.aborted) return undefined;
+      throw error;
+    } finally {
+      clearTimeout(clock);
+    }
+  }
+
+  /** The deadline came before any poll was answered: a typed error with the last request's ids. */
+  const deadlineFirst = () =>
+    new PartnerCenterError(
+      `pollProvisioning for order ${orderId} reached maxWaitMs before a poll was answered: its calls were still waiting (on the client's pacing, or retries)`,
+      { code: "TIMEOUT", isRetryable: true, requestId: lastRequestId, correlationId: saved.correlationId },
     );
 
   /** A wait the caller's signal ended, between requests: the last request's ids, the signal's reason. */
@@ -153,7 +185,14 @@ export function provisioningPoller(
       for (;;) {
         const wait = saved.nextPollAt - deps.now();
         if (wait > 0) await deps.sleep(wait, signal);
-        const { order, provisioning, retryAfterMs } = await pollOnce();
+        const answered = await boundedPoll();
+        if (!answered) {
+          if (!last) throw deadlineFirst();
+          last = { ...last, done: true, outcome: "timed_out" };
+          yield last;
+          return;
+        }
+        const { order, provisioning, retryAfterMs } = answered;
         saved.polls += 1;
         const verdict = judgeProvisioning(order, provisioning, { orderAlone: provisioningUnread !== undefined });
         const now = deps.now();

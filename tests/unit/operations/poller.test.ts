@@ -260,3 +260,24 @@ describe("judgeProvisioning from the order alone", () => {
     expect(judgeProvisioning(order([undefined]), undefined, { orderAlone: true })).toMatchObject({ done: true, outcome: "failed" });
   });
 });
+
+describe("maxWaitMs as a bound", () => {
+  it("ends the wait near maxWaitMs when polls queue behind the client's pacing: timed_out, or a TIMEOUT before the first poll", async () => {
+    const fake = await startFakePartnerCenter({ provisioning: { polls: 1_000 } });
+    try {
+      // Three requests a minute: the create and the first poll's two reads take them; every later read waits.
+      const pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url, rateLimit: { requestsPerMinute: 3 } });
+      const order = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: OFFER, quantity: 1 }] });
+      const started = Date.now();
+      const result = await pc.orders.pollProvisioning(CUSTOMER, order.id, { intervalMs: 1, maxWaitMs: 300 }).pollUntilDone();
+      expect(result.outcome).toBe("timed_out");
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const waiting = Date.now();
+      const error = await pc.orders.pollProvisioning(CUSTOMER, order.id, { intervalMs: 1, maxWaitMs: 200 }).pollUntilDone().catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "TIMEOUT", message: expect.stringMatching(/maxWaitMs/) });
+      expect(Date.now() - waiting).toBeLessThan(5_000);
+    } finally {
+      await fake.close();
+    }
+  }, 20_000);
+});
