@@ -316,6 +316,48 @@ export const examples = {
     "data": [],
     "source": "PartnerFD"
   } satisfies S["ErrorResponse"],
+  /** listOrders 400 (application/json): Invalid term duration (800121) */
+  badRequestInvalidTermDuration: {
+    "code": 800121,
+    "description": "The term duration provided is invalid.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listOrders 400 (application/json): Quantity not allowed (900275) */
+  badRequestQuantityNotAllowed: {
+    "code": 900275,
+    "description": "The requested quantity for line item 0 is not within the allowed quantity for this offer.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listOrders 400 (application/json): Custom term end date not allowed (900242) */
+  badRequestCustomTermEndDate: {
+    "code": 900242,
+    "description": "The custom term end date specified for line item 0 does not match with the end date of any active non-trial OnlineServicesNCE subscription or align with the end of the calendar month. Partners should select a new custom term end date.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listOrders 400 (application/json): Purchase order document missing (900252) */
+  badRequestPurchaseOrderMissing: {
+    "code": 900252,
+    "description": "Purchase order document is required.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listOrders 400 (application/json): Tender link or document missing (900253) */
+  badRequestTenderMissing: {
+    "code": 900253,
+    "description": "When part of tender, either tender link or tender document is required.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listOrders 400 (application/json): Invalid purchase-order metadata (900254) */
+  badRequestInvalidMetadata: {
+    "code": 900254,
+    "description": "Invalid metadata. (If the customer price, currency is missing).",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
   /** listOrders 401 (application/json): Not authenticated */
   unauthorized: {
     "code": 3000,
@@ -339,6 +381,13 @@ export const examples = {
     "isRetryable": false,
     "parameters": {},
     "errorMessageExtended": "InternalErrorCode=800077"
+  } satisfies S["ErrorResponse"],
+  /** listOrders 403 (application/json): App-only token where App+User is needed (900329) */
+  forbiddenApplicationOnly: {
+    "code": 900329,
+    "description": "This resource does not support application-only authentication.",
+    "data": [],
+    "source": "PartnerFD"
   } satisfies S["ErrorResponse"],
   /** listOrders 404 (application/json): Order ID not found (20000) */
   notFoundOrder: {
@@ -1581,6 +1630,13 @@ export const examples = {
   badRequestCartAlreadySubmitted: {
     "code": 800065,
     "description": "Can't check out cart 66e3591e-faad-445c-b930-4ccdbf54c43f, which was already submitted.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** createCart 400 (application/json): Catalog item missing (900142) */
+  badRequestCatalogItemMissing: {
+    "code": 900142,
+    "description": "The catalog item ID isn't present",
     "data": [],
     "source": "PartnerFD"
   } satisfies S["ErrorResponse"],

@@ -21,6 +21,7 @@ import { credentialKinds, mayCall, type CredentialKind } from "../operations/cre
 import { checkedOptions, DEFAULT_CART_LIFETIME_MS, type FakePartnerCenterOptions } from "./options";
 import { isTokenPath, TokenEndpoint } from "./token-endpoint";
 import { isAnswer, readRequest } from "./read-request";
+import { invalidRequest } from "./documented-faults";
 import { matchRoute, type Route } from "./routes";
 import type { BoundRequest, OperationId } from "../validation/request";
 
@@ -157,17 +158,18 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     if (route === "escape") return errorAnswer(400, 800002, "Invalid request input.", ["The path is not valid percent-encoding."]);
     if (!route) return errorAnswer(404, 404, "No such resource.");
     if (!mayCall(route.operationId, kind)) {
-      return errorAnswer(403, 403, `${route.operationId} needs App+User credentials; the token is App-only.`, [`Credentials this operation takes: ${credentialKinds(route.operationId).join(", ")}.`]);
+      // error-codes' own code for it (D35).
+      return errorAnswer(403, 900329, "This resource does not support application-only authentication.", [`${route.operationId} takes ${credentialKinds(route.operationId).join(", ")} credentials; the token is App-only.`]);
     }
     const parts = await readRequest(route.operationId, route.path, url, request.headers, raw);
     if (isAnswer(parts)) return parts;
     const bound = bindRequest(route.operationId, parts, { lenient: true });
-    if (bound.problems.length) return invalidInput(bound.problems);
+    if (bound.problems.length) return invalidRequest(route.operationId, bound.problems);
     const refused = operationRuleProblems(route.operationId, bound);
     if (refused.length) {
       return route.operationId === "createOrder"
         ? invalidInput(refused, 800071, "Line Item number should be from 0 to number of line items count.")
-        : invalidInput(refused);
+        : invalidRequest(route.operationId, refused);
     }
     return { prepared: true, operationId: route.operationId, cartId: route.path.cart_id, bound, kind };
   }

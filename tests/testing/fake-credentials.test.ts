@@ -36,10 +36,20 @@ describe("the fake's tokens", () => {
     await expect(pc.orders.get(CUSTOMER, order.id)).resolves.toMatchObject({ id: order.id });
   });
 
+  it("answers 403 900329 to an App-only token on getOrderProvisioningStatus, as error-codes documents it", async () => {
+    const order = await client("app-token").orders.create(CUSTOMER, { lineItems: [LINE] });
+    expect(await failure(client("app-token").orders.getOrderProvisioningStatus(CUSTOMER, order.id))).toMatchObject({
+      status: 403,
+      code: 900329,
+      description: expect.stringMatching(/does not support application-only authentication/),
+    });
+  });
+
   it("answers 403 in the documented shape to an App-only token on getOrderProvisioningStatus, and serves App+User", async () => {
     const order = await client("app-token").orders.create(CUSTOMER, { lineItems: [LINE] });
     const refused = await failure(client("app-token").orders.getOrderProvisioningStatus(CUSTOMER, order.id));
-    expect(refused).toMatchObject({ status: 403, description: expect.stringMatching(/App\+User/) });
+    expect(refused).toMatchObject({ status: 403, data: [expect.stringMatching(/app\+user credentials; the token is App-only/)] });
+    expect(refused?.message).toMatch(/takes App\+User credentials only/);
     await expect(client("user-token").orders.getOrderProvisioningStatus(CUSTOMER, order.id)).resolves.toMatchObject({ items: expect.any(Array) });
   });
 

@@ -103,3 +103,32 @@ describe("an attachment upload", () => {
     expect(fake.stats.errors).toBe(0);
   });
 });
+
+describe("binding mistakes answer the codes the docs give them", () => {
+  const code = async (response: Response) => ((await response.json()) as { code: number; description: string });
+
+  it.each([
+    ["an enum value the service does not know: 900126", "POST", `/customers/${CUSTOMER}/orders`, order({ billingCycle: "weekly" }), 900126, /^Unable to parse enum: weekly/],
+    ["a term duration that is none: 800121", "POST", `/customers/${CUSTOMER}/orders`, order({}, { termDuration: "P" }), 800121, /term duration provided is invalid/],
+    ["a quantity below 1: 900275", "POST", `/customers/${CUSTOMER}/orders`, order({}, { quantity: 0 }), 900275, /quantity for line item 0 is not within the allowed quantity/],
+    ["a custom term end date that is no date: 900242", "POST", `/customers/${CUSTOMER}/orders`, order({}, { customTermEndDate: "0000-00-00" }), 900242, /custom term end date specified for line item 0/],
+    ["a cart line without its catalog item: 900142", "POST", `/customers/${CUSTOMER}/carts`, { lineItems: [{ quantity: 1, billingCycle: "monthly" }] }, 900142, /catalog item ID isn't present/],
+  ])("%s", async (_what, method, path, body, expected, description) => {
+    const answer = await send(method, path, body);
+    expect(answer.status).toBe(400);
+    expect(await code(answer)).toMatchObject({ code: expected, description: expect.stringMatching(description) });
+  });
+
+  it("answers an upload without purchase-order files 900252, and metadata without a price 900254", async () => {
+    const placed = (await (await send("POST", `/customers/${CUSTOMER}/orders`, order())).json()) as { id: string };
+    const upload = (metadata: object, withFile: boolean) => {
+      const form = new FormData();
+      form.append("Metadata", JSON.stringify(metadata));
+      if (withFile) form.append("POFiles", new Blob(["%PDF"], { type: "application/pdf" }), "po.pdf");
+      return fetch(`${fake.url}/v1/customers/${CUSTOMER}/orders/${placed.id}/attachment`, { method: "POST", headers: { Authorization: "Bearer t" }, body: form });
+    };
+    expect(await code(await upload({ customerPrice: "1", currency: "USD" }, false))).toMatchObject({ code: 900252 });
+    expect(await code(await upload({ currency: "USD" }, true))).toMatchObject({ code: 900254 });
+    expect(await code(await upload({ customerPrice: "1", currency: "USD", isPartOfTender: true }, true))).toMatchObject({ code: 900253 });
+  });
+});
