@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as client from "../../src";
 import { readContractArgs } from "../../src/contract/cli-args";
+import * as testing from "../../src/testing";
 import { startFakePartnerCenter } from "../../src/testing";
 
 const ROOT = join(__dirname, "..", "..");
@@ -24,6 +25,7 @@ async function runExample(source: string, env: Record<string, string>): Promise<
   const module = { exports: {} as { main: () => Promise<void> } };
   const fakeRequire = (name: string) => {
     if (name === "partner-center-orders") return client;
+    if (name === "partner-center-orders/testing") return testing;
     throw new Error(`the README example imports ${name}`);
   };
   const fakeConsole = { log: (...args: unknown[]) => logged.push(args.join(" ")) };
@@ -47,9 +49,16 @@ async function runAgainstFake(source: string) {
 describe("the README", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 
-  it("shows examples/create-order.ts on its first screen", () => {
+  it("shows examples/first-call.ts on its first screen, and it places an order with the fake it starts", async () => {
+    const first = readFileSync(join(ROOT, "examples", "first-call.ts"), "utf8");
     const firstScreen = readme.split("\n").slice(0, 45).join("\n");
-    expect(firstScreen).toContain("```ts\n" + example + "```");
+    expect(firstScreen).toContain("```ts\n" + first + "```");
+    const logged = await runExample(first, {});
+    expect(logged).toEqual([expect.stringMatching(/^\S+ pending$/)]);
+  });
+
+  it("shows examples/create-order.ts, which runs against the mock below", () => {
+    expect(readme).toContain("```ts\n" + example + "```");
   });
 
   it("shows examples/fake-partner-center.test.ts, which Jest runs, verbatim", () => {
@@ -102,5 +111,17 @@ describe("the README", () => {
   it("runs its createOrder example against the mock", async () => {
     const logged = await runExample(example, { PARTNER_CENTER_BASE_URL: process.env.PRISM_URL!, PARTNER_CENTER_TOKEN: "t" });
     expect(logged).toEqual(["Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1 pending"]);
+  });
+
+  it("names in its reference tables every resource method, every option of the fake and every flag of the contract command", () => {
+    const reference = readme.slice(readme.indexOf("## Reference"), readme.indexOf("## Performance"));
+    const pc = client.createPartnerCenterClient({ credential: "t" });
+    const methods = (["orders", "carts", "subscriptions"] as const).flatMap((resource) => Object.keys(pc[resource]).map((name) => `pc.${resource}.${name}(`));
+    const options = [...readFileSync(join(ROOT, "src", "testing", "options.ts"), "utf8").matchAll(/^  (\w+)\?:/gm), ...readFileSync(join(ROOT, "src", "testing", "lifecycle.ts"), "utf8").matchAll(/^  (\w+)\?:/gm)].map((m) => `\`${m[1]}\``);
+    const flags = [...readFileSync(join(ROOT, "src", "contract", "cli-args.ts"), "utf8").matchAll(/"(--[a-z-]+)"/g)].map((m) => `\`${m[1]}`);
+    expect(methods.length).toBeGreaterThan(15);
+    expect(options.length).toBeGreaterThan(20);
+    expect(flags.length).toBeGreaterThan(8);
+    expect([...methods, ...options, ...flags].filter((name) => !reference.includes(name))).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ const cases: [string, Args][] = [
   ["URLSearchParams", ["https://pc.test/v1/x", { method: "POST", body: new URLSearchParams({ a: "1" }) }]],
   ["a typed Blob", ["https://pc.test/v1/x", { method: "PUT", body: new Blob(["x"], { type: "application/pdf" }) }]],
   ["a lower-case method that is normalised", ["https://pc.test/v1/x", { method: "post", body: "{}" }]],
-  ["a lower-case method that is not", ["https://pc.test/v1/x", { method: "patch", body: "{}" }]],
+  // Not `patch`, which makes undici print a warning into every npm test run; fetch treats both alike.
+  ["a lower-case method that is not", ["https://pc.test/v1/x", { method: "purge", body: "{}" }]],
   ["a URL that needs normalising", ["HTTPS://PC.test:443/v1/a/../b?q=1 2", {}]],
   ["headers as a Headers", ["https://pc.test/v1/x", { headers: new Headers({ "X-A": "1", "MS-RequestId": "r" }) }]],
   ["not a URL", ["/relative/path", {}]],
