@@ -9,7 +9,8 @@ const path = require("node:path");
 
 const ROOT = path.join(__dirname, "..");
 const SPEC = path.join(ROOT, "generated", "openapi.json");
-const PRISM = path.join(ROOT, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
+// Prism's command behind a wrapper whose stdin this process holds: Prism ends when this process does.
+const PRISM = path.join(__dirname, "prism-child.cjs");
 
 /** A port the OS says is free right now. */
 function freePort() {
@@ -46,7 +47,7 @@ async function startPrism({ port, upstream, args = [], timeoutMs = 30_000 } = {}
   const child = spawn(
     process.execPath,
     [PRISM, ...mode, "--port", String(prismPort), "--host", "127.0.0.1", "--errors", ...args],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "test" } },
+    { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "test" } },
   );
   const url = `http://127.0.0.1:${chosen}`;
   let output = "";
