@@ -110,18 +110,12 @@ describe("waits that end", () => {
     const authority = await serve(startHostileServer(json(200, GRANT), json(200, { ...GRANT, access_token: "access-2", refresh_token: "refresh-3" })));
     let calls = 0;
     const seen: string[] = [];
-    const credential = createRefreshTokenCredential({
-      tenantId: "contoso.onmicrosoft.com",
-      clientId: "app-id",
-      clientSecret: SECRET,
-      refreshToken: REFRESH,
+    const { credential } = credentialAt(authority.url, {
       onRefreshToken: (token) => {
         seen.push(token);
         return ++calls === 1 ? new Promise<void>(() => undefined) : undefined;
       },
       onRefreshTokenTimeoutMs: 100,
-      authorityHost: authority.url,
-      proxy: false,
     });
     const error = await failure(credential.getToken(SCOPE));
     expect(error.message).toMatch(/onRefreshToken did not settle within 100 ms/);
