@@ -24,8 +24,9 @@ export const USAGE = `usage: partner-center-orders contract --base-url URL [--cu
 Checks a Partner Center Orders endpoint against the spec: the customer's orders (every page), one
 order, its provisioning status, activation links and subscriptions, and with --cart the customer's
 cart (without --customer, only the orders of a customer that is not the partner's); with --writes sandbox also creates and cancels one order
-(integration sandbox accounts only); with --fuzz N also sends N valid and N
-invalid generated requests per operation (read-only ones unless --writes sandbox). Requests are
+(integration sandbox accounts only; --offer, default the docs' software offer, must be one updateOrder cancels, or the
+check fails); with --fuzz N also sends N valid and N invalid generated requests per operation (read-only ones unless
+--writes sandbox, and never one that buys). Requests are
 paced at Partner Center's 500 a minute; --rate-limit N sets another pace (0: none, for a mock).
 
 Credentials: PARTNER_CENTER_TOKEN, or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID and
