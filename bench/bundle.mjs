@@ -34,7 +34,9 @@ export async function bundleSizes() {
     // Bundled for Node: its proxy agents use node:http and node:net, which a Node bundle leaves to Node.
     "this client, Node build": await bundledSize('export * from "./dist/index.mjs";', { platform: "node" }),
     "openapi-fetch alone": await bundledSize('export { default } from "openapi-fetch";'),
-    "Azure REST client + pipeline": await bundledSize('export * from "@azure-rest/core-client"; export * from "@azure/core-rest-pipeline";'),
+    "Azure REST client + pipeline": await bundledSize(
+      'export * from "@azure-rest/core-client"; export * from "@azure/core-rest-pipeline";',
+    ),
   };
 }
 
@@ -46,20 +48,35 @@ export async function bundleSizes() {
 const PARTS = {
   "openapi-fetch (the stack's HTTP layer)": ["openapi-fetch"],
   "request checks (generated rules, binder, messages)": ["src/validation/request.ts"],
-  "provisioning poller": ["src/operations/poller.ts", "src/operations/poller-state.ts", "src/operations/provisioning-outcome.ts"],
+  "provisioning poller": [
+    "src/operations/poller.ts",
+    "src/operations/poller-state.ts",
+    "src/operations/provisioning-outcome.ts",
+  ],
   "pacing (rate limiter)": ["src/http/rate-limiter.ts"],
-  "fast path (light request, buffered response, deadline queue)": ["src/http/light-request.ts", "src/http/buffered-response.ts", "src/http/deadlines.ts"],
+  "fast path (light request, buffered response, deadline queue)": [
+    "src/http/light-request.ts",
+    "src/http/buffered-response.ts",
+    "src/http/deadlines.ts",
+  ],
 };
 
 function leftOut(modules) {
-  const wanted = (path) => modules.some((m) => path === m || path.endsWith(`/${m}`) || path.includes(`/node_modules/${m}/`));
+  const wanted = (path) =>
+    modules.some((m) => path === m || path.endsWith(`/${m}`) || path.includes(`/node_modules/${m}/`));
   return {
     name: "left-out",
     setup(build) {
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === "left-out") return undefined;
-        const result = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: "left-out" });
-        return wanted(result.path.replaceAll("\\", "/")) ? { path: `${result.path}.left-out.cjs`, namespace: "left-out" } : undefined;
+        const result = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: "left-out",
+        });
+        return wanted(result.path.replaceAll("\\", "/"))
+          ? { path: `${result.path}.left-out.cjs`, namespace: "left-out" }
+          : undefined;
       });
       // CommonJS, so that every name its importers ask for exists (undefined): the rest still bundles.
       build.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({ contents: "module.exports = {};", loader: "js" }));
@@ -78,6 +95,9 @@ export async function partCosts() {
   };
   for (const [part, modules] of Object.entries(PARTS)) costs[part] = await without(modules);
   costs["all of them"] = await without(Object.values(PARTS).flat());
-  costs.core = { minified: whole.minified - costs["all of them"].minified, gzipped: whole.gzipped - costs["all of them"].gzipped };
+  costs.core = {
+    minified: whole.minified - costs["all of them"].minified,
+    gzipped: whole.gzipped - costs["all of them"].gzipped,
+  };
   return costs;
 }

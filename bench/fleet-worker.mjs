@@ -11,5 +11,7 @@ const rateLimit = { ...limit, ...(redis ? { store: redisRateLimitStore(redis, { 
 const pc = createPartnerCenterClient({ credential: "t", baseUrl, rateLimit, maxRetries: 6 });
 const started = Date.now();
 const results = await Promise.allSettled(Array.from({ length: calls }, () => pc.orders.get(customerId, orderId)));
-process.stdout.write(`${JSON.stringify({ started, ended: Date.now(), failed: results.filter((r) => r.status === "rejected").length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ started, ended: Date.now(), failed: results.filter((r) => r.status === "rejected").length })}\n`,
+);
 redis?.disconnect();

@@ -18,10 +18,16 @@ const CALLS = PER_WINDOW * 5;
 
 function worker(config) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [new URL("fleet-worker.mjs", import.meta.url).pathname, JSON.stringify(config)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      [new URL("fleet-worker.mjs", import.meta.url).pathname, JSON.stringify(config)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`fleet worker exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`fleet worker exited ${code}`)),
+    );
   });
 }
 
@@ -33,16 +39,30 @@ export async function fleetRun(redis, workers, shared) {
   const admin = new Redis({ path: redis.socket });
   await admin.flushall();
   admin.disconnect();
-  const config = { baseUrl: fake.url, socket: redis.socket, shared, calls: CALLS / workers, limit: FLEET_LIMIT, customerId: CUSTOMER, orderId: order.id };
+  const config = {
+    baseUrl: fake.url,
+    socket: redis.socket,
+    shared,
+    calls: CALLS / workers,
+    limit: FLEET_LIMIT,
+    customerId: CUSTOMER,
+    orderId: order.id,
+  };
   const runs = await Promise.all(Array.from({ length: workers }, () => worker(config)));
   const seconds = (Math.max(...runs.map((r) => r.ended)) - Math.min(...runs.map((r) => r.started))) / 1000;
-  const allowedSeconds = ((CALLS / PER_WINDOW) - 1) * (FLEET_LIMIT.windowMs / 1000);
-  const result = { seconds, allowedSeconds, throttled: fake.stats.throttled, failed: runs.reduce((n, r) => n + r.failed, 0) };
+  const allowedSeconds = (CALLS / PER_WINDOW - 1) * (FLEET_LIMIT.windowMs / 1000);
+  const result = {
+    seconds,
+    allowedSeconds,
+    throttled: fake.stats.throttled,
+    failed: runs.reduce((n, r) => n + r.failed, 0),
+  };
   await fake.close();
   return result;
 }
 
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
+const quantile = (values, q) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
 const spread = (values) => ({ median: quantile(values, 0.5), p99: quantile(values, 0.99) });
 
 /**
@@ -57,8 +77,18 @@ export async function admissionCosts(redis, count) {
   const fetch = async () => new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
   const limit = { requestsPerMinute: 60_000_000 };
   const paced = {
-    "in-process limiter": createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch, rateLimit: limit }),
-    "shared through Redis": createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch, rateLimit: { ...limit, store } }),
+    "in-process limiter": createPartnerCenterClient({
+      credential: "t",
+      baseUrl: "https://pc.test/v1",
+      fetch,
+      rateLimit: limit,
+    }),
+    "shared through Redis": createPartnerCenterClient({
+      credential: "t",
+      baseUrl: "https://pc.test/v1",
+      fetch,
+      rateLimit: { ...limit, store },
+    }),
   };
   const times = { admission: [], "in-process limiter": [], "shared through Redis": [] };
   for (let i = 0; i < count; i++) {

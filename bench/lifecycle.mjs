@@ -16,14 +16,20 @@ const WAIT = { intervalMs: 20, maxIntervalMs: 200, maxWaitMs: 10 * 60_000 };
 
 /** Places and waits for `orders` orders with pacing on or off; what it cost. */
 export async function placeAndWait(orders, pacing) {
-  const fake = await startFakePartnerCenter({ provisioning: { polls: 3 }, rateLimit: LIMIT, idempotencyRetentionMs: 60_000 });
+  const fake = await startFakePartnerCenter({
+    provisioning: { polls: 3 },
+    rateLimit: LIMIT,
+    idempotencyRetentionMs: 60_000,
+  });
   const pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url, rateLimit: pacing ? LIMIT : false });
   gc();
   const baseline = process.memoryUsage().heapUsed;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 25);
   const started = performance.now();
-  const results = await Promise.allSettled(Array.from({ length: orders }, () => pc.orders.createAndWait(CUSTOMER, ORDER, WAIT)));
+  const results = await Promise.allSettled(
+    Array.from({ length: orders }, () => pc.orders.createAndWait(CUSTOMER, ORDER, WAIT)),
+  );
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const stats = { ...fake.stats };

@@ -11,14 +11,23 @@ import { enableOpenTelemetry } from "../dist/otel.mjs";
 import { UNREACHED } from "./peers.mjs";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
-const ORDER = { id: "Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1", status: "pending", lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] };
+const ORDER = {
+  id: "Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1",
+  status: "pending",
+  lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }],
+};
 const BODY = { lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] };
 const CHANNELS = ["partner-center-orders:attempt", "partner-center-orders:wait", "partner-center-orders:poll"];
 
 export function listenerVariants() {
   const text = JSON.stringify(ORDER);
   const fetch = async () => new Response(text, { status: 201, headers: { "Content-Type": "application/json" } });
-  const pc = createPartnerCenterClient({ credential: "token", baseUrl: "https://pc.test/v1", fetch, rateLimit: UNREACHED });
+  const pc = createPartnerCenterClient({
+    credential: "token",
+    baseUrl: "https://pc.test/v1",
+    fetch,
+    rateLimit: UNREACHED,
+  });
   const exporter = new InMemorySpanExporter();
   const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
   const meterProvider = new MeterProvider();

@@ -1,7 +1,11 @@
 // The loopback benchmark's server, in a process of its own: keep-alive, a small order per request.
 import { createServer } from "node:http";
 
-const ORDER = JSON.stringify({ id: "Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1", status: "pending", lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] });
+const ORDER = JSON.stringify({
+  id: "Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1",
+  status: "pending",
+  lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }],
+});
 const server = createServer((request, response) => {
   request.resume();
   request.on("end", () => {
@@ -10,7 +14,9 @@ const server = createServer((request, response) => {
   });
 });
 server.keepAliveTimeout = 30_000;
-server.listen(0, "127.0.0.1", () => process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`));
+server.listen(0, "127.0.0.1", () =>
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`),
+);
 process.stdin.resume();
 process.stdin.on("end", () => {
   server.closeAllConnections();

@@ -8,9 +8,20 @@ import { axiosClient, azureClient, bareOpenapiFetch, UNREACHED } from "./peers.m
 
 const BASE = "https://pc.test/v1";
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
-const ORDER = { id: "Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1", status: "pending", lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] };
-const LIST = { totalCount: 2, items: [ORDER, { ...ORDER, id: "9qg-ErcO-4MPbPqq_3MIQaS7bn8W6HfG1" }], attributes: { objectType: "Collection" } };
-const BODY = { billingCycle: "monthly", lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] };
+const ORDER = {
+  id: "Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1",
+  status: "pending",
+  lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }],
+};
+const LIST = {
+  totalCount: 2,
+  items: [ORDER, { ...ORDER, id: "9qg-ErcO-4MPbPqq_3MIQaS7bn8W6HfG1" }],
+  attributes: { objectType: "Collection" },
+};
+const BODY = {
+  billingCycle: "monthly",
+  lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }],
+};
 
 /** A fetch answering at once with a small JSON body, as openapi-fetch's own benchmark does. */
 function stubFetch(status, body) {
@@ -23,7 +34,13 @@ export function overheadVariants(operation) {
   const fetch = stubFetch(status, answer);
   const bare = bareOpenapiFetch(BASE, fetch);
   const client = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch, rateLimit: UNREACHED });
-  const logged = createPartnerCenterClient({ credential: "token", baseUrl: BASE, fetch, rateLimit: UNREACHED, logger: { info: () => undefined } });
+  const logged = createPartnerCenterClient({
+    credential: "token",
+    baseUrl: BASE,
+    fetch,
+    rateLimit: UNREACHED,
+    logger: { info: () => undefined },
+  });
   const azure = azureClient(BASE, { status, text: JSON.stringify(answer) });
   const viaAxios = axiosClient(BASE, fetch);
   const headers = { Authorization: "Bearer token", "Content-Type": "application/json" };
@@ -39,7 +56,8 @@ export function overheadVariants(operation) {
       "this client + logger": () => logged.orders.create(CUSTOMER, BODY),
       "this client, pc.POST": () => client.POST("/customers/{customer_id}/orders", { ...params, body: BODY }),
       "Azure REST client": () => azure.path("/customers/{customer_id}/orders", CUSTOMER).post({ body: BODY }),
-      "hand-written fetch": async () => (await fetch(`${BASE}${path}`, { method: "POST", headers, body: JSON.stringify(BODY) })).json(),
+      "hand-written fetch": async () =>
+        (await fetch(`${BASE}${path}`, { method: "POST", headers, body: JSON.stringify(BODY) })).json(),
       axios: () => viaAxios.post(path, BODY, { headers }),
     };
   }

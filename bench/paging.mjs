@@ -10,11 +10,21 @@ import { UNREACHED } from "./peers.mjs";
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 
 export async function startSeededFake(orders, pageSize) {
-  const child = spawn(process.execPath, [new URL("fake-server.mjs", import.meta.url).pathname, CUSTOMER, String(orders), String(pageSize)], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [new URL("fake-server.mjs", import.meta.url).pathname, CUSTOMER, String(orders), String(pageSize)],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const [line] = await once(createInterface({ input: child.stdout }), "line");
-  return { url: JSON.parse(line).url, stop: async () => { child.stdin.end(); await once(child, "exit"); } };
+  return {
+    url: JSON.parse(line).url,
+    stop: async () => {
+      child.stdin.end();
+      await once(child, "exit");
+    },
+  };
 }
 
 export async function pageThrough(url, expected) {

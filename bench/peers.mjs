@@ -16,20 +16,37 @@ const SCOPE = "https://api.partnercenter.microsoft.com/.default";
 /** Azure's client; `stub` answers every request at once with `status` and `text`, else it talks to `baseUrl`. */
 export function azureClient(baseUrl, stub) {
   const httpClient = stub && {
-    sendRequest: async (request) => ({ request, status: stub.status, headers: createHttpHeaders({ "content-type": "application/json" }), bodyAsText: stub.text }),
+    sendRequest: async (request) => ({
+      request,
+      status: stub.status,
+      headers: createHttpHeaders({ "content-type": "application/json" }),
+      bodyAsText: stub.text,
+    }),
   };
-  const client = getClient(baseUrl, credential, { credentials: { scopes: [SCOPE] }, allowInsecureConnection: true, ...(httpClient ? { httpClient } : {}) });
+  const client = getClient(baseUrl, credential, {
+    credentials: { scopes: [SCOPE] },
+    allowInsecureConnection: true,
+    ...(httpClient ? { httpClient } : {}),
+  });
   // The bearer policy refuses http URLs outright, whatever allowInsecureConnection says; over
   // loopback two string swaps show it https and give the transport http back.
   if (baseUrl.startsWith("http:")) {
-    const swap = (name, from, to) => ({ name, sendRequest: (request, next) => next(Object.assign(request, { url: request.url.replace(from, to) })) });
+    const swap = (name, from, to) => ({
+      name,
+      sendRequest: (request, next) => next(Object.assign(request, { url: request.url.replace(from, to) })),
+    });
     client.pipeline.addPolicy(swap("presentAsHttps", /^http:/, "https:"), { beforePolicies: [BEARER] });
     client.pipeline.addPolicy(swap("restoreHttp", /^https:/, "http:"), { afterPolicies: [BEARER] });
   }
   return client;
 }
 
-export const bareOpenapiFetch = (baseUrl, fetch) => createClient({ baseUrl, headers: { Authorization: "Bearer token" }, ...(fetch ? { fetch } : {}) });
+export const bareOpenapiFetch = (baseUrl, fetch) =>
+  createClient({ baseUrl, headers: { Authorization: "Bearer token" }, ...(fetch ? { fetch } : {}) });
 
 export const axiosClient = (baseUrl, fetch) =>
-  axios.create({ baseURL: baseUrl, headers: { Authorization: "Bearer token" }, ...(fetch ? { adapter: "fetch", env: { fetch } } : {}) });
+  axios.create({
+    baseURL: baseUrl,
+    headers: { Authorization: "Bearer token" },
+    ...(fetch ? { adapter: "fetch", env: { fetch } } : {}),
+  });

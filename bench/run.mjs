@@ -21,11 +21,19 @@ const ROUNDS = env("BENCH_ROUNDS", 7);
 const TEST_RUNS = env("BENCH_TEST_RUNS", 3);
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    os: `${osType()} ${release()}`,
+    node: process.version,
+  },
 };
 
-const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const range = (s, digits = 0, unit = "") => `${fmt(s.median, digits)}${unit} [${fmt(s.min, digits)}–${fmt(s.max, digits)}]`;
+const fmt = (n, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const range = (s, digits = 0, unit = "") =>
+  `${fmt(s.median, digits)}${unit} [${fmt(s.min, digits)}–${fmt(s.max, digits)}]`;
 const lines = [];
 const say = (line = "") => {
   lines.push(line);
@@ -34,13 +42,20 @@ const say = (line = "") => {
 const goals = [];
 const goal = (name, met, detail) => goals.push({ name, met, detail });
 
-say(`partner-center-orders benchmarks — Node ${process.version}, ${results.machine.cpus} × ${results.machine.cpu}, ${results.date.slice(0, 10)}`);
+say(
+  `partner-center-orders benchmarks — Node ${process.version}, ${results.machine.cpus} × ${results.machine.cpu}, ${results.date.slice(0, 10)}`,
+);
 say(`(median [min–max] of ${ROUNDS} alternating rounds unless stated)`);
 
 say("\n1. Client overhead, fetch stubbed to answer at once (calls/s; ratio to bare openapi-fetch, same round)");
 results.overhead = {};
 for (const operation of ["createOrder", "listOrders"]) {
-  const measured = await compare(overheadVariants(operation), { baseline: "openapi-fetch (bare)", rounds: ROUNDS, count: 2_000, warmup: 3_000 });
+  const measured = await compare(overheadVariants(operation), {
+    baseline: "openapi-fetch (bare)",
+    rounds: ROUNDS,
+    count: 2_000,
+    warmup: 3_000,
+  });
   results.overhead[operation] = measured;
   say(`   ${operation}`);
   for (const [name, m] of Object.entries(measured)) {
@@ -49,22 +64,38 @@ for (const operation of ["createOrder", "listOrders"]) {
   const raw = operation === "createOrder" ? "this client, pc.POST" : "this client, pc.GET";
   for (const name of ["this client", raw]) {
     const r = measured[name].ratio;
-    goal(`overhead ${operation}, ${name}: ≥ 0.90x bare openapi-fetch`, r.median >= 0.9, `${r.median.toFixed(2)}x [${r.min.toFixed(2)}–${r.max.toFixed(2)}]`);
+    goal(
+      `overhead ${operation}, ${name}: ≥ 0.90x bare openapi-fetch`,
+      r.median >= 0.9,
+      `${r.median.toFixed(2)}x [${r.min.toFixed(2)}–${r.max.toFixed(2)}]`,
+    );
   }
 }
 
 say("\n2. Over loopback HTTP, keep-alive, one request at a time (calls/s; ratio to raw fetch, same round)");
-say("   this client sends through node:http by default in Node; \"over fetch\" is the same client given fetch");
+say('   this client sends through node:http by default in Node; "over fetch" is the same client given fetch');
 const server = await startLoopbackServer();
-const loopback = await compare(loopbackVariants(server.url), { baseline: "raw fetch", rounds: ROUNDS, count: 1_000, warmup: 1_000 });
+const loopback = await compare(loopbackVariants(server.url), {
+  baseline: "raw fetch",
+  rounds: ROUNDS,
+  count: 1_000,
+  warmup: 1_000,
+});
 await server.close();
 results.loopback = loopback;
-for (const [name, m] of Object.entries(loopback)) say(`     ${name.padEnd(24)} ${range(m.opsPerSecond).padEnd(26)} ${range(m.ratio, 2, "x")}`);
+for (const [name, m] of Object.entries(loopback))
+  say(`     ${name.padEnd(24)} ${range(m.opsPerSecond).padEnd(26)} ${range(m.ratio, 2, "x")}`);
 const toAzure = loopback["this client"].opsPerSecond.median / loopback["Azure REST client"].opsPerSecond.median;
 const overFetch = loopback["this client over fetch"].ratio.median / loopback["openapi-fetch (bare)"].ratio.median;
-say(`     this client / Azure REST client: ${toAzure.toFixed(2)}x; this client over fetch / bare openapi-fetch: ${overFetch.toFixed(2)}x`);
+say(
+  `     this client / Azure REST client: ${toAzure.toFixed(2)}x; this client over fetch / bare openapi-fetch: ${overFetch.toFixed(2)}x`,
+);
 goal("loopback: this client (node:http) faster than Azure's REST client", toAzure > 1, `${toAzure.toFixed(2)}x`);
-goal("loopback: this client over fetch no slower than bare openapi-fetch (± 5%)", overFetch >= 0.95, `${overFetch.toFixed(2)}x`);
+goal(
+  "loopback: this client over fetch no slower than bare openapi-fetch (± 5%)",
+  overFetch >= 0.95,
+  `${overFetch.toFixed(2)}x`,
+);
 
 say("\n3. Bundle for a browser or edge consumer (esbuild, minified; gzip -9)");
 results.bundle = await bundleSizes();
@@ -73,7 +104,9 @@ for (const [name, size] of Object.entries(results.bundle)) {
 }
 results.requestChecks = await requestCheckSizes();
 for (const [name, size] of Object.entries(results.requestChecks)) {
-  say(`     request checks: ${name.padEnd(36)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`);
+  say(
+    `     request checks: ${name.padEnd(36)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`,
+  );
 }
 results.parts = await partCosts();
 say("   what each part costs in the browser/edge build (built from source; the part left out):");
@@ -90,17 +123,36 @@ say("   stages are the client's own work alone: line-item numbering with binding
 results.scaling = {};
 const allocated = allocations();
 const kB = (bytes) => `${fmt(bytes / 1024)} kB`;
-for (const [kind, sizes, unit] of [["create", LINE_ITEMS, "line items"], ["list", PAGE_SIZES, "orders a page"]]) {
+for (const [kind, sizes, unit] of [
+  ["create", LINE_ITEMS, "line items"],
+  ["list", PAGE_SIZES, "orders a page"],
+]) {
   for (const size of sizes) {
     const count = Math.max(20, Math.round(20_000 / size));
-    const measured = await compare(scalingVariants(kind, size), { baseline: "openapi-fetch (bare)", rounds: ROUNDS, count, warmup: count });
+    const measured = await compare(scalingVariants(kind, size), {
+      baseline: "openapi-fetch (bare)",
+      rounds: ROUNDS,
+      count,
+      warmup: count,
+    });
     const stages = {};
-    for (const [name, call] of Object.entries(await stageCalls(kind, size))) stages[name] = summary(await microsPerCall(call, count, ROUNDS));
-    results.scaling[`${kind} ${size}`] = { measured, stages, allocated: Object.fromEntries(Object.keys(measured).map((n) => [n, allocated[`${kind} ${size} ${n}`]])) };
+    for (const [name, call] of Object.entries(await stageCalls(kind, size)))
+      stages[name] = summary(await microsPerCall(call, count, ROUNDS));
+    results.scaling[`${kind} ${size}`] = {
+      measured,
+      stages,
+      allocated: Object.fromEntries(Object.keys(measured).map((n) => [n, allocated[`${kind} ${size} ${n}`]])),
+    };
     say(`   ${kind === "create" ? "createOrder" : "listOrders"}, ${fmt(size)} ${unit}`);
     for (const [name, m] of Object.entries(measured)) {
-      const micros = { median: 1e6 / m.opsPerSecond.median, min: 1e6 / m.opsPerSecond.max, max: 1e6 / m.opsPerSecond.min };
-      say(`     ${name.padEnd(26)} ${range(micros, 1, " µs").padEnd(30)} ${range(m.ratio, 2, "x").padEnd(20)} ${kB(allocated[`${kind} ${size} ${name}`])}`);
+      const micros = {
+        median: 1e6 / m.opsPerSecond.median,
+        min: 1e6 / m.opsPerSecond.max,
+        max: 1e6 / m.opsPerSecond.min,
+      };
+      say(
+        `     ${name.padEnd(26)} ${range(micros, 1, " µs").padEnd(30)} ${range(m.ratio, 2, "x").padEnd(20)} ${kB(allocated[`${kind} ${size} ${name}`])}`,
+      );
     }
     for (const [name, m] of Object.entries(stages)) say(`     stage: ${name.padEnd(19)} ${range(m, 1, " µs")}`);
   }
@@ -109,9 +161,17 @@ for (const [kind, sizes, unit] of [["create", LINE_ITEMS, "line items"], ["list"
 // (with 50% for noise), as may the whole call.
 const per = (key, stage) => results.scaling[key].stages[stage].median;
 const growth = per("create 1000", "request checks") / per("create 100", "request checks");
-goal("scaling: request checks grow linearly with line items (100 → 1,000: ≤ 15x)", growth <= 15, `${growth.toFixed(1)}x`);
+goal(
+  "scaling: request checks grow linearly with line items (100 → 1,000: ≤ 15x)",
+  growth <= 15,
+  `${growth.toFixed(1)}x`,
+);
 const readGrowth = per("list 1000", "answer read") / per("list 100", "answer read");
-goal("scaling: reading a page grows linearly with its orders (100 → 1,000: ≤ 15x)", readGrowth <= 15, `${readGrowth.toFixed(1)}x`);
+goal(
+  "scaling: reading a page grows linearly with its orders (100 → 1,000: ≤ 15x)",
+  readGrowth <= 15,
+  `${readGrowth.toFixed(1)}x`,
+);
 
 say("\n5. Tooling wall time (s)");
 results.tooling = {
@@ -119,7 +179,9 @@ results.tooling = {
   test: summary(Array.from({ length: TEST_RUNS }, () => wallTime("npm", ["test"]))),
 };
 say(`     npm run gen              ${range(results.tooling.gen, 2, " s")} (3 runs)`);
-say(`     npm test                 ${range(results.tooling.test, 1, " s")} (${TEST_RUNS} run${TEST_RUNS === 1 ? "" : "s"})`);
+say(
+  `     npm test                 ${range(results.tooling.test, 1, " s")} (${TEST_RUNS} run${TEST_RUNS === 1 ? "" : "s"})`,
+);
 goal("npm run gen ≤ 3 s", results.tooling.gen.median <= 3, `${results.tooling.gen.median.toFixed(2)} s`);
 goal("npm test ≤ 60 s", results.tooling.test.median <= 60, `${results.tooling.test.median.toFixed(1)} s`);
 
@@ -128,34 +190,68 @@ const fake = await startSeededFake(100_000, 100);
 const pages = [];
 for (let i = 0; i < 3; i++) pages.push(await pageThrough(fake.url, 100_000));
 await fake.stop();
-results.paging = { seconds: summary(pages.map((p) => p.seconds)), peakHeapGrowthMb: summary(pages.map((p) => p.peakHeapGrowthMb)) };
+results.paging = {
+  seconds: summary(pages.map((p) => p.seconds)),
+  peakHeapGrowthMb: summary(pages.map((p) => p.peakHeapGrowthMb)),
+};
 say(`     time                     ${range(results.paging.seconds, 2, " s")}`);
 say(`     peak heap growth         ${range(results.paging.peakHeapGrowthMb, 1, " MB")}`);
-goal("paging: peak heap growth < 50 MB", results.paging.peakHeapGrowthMb.median < 50, `${results.paging.peakHeapGrowthMb.median.toFixed(1)} MB`);
+goal(
+  "paging: peak heap growth < 50 MB",
+  results.paging.peakHeapGrowthMb.median < 50,
+  `${results.paging.peakHeapGrowthMb.median.toFixed(1)} MB`,
+);
 
-say(`\n7. Waiting for 1,000 orders at once (createAndWait), provisioning after 3 polls, the fake limited to ${fmt(LIMIT.requestsPerMinute)} a minute over ${LIMIT.windowMs} ms windows (3 runs each, alternating)`);
+say(
+  `\n7. Waiting for 1,000 orders at once (createAndWait), provisioning after 3 polls, the fake limited to ${fmt(LIMIT.requestsPerMinute)} a minute over ${LIMIT.windowMs} ms windows (3 runs each, alternating)`,
+);
 const lifecycleRuns = { "pacing on": [], "pacing off": [] };
 for (let i = 0; i < 3; i++) {
-  for (const [name, pacing] of [["pacing on", true], ["pacing off", false]]) lifecycleRuns[name].push(await placeAndWait(1_000, pacing));
+  for (const [name, pacing] of [
+    ["pacing on", true],
+    ["pacing off", false],
+  ])
+    lifecycleRuns[name].push(await placeAndWait(1_000, pacing));
 }
 results.lifecycle = {};
 for (const [name, runs] of Object.entries(lifecycleRuns)) {
   const of = (key) => summary(runs.map((run) => run[key]));
-  const m = { seconds: of("seconds"), ratio: summary(runs.map((run) => run.seconds / run.allowedSeconds)), requests: of("requests"), throttled: of("throttled"), failed: of("failed"), peakHeapGrowthMb: of("peakHeapGrowthMb") };
+  const m = {
+    seconds: of("seconds"),
+    ratio: summary(runs.map((run) => run.seconds / run.allowedSeconds)),
+    requests: of("requests"),
+    throttled: of("throttled"),
+    failed: of("failed"),
+    peakHeapGrowthMb: of("peakHeapGrowthMb"),
+  };
   results.lifecycle[name] = m;
-  say(`     ${name.padEnd(12)} ${range(m.seconds, 1, " s")}, ${range(m.ratio, 2, "x")} the time the limit allows; ${range(m.requests)} requests, ${range(m.throttled)} answered 429, ${range(m.failed)} orders failed; peak heap +${range(m.peakHeapGrowthMb, 0, " MB")}`);
+  say(
+    `     ${name.padEnd(12)} ${range(m.seconds, 1, " s")}, ${range(m.ratio, 2, "x")} the time the limit allows; ${range(m.requests)} requests, ${range(m.throttled)} answered 429, ${range(m.failed)} orders failed; peak heap +${range(m.peakHeapGrowthMb, 0, " MB")}`,
+  );
 }
 const paced = results.lifecycle["pacing on"];
 goal("waiting with pacing: no 429", paced.throttled.max === 0, `${paced.throttled.max} answered 429 at most`);
-goal("waiting with pacing: ≤ 1.05x the time the limit allows", paced.ratio.median <= 1.05, `${paced.ratio.median.toFixed(2)}x`);
+goal(
+  "waiting with pacing: ≤ 1.05x the time the limit allows",
+  paced.ratio.median <= 1.05,
+  `${paced.ratio.median.toFixed(2)}x`,
+);
 
 say("\n8. What observing costs: createOrder, fetch stubbed (calls/s; ratio to nobody listening, same round)");
 const observed = listenerVariants();
-results.listeners = await compare(observed.variants, { baseline: "nobody listening", rounds: ROUNDS, count: 2_000, warmup: 3_000 });
+results.listeners = await compare(observed.variants, {
+  baseline: "nobody listening",
+  rounds: ROUNDS,
+  count: 2_000,
+  warmup: 3_000,
+});
 observed.done();
-for (const [name, m] of Object.entries(results.listeners)) say(`     ${name.padEnd(36)} ${range(m.opsPerSecond).padEnd(26)} ${range(m.ratio, 2, "x")}`);
+for (const [name, m] of Object.entries(results.listeners))
+  say(`     ${name.padEnd(36)} ${range(m.opsPerSecond).padEnd(26)} ${range(m.ratio, 2, "x")}`);
 
-say(`\n9. A fleet sharing one quota through Redis: ${fmt(CALLS)} calls split between N worker processes, the fake limited to ${fmt(FLEET_LIMIT.requestsPerMinute)} a minute over ${FLEET_LIMIT.windowMs} ms windows (3 runs each, alternating)`);
+say(
+  `\n9. A fleet sharing one quota through Redis: ${fmt(CALLS)} calls split between N worker processes, the fake limited to ${fmt(FLEET_LIMIT.requestsPerMinute)} a minute over ${FLEET_LIMIT.windowMs} ms windows (3 runs each, alternating)`,
+);
 if (!REDIS_SERVER) {
   say("     not run: no redis-server found (apt-get install redis-server)");
 } else {
@@ -163,20 +259,37 @@ if (!REDIS_SERVER) {
   results.fleet = {};
   for (const workers of [1, 2, 4]) {
     const runs = { shared: [], alone: [] };
-    for (let i = 0; i < 3; i++) for (const mode of ["shared", "alone"]) runs[mode].push(await fleetRun(redis, workers, mode === "shared"));
+    for (let i = 0; i < 3; i++)
+      for (const mode of ["shared", "alone"]) runs[mode].push(await fleetRun(redis, workers, mode === "shared"));
     for (const [mode, list] of Object.entries(runs)) {
-      const m = { seconds: summary(list.map((r) => r.seconds)), ratio: summary(list.map((r) => r.seconds / r.allowedSeconds)), throttled: summary(list.map((r) => r.throttled)), failed: summary(list.map((r) => r.failed)) };
+      const m = {
+        seconds: summary(list.map((r) => r.seconds)),
+        ratio: summary(list.map((r) => r.seconds / r.allowedSeconds)),
+        throttled: summary(list.map((r) => r.throttled)),
+        failed: summary(list.map((r) => r.failed)),
+      };
       results.fleet[`${workers} ${mode}`] = m;
-      say(`     ${String(workers).padStart(1)} worker(s), ${mode === "shared" ? "shared through Redis" : "each pacing alone  "} ${range(m.seconds, 2, " s")}, ${range(m.ratio, 2, "x")} the time the limit allows; ${range(m.throttled)} answered 429, ${range(m.failed)} failed`);
+      say(
+        `     ${String(workers).padStart(1)} worker(s), ${mode === "shared" ? "shared through Redis" : "each pacing alone  "} ${range(m.seconds, 2, " s")}, ${range(m.ratio, 2, "x")} the time the limit allows; ${range(m.throttled)} answered 429, ${range(m.failed)} failed`,
+      );
     }
   }
   results.storeCost = await admissionCosts(redis, 2_000);
   await redis.stop();
   say("   what the store costs (µs, 2,000 each, loopback Unix socket): median, p99");
-  for (const [name, m] of Object.entries(results.storeCost)) say(`     ${name.padEnd(34)} ${fmt(m.median)} µs, p99 ${fmt(m.p99)} µs`);
+  for (const [name, m] of Object.entries(results.storeCost))
+    say(`     ${name.padEnd(34)} ${fmt(m.median)} µs, p99 ${fmt(m.p99)} µs`);
   const four = results.fleet["4 shared"];
-  goal("fleet: 4 workers sharing through Redis draw no 429", four.throttled.max === 0, `${four.throttled.max} answered 429 at most`);
-  goal("fleet: 4 workers sharing through Redis take ≤ 1.11x the time the limit allows (≥ 0.9 of its throughput)", four.ratio.median <= 1.11, `${four.ratio.median.toFixed(2)}x`);
+  goal(
+    "fleet: 4 workers sharing through Redis draw no 429",
+    four.throttled.max === 0,
+    `${four.throttled.max} answered 429 at most`,
+  );
+  goal(
+    "fleet: 4 workers sharing through Redis take ≤ 1.11x the time the limit allows (≥ 0.9 of its throughput)",
+    four.ratio.median <= 1.11,
+    `${four.ratio.median.toFixed(2)}x`,
+  );
 }
 
 say("\nGoals");

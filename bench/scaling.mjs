@@ -23,10 +23,24 @@ export const PAGE_SIZES = [100, 1_000];
 
 const item = (i) => ({ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 + (i % 5), termDuration: "P1Y" });
 const lineItem = (i) => ({ lineItemNumber: i, ...item(i) });
-const order = (id, items) => ({ id, status: "pending", billingCycle: "monthly", currencyCode: "USD", creationDate: "2026-11-21T10:00:00Z", lineItems: Array.from({ length: items }, (_, i) => lineItem(i)) });
+const order = (id, items) => ({
+  id,
+  status: "pending",
+  billingCycle: "monthly",
+  currencyCode: "USD",
+  creationDate: "2026-11-21T10:00:00Z",
+  lineItems: Array.from({ length: items }, (_, i) => lineItem(i)),
+});
 /** The create body: line items without numbers, as most callers write them (the client numbers them). */
-const createBody = (items) => ({ billingCycle: "monthly", lineItems: Array.from({ length: items }, (_, i) => item(i)) });
-const page = (orders) => ({ totalCount: orders, items: Array.from({ length: orders }, (_, i) => order(`order-${i}`, 1)), attributes: { objectType: "Collection" } });
+const createBody = (items) => ({
+  billingCycle: "monthly",
+  lineItems: Array.from({ length: items }, (_, i) => item(i)),
+});
+const page = (orders) => ({
+  totalCount: orders,
+  items: Array.from({ length: orders }, (_, i) => order(`order-${i}`, 1)),
+  attributes: { objectType: "Collection" },
+});
 
 function stub(status, answer) {
   const text = JSON.stringify(answer);
@@ -67,9 +81,22 @@ export async function stageCalls(kind, size) {
     export { numberLineItems } from "./src/validation/line-items.ts";
     export { bindRequest, operationRuleProblems } from "./src/validation/request.ts";
     export { successBody } from "./src/response.ts";`;
-  const result = await build({ stdin: { contents: source, resolveDir: fileURLToPath(new URL("..", import.meta.url)), loader: "ts" }, bundle: true, format: "esm", platform: "node", write: false, logLevel: "silent" });
-  const stages = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString("base64")}`);
-  const head = { status: 200, headers: new Headers({ "Content-Type": "application/json" }), url: `${BASE}/customers/${CUSTOMER}/orders` };
+  const result = await build({
+    stdin: { contents: source, resolveDir: fileURLToPath(new URL("..", import.meta.url)), loader: "ts" },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    logLevel: "silent",
+  });
+  const stages = await import(
+    `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString("base64")}`
+  );
+  const head = {
+    status: 200,
+    headers: new Headers({ "Content-Type": "application/json" }),
+    url: `${BASE}/customers/${CUSTOMER}/orders`,
+  };
   const meta = { method: "GET", path: PATH, requestId: "r", correlationId: "c" };
   if (kind === "create") {
     const body = createBody(size);
@@ -102,7 +129,11 @@ export async function microsPerCall(call, count, rounds) {
 
 /** Bytes allocated per call of every variant at every size, measured in a child process. */
 export function allocations() {
-  const output = execFileSync(process.execPath, ["--expose-gc", "--max-semi-space-size=64", fileURLToPath(import.meta.url)], { encoding: "utf8" });
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--max-semi-space-size=64", fileURLToPath(import.meta.url)],
+    { encoding: "utf8" },
+  );
   return JSON.parse(output);
 }
 
@@ -128,7 +159,10 @@ async function allocatedPerCall(call) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = {};
-  for (const [kind, sizes] of [["create", LINE_ITEMS], ["list", PAGE_SIZES]]) {
+  for (const [kind, sizes] of [
+    ["create", LINE_ITEMS],
+    ["list", PAGE_SIZES],
+  ]) {
     for (const size of sizes) {
       for (const [name, call] of Object.entries(scalingVariants(kind, size))) {
         out[`${kind} ${size} ${name}`] = await allocatedPerCall(call);

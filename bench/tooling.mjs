@@ -6,7 +6,12 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export function wallTime(command, args) {
   const started = performance.now();
-  const run = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: "true" } });
+  const run = spawnSync(command, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, CI: "true" },
+  });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) {
     // What failed, not only that it did: the end of its output.

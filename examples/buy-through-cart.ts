@@ -1,5 +1,8 @@
 import { createPartnerCenterClient } from "partner-center-orders";
-const pc = createPartnerCenterClient({ credential: process.env.PARTNER_CENTER_TOKEN ?? "token", baseUrl: process.env.PARTNER_CENTER_BASE_URL });
+const pc = createPartnerCenterClient({
+  credential: process.env.PARTNER_CENTER_TOKEN ?? "token",
+  baseUrl: process.env.PARTNER_CENTER_BASE_URL,
+});
 const customerId = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const cart = await pc.carts.create(customerId, {
   lineItems: [
@@ -11,7 +14,8 @@ const cartId = cart.id!; // store it before checking out: after a crash, check t
 const { groups } = await pc.carts.checkoutAndWait(customerId, cartId); // one order per order group, each waited for
 for (const group of groups) {
   if (group.kind === "refused") console.log(`group ${group.orderGroup}: refused, ${group.code} ${group.description}`);
-  else if (group.kind === "waitFailed") console.log(`group ${group.orderGroup}: order ${group.order.id} placed, not waited out: ${group.error.message}`);
+  else if (group.kind === "waitFailed")
+    console.log(`group ${group.orderGroup}: order ${group.order.id} placed, not waited out: ${group.error.message}`);
   else {
     console.log(`group ${group.orderGroup}: order ${group.order.id} ${group.outcome}`);
     for await (const subscription of pc.subscriptions.listByOrder(customerId, group.order.id)) {

@@ -1,5 +1,8 @@
 import { createPartnerCenterClient, type PlacedOrder } from "partner-center-orders";
-const pc = createPartnerCenterClient({ credential: process.env.PARTNER_CENTER_TOKEN ?? "token", baseUrl: process.env.PARTNER_CENTER_BASE_URL });
+const pc = createPartnerCenterClient({
+  credential: process.env.PARTNER_CENTER_TOKEN ?? "token",
+  baseUrl: process.env.PARTNER_CENTER_BASE_URL,
+});
 const customerId = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 
 // A software subscription (the docs' own): updateOrder cancels those. A new-commerce order is

@@ -1,4 +1,9 @@
-import { examples, partnerCenterMatchers, validateResponse, type PartnerCenterMatchers } from "partner-center-orders/contract";
+import {
+  examples,
+  partnerCenterMatchers,
+  validateResponse,
+  type PartnerCenterMatchers,
+} from "partner-center-orders/contract";
 
 // The matchers' types: on Jest's global expect (@types/jest, ts-jest), and on @jest/globals' expect.
 declare global {
@@ -22,6 +27,9 @@ test("a mock that drifted is named, field by field", () => {
   const drifted = { ...mockedOrder, status: "shipped", lineItems: [{ lineItemNumber: 0, offerId: 42, quantity: 1 }] };
   expect(validateResponse("getOrder", 200, drifted).problems).toEqual([
     { path: "body.lineItems[0].offerId", message: "must be string, got 42" },
-    { path: "body.status", message: expect.stringMatching(/^must be one of "unknown", "completed", .+, got "shipped"$/) },
+    {
+      path: "body.status",
+      message: expect.stringMatching(/^must be one of "unknown", "completed", .+, got "shipped"$/),
+    },
   ]);
 });

@@ -1,7 +1,12 @@
 import { createPartnerCenterClient } from "partner-center-orders";
-const pc = createPartnerCenterClient({ credential: process.env.PARTNER_CENTER_TOKEN ?? "token", baseUrl: process.env.PARTNER_CENTER_BASE_URL });
+const pc = createPartnerCenterClient({
+  credential: process.env.PARTNER_CENTER_TOKEN ?? "token",
+  baseUrl: process.env.PARTNER_CENTER_BASE_URL,
+});
 const customerId = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
-const order = await pc.orders.create(customerId, { lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] });
+const order = await pc.orders.create(customerId, {
+  lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }],
+});
 const poller = pc.orders.pollProvisioning(customerId, order.id, { maxWaitMs: 15 * 60_000 }); // polls now, then after 2 s, 4 s, ... 60 s
 let saved = poller.toString(); // keep it where a restart finds it (a database row, a queue message)
 for await (const state of poller) {

@@ -7,7 +7,14 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
 const INPUTS = ["src", "generated", "package.json", "tsup.config.ts", "scripts/browser-siblings.mjs"];
-const OUTPUTS = ["dist/index.mjs", "dist/index.js", "dist/index.browser.mjs", "dist/testing.mjs", "dist/contract.mjs", "dist/cli.js"];
+const OUTPUTS = [
+  "dist/index.mjs",
+  "dist/index.js",
+  "dist/index.browser.mjs",
+  "dist/testing.mjs",
+  "dist/contract.mjs",
+  "dist/cli.js",
+];
 
 /** Whether to build: an output is missing, or an input changed after the oldest output was written. */
 export function needsBuild(newestInputMs, outputMs) {
@@ -30,7 +37,12 @@ const modified = (path) => {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const input = Math.max(...INPUTS.map((path) => newest(join(ROOT, path))));
-  if (needsBuild(input, OUTPUTS.map((path) => modified(join(ROOT, path))))) {
+  if (
+    needsBuild(
+      input,
+      OUTPUTS.map((path) => modified(join(ROOT, path))),
+    )
+  ) {
     execFileSync(join(ROOT, "node_modules", ".bin", "tsup"), ["--silent"], { cwd: ROOT, stdio: "inherit" });
   }
 }

@@ -11,13 +11,17 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const out = resolve(process.argv[2] ?? join(ROOT, "docs", "api", "index.html"));
-const decisions = relative(dirname(out), join(ROOT, "spec", "README.md")).split("\\").join("/");
+const decisions = relative(dirname(out), join(ROOT, "spec", "README.md"))
+  .split("\\")
+  .join("/");
 
 /** A description with each decision code outside code spans made a link to its row. */
 export function linkDecisions(text, target) {
   return text
     .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/\b([DE]\d{1,2})\b/g, (code) => `[${code}](${target}#${code.toLowerCase()})`)))
+    .map((part, i) =>
+      i % 2 ? part : part.replace(/\b([DE]\d{1,2})\b/g, (code) => `[${code}](${target}#${code.toLowerCase()})`),
+    )
     .join("");
 }
 
@@ -51,7 +55,10 @@ try {
     ["build-docs", linked, "--inlineBundle", "--template", join(ROOT, "scripts", "docs-template.hbs"), "-o", out],
     { cwd: ROOT, env: { ...process.env, REDOCLY_TELEMETRY: "off" }, stdio: ["ignore", "ignore", "pipe"] },
   );
-  writeFileSync(out, readFileSync(out, "utf8").replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, LOGO));
+  writeFileSync(
+    out,
+    readFileSync(out, "utf8").replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, LOGO),
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -5,11 +5,14 @@
 const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 
-const NEEDS = "the live contract checks: they need PARTNER_CENTER_BASE_URL and PARTNER_CENTER_TOKEN (or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_CLIENT_SECRET)";
+const NEEDS =
+  "the live contract checks: they need PARTNER_CENTER_BASE_URL and PARTNER_CENTER_TOKEN (or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_CLIENT_SECRET)";
 
 /** The contract command's arguments for this environment, or the reason the checks cannot run. */
 function liveCommand(env, extra = []) {
-  const credentials = env.PARTNER_CENTER_TOKEN || (env.PARTNER_CENTER_TENANT_ID && env.PARTNER_CENTER_CLIENT_ID && env.PARTNER_CENTER_CLIENT_SECRET);
+  const credentials =
+    env.PARTNER_CENTER_TOKEN ||
+    (env.PARTNER_CENTER_TENANT_ID && env.PARTNER_CENTER_CLIENT_ID && env.PARTNER_CENTER_CLIENT_SECRET);
   if (!env.PARTNER_CENTER_BASE_URL || !credentials) return { notRun: NEEDS };
   const writes = env.PARTNER_CENTER_LIVE_WRITES === "sandbox" ? ["--writes", "sandbox"] : [];
   return { argv: ["contract", "--junit", "contract-results.xml", ...writes, ...extra] };

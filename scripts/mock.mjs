@@ -3,7 +3,11 @@
 import prism from "./prism.cjs";
 
 const DEFAULT_PORT = 4010;
-const port = process.env.PORT ? Number(process.env.PORT) : (await prism.isFree(DEFAULT_PORT)) ? DEFAULT_PORT : undefined;
+const port = process.env.PORT
+  ? Number(process.env.PORT)
+  : (await prism.isFree(DEFAULT_PORT))
+    ? DEFAULT_PORT
+    : undefined;
 if (port === undefined) console.log(`port ${DEFAULT_PORT} is taken: using a free one (set PORT to choose)`);
 const mock = await prism.startPrism({ port });
 console.log(`Prism mock of the Partner Center Orders API listening on ${mock.url}`);

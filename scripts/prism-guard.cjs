@@ -17,19 +17,32 @@ const operation = spec.paths[PATH].post;
 const media = operation.requestBody.content["multipart/form-data"];
 const created = operation.responses["201"].content["application/json"];
 const createdExample = Object.values(created.examples ?? {})[0];
-const example = createdExample?.$ref ? spec.components.examples[createdExample.$ref.split("/").pop()].value : createdExample?.value;
+const example = createdExample?.$ref
+  ? spec.components.examples[createdExample.$ref.split("/").pop()].value
+  : createdExample?.value;
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(spec, "openapi.json");
-const resolve = (node) => (node?.$ref ? resolve(node.$ref.split("/").slice(1).reduce((at, key) => at[key], spec)) : node);
+const resolve = (node) =>
+  node?.$ref
+    ? resolve(
+        node.$ref
+          .split("/")
+          .slice(1)
+          .reduce((at, key) => at[key], spec),
+      )
+    : node;
 const schema = resolve(media.schema);
 const validate = ajv.compile({ $ref: `openapi.json#/components/schemas/${media.schema.$ref.split("/").pop()}` });
 
 const MAX_BODY = 8 * 1024 * 1024;
 
 function answer(response, status, body, requestId) {
-  response.writeHead(status, { "Content-Type": "application/json", ...(requestId ? { "MS-RequestId": requestId } : {}) });
+  response.writeHead(status, {
+    "Content-Type": "application/json",
+    ...(requestId ? { "MS-RequestId": requestId } : {}),
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -63,7 +76,13 @@ async function guarded(request, response, raw) {
   } catch {
     return answer(response, 400, fault(["The multipart/form-data body could not be read."]), requestId);
   }
-  if (!validate(body)) return answer(response, 400, fault(validate.errors.map((e) => `body${e.instancePath.replace(/\//g, ".")} ${e.message}`)), requestId);
+  if (!validate(body))
+    return answer(
+      response,
+      400,
+      fault(validate.errors.map((e) => `body${e.instancePath.replace(/\//g, ".")} ${e.message}`)),
+      requestId,
+    );
   answer(response, 201, example, requestId);
 }
 
@@ -79,16 +98,26 @@ function startGuard(port, upstreamPort) {
         if (size > MAX_BODY) request.destroy();
         else chunks.push(chunk);
       });
-      request.on("end", () => void guarded(request, response, Buffer.concat(chunks)).catch(() => answer(response, 400, fault(["The request could not be read."]))));
+      request.on(
+        "end",
+        () =>
+          void guarded(request, response, Buffer.concat(chunks)).catch(() =>
+            answer(response, 400, fault(["The request could not be read."])),
+          ),
+      );
       request.on("error", () => response.destroy());
       return;
     }
-    const upstream = forward({ host: "127.0.0.1", port: upstreamPort, method: request.method, path: request.url, headers: request.headers }, (answered) => {
-      response.writeHead(answered.statusCode ?? 502, answered.headers);
-      answered.pipe(response);
-    });
+    const upstream = forward(
+      { host: "127.0.0.1", port: upstreamPort, method: request.method, path: request.url, headers: request.headers },
+      (answered) => {
+        response.writeHead(answered.statusCode ?? 502, answered.headers);
+        answered.pipe(response);
+      },
+    );
     upstream.on("error", () => {
-      if (!response.headersSent) answer(response, 502, { code: 502, description: "The Prism mock behind the guard did not answer." });
+      if (!response.headersSent)
+        answer(response, 502, { code: 502, description: "The Prism mock behind the guard did not answer." });
       else response.destroy();
     });
     request.pipe(upstream);

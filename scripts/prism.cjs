@@ -52,7 +52,10 @@ async function startPrism({ port, upstream, args = [], timeoutMs = 30_000 } = {}
   const url = `http://127.0.0.1:${chosen}`;
   let output = "";
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`Prism did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`Prism did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     function fail(error) {
       clearTimeout(timer);
       child.kill("SIGKILL");
@@ -72,10 +75,12 @@ async function startPrism({ port, upstream, args = [], timeoutMs = 30_000 } = {}
   // Keep draining its log so a full pipe never blocks it.
   child.stdout.resume();
   child.stderr.resume();
-  const guard = upstream ? undefined : await startGuard(chosen, prismPort).catch((error) => {
-    child.kill("SIGKILL");
-    throw error;
-  });
+  const guard = upstream
+    ? undefined
+    : await startGuard(chosen, prismPort).catch((error) => {
+        child.kill("SIGKILL");
+        throw error;
+      });
   const stopPrism = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -8,13 +8,35 @@ import { METHODS } from "./spec-walk.mjs";
 
 /** Keywords the binder implements. `allOf` is implemented here, by merging its members. */
 const IMPLEMENTED = [
-  "type", "required", "properties", "additionalProperties", "items", "enum", "const",
-  "minimum", "maximum", "minLength", "maxLength", "pattern", "format",
-  "minItems", "maxItems", "oneOf", "readOnly",
+  "type",
+  "required",
+  "properties",
+  "additionalProperties",
+  "items",
+  "enum",
+  "const",
+  "minimum",
+  "maximum",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "minItems",
+  "maxItems",
+  "oneOf",
+  "readOnly",
 ];
 /** Keywords that say nothing about which requests are valid. */
 const ANNOTATIONS = new Set([
-  "description", "summary", "title", "example", "examples", "default", "deprecated", "$comment", "writeOnly",
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "default",
+  "deprecated",
+  "$comment",
+  "writeOnly",
 ]);
 /** Formats the binder checks (src/validation/bind.ts FORMATS, plus int32 on numbers). */
 const FORMATS = new Set(["uuid", "date-time", "uri", "int32"]);
@@ -53,7 +75,8 @@ function merge(a, b, where, resolveRef) {
     else if (key === "readOnly") out.readOnly = mine || value;
     else if (["minimum", "minLength", "minItems"].includes(key)) out[key] = Math.max(mine, value);
     else if (["maximum", "maxLength", "maxItems"].includes(key)) out[key] = Math.min(mine, value);
-    else if (JSON.stringify(mine) !== JSON.stringify(value)) throw unsupported(where, `allOf`, ` with two different \`${key}\``);
+    else if (JSON.stringify(mine) !== JSON.stringify(value))
+      throw unsupported(where, `allOf`, ` with two different \`${key}\``);
   }
   return out;
 }
@@ -65,12 +88,17 @@ function compact(schema, where, resolveRef) {
   if (schema.$ref) {
     const { $ref, ...siblings } = schema;
     // OpenAPI 3.1 lets keywords sit beside $ref, and they hold as well: as an allOf.
-    if (Object.keys(siblings).some((key) => !ANNOTATIONS.has(key))) return compact({ allOf: [{ $ref }], ...siblings }, where, resolveRef);
+    if (Object.keys(siblings).some((key) => !ANNOTATIONS.has(key)))
+      return compact({ allOf: [{ $ref }], ...siblings }, where, resolveRef);
     return { $ref: refName($ref) };
   }
   if (schema.allOf) {
     const { allOf, ...rest } = schema;
-    return compact([...allOf, rest].reduce((acc, s) => merge(acc, s, where, resolveRef), {}), where, resolveRef);
+    return compact(
+      [...allOf, rest].reduce((acc, s) => merge(acc, s, where, resolveRef), {}),
+      where,
+      resolveRef,
+    );
   }
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
@@ -83,7 +111,9 @@ function compact(schema, where, resolveRef) {
     } else if (key === "format" && !FORMATS.has(value)) {
       throw unsupported(where, "format", ` "${value}"`);
     } else if (key === "properties") {
-      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v, `${where}.${k}`, resolveRef)]));
+      out.properties = Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, compact(v, `${where}.${k}`, resolveRef)]),
+      );
     } else if (key === "items" || (key === "additionalProperties" && typeof value === "object")) {
       out[key] = compact(value, `${where}${key === "items" ? "[]" : ".*"}`, resolveRef);
     } else if (key === "oneOf") {
@@ -128,7 +158,12 @@ export function buildRequestRules(spec) {
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => {
         const name = refName(p.$ref);
         const def = spec.components.parameters[name];
-        parameters[name] = { in: def.in, name: def.name, required: def.required === true, schema: compact(def.schema, `parameter ${name}`, resolveRef) };
+        parameters[name] = {
+          in: def.in,
+          name: def.name,
+          required: def.required === true,
+          schema: compact(def.schema, `parameter ${name}`, resolveRef),
+        };
         roots.push(compact(def.schema, `parameter ${name}`, resolveRef));
         return name;
       });
@@ -147,7 +182,9 @@ export function buildRequestRules(spec) {
       operations[op.operationId] = rule;
       // Who may call it (x-credentials, x-roles): for the fake and the contract command, not the client's bundle.
       if (!Array.isArray(op["x-credentials"]) || op["x-credentials"].length === 0) {
-        throw new UnsupportedKeywordError(`${op.operationId} has no x-credentials: say which credential kinds the docs allow (app, app+user)`);
+        throw new UnsupportedKeywordError(
+          `${op.operationId} has no x-credentials: say which credential kinds the docs allow (app, app+user)`,
+        );
       }
       credentials[op.operationId] = { kinds: op["x-credentials"], ...(op["x-roles"] ? { roles: op["x-roles"] } : {}) };
     }
@@ -160,7 +197,12 @@ export function buildRequestRules(spec) {
     schemas[name] = compact(components[name], name, resolveRef);
     pending.push(...refsOf(schemas[name]));
   }
-  const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  const sorted = (o) =>
+    Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, o[k]]),
+    );
   const json = (value) => JSON.stringify(value, null, 2);
   return [
     "// This file was generated by scripts/gen.mjs from spec/. Do not make direct changes to the file.",

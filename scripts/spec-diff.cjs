@@ -18,12 +18,16 @@ const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_
 
 /** Redocly's JSON diff report of two API descriptions. */
 function diffReport(basePath, headPath) {
-  const out = execFileSync(REDOCLY, ["diff", basePath, headPath, "--config", DIFF_CONFIG, "--format", "json", "--fail-on", "none"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 64 * 1024 * 1024,
-  }).toString();
+  const out = execFileSync(
+    REDOCLY,
+    ["diff", basePath, headPath, "--config", DIFF_CONFIG, "--format", "json", "--fail-on", "none"],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ).toString();
   return JSON.parse(out.slice(out.indexOf("{")));
 }
 
@@ -36,7 +40,9 @@ function removedEnumValues(change) {
 function describe(change) {
   const verdict = change.verdicts?.[0]?.message;
   const where = change.base?.pointer ?? change.revision?.pointer ?? change.path;
-  return verdict ? `${verdict} (${where})` : `${change.kind} ${change.property ? `${change.property} of ` : ""}${where}`;
+  return verdict
+    ? `${verdict} (${where})`
+    : `${change.kind} ${change.property ? `${change.property} of ` : ""}${where}`;
 }
 
 /** Splits a report's changes into breaking and non-breaking, each with a readable message. */
@@ -65,7 +71,10 @@ function gate({ breaking, baseVersion, headVersion }) {
   if (major(headVersion) > major(baseVersion)) {
     return { ok: true, reason: `breaking changes allowed: major version ${baseVersion} -> ${headVersion}` };
   }
-  return { ok: false, reason: `breaking changes need a new major version (package.json is ${headVersion}, was ${baseVersion})` };
+  return {
+    ok: false,
+    reason: `breaking changes need a new major version (package.json is ${headVersion}, was ${baseVersion})`,
+  };
 }
 
 function git(args) {
@@ -101,7 +110,9 @@ function releaseBase() {
     git(["rev-parse", "--verify", "--quiet", `refs/tags/v${released}`]);
     return `v${released}`;
   } catch {
-    const history = git(["log", "--format=%H", "--", "package.json"]).split("\n").filter(Boolean)
+    const history = git(["log", "--format=%H", "--", "package.json"])
+      .split("\n")
+      .filter(Boolean)
       .map((commit) => ({ commit, version: JSON.parse(git(["show", `${commit}:package.json`])).version }));
     return releaseCommit(history, released);
   }
@@ -110,7 +121,9 @@ function releaseBase() {
 function main(given) {
   const ref = given ?? releaseBase();
   if (!ref) {
-    process.stderr.write("spec:diff: no release found (no v<version> tag, no released version in CHANGELOG.md found in package.json's history); usage: npm run spec:diff -- <git-ref>\n");
+    process.stderr.write(
+      "spec:diff: no release found (no v<version> tag, no released version in CHANGELOG.md found in package.json's history); usage: npm run spec:diff -- <git-ref>\n",
+    );
     return 2;
   }
   const dir = mkdtempSync(path.join(tmpdir(), "pco-spec-diff-"));
@@ -118,7 +131,11 @@ function main(given) {
     const basePath = path.join(dir, "base.json");
     const headPath = path.join(dir, "head.json");
     writeFileSync(basePath, git(["show", `${ref}:generated/openapi.json`]));
-    execFileSync(REDOCLY, ["bundle", "partner-center-orders@v1", "--output", headPath], { cwd: ROOT, env, stdio: "pipe" });
+    execFileSync(REDOCLY, ["bundle", "partner-center-orders@v1", "--output", headPath], {
+      cwd: ROOT,
+      env,
+      stdio: "pipe",
+    });
     const { breaking, nonBreaking } = classify(diffReport(basePath, headPath));
     const baseVersion = JSON.parse(git(["show", `${ref}:package.json`])).version;
     const headVersion = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version;

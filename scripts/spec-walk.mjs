@@ -7,7 +7,10 @@ export const METHODS = ["get", "put", "post", "delete", "patch"];
 export function resolve(spec, node) {
   let current = node;
   while (current && typeof current.$ref === "string") {
-    current = current.$ref.slice(2).split("/").reduce((acc, key) => acc[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .reduce((acc, key) => acc[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
   }
   return current;
 }
@@ -15,7 +18,12 @@ export function resolve(spec, node) {
 /** Every operation, in the spec's order of paths and methods. */
 export function operationsOf(spec) {
   return Object.entries(spec.paths).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ operationId: item[method].operationId, method: method.toUpperCase(), path, operation: item[method] })),
+    METHODS.filter((method) => item[method]).map((method) => ({
+      operationId: item[method].operationId,
+      method: method.toUpperCase(),
+      path,
+      operation: item[method],
+    })),
   );
 }
 
@@ -32,6 +40,8 @@ function examplesIn(spec, content, base) {
 export function namedExamplesOf(spec) {
   return operationsOf(spec).flatMap(({ operationId, operation }) => [
     ...examplesIn(spec, resolve(spec, operation.requestBody ?? {}).content, { operationId, where: "request" }),
-    ...Object.entries(operation.responses).flatMap(([status, response]) => examplesIn(spec, resolve(spec, response).content, { operationId, where: Number(status) })),
+    ...Object.entries(operation.responses).flatMap(([status, response]) =>
+      examplesIn(spec, resolve(spec, response).content, { operationId, where: Number(status) }),
+    ),
   ]);
 }

@@ -12,18 +12,30 @@ import { createPartnerCenterClient, createRefreshTokenCredential, isPartnerCente
 import { startFakePartnerCenter } from "../dist/testing.mjs";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
-const NEW_COMMERCE = { offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, friendlyName: "AI Builder Capacity add-on" };
-const SOFTWARE = { offerId: "DG7GMGF0FKZV:0003:DG7GMGF0DWMS", quantity: 1, friendlyName: "the docs' software subscription" };
+const NEW_COMMERCE = {
+  offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P",
+  quantity: 1,
+  friendlyName: "AI Builder Capacity add-on",
+};
+const SOFTWARE = {
+  offerId: "DG7GMGF0FKZV:0003:DG7GMGF0DWMS",
+  quantity: 1,
+  friendlyName: "the docs' software subscription",
+};
 const WAIT = { intervalMs: 250, maxWaitMs: 60_000 };
 // The service's list delay is up to 15 minutes; the demo's fake takes 2 s.
 const LIST_DELAY_MS = 2_000;
 const usePrism = process.argv.includes("--prism");
 
-const server = usePrism ? await prism.startPrism() : await startFakePartnerCenter({ provisioning: { polls: 2 }, listDelayMs: LIST_DELAY_MS });
+const server = usePrism
+  ? await prism.startPrism()
+  : await startFakePartnerCenter({ provisioning: { polls: 2 }, listDelayMs: LIST_DELAY_MS });
 const stop = usePrism ? () => server.stop() : () => server.close();
-console.log(usePrism
-  ? `Prism mock listening on ${server.url} (answers come from the spec's examples, not from these orders)\n`
-  : `fake Partner Center listening on ${server.url} (stateful: every answer is about the orders placed here; --prism for the Prism mock)\n`);
+console.log(
+  usePrism
+    ? `Prism mock listening on ${server.url} (answers come from the spec's examples, not from these orders)\n`
+    : `fake Partner Center listening on ${server.url} (stateful: every answer is about the orders placed here; --prism for the Prism mock)\n`,
+);
 try {
   let stored = 0;
   const credential = usePrism
@@ -36,17 +48,27 @@ try {
         authorityHost: server.authorityHost,
         onRefreshToken: () => void (stored += 1), // a vault or a database in production
       });
-  const pc = createPartnerCenterClient({ credential, baseUrl: server.url, applicationName: "partner-center-orders demo" });
+  const pc = createPartnerCenterClient({
+    credential,
+    baseUrl: server.url,
+    applicationName: "partner-center-orders demo",
+  });
   const lines = (provisioning) => provisioning?.items.map((i) => i.status).join(", ") ?? "not read";
 
-  console.log(`createOrder for customer ${CUSTOMER} (App+User: a refresh token exchanged${usePrism ? "; Prism takes any token" : ""})`);
+  console.log(
+    `createOrder for customer ${CUSTOMER} (App+User: a refresh token exchanged${usePrism ? "; Prism takes any token" : ""})`,
+  );
   const order = await pc.orders.create(CUSTOMER, { billingCycle: "monthly", lineItems: [NEW_COMMERCE] });
-  console.log(`  -> order ${order.id}, status ${order.status}${usePrism ? "" : `; new refresh tokens stored: ${stored}`}\n`);
+  console.log(
+    `  -> order ${order.id}, status ${order.status}${usePrism ? "" : `; new refresh tokens stored: ${stored}`}\n`,
+  );
 
   console.log(`pollProvisioning ${order.id} (getOrderProvisioningStatus takes App+User credentials)`);
   const poller = pc.orders.pollProvisioning(CUSTOMER, order.id, WAIT);
   for await (const state of poller) {
-    console.log(`  -> poll ${state.polls}: order ${state.order.status}, line items ${lines(state.provisioning)}${state.done ? `: ${state.outcome}` : ""}`);
+    console.log(
+      `  -> poll ${state.polls}: order ${state.order.status}, line items ${lines(state.provisioning)}${state.done ? `: ${state.outcome}` : ""}`,
+    );
   }
   const { order: provisioned, outcome } = await poller.pollUntilDone();
   const subscriptionId = provisioned.lineItems[0]?.subscriptionId;
@@ -54,19 +76,28 @@ try {
 
   console.log(`getOrder ${order.id}`);
   const fetched = await pc.orders.get(CUSTOMER, order.id);
-  console.log(`  -> order ${fetched.id}, status ${fetched.status}${fetched.id === order.id ? "" : " (another order)"}\n`);
+  console.log(
+    `  -> order ${fetched.id}, status ${fetched.status}${fetched.id === order.id ? "" : " (another order)"}\n`,
+  );
 
   console.log("listOrders, every page");
   const listed = [];
   for await (const each of pc.orders.list(CUSTOMER)) listed.push(each);
   const found = listed.find((each) => each.id === order.id);
-  console.log(`  -> ${listed.length} order(s); order ${order.id} ${found ? `is there, ${found.status}` : `is not listed yet: the service lists a new order up to 15 minutes after it is placed (this fake: ${LIST_DELAY_MS / 1000} s), so read new orders by id`}\n`);
+  console.log(
+    `  -> ${listed.length} order(s); order ${order.id} ${found ? `is there, ${found.status}` : `is not listed yet: the service lists a new order up to 15 minutes after it is placed (this fake: ${LIST_DELAY_MS / 1000} s), so read new orders by id`}\n`,
+  );
 
   console.log(`updateOrder ${order.id}: cancel (new commerce)`);
-  const refused = await pc.orders.update(CUSTOMER, order.id, { id: order.id, status: "cancelled" }).then(() => undefined, (error) => error);
-  console.log(refused
-    ? `  -> refused as documented: ${refused.status} ${refused.code}; suspend it through its subscription: PATCH /customers/${CUSTOMER}/subscriptions/${subscriptionId ?? "<id>"}\n`
-    : "  -> cancelled (the mock answers its example whatever was sent)\n");
+  const refused = await pc.orders.update(CUSTOMER, order.id, { id: order.id, status: "cancelled" }).then(
+    () => undefined,
+    (error) => error,
+  );
+  console.log(
+    refused
+      ? `  -> refused as documented: ${refused.status} ${refused.code}; suspend it through its subscription: PATCH /customers/${CUSTOMER}/subscriptions/${subscriptionId ?? "<id>"}\n`
+      : "  -> cancelled (the mock answers its example whatever was sent)\n",
+  );
 
   console.log("createOrder (software subscription), updateOrder (cancel), then pollProvisioning");
   const second = await pc.orders.create(CUSTOMER, { lineItems: [SOFTWARE] });
@@ -74,15 +105,28 @@ try {
   const settled = await pc.orders.pollProvisioning(CUSTOMER, second.id, WAIT).pollUntilDone();
   console.log(`  -> order ${second.id}, status ${cancelled.status}: ${settled.outcome}\n`);
 
-  console.log("createCart, checkoutCart, then checkoutCart again (a checkout is idempotent: a crashed process checks the same cart out again)");
-  const cart = await pc.carts.create(CUSTOMER, { lineItems: [{ catalogItemId: NEW_COMMERCE.offerId, quantity: 2, billingCycle: "monthly", termDuration: "P1M" }] });
+  console.log(
+    "createCart, checkoutCart, then checkoutCart again (a checkout is idempotent: a crashed process checks the same cart out again)",
+  );
+  const cart = await pc.carts.create(CUSTOMER, {
+    lineItems: [{ catalogItemId: NEW_COMMERCE.offerId, quantity: 2, billingCycle: "monthly", termDuration: "P1M" }],
+  });
   const checkedOut = (await pc.carts.checkout(CUSTOMER, cart.id)).orders.map((each) => each.id);
   const again = (await pc.carts.checkout(CUSTOMER, cart.id)).orders.map((each) => each.id);
   const same = again.join() === checkedOut.join();
-  console.log(`  -> cart ${cart.id}: order ${checkedOut.join(", ")}; checked out again: ${same ? "the same order, nothing placed twice" : "another answer"}\n`);
+  console.log(
+    `  -> cart ${cart.id}: order ${checkedOut.join(", ")}; checked out again: ${same ? "the same order, nothing placed twice" : "another answer"}\n`,
+  );
 
-  const coherent = fetched.id === order.id && outcome === "fulfilled" && refused?.code === 800063 && settled.outcome === "cancelled" && same;
-  console.log(`lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, one cart checked out twice into one order" : " (the mock's answers are its examples, not these orders)"}`);
+  const coherent =
+    fetched.id === order.id &&
+    outcome === "fulfilled" &&
+    refused?.code === 800063 &&
+    settled.outcome === "cancelled" &&
+    same;
+  console.log(
+    `lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, one cart checked out twice into one order" : " (the mock's answers are its examples, not these orders)"}`,
+  );
 } catch (error) {
   console.error(isPartnerCenterError(error) ? JSON.stringify(error, null, 2) : error);
   process.exitCode = 1;

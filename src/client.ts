@@ -38,7 +38,11 @@ export type PartnerCenterClient = JsonClient & {
    * Calls any operation of the spec by its operationId, checked and sent like pc.orders' methods:
    * returns the success body or throws PartnerCenterError.
    */
-  call<K extends OperationName>(operationId: K, request: OperationRequest<K>, options?: CallOptions): Promise<OperationResult<K>>;
+  call<K extends OperationName>(
+    operationId: K,
+    request: OperationRequest<K>,
+    options?: CallOptions,
+  ): Promise<OperationResult<K>>;
   /** Fetches any Link the API returns (provisioningStatus, patchOperation, activationLinks, next, ...). */
   follow<T = unknown>(link: LinkInput, options?: FollowOptions): Promise<T>;
   /** The API root every path is relative to. */
@@ -129,7 +133,9 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     hasMiddleware: () => middleware.length > 0,
     request: client.request as unknown as Transport["request"],
     senderFor: (call) =>
-      call.timeoutMs === undefined || call.timeoutMs === config.timeoutMs ? sender : createSender({ ...config, timeoutMs: call.timeoutMs }),
+      call.timeoutMs === undefined || call.timeoutMs === config.timeoutMs
+        ? sender
+        : createSender({ ...config, timeoutMs: call.timeoutMs }),
   };
 
   async function follow<T = unknown>(link: LinkInput, followOptions: FollowOptions = {}): Promise<T> {
@@ -137,12 +143,25 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     const ids = callIds(followOptions);
     const problems = [...(Array.isArray(target) ? target : []), ...callOptionProblems(followOptions)];
     if (problems.length || Array.isArray(target)) throw new PartnerCenterValidationError("follow", problems);
-    return exchange<T>(transport, target.method, target.path, { params: { header: target.headers }, body: followOptions.body }, ids, followOptions);
+    return exchange<T>(
+      transport,
+      target.method,
+      target.path,
+      { params: { header: target.headers }, body: followOptions.body },
+      ids,
+      followOptions,
+    );
   }
 
   // One poller state per client: polls of one order never overlap, whichever method waits.
   const pollerDeps = pollerDepsFor((operationId, customerId, orderId, callOptions, onHeaders) =>
-    callOperation(transport, operationId, { path: { customer_id: customerId, order_id: orderId } }, callOptions, onHeaders),
+    callOperation(
+      transport,
+      operationId,
+      { path: { customer_id: customerId, order_id: orderId } },
+      callOptions,
+      onHeaders,
+    ),
   );
   return Object.assign(client, {
     orders: ordersApi(transport, follow, resolved.baseUrl, pollerDeps),

@@ -13,5 +13,8 @@ export interface CloudEndpoints {
 export const CLOUDS: Readonly<Record<Cloud, CloudEndpoints>> = {
   global: { baseUrl: "https://api.partnercenter.microsoft.com/v1", authorityHost: "https://login.microsoftonline.com" },
   usgov: { baseUrl: "https://api.partnercenter.microsoft.com/v1", authorityHost: "https://login.microsoftonline.us" },
-  china: { baseUrl: "https://partner.partnercenterapi.microsoftonline.cn/v1", authorityHost: "https://login.chinacloudapi.cn" },
+  china: {
+    baseUrl: "https://partner.partnercenterapi.microsoftonline.cn/v1",
+    authorityHost: "https://login.chinacloudapi.cn",
+  },
 };

@@ -62,7 +62,6 @@ export function bareToken(token: string): string {
   return token.replace(/^bearer\s+/i, "");
 }
 
-
 interface Cached {
   token: string;
   expiresAt: number;
@@ -101,7 +100,10 @@ export function createTokenProvider(
 
   const fetchToken = async (): Promise<Cached> => {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(authFailure(`the credential gave no token within ${timeoutMs} ms (tokenTimeoutMs)`)), timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(authFailure(`the credential gave no token within ${timeoutMs} ms (tokenTimeoutMs)`)),
+      timeoutMs,
+    );
     // A wait every caller has given up on must not keep the process alive.
     timer.unref?.();
     let result: Awaited<ReturnType<typeof ask>>;
@@ -131,7 +133,9 @@ export function createTokenProvider(
     inFlight ??= fetchToken()
       .then((fresh) => (cached = fresh))
       .catch((error: unknown) => {
-        throw isPartnerCenterError(error) ? error : authFailure(`the credential failed to get a token: ${redactSecrets(reasonOf(error))}`, error);
+        throw isPartnerCenterError(error)
+          ? error
+          : authFailure(`the credential failed to get a token: ${redactSecrets(reasonOf(error))}`, error);
       })
       .finally(() => (inFlight = undefined));
     return inFlight;

@@ -57,7 +57,9 @@ export interface PollMessage {
 export { CHANNELS } from "./diagnostics-channels";
 
 type DiagnosticsChannel = typeof import("node:diagnostics_channel");
-const dc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:diagnostics_channel") as DiagnosticsChannel | undefined;
+const dc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
+  "node:diagnostics_channel",
+) as DiagnosticsChannel | undefined;
 
 const callChannel: TracingChannel<CallContext, CallContext> | undefined = dc?.tracingChannel?.(CHANNELS.call);
 const plain = (name: string): Channel | undefined => dc?.channel(name);

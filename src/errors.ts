@@ -41,8 +41,19 @@ export interface PartnerCenterErrorFields {
 }
 
 const FIELDS = [
-  "status", "code", "description", "errorName", "isRetryable", "data", "source",
-  "requestId", "correlationId", "retryAfterMs", "method", "url", "body",
+  "status",
+  "code",
+  "description",
+  "errorName",
+  "isRetryable",
+  "data",
+  "source",
+  "requestId",
+  "correlationId",
+  "retryAfterMs",
+  "method",
+  "url",
+  "body",
 ] as const;
 
 export class PartnerCenterError extends Error {
@@ -86,7 +97,10 @@ export class PartnerCenterError extends Error {
  * its own (so checks on the name keep working), the signal's reason as its cause, and the ids of
  * the call it ended, so that it can be re-sent safely.
  */
-export function abortedError(message: string, fields: Omit<PartnerCenterErrorFields, "code" | "isRetryable">): PartnerCenterError {
+export function abortedError(
+  message: string,
+  fields: Omit<PartnerCenterErrorFields, "code" | "isRetryable">,
+): PartnerCenterError {
   const error = new PartnerCenterError(message, { ...fields, code: "ABORTED", isRetryable: false });
   error.name = "AbortError";
   return error;
@@ -106,7 +120,10 @@ export class PartnerCenterValidationError extends PartnerCenterError {
   readonly problems: readonly ValidationProblem[];
 
   constructor(what: string, problems: readonly ValidationProblem[]) {
-    const list = problems.slice(0, LISTED).map((p) => `${p.path} ${p.message}`).join("; ");
+    const list = problems
+      .slice(0, LISTED)
+      .map((p) => `${p.path} ${p.message}`)
+      .join("; ");
     const more = problems.length > LISTED ? `; and ${problems.length - LISTED} more (see problems)` : "";
     super(`${what} was not sent: ${problems.length} problem${problems.length === 1 ? "" : "s"}: ${list}${more}`, {
       code: "VALIDATION_ERROR",

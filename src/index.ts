@@ -1,7 +1,13 @@
 export { createPartnerCenterClient, type FollowOptions, type PartnerCenterClient } from "./client";
 export { CLOUDS, type Cloud, type CloudEndpoints } from "./clouds";
 export { createRefreshTokenCredential, type RefreshTokenCredentialOptions } from "./refresh-token-credential";
-export { DEFAULT_TOKEN_TIMEOUT_MS, PARTNER_CENTER_SCOPE, type AccessToken, type Credential, type TokenCredential } from "./credential";
+export {
+  DEFAULT_TOKEN_TIMEOUT_MS,
+  PARTNER_CENTER_SCOPE,
+  type AccessToken,
+  type Credential,
+  type TokenCredential,
+} from "./credential";
 export {
   PartnerCenterError,
   PartnerCenterValidationError,

@@ -11,8 +11,20 @@ const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
  * credentials and ids it carries. A link, which a server wrote, may set none of them.
  */
 const OWNED_HEADERS = new Set([
-  "host", "authorization", "proxy-authorization", "cookie", "ms-requestid", "ms-correlationid",
-  "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect",
+  "host",
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "ms-requestid",
+  "ms-correlationid",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "te",
+  "trailer",
+  "expect",
 ]);
 
 /** A Link as the API returns it; `method` defaults to GET as the spec says. */
@@ -45,15 +57,22 @@ export function resolveLink(link: LinkInput, baseUrl: string): ResolvedLink | Va
   }
   let path: string | undefined;
   if (!target) {
-    problems.push({ path: "link.uri", message: `must be a path or a URL under ${baseUrl}, got ${typeof link.uri === "string" ? JSON.stringify(printable(link.uri, 100)) : typeof link.uri}` });
-  } else if (target.origin !== root.origin || !(target.pathname === rootPath || target.pathname.startsWith(`${rootPath}/`))) {
+    problems.push({
+      path: "link.uri",
+      message: `must be a path or a URL under ${baseUrl}, got ${typeof link.uri === "string" ? JSON.stringify(printable(link.uri, 100)) : typeof link.uri}`,
+    });
+  } else if (
+    target.origin !== root.origin ||
+    !(target.pathname === rootPath || target.pathname.startsWith(`${rootPath}/`))
+  ) {
     problems.push({ path: "link.uri", message: `points outside ${baseUrl}; the client sends its token only there` });
   } else {
     path = (target.pathname.slice(rootPath.length) || "/") + target.search;
   }
   const given = link?.method ?? "GET";
   const method = typeof given === "string" ? given.toUpperCase() : "";
-  if (!METHODS.has(method)) problems.push({ path: "link.method", message: `must be one of ${[...METHODS].join(", ")}` });
+  if (!METHODS.has(method))
+    problems.push({ path: "link.method", message: `must be one of ${[...METHODS].join(", ")}` });
   // Header names are the server's data: a null-prototype object keeps `__proto__` a header.
   const headers: Record<string, string> = Object.create(null);
   const list: unknown = link?.headers ?? [];
@@ -62,7 +81,10 @@ export function resolveLink(link: LinkInput, baseUrl: string): ResolvedLink | Va
     if (typeof header?.key !== "string" || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(header.key)) {
       problems.push({ path: `link.headers[${i}].key`, message: "must be a header name" });
     } else if (OWNED_HEADERS.has(header.key.toLowerCase())) {
-      problems.push({ path: `link.headers[${i}].key`, message: `must not be ${header.key}: the client sets it, never a link` });
+      problems.push({
+        path: `link.headers[${i}].key`,
+        message: `must not be ${header.key}: the client sets it, never a link`,
+      });
     } else if (typeof header.value !== "string") {
       problems.push({ path: `link.headers[${i}].value`, message: "must be a string" });
     } else {

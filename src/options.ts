@@ -131,7 +131,11 @@ export interface ResolvedOptions {
   recordCustomerIds: boolean;
   scope: string;
   /** Requests allowed per window; undefined when pacing is off. */
-  rateLimit?: { allowance: number; windowMs: number; shared?: { store: RateLimitStore; localAllowance: number; storeTimeoutMs: number } };
+  rateLimit?: {
+    allowance: number;
+    windowMs: number;
+    shared?: { store: RateLimitStore; localAllowance: number; storeTimeoutMs: number };
+  };
 }
 
 const MINUTE = 60_000;
@@ -143,28 +147,57 @@ function rateLimitOf(option: ClientOptions["rateLimit"]): ResolvedOptions["rateL
   const { requestsPerMinute, windowMs = MINUTE } =
     typeof option === "object" && option !== null ? option : { requestsPerMinute: option ?? DEFAULT_RATE_LIMIT };
   if (!isWhole(requestsPerMinute, 1)) {
-    return [{ path: typeof option === "object" ? `${at}.requestsPerMinute` : at, message: `must be a whole number of requests a minute, at least 1, or false, got ${String(requestsPerMinute)}` }];
+    return [
+      {
+        path: typeof option === "object" ? `${at}.requestsPerMinute` : at,
+        message: `must be a whole number of requests a minute, at least 1, or false, got ${String(requestsPerMinute)}`,
+      },
+    ];
   }
   if (!isWhole(windowMs, 1, 3_600_000)) {
-    return [{ path: `${at}.windowMs`, message: `must be a whole number of milliseconds from 1 to 3 600 000, got ${String(windowMs)}` }];
+    return [
+      {
+        path: `${at}.windowMs`,
+        message: `must be a whole number of milliseconds from 1 to 3 600 000, got ${String(windowMs)}`,
+      },
+    ];
   }
   const allowance = Math.floor((requestsPerMinute * windowMs) / MINUTE);
-  if (allowance < 1) return [{ path: `${at}.windowMs`, message: `must be long enough to hold one request at ${requestsPerMinute} a minute` }];
+  if (allowance < 1)
+    return [
+      { path: `${at}.windowMs`, message: `must be long enough to hold one request at ${requestsPerMinute} a minute` },
+    ];
   if (typeof option !== "object" || option === null || option.store === undefined) return { allowance, windowMs };
   return sharedPacing(option, allowance, windowMs);
 }
 
 /** The store's part of the pacing option, or the problems with it. */
-function sharedPacing(option: RateLimitOption, allowance: number, windowMs: number): ResolvedOptions["rateLimit"] | ValidationProblem[] {
+function sharedPacing(
+  option: RateLimitOption,
+  allowance: number,
+  windowMs: number,
+): ResolvedOptions["rateLimit"] | ValidationProblem[] {
   const at = "options.rateLimit";
   const problems: ValidationProblem[] = [];
-  if (!isRateLimitStore(option.store)) problems.push({ path: `${at}.store`, message: "must be a RateLimitStore (admit, settle and pause), such as redisRateLimitStore(redis, { key }) from partner-center-orders/redis" });
+  if (!isRateLimitStore(option.store))
+    problems.push({
+      path: `${at}.store`,
+      message:
+        "must be a RateLimitStore (admit, settle and pause), such as redisRateLimitStore(redis, { key }) from partner-center-orders/redis",
+    });
   const fallback = option.fallbackRequestsPerMinute ?? Math.max(1, Math.floor(option.requestsPerMinute / 4));
   if (!isWhole(fallback, 1) || fallback > option.requestsPerMinute) {
-    problems.push({ path: `${at}.fallbackRequestsPerMinute`, message: `must be a whole number from 1 to requestsPerMinute, got ${String(fallback)}` });
+    problems.push({
+      path: `${at}.fallbackRequestsPerMinute`,
+      message: `must be a whole number from 1 to requestsPerMinute, got ${String(fallback)}`,
+    });
   }
   const storeTimeoutMs = option.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
-  if (!isWhole(storeTimeoutMs, 1, 60_000)) problems.push({ path: `${at}.storeTimeoutMs`, message: `must be a whole number of milliseconds from 1 to 60 000, got ${String(storeTimeoutMs)}` });
+  if (!isWhole(storeTimeoutMs, 1, 60_000))
+    problems.push({
+      path: `${at}.storeTimeoutMs`,
+      message: `must be a whole number of milliseconds from 1 to 60 000, got ${String(storeTimeoutMs)}`,
+    });
   if (problems.length) return problems;
   const localAllowance = Math.max(1, Math.floor((fallback * windowMs) / MINUTE));
   return { allowance, windowMs, shared: { store: option.store!, localAllowance, storeTimeoutMs } };
@@ -183,11 +216,14 @@ export function endpointProblems(value: unknown, at: string): ValidationProblem[
   if (typeof value !== "string" || !URL.canParse(value)) return [{ path: at, message: "must be an absolute URL" }];
   const url = new URL(value);
   // node:http would drop them silently and every error would print them: the credential option carries credentials.
-  if (url.username || url.password) return [{ path: at, message: "must not carry a user name or password; pass the token as credential" }];
+  if (url.username || url.password)
+    return [{ path: at, message: "must not carry a user name or password; pass the token as credential" }];
   if (url.search || url.hash) return [{ path: at, message: "must not have a query or fragment" }];
   if (url.protocol === "https:") return [];
   if (url.protocol === "http:" && LOOPBACK.test(url.hostname)) return [];
-  return [{ path: at, message: `must use https (http is allowed only for loopback hosts), got ${url.protocol}//${url.host}` }];
+  return [
+    { path: at, message: `must use https (http is allowed only for loopback hosts), got ${url.protocol}//${url.host}` },
+  ];
 }
 
 const PEM_BEGIN = "-----BEGIN CERTIFICATE-----";
@@ -204,7 +240,14 @@ export function caProblems(ca: unknown, withFetch: boolean): ValidationProblem[]
   if (!Array.isArray(ca) || ca.length === 0 || ca.some((c) => typeof c !== "string" || !hasPemCertificate(c))) {
     return [{ path: at, message: "must be a PEM certificate (-----BEGIN CERTIFICATE-----), or a list of them" }];
   }
-  if (withFetch) return [{ path: at, message: "applies to the default transport, not to a fetch of your own: give your fetch the CA (undici's Agent connect.ca), or set NODE_EXTRA_CA_CERTS" }];
+  if (withFetch)
+    return [
+      {
+        path: at,
+        message:
+          "applies to the default transport, not to a fetch of your own: give your fetch the CA (undici's Agent connect.ca), or set NODE_EXTRA_CA_CERTS",
+      },
+    ];
   return [];
 }
 
@@ -215,7 +258,13 @@ export function proxyProblems(proxy: unknown, withFetch: boolean): ValidationPro
   if (typeof proxy !== "string" || !URL.canParse(proxy) || !/^https?:$/.test(new URL(proxy).protocol)) {
     return [{ path: at, message: "must be an http:// or https:// URL, or false" }];
   }
-  if (withFetch) return [{ path: at, message: "applies to the default transport, not to a fetch of your own: give your fetch a proxy dispatcher" }];
+  if (withFetch)
+    return [
+      {
+        path: at,
+        message: "applies to the default transport, not to a fetch of your own: give your fetch a proxy dispatcher",
+      },
+    ];
   return [];
 }
 
@@ -234,31 +283,48 @@ function credentialProblems(credential: unknown): ValidationProblem[] {
   }
   if (typeof credential === "function") return [];
   if (credential && typeof (credential as { getToken?: unknown }).getToken === "function") return [];
-  return [{ path: at, message: "must be a token string, a function returning one, or an object with getToken(scopes)" }];
+  return [
+    { path: at, message: "must be a token string, a function returning one, or an object with getToken(scopes)" },
+  ];
 }
 
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (!options || typeof options !== "object") {
-    throw new PartnerCenterValidationError("createPartnerCenterClient", [{ path: "options", message: "must be an object with a credential" }]);
+    throw new PartnerCenterValidationError("createPartnerCenterClient", [
+      { path: "options", message: "must be an object with a credential" },
+    ]);
   }
   const problems = credentialProblems(options.credential);
   const cloud = options.cloud ?? "global";
   if (!Object.hasOwn(CLOUDS, cloud)) {
-    problems.push({ path: "options.cloud", message: `must be one of ${Object.keys(CLOUDS).join(", ")}, got ${String(cloud)}` });
+    problems.push({
+      path: "options.cloud",
+      message: `must be one of ${Object.keys(CLOUDS).join(", ")}, got ${String(cloud)}`,
+    });
   }
   if (options.baseUrl !== undefined) problems.push(...endpointProblems(options.baseUrl, "options.baseUrl"));
   if (options.maxRetries !== undefined && !isWhole(options.maxRetries, 0, 10)) {
-    problems.push({ path: "options.maxRetries", message: `must be a whole number from 0 to 10, got ${String(options.maxRetries)}` });
+    problems.push({
+      path: "options.maxRetries",
+      message: `must be a whole number from 0 to 10, got ${String(options.maxRetries)}`,
+    });
   }
   problems.push(...timeoutProblems(options.timeoutMs, "options.timeoutMs"));
   if (options.tokenTimeoutMs !== undefined && !isWhole(options.tokenTimeoutMs, 1, MAX_TIMER_MS)) {
-    problems.push({ path: "options.tokenTimeoutMs", message: `must be a whole number of milliseconds above 0, got ${String(options.tokenTimeoutMs)}` });
+    problems.push({
+      path: "options.tokenTimeoutMs",
+      message: `must be a whole number of milliseconds above 0, got ${String(options.tokenTimeoutMs)}`,
+    });
   }
   if (options.maxResponseBytes !== undefined && !isWhole(options.maxResponseBytes, 1)) {
-    problems.push({ path: "options.maxResponseBytes", message: `must be a whole number of bytes above 0, got ${String(options.maxResponseBytes)}` });
+    problems.push({
+      path: "options.maxResponseBytes",
+      message: `must be a whole number of bytes above 0, got ${String(options.maxResponseBytes)}`,
+    });
   }
   for (const [key, value] of Object.entries(options.backoff ?? {})) {
-    if (!isWhole(value, 0, 24 * 3600_000)) problems.push({ path: `options.backoff.${key}`, message: "must be a whole number of milliseconds" });
+    if (!isWhole(value, 0, 24 * 3600_000))
+      problems.push({ path: `options.backoff.${key}`, message: "must be a whole number of milliseconds" });
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     problems.push({ path: "options.fetch", message: "must be a function" });
@@ -275,7 +341,10 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const rateLimit = rateLimitOf(options.rateLimit);
   if (Array.isArray(rateLimit)) problems.push(...rateLimit);
   const headers: Record<string, string> = { Accept: "application/json", "MS-Contract-Version": "v1" };
-  for (const [option, header] of [["applicationName", "MS-PartnerCenter-Application"], ["locale", "X-Locale"]] as const) {
+  for (const [option, header] of [
+    ["applicationName", "MS-PartnerCenter-Application"],
+    ["locale", "X-Locale"],
+  ] as const) {
     const value = options[option];
     if (value === undefined) continue;
     const found = headerParameterProblems(header, value, `options.${option}`);
@@ -287,11 +356,17 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   return {
     credential: options.credential,
     baseUrl: (options.baseUrl ?? CLOUDS[cloud].baseUrl).replace(/\/+$/, ""),
-    policy: { ...DEFAULT_RETRY_POLICY, ...options.backoff, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
+    policy: {
+      ...DEFAULT_RETRY_POLICY,
+      ...options.backoff,
+      maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+    },
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     tokenTimeoutMs: options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    transport: options.fetch ? fetchTransport(options.fetch) : defaultTransport({ ca: ca as readonly string[] | undefined, proxy: options.proxy }),
+    transport: options.fetch
+      ? fetchTransport(options.fetch)
+      : defaultTransport({ ca: ca as readonly string[] | undefined, proxy: options.proxy }),
     headers,
     logger: options.logger,
     recordCustomerIds: options.recordCustomerIds === true,

@@ -7,9 +7,11 @@ export const MAX_QUOTED = 200;
 
 // C0 and C1 controls, DEL, the line and paragraph separators, the non-characters U+FFFE and
 // U+FFFF, and lone surrogates: nothing a terminal acts on, and nothing XML 1.0 forbids.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNPRINTABLE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-const escape = (c: string) => (Object.hasOwn(NAMED, c) ? NAMED[c]! : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const escape = (c: string) =>
+  Object.hasOwn(NAMED, c) ? NAMED[c]! : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /** `text` with every character a terminal would act on, or XML 1.0 refuses, shown as an escape. */
 export function escapeUnprintable(text: string): string {

@@ -9,7 +9,12 @@
 // the same transport (proxy, CA, timeout, size cap, User-Agent), never a redirect followed, a 429
 // or 5xx retried as the client retries, and every wait bounded, onRefreshToken's included.
 import { PARTNER_CENTER_SCOPE, type AccessToken, type TokenCredential } from "./credential";
-import { PartnerCenterError, PartnerCenterValidationError, type ClientErrorCode, type ValidationProblem } from "./errors";
+import {
+  PartnerCenterError,
+  PartnerCenterValidationError,
+  type ClientErrorCode,
+  type ValidationProblem,
+} from "./errors";
 import { sendAttempt, type AttemptTransport, type Received } from "./http/attempt";
 import { defaultTransport } from "./http/default-transport";
 import { fetchTransport, type FetchLike } from "./http/fetch-transport";
@@ -64,15 +69,25 @@ const TENANT = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*$/
 /** RFC 6749's error codes are ASCII words; anything else is not quoted. */
 const OAUTH_ERROR = /^[a-z_]{1,60}$/;
 
-function failure(message: string, fields: { code?: ClientErrorCode; isRetryable?: boolean; status?: number } = {}): PartnerCenterError {
-  return new PartnerCenterError(message, { code: fields.code ?? "AUTHENTICATION_FAILED", isRetryable: fields.isRetryable ?? false, status: fields.status });
+function failure(
+  message: string,
+  fields: { code?: ClientErrorCode; isRetryable?: boolean; status?: number } = {},
+): PartnerCenterError {
+  return new PartnerCenterError(message, {
+    code: fields.code ?? "AUTHENTICATION_FAILED",
+    isRetryable: fields.isRetryable ?? false,
+    status: fields.status,
+  });
 }
 
 /** What the token endpoint said, for our message: its OAuth error and AADSTS code, never the rest verbatim. */
 function refusal(status: number, body: unknown, retryable: boolean): PartnerCenterError {
   const fields = body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {};
   const error = typeof fields.error === "string" && OAUTH_ERROR.test(fields.error) ? fields.error : `HTTP ${status}`;
-  const aadsts = typeof fields.error_description === "string" ? /AADSTS\d{1,9}/.exec(fields.error_description.slice(0, 1_000))?.[0] : undefined;
+  const aadsts =
+    typeof fields.error_description === "string"
+      ? /AADSTS\d{1,9}/.exec(fields.error_description.slice(0, 1_000))?.[0]
+      : undefined;
   const code = aadsts ? ` (${aadsts})` : "";
   if (error === "invalid_grant") {
     return failure(
@@ -86,12 +101,22 @@ function refusal(status: number, body: unknown, retryable: boolean): PartnerCent
 
 /** Why an exchange got no answer, naming the host and what to check. */
 function unreachable(host: string, error: unknown, timeoutMs: number): PartnerCenterError {
-  if (error instanceof ResponseTooLargeError) return failure(`the token endpoint ${host} answered with more than ${MAX_TOKEN_ANSWER_BYTES} bytes, larger than a token answer is`);
+  if (error instanceof ResponseTooLargeError)
+    return failure(
+      `the token endpoint ${host} answered with more than ${MAX_TOKEN_ANSWER_BYTES} bytes, larger than a token answer is`,
+    );
   const kind = failureKind(error);
   if (kind.failure === "certificate") {
-    return failure(`the token endpoint ${host}'s TLS certificate was refused (${kind.errorCode}): ${certificateAdvice(kind.errorCode!)}`, { code: "CERTIFICATE_ERROR" });
+    return failure(
+      `the token endpoint ${host}'s TLS certificate was refused (${kind.errorCode}): ${certificateAdvice(kind.errorCode!)}`,
+      { code: "CERTIFICATE_ERROR" },
+    );
   }
-  if (kind.failure === "timeout") return failure(`the token endpoint ${host} did not answer within ${timeoutMs} ms`, { code: "TIMEOUT", isRetryable: true });
+  if (kind.failure === "timeout")
+    return failure(`the token endpoint ${host} did not answer within ${timeoutMs} ms`, {
+      code: "TIMEOUT",
+      isRetryable: true,
+    });
   return failure(
     `the token endpoint ${host} could not be reached (${kind.errorCode ?? redactSecrets(reasonOf(error))}): check that this machine reaches it, ` +
       "directly or through the proxy (the proxy option, HTTPS_PROXY and NO_PROXY)",
@@ -102,17 +127,30 @@ function unreachable(host: string, error: unknown, timeoutMs: number): PartnerCe
 function settingProblems(options: RefreshTokenCredentialOptions): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   for (const name of ["tenantId", "clientId", "clientSecret", "refreshToken"] as const) {
-    if (typeof options?.[name] !== "string" || options[name] === "") problems.push({ path: `options.${name}`, message: "must be a non-empty string" });
+    if (typeof options?.[name] !== "string" || options[name] === "")
+      problems.push({ path: `options.${name}`, message: "must be a non-empty string" });
   }
   if (typeof options?.tenantId === "string" && options.tenantId !== "" && !TENANT.test(options.tenantId)) {
-    problems.push({ path: "options.tenantId", message: "must be a tenant id (a GUID) or a domain name such as contoso.onmicrosoft.com" });
+    problems.push({
+      path: "options.tenantId",
+      message: "must be a tenant id (a GUID) or a domain name such as contoso.onmicrosoft.com",
+    });
   }
-  if (typeof options?.onRefreshToken !== "function") problems.push({ path: "options.onRefreshToken", message: "must be a function that stores the new refresh token" });
-  if (options?.authorityHost !== undefined) problems.push(...endpointProblems(options.authorityHost, "options.authorityHost"));
-  if (options?.fetch !== undefined && typeof options.fetch !== "function") problems.push({ path: "options.fetch", message: "must be a function" });
-  if (options?.ca !== undefined) problems.push(...caProblems(typeof options.ca === "string" ? [options.ca] : options.ca, options.fetch !== undefined));
+  if (typeof options?.onRefreshToken !== "function")
+    problems.push({ path: "options.onRefreshToken", message: "must be a function that stores the new refresh token" });
+  if (options?.authorityHost !== undefined)
+    problems.push(...endpointProblems(options.authorityHost, "options.authorityHost"));
+  if (options?.fetch !== undefined && typeof options.fetch !== "function")
+    problems.push({ path: "options.fetch", message: "must be a function" });
+  if (options?.ca !== undefined)
+    problems.push(
+      ...caProblems(typeof options.ca === "string" ? [options.ca] : options.ca, options.fetch !== undefined),
+    );
   if (options?.proxy !== undefined) problems.push(...proxyProblems(options.proxy, options.fetch !== undefined));
-  problems.push(...timeoutProblems(options?.timeoutMs, "options.timeoutMs"), ...timeoutProblems(options?.onRefreshTokenTimeoutMs, "options.onRefreshTokenTimeoutMs"));
+  problems.push(
+    ...timeoutProblems(options?.timeoutMs, "options.timeoutMs"),
+    ...timeoutProblems(options?.onRefreshTokenTimeoutMs, "options.onRefreshTokenTimeoutMs"),
+  );
   return problems;
 }
 
@@ -142,7 +180,9 @@ export function createRefreshTokenCredential(options: RefreshTokenCredentialOpti
   const url = `${(options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, "")}/${encodeURIComponent(options.tenantId)}/oauth2/v2.0/token`;
   const host = new URL(url).host;
   const ca = typeof options.ca === "string" ? [options.ca] : options.ca;
-  const transport: AttemptTransport = options.fetch ? fetchTransport(options.fetch) : defaultTransport({ ca, proxy: options.proxy });
+  const transport: AttemptTransport = options.fetch
+    ? fetchTransport(options.fetch)
+    : defaultTransport({ ca, proxy: options.proxy });
   const timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS;
   const storeTimeoutMs = options.onRefreshTokenTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
   let refreshToken = options.refreshToken;
@@ -150,10 +190,24 @@ export function createRefreshTokenCredential(options: RefreshTokenCredentialOpti
 
   /** One POST of the grant; never follows a redirect (the secret and refresh token go to the authority alone). */
   async function post(scope: string, signal?: AbortSignal): Promise<Received> {
-    const body = new URLSearchParams({ grant_type: "refresh_token", client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken, scope: `${scope} offline_access` });
-    const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json", "User-Agent": userAgent() });
+    const body = new URLSearchParams({
+      grant_type: "refresh_token",
+      client_id: clientId,
+      client_secret: clientSecret,
+      refresh_token: refreshToken,
+      scope: `${scope} offline_access`,
+    });
+    const headers = new Headers({
+      "Content-Type": "application/x-www-form-urlencoded",
+      Accept: "application/json",
+      "User-Agent": userAgent(),
+    });
     try {
-      return await sendAttempt(transport, { method: "POST", url, headers, body: body.toString(), signal }, { timeoutMs, maxResponseBytes: MAX_TOKEN_ANSWER_BYTES });
+      return await sendAttempt(
+        transport,
+        { method: "POST", url, headers, body: body.toString(), signal },
+        { timeoutMs, maxResponseBytes: MAX_TOKEN_ANSWER_BYTES },
+      );
     } catch (error) {
       if (signal?.aborted) throw error;
       throw unreachable(host, error, timeoutMs);
@@ -172,10 +226,19 @@ export function createRefreshTokenCredential(options: RefreshTokenCredentialOpti
         failed = error;
       }
       if (received?.redirect) {
-        throw failure(`the token endpoint ${host} answered ${received.status} (a redirect), which is not followed: the secret goes to authorityHost alone; check authorityHost`, { status: received.status });
+        throw failure(
+          `the token endpoint ${host} answered ${received.status} (a redirect), which is not followed: the secret goes to authorityHost alone; check authorityHost`,
+          { status: received.status },
+        );
       }
       if (received && received.status < 300) return received;
-      const decision = decideRetry(attempt, { status: received?.status, retryAfter: received?.headers.get("Retry-After") }, DEFAULT_RETRY_POLICY, Date.now(), Math.random());
+      const decision = decideRetry(
+        attempt,
+        { status: received?.status, retryAfter: received?.headers.get("Retry-After") },
+        DEFAULT_RETRY_POLICY,
+        Date.now(),
+        Math.random(),
+      );
       if (!decision.retry) {
         if (failed) throw failed;
         throw refusal(received!.status, parsed(received!), received!.status === 429 || received!.status >= 500);
@@ -186,21 +249,34 @@ export function createRefreshTokenCredential(options: RefreshTokenCredentialOpti
 
   async function exchange(scope: string, signal?: AbortSignal): Promise<AccessToken> {
     const fields = (parsed(await answer(scope, signal)) ?? {}) as Record<string, unknown>;
-    if (typeof fields.access_token !== "string" || fields.access_token === "") throw failure(`the token endpoint ${host} answered without an access token`);
+    if (typeof fields.access_token !== "string" || fields.access_token === "")
+      throw failure(`the token endpoint ${host} answered without an access token`);
     const expiresIn = typeof fields.expires_in === "number" ? fields.expires_in : Number(fields.expires_in);
-    if (typeof fields.refresh_token === "string" && fields.refresh_token !== "" && fields.refresh_token !== refreshToken) {
+    if (
+      typeof fields.refresh_token === "string" &&
+      fields.refresh_token !== "" &&
+      fields.refresh_token !== refreshToken
+    ) {
       // Kept before it is stored: the old one is no longer the newest, and the next exchange uses this one.
       refreshToken = fields.refresh_token;
       await store(fields.refresh_token);
     }
-    return { token: fields.access_token, expiresOnTimestamp: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3_600) * 1000 };
+    return {
+      token: fields.access_token,
+      expiresOnTimestamp: Date.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3_600) * 1000,
+    };
   }
 
   /** onRefreshToken, awaited within its bound: a store that never answers fails this exchange, not every one after it. */
   async function store(token: string): Promise<void> {
-    const timedOut = () => failure(`onRefreshToken did not settle within ${storeTimeoutMs} ms, so its access token was not used`);
+    const timedOut = () =>
+      failure(`onRefreshToken did not settle within ${storeTimeoutMs} ms, so its access token was not used`);
     try {
-      await within(Promise.resolve().then(() => onRefreshToken(token)), storeTimeoutMs, timedOut);
+      await within(
+        Promise.resolve().then(() => onRefreshToken(token)),
+        storeTimeoutMs,
+        timedOut,
+      );
     } catch (error) {
       if (error instanceof PartnerCenterError) throw error;
       // Not quoted: a store's own message may carry the token it failed to store.

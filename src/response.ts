@@ -29,30 +29,38 @@ const VERSIONED = /\/v\d+\/?$/;
 
 /** A hint for a 404 that is not Partner Center's: the commonest cause is a baseUrl without /v1. */
 function baseUrlHint(status: number, isFault: boolean, baseUrl: string | undefined): string {
-  if (status !== 404 || isFault || !baseUrl || !URL.canParse(baseUrl) || VERSIONED.test(new URL(baseUrl).pathname)) return "";
+  if (status !== 404 || isFault || !baseUrl || !URL.canParse(baseUrl) || VERSIONED.test(new URL(baseUrl).pathname))
+    return "";
   return `; baseUrl ${baseUrl} does not end in a version such as /v1: Partner Center's API root is https://api.partnercenter.microsoft.com/v1`;
 }
 
 /** Partner Center never answers 407: it is the proxy between, refusing the client. */
-const PROXY_REFUSED = "; the proxy refused the client (407 Proxy Authentication Required), not Partner Center: check the proxy URL's user name and password (the proxy option, or HTTPS_PROXY)";
+const PROXY_REFUSED =
+  "; the proxy refused the client (407 Proxy Authentication Required), not Partner Center: check the proxy URL's user name and password (the proxy option, or HTTPS_PROXY)";
 
 /** What to do next where an error code's own words do not say (D43). Codes are data: a Map. */
 const CODE_HINTS: ReadonlyMap<string, string> = new Map([
-  ["800065", "; the cart was already checked out: read the customer's orders (pc.orders.list, or getOrder for the ids you kept) instead of checking it out again"],
+  [
+    "800065",
+    "; the cart was already checked out: read the customer's orders (pc.orders.list, or getOrder for the ids you kept) instead of checking it out again",
+  ],
 ]);
 
 /** The error body's `data` strings (which lines of a cart are in error, say), the first few, cut. */
 function dataSummary(data: unknown): string {
   if (!Array.isArray(data)) return "";
   const texts = data.slice(0, 5).filter((entry): entry is string => typeof entry === "string" && entry !== "");
-  return texts.length ? `: ${texts.map((text) => printable(text, 200)).join("; ")}${data.length > 5 ? `; and ${data.length - 5} more` : ""}` : "";
+  return texts.length
+    ? `: ${texts.map((text) => printable(text, 200)).join("; ")}${data.length > 5 ? `; and ${data.length - 5} more` : ""}`
+    : "";
 }
 
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
 /** A string field of the server's error body: cut, its control characters escaped. */
 const stringOr = (value: unknown) => (typeof value === "string" ? printable(value, EXCERPT) : undefined);
 /** An error code is a number or a short word; a string one is cut shorter still. */
-const codeOf = (value: unknown) => (typeof value === "number" ? value : typeof value === "string" ? printable(value, 100) : undefined);
+const codeOf = (value: unknown) =>
+  typeof value === "number" ? value : typeof value === "string" ? printable(value, 100) : undefined;
 
 function parsePayload(payload: unknown): unknown {
   if (typeof payload !== "string") return payload;
@@ -67,14 +75,22 @@ function parsePayload(payload: unknown): unknown {
 export function errorFromResponse(response: AnswerHead, payload: unknown, meta: CallMeta): PartnerCenterError {
   const url = response.url || meta.path;
   const body = parsePayload(payload);
-  const fault = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const fault =
+    body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const code = codeOf(fault.code);
   const description = stringOr(fault.description) ?? stringOr(fault.message);
   const rawText = typeof body === "string" && body !== "" ? excerpt(body) : undefined;
   const status = response.status;
   const summary =
-    (description === undefined ? (rawText ? "the answer is not a Partner Center error body" : "no error body") : printable(description)) + dataSummary(fault.data);
-  const hint = baseUrlHint(status, code !== undefined, meta.baseUrl) + (code === undefined ? "" : (CODE_HINTS.get(String(code)) ?? "")) + (status === 407 ? PROXY_REFUSED : "");
+    (description === undefined
+      ? rawText
+        ? "the answer is not a Partner Center error body"
+        : "no error body"
+      : printable(description)) + dataSummary(fault.data);
+  const hint =
+    baseUrlHint(status, code !== undefined, meta.baseUrl) +
+    (code === undefined ? "" : (CODE_HINTS.get(String(code)) ?? "")) +
+    (status === 407 ? PROXY_REFUSED : "");
   return new PartnerCenterError(
     `${meta.method} ${url} failed with ${status}${code === undefined ? "" : ` (code ${code})`}: ${summary}${hint}`,
     {
@@ -82,7 +98,10 @@ export function errorFromResponse(response: AnswerHead, payload: unknown, meta: 
       code,
       description,
       errorName: stringOr(fault.errorName),
-      isRetryable: typeof fault.isRetryable === "boolean" ? fault.isRetryable : isRetryableStatus(status) || isInProgress(status, fault),
+      isRetryable:
+        typeof fault.isRetryable === "boolean"
+          ? fault.isRetryable
+          : isRetryableStatus(status) || isInProgress(status, fault),
       data: Array.isArray(fault.data) ? fault.data : undefined,
       source: stringOr(fault.source),
       requestId: meta.requestId ?? response.headers.get("MS-RequestId") ?? undefined,

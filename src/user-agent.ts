@@ -5,7 +5,12 @@ import { version } from "../package.json";
 
 /** The runtime and its version, as `node/20.20.2`, `bun/1.2.0`, `deno/2.1.0`; undefined in a browser. */
 function runtime(): string | undefined {
-  const g = globalThis as { Bun?: { version?: string }; Deno?: { version?: { deno?: string } }; process?: { versions?: { node?: string } }; navigator?: { userAgent?: string } };
+  const g = globalThis as {
+    Bun?: { version?: string };
+    Deno?: { version?: { deno?: string } };
+    process?: { versions?: { node?: string } };
+    navigator?: { userAgent?: string };
+  };
   if (g.Bun?.version) return `bun/${g.Bun.version}`;
   if (g.Deno?.version?.deno) return `deno/${g.Deno.version.deno}`;
   if (g.navigator?.userAgent === "Cloudflare-Workers") return "workerd";

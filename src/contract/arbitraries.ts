@@ -7,17 +7,28 @@ import type { RuleSchema } from "../validation/bind";
 
 type Schemas = Readonly<Record<string, RuleSchema>>;
 
-const typesOf = (schema: RuleSchema) => (schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : [...schema.type]);
+const typesOf = (schema: RuleSchema) =>
+  schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : [...schema.type];
 
 function stringArbitrary(schema: RuleSchema): fc.Arbitrary<string> {
   if (schema.format === "uuid") return fc.uuid();
-  if (schema.format === "date-time") return fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === "date-time")
+    return fc
+      .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString());
   if (schema.format === "uri") return fc.webUrl();
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? minLength + 12, minLength + 40);
-  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern, "u")).filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
+  if (schema.pattern)
+    return fc
+      .stringMatching(new RegExp(schema.pattern, "u"))
+      .filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
   // Letters, digits, dash and underscore: also safe as a path segment.
-  return fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"), minLength: Math.max(minLength, 0), maxLength });
+  return fc.string({
+    unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"),
+    minLength: Math.max(minLength, 0),
+    maxLength,
+  });
 }
 
 /** Values `schema` takes. */
@@ -34,12 +45,20 @@ export function valueOf(schema: RuleSchema, schemas: Schemas, depth = 0): fc.Arb
     case "integer":
       return fc.integer({ min: schema.minimum ?? -1_000, max: schema.maximum ?? 1_000_000 });
     case "number":
-      return fc.double({ min: schema.minimum ?? -1_000, max: schema.maximum ?? 1_000_000, noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: schema.minimum ?? -1_000,
+        max: schema.maximum ?? 1_000_000,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case "boolean":
       return fc.boolean();
     case "array": {
       const minLength = schema.minItems ?? 0;
-      return fc.array(valueOf(schema.items ?? {}, schemas, depth + 1), { minLength, maxLength: Math.min(schema.maxItems ?? minLength + 2, minLength + 2) });
+      return fc.array(valueOf(schema.items ?? {}, schemas, depth + 1), {
+        minLength,
+        maxLength: Math.min(schema.maxItems ?? minLength + 2, minLength + 2),
+      });
     }
     default:
       return objectOf(schema, schemas, depth);
@@ -48,12 +67,21 @@ export function valueOf(schema: RuleSchema, schemas: Schemas, depth = 0): fc.Arb
 
 function objectOf(schema: RuleSchema, schemas: Schemas, depth: number): fc.Arbitrary<unknown> {
   // Deep optional structure adds little and costs much: past two levels, required keys only.
-  const properties = Object.entries(schema.properties ?? {}).filter(([name, property]) => !property.readOnly && (depth < 2 || schema.required?.includes(name)));
-  const record = fc.record(Object.fromEntries(properties.map(([name, property]) => [name, valueOf(property, schemas, depth + 1)])), {
-    requiredKeys: (schema.required ?? []).filter((name) => properties.some(([key]) => key === name)),
-  });
+  const properties = Object.entries(schema.properties ?? {}).filter(
+    ([name, property]) => !property.readOnly && (depth < 2 || schema.required?.includes(name)),
+  );
+  const record = fc.record(
+    Object.fromEntries(properties.map(([name, property]) => [name, valueOf(property, schemas, depth + 1)])),
+    {
+      requiredKeys: (schema.required ?? []).filter((name) => properties.some(([key]) => key === name)),
+    },
+  );
   if (typeof schema.additionalProperties !== "object") return record;
-  const extra = fc.dictionary(stringArbitrary({ minLength: 1, maxLength: 12 }), valueOf(schema.additionalProperties, schemas, depth + 1), { maxKeys: 2 });
+  const extra = fc.dictionary(
+    stringArbitrary({ minLength: 1, maxLength: 12 }),
+    valueOf(schema.additionalProperties, schemas, depth + 1),
+    { maxKeys: 2 },
+  );
   return fc.tuple(extra, record).map(([more, known]) => ({ ...more, ...known }));
 }
 
@@ -73,19 +101,34 @@ function wrongType(schema: RuleSchema): unknown {
 }
 
 /** Every way to break `value` under `schema`, walking into objects and arrays it has. */
-export function breakagesOf(value: unknown, schema: RuleSchema, schemas: Schemas, path: (string | number)[] = []): Breakage[] {
+export function breakagesOf(
+  value: unknown,
+  schema: RuleSchema,
+  schemas: Schemas,
+  path: (string | number)[] = [],
+): Breakage[] {
   if (schema.$ref) return breakagesOf(value, schemas[schema.$ref] ?? {}, schemas, path);
   if (schema.oneOf || schema.binary) return [];
-  const here: Breakage[] = [{ path, value: wrongType(schema), what: `a value of the wrong type at ${path.join(".") || "the root"}` }];
-  if (schema.enum) here.push({ path, value: "not-a-documented-value", what: `an undocumented value at ${path.join(".")}` });
-  if (schema.minimum !== undefined) here.push({ path, value: schema.minimum - 1, what: `a number below ${schema.minimum} at ${path.join(".")}` });
-  if (schema.format === "uuid" || schema.pattern) here.push({ path, value: "not valid!", what: `a value breaking the ${schema.format ?? "pattern"} at ${path.join(".")}` });
+  const here: Breakage[] = [
+    { path, value: wrongType(schema), what: `a value of the wrong type at ${path.join(".") || "the root"}` },
+  ];
+  if (schema.enum)
+    here.push({ path, value: "not-a-documented-value", what: `an undocumented value at ${path.join(".")}` });
+  if (schema.minimum !== undefined)
+    here.push({ path, value: schema.minimum - 1, what: `a number below ${schema.minimum} at ${path.join(".")}` });
+  if (schema.format === "uuid" || schema.pattern)
+    here.push({
+      path,
+      value: "not valid!",
+      what: `a value breaking the ${schema.format ?? "pattern"} at ${path.join(".")}`,
+    });
   if (Array.isArray(value)) {
     if (schema.minItems) here.push({ path, value: [], what: `an empty list at ${path.join(".")}` });
     return [...here, ...value.flatMap((item, i) => breakagesOf(item, schema.items ?? {}, schemas, [...path, i]))];
   }
   if (value && typeof value === "object") {
-    for (const name of schema.required ?? []) here.push({ path: [...path, name], value: undefined, what: `${[...path, name].join(".")} left out` });
+    for (const name of schema.required ?? [])
+      here.push({ path: [...path, name], value: undefined, what: `${[...path, name].join(".")} left out` });
     for (const [name, item] of Object.entries(value)) {
       const property = schema.properties?.[name];
       if (property) here.push(...breakagesOf(item, property, schemas, [...path, name]));

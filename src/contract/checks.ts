@@ -44,7 +44,8 @@ const timed = async (work: () => Promise<Omit<CheckResult, "ms">>): Promise<Chec
 /** What a check takes as its answer's status: the problem with it, or undefined. */
 type StatusJudge = (answer: Answer) => string | undefined;
 
-const success: StatusJudge = (answer) => (answer.status >= 300 ? `expected a success, got ${answer.status}: ${answer.text.slice(0, 200)}` : undefined);
+const success: StatusJudge = (answer) =>
+  answer.status >= 300 ? `expected a success, got ${answer.status}: ${answer.text.slice(0, 200)}` : undefined;
 
 /**
  * The cleanup of the order the check placed: anything but a success leaves an order behind, so the
@@ -62,13 +63,25 @@ const cleanedUp =
   };
 
 /** Sends one request and holds its answer to the spec: a status the judge takes (a success unless told), documented, conforming. */
-async function check(send: SendRaw, name: string, operationId: OperationName, method: string, path: string, request: RequestParts, judge = success): Promise<CheckResult & { answer?: Answer }> {
+async function check(
+  send: SendRaw,
+  name: string,
+  operationId: OperationName,
+  method: string,
+  path: string,
+  request: RequestParts,
+  judge = success,
+): Promise<CheckResult & { answer?: Answer }> {
   let answer: Answer | undefined;
   const result = await timed(async () => {
     try {
       answer = await send(method, path, request);
     } catch (error) {
-      return { name, unreachable: true, problems: [{ path: "request", message: `could not be sent: ${reasonOf(error)}` }] };
+      return {
+        name,
+        unreachable: true,
+        problems: [{ path: "request", message: `could not be sent: ${reasonOf(error)}` }],
+      };
     }
     const problems = validateResponse(operationId, answer.status, answer.text, answer.headers).problems;
     const wrong = judge(answer);
@@ -93,7 +106,10 @@ async function customerChecks(send: SendRaw, args: ContractArgs, customerId: str
   const listPath = "/customers/{customer_id}/orders";
 
   // Every page of the customer's orders, as links.next leads.
-  const state: PagingState = { seen: new Set([pageKey(`/customers/${encodeURIComponent(customerId)}/orders`)]), pages: 1 };
+  const state: PagingState = {
+    seen: new Set([pageKey(`/customers/${encodeURIComponent(customerId)}/orders`)]),
+    pages: 1,
+  };
   let page = await check(send, "listOrders, page 1", "listOrders", "GET", listPath, { path: customer });
   results.push(page);
   let firstOrderId: string | undefined;
@@ -101,39 +117,94 @@ async function customerChecks(send: SendRaw, args: ContractArgs, customerId: str
     // A page that breaks the spec still names orders to check; only a sound page is followed.
     const step = readPage(json(page.answer), state, args.baseUrl, MAX_PAGES);
     firstOrderId ??= step.items.find((order) => typeof order.id === "string")?.id as string | undefined;
-    if (step.problem && page.problems.length === 0) results.push({ name: `listOrders, page ${state.pages}`, problems: [{ path: "links.next", message: step.problem }], ms: 0 });
+    if (step.problem && page.problems.length === 0)
+      results.push({
+        name: `listOrders, page ${state.pages}`,
+        problems: [{ path: "links.next", message: step.problem }],
+        ms: 0,
+      });
     if (!step.next || step.problem || page.problems.length) break;
     const target = resolveLink(step.next, args.baseUrl);
     if (Array.isArray(target)) break;
     state.pages += 1;
-    page = await check(send, `listOrders, page ${state.pages}`, "listOrders", "GET", target.path, { header: target.headers });
+    page = await check(send, `listOrders, page ${state.pages}`, "listOrders", "GET", target.path, {
+      header: target.headers,
+    });
     results.push(page);
   }
 
   const order = firstOrderId === undefined ? undefined : { ...customer, order_id: firstOrderId };
   const subject = firstOrderId === undefined ? undefined : `order ${firstOrderId}`;
-  for (const [operationId, suffix] of [["getOrder", ""], ["getOrderProvisioningStatus", "/provisioningstatus"], ["listOrderActivationLinks", "/activationlinks"]] as const) {
+  for (const [operationId, suffix] of [
+    ["getOrder", ""],
+    ["getOrderProvisioningStatus", "/provisioningstatus"],
+    ["listOrderActivationLinks", "/activationlinks"],
+  ] as const) {
     if (!order) results.push({ name: operationId, problems: [], skipped: "the customer has no order to read", ms: 0 });
-    else results.push(needsAppUser(operationId, { ...(await check(send, operationId, operationId, "GET", `/customers/{customer_id}/orders/{order_id}${suffix}`, { path: order })), subject }));
+    else
+      results.push(
+        needsAppUser(operationId, {
+          ...(await check(
+            send,
+            operationId,
+            operationId,
+            "GET",
+            `/customers/{customer_id}/orders/{order_id}${suffix}`,
+            { path: order },
+          )),
+          subject,
+        }),
+      );
   }
   // What the order bought: an order not yet provisioned has none, and an empty list conforms too.
-  if (!firstOrderId) results.push({ name: "listSubscriptionsByOrder", problems: [], skipped: "the customer has no order to read", ms: 0 });
-  else results.push({ ...(await check(send, "listSubscriptionsByOrder", "listSubscriptionsByOrder", "GET", "/customers/{customer_id}/subscriptions", { path: customer, query: { order_id: firstOrderId } })), subject });
+  if (!firstOrderId)
+    results.push({
+      name: "listSubscriptionsByOrder",
+      problems: [],
+      skipped: "the customer has no order to read",
+      ms: 0,
+    });
+  else
+    results.push({
+      ...(await check(
+        send,
+        "listSubscriptionsByOrder",
+        "listSubscriptionsByOrder",
+        "GET",
+        "/customers/{customer_id}/subscriptions",
+        { path: customer, query: { order_id: firstOrderId } },
+      )),
+      subject,
+    });
 
   // A cart the caller named (carts cannot be listed): read, never checked out.
   if (args.cartId) {
-    const cart = await check(send, "getCart", "getCart", "GET", "/customers/{customer_id}/carts/{cart_id}", { path: { ...customer, cart_id: args.cartId } });
+    const cart = await check(send, "getCart", "getCart", "GET", "/customers/{customer_id}/carts/{cart_id}", {
+      path: { ...customer, cart_id: args.cartId },
+    });
     results.push({ ...cart, subject: `cart ${args.cartId}` });
   }
 
   if (args.writes) {
     const body = { lineItems: [{ lineItemNumber: 0, offerId: args.offerId, quantity: 1 }] };
-    const created = await check(send, "createOrder (sandbox)", "createOrder", "POST", listPath, { path: customer, body });
+    const created = await check(send, "createOrder (sandbox)", "createOrder", "POST", listPath, {
+      path: customer,
+      body,
+    });
     results.push(created);
     const id = (json(created.answer) as { id?: unknown } | undefined)?.id;
-    if (typeof id !== "string") results.push({ name: "updateOrder: cancel (sandbox)", problems: [], skipped: "no order was created", ms: 0 });
+    if (typeof id !== "string")
+      results.push({ name: "updateOrder: cancel (sandbox)", problems: [], skipped: "no order was created", ms: 0 });
     else {
-      const cancel = await check(send, "updateOrder: cancel (sandbox)", "updateOrder", "PATCH", "/customers/{customer_id}/orders/{order_id}", { path: { ...customer, order_id: id }, body: { status: "cancelled" } }, cleanedUp(id));
+      const cancel = await check(
+        send,
+        "updateOrder: cancel (sandbox)",
+        "updateOrder",
+        "PATCH",
+        "/customers/{customer_id}/orders/{order_id}",
+        { path: { ...customer, order_id: id }, body: { status: "cancelled" } },
+        cleanedUp(id),
+      );
       results.push({ ...cancel, subject: `order ${id}` });
     }
   }
@@ -144,9 +215,17 @@ async function customerChecks(send: SendRaw, args: ContractArgs, customerId: str
  * A 403 to an operation the docs give to App+User credentials alone (x-credentials, D35) is the
  * service refusing an App-only token: not a contract violation, a check this token cannot run.
  */
-function needsAppUser(operationId: OperationName, result: CheckResult & { answer?: Answer }): CheckResult & { answer?: Answer } {
+function needsAppUser(
+  operationId: OperationName,
+  result: CheckResult & { answer?: Answer },
+): CheckResult & { answer?: Answer } {
   if (result.status !== 403 || mayCall(operationId as OperationId, "app")) return result;
-  return { ...result, problems: [], skipped: "needs App+User credentials (the token was refused with 403, as an App-only token is): sign in App+User to run it" };
+  return {
+    ...result,
+    problems: [],
+    skipped:
+      "needs App+User credentials (the token was refused with 403, as an App-only token is): sign in App+User to run it",
+  };
 }
 
 const NO_CUSTOMER = "no --customer (or PARTNER_CENTER_CUSTOMER_ID): these checks read a customer's orders";
@@ -158,15 +237,36 @@ const NO_CUSTOMER = "no --customer (or PARTNER_CENTER_CUSTOMER_ID): these checks
  */
 async function noCustomerChecks(send: SendRaw, args: ContractArgs): Promise<CheckResult[]> {
   const documented: StatusJudge = (answer) =>
-    answer.status === 401 ? "the token was refused (401)" : answer.status >= 500 ? `expected a documented answer, got ${answer.status}` : undefined;
-  const probe = await check(send, "listOrders, a customer not the partner's", "listOrders", "GET", "/customers/{customer_id}/orders", { path: { customer_id: randomUUID() } }, documented);
-  const skipped = [{ name: "the customer's orders, one order, its provisioning, activation links and subscriptions, a cart", problems: [], skipped: NO_CUSTOMER, ms: 0 }];
+    answer.status === 401
+      ? "the token was refused (401)"
+      : answer.status >= 500
+        ? `expected a documented answer, got ${answer.status}`
+        : undefined;
+  const probe = await check(
+    send,
+    "listOrders, a customer not the partner's",
+    "listOrders",
+    "GET",
+    "/customers/{customer_id}/orders",
+    { path: { customer_id: randomUUID() } },
+    documented,
+  );
+  const skipped = [
+    {
+      name: "the customer's orders, one order, its provisioning, activation links and subscriptions, a cart",
+      problems: [],
+      skipped: NO_CUSTOMER,
+      ms: 0,
+    },
+  ];
   if (args.writes) skipped.push({ name: "createOrder (sandbox)", problems: [], skipped: NO_CUSTOMER, ms: 0 });
   return [probe, ...skipped];
 }
 
 export async function runChecks(send: SendRaw, args: ContractArgs): Promise<CheckResult[]> {
-  const results = args.customerId ? await customerChecks(send, args, args.customerId) : await noCustomerChecks(send, args);
+  const results = args.customerId
+    ? await customerChecks(send, args, args.customerId)
+    : await noCustomerChecks(send, args);
 
   if (args.fuzz > 0) {
     for (const operationId of fuzzableOperations(args.writes)) {

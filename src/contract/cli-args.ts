@@ -36,11 +36,24 @@ PARTNER_CENTER_OFFER_ID.
 Exit code 0: every check passed; 1: a check failed; 2: the command or its credentials are wrong;
 3: the endpoint could not be reached (no check got an answer).`;
 
-const FLAGS = new Set(["--base-url", "--customer", "--cart", "--writes", "--offer", "--fuzz", "--seed", "--rate-limit", "--junit"]);
+const FLAGS = new Set([
+  "--base-url",
+  "--customer",
+  "--cart",
+  "--writes",
+  "--offer",
+  "--fuzz",
+  "--seed",
+  "--rate-limit",
+  "--junit",
+]);
 /** The "cancel software purchases" page's offer: software, which updateOrder cancels in any tenant (D37), so a sandbox run cleans up after itself. */
 const DEFAULT_OFFER = "DG7GMGF0FKZV:0003:DG7GMGF0DWMS";
 
-export function readContractArgs(argv: readonly string[], env: Record<string, string | undefined>): ContractArgs | ValidationProblem[] {
+export function readContractArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): ContractArgs | ValidationProblem[] {
   const given = new Map<string, string>();
   const problems: ValidationProblem[] = [];
   for (let i = 0; i < argv.length; i += 2) {
@@ -53,14 +66,20 @@ export function readContractArgs(argv: readonly string[], env: Record<string, st
   const baseUrl = given.get("--base-url") ?? env.PARTNER_CENTER_BASE_URL;
   const customerId = given.get("--customer") ?? env.PARTNER_CENTER_CUSTOMER_ID;
   const cartId = given.get("--cart") ?? env.PARTNER_CENTER_CART_ID;
-  if (cartId !== undefined && !customerId) problems.push({ path: "--cart", message: "needs --customer: a cart is read as one of the customer's" });
+  if (cartId !== undefined && !customerId)
+    problems.push({ path: "--cart", message: "needs --customer: a cart is read as one of the customer's" });
   if (!baseUrl) problems.push({ path: "--base-url", message: "is required (or PARTNER_CENTER_BASE_URL)" });
   const writes = given.get("--writes");
-  if (writes !== undefined && writes !== "sandbox") problems.push({ path: "--writes", message: `must be "sandbox": orders are created and cancelled only on an integration sandbox account, got ${writes}` });
+  if (writes !== undefined && writes !== "sandbox")
+    problems.push({
+      path: "--writes",
+      message: `must be "sandbox": orders are created and cancelled only on an integration sandbox account, got ${writes}`,
+    });
   const count = (flag: string, fallback: number, max: number) => {
     const text = given.get(flag);
     if (text === undefined) return fallback;
-    if (!/^\d{1,10}$/.test(text) || Number(text) > max) problems.push({ path: flag, message: `must be a whole number from 0 to ${max}, got ${text}` });
+    if (!/^\d{1,10}$/.test(text) || Number(text) > max)
+      problems.push({ path: flag, message: `must be a whole number from 0 to ${max}, got ${text}` });
     return Number(text);
   };
   // Ten thousand requests per operation and kind is already hours against a real endpoint;
@@ -69,5 +88,15 @@ export function readContractArgs(argv: readonly string[], env: Record<string, st
   const seed = count("--seed", 1, 2 ** 31 - 1);
   const rateLimit = count("--rate-limit", 500, 1_000_000);
   if (problems.length) return problems;
-  return { baseUrl: baseUrl!, customerId, ...(cartId === undefined ? {} : { cartId }), writes: writes === "sandbox", offerId: given.get("--offer") ?? env.PARTNER_CENTER_OFFER_ID ?? DEFAULT_OFFER, fuzz, seed, rateLimit: rateLimit || false, junit: given.get("--junit") };
+  return {
+    baseUrl: baseUrl!,
+    customerId,
+    ...(cartId === undefined ? {} : { cartId }),
+    writes: writes === "sandbox",
+    offerId: given.get("--offer") ?? env.PARTNER_CENTER_OFFER_ID ?? DEFAULT_OFFER,
+    fuzz,
+    seed,
+    rateLimit: rateLimit || false,
+    junit: given.get("--junit"),
+  };
 }

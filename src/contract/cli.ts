@@ -15,7 +15,11 @@ import { junit, table } from "./report";
 import { rawSender } from "./send-raw";
 import { tokenScrubber, type TokenScrubber } from "./token-scrubber";
 
-export async function main(argv: readonly string[], env: Record<string, string | undefined>, print: (text: string) => void): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  print: (text: string) => void,
+): Promise<number> {
   const [command, ...rest] = argv;
   const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h";
   const help = isHelp(command) || (command === "contract" && rest.some(isHelp));
@@ -36,7 +40,14 @@ export async function main(argv: readonly string[], env: Record<string, string |
   const scrubber = tokenScrubber(credential);
   let pc;
   try {
-    pc = createPartnerCenterClient({ credential: scrubber.credential, baseUrl: args.baseUrl, maxRetries: 2, timeoutMs: 30_000, rateLimit: args.rateLimit, applicationName: "partner-center-orders contract" });
+    pc = createPartnerCenterClient({
+      credential: scrubber.credential,
+      baseUrl: args.baseUrl,
+      maxRetries: 2,
+      timeoutMs: 30_000,
+      rateLimit: args.rateLimit,
+      applicationName: "partner-center-orders contract",
+    });
   } catch (error) {
     if (!isPartnerCenterValidationError(error)) throw error;
     print(error.problems.map((p) => `${p.path.replace("options.baseUrl", "--base-url")} ${p.message}`).join("\n"));
@@ -48,7 +59,9 @@ export async function main(argv: readonly string[], env: Record<string, string |
   print(table(results, seconds));
   if (args.junit) writeFileSync(args.junit, junit(results, seconds));
   if (unreachable(results)) {
-    print(`\n${args.baseUrl} could not be reached: no check got an answer (exit code 3). Check --base-url, the network and any proxy.`);
+    print(
+      `\n${args.baseUrl} could not be reached: no check got an answer (exit code 3). Check --base-url, the network and any proxy.`,
+    );
     return 3;
   }
   return results.some((r) => r.problems.length) ? 1 : 0;

@@ -14,9 +14,17 @@ import { validateRequest } from "./validate-request";
 import { validateResponse } from "./validate-response";
 
 const SCHEMAS: Readonly<Record<string, RuleSchema>> = schemas;
-type Rule = { method: string; path: string; parameters: readonly string[]; body?: { contentType: string; required: boolean; schema: RuleSchema }; answer?: string };
+type Rule = {
+  method: string;
+  path: string;
+  parameters: readonly string[];
+  body?: { contentType: string; required: boolean; schema: RuleSchema };
+  answer?: string;
+};
 const RULES = operations as unknown as Readonly<Record<OperationName, Rule>>;
-const PARAMETERS = parameters as unknown as Readonly<Record<string, { in: string; name: string; required: boolean; schema: RuleSchema }>>;
+const PARAMETERS = parameters as unknown as Readonly<
+  Record<string, { in: string; name: string; required: boolean; schema: RuleSchema }>
+>;
 
 export interface Answer {
   status: number;
@@ -49,7 +57,10 @@ const PURCHASES = new Set<string>(["createOrder", "checkoutCart"]);
 export function fuzzableOperations(writes: boolean): OperationName[] {
   return (Object.keys(RULES) as OperationName[]).filter((id) => {
     const rule = RULES[id];
-    return (!rule.body || rule.body.contentType === "application/json") && (writes ? !PURCHASES.has(id) : rule.method === "GET");
+    return (
+      (!rule.body || rule.body.contentType === "application/json") &&
+      (writes ? !PURCHASES.has(id) : rule.method === "GET")
+    );
   });
 }
 
@@ -57,9 +68,16 @@ export function fuzzableOperations(writes: boolean): OperationName[] {
 function fitOperationRules(operationId: OperationName, request: RequestParts): RequestParts {
   const body = request.body as Record<string, unknown> | undefined;
   if (operationId === "createOrder" && Array.isArray(body?.lineItems)) {
-    return { ...request, body: { ...body, lineItems: body.lineItems.map((item: Record<string, unknown>, i: number) => ({ ...item, lineItemNumber: i })) } };
+    return {
+      ...request,
+      body: {
+        ...body,
+        lineItems: body.lineItems.map((item: Record<string, unknown>, i: number) => ({ ...item, lineItemNumber: i })),
+      },
+    };
   }
-  if (operationId === "updateOrder" && body && "id" in body) return { ...request, body: { ...body, id: request.path?.order_id } };
+  if (operationId === "updateOrder" && body && "id" in body)
+    return { ...request, body: { ...body, id: request.path?.order_id } };
   return request;
 }
 
@@ -67,7 +85,16 @@ function fitOperationRules(operationId: OperationName, request: RequestParts): R
 export function validRequests(operationId: OperationName): fc.Arbitrary<RequestParts> {
   const rule = RULES[operationId];
   const inPlace = (where: string) =>
-    rule.parameters.map((key) => PARAMETERS[key]!).filter((p) => p.in === where).map((p) => [p.name, p.required ? valueOf(p.schema, SCHEMAS) : fc.option(valueOf(p.schema, SCHEMAS), { nil: undefined })] as const);
+    rule.parameters
+      .map((key) => PARAMETERS[key]!)
+      .filter((p) => p.in === where)
+      .map(
+        (p) =>
+          [
+            p.name,
+            p.required ? valueOf(p.schema, SCHEMAS) : fc.option(valueOf(p.schema, SCHEMAS), { nil: undefined }),
+          ] as const,
+      );
   const parts = {
     path: fc.record(Object.fromEntries(inPlace("path"))),
     query: fc.record(Object.fromEntries(inPlace("query"))),
@@ -86,9 +113,12 @@ function breakagesOfRequest(operationId: OperationName, request: RequestParts): 
   const rule = RULES[operationId];
   const pathParameters = rule.parameters.map((key) => PARAMETERS[key]!).filter((p) => p.in === "path");
   // A URL carries text: a number where a text parameter goes is not of the wrong type there.
-  const onTheWire = (p: { schema: RuleSchema }) => (b: Breakage) => !(typeof b.value === "number" && p.schema.type === "string");
+  const onTheWire = (p: { schema: RuleSchema }) => (b: Breakage) =>
+    !(typeof b.value === "number" && p.schema.type === "string");
   return [
-    ...pathParameters.flatMap((p) => breakagesOf(request.path?.[p.name], p.schema, SCHEMAS, ["path", p.name]).filter(onTheWire(p))),
+    ...pathParameters.flatMap((p) =>
+      breakagesOf(request.path?.[p.name], p.schema, SCHEMAS, ["path", p.name]).filter(onTheWire(p)),
+    ),
     ...(rule.body ? breakagesOf(request.body, rule.body.schema, SCHEMAS, ["body"]) : []),
   ];
 }
@@ -98,17 +128,28 @@ export function invalidRequests(operationId: OperationName): fc.Arbitrary<{ requ
   return validRequests(operationId)
     .chain((request) => {
       const breakages = breakagesOfRequest(operationId, request);
-      return breakages.length ? fc.constantFrom(...breakages).map((b) => ({ request: broken(request, b), what: b.what })) : fc.constant(undefined);
+      return breakages.length
+        ? fc.constantFrom(...breakages).map((b) => ({ request: broken(request, b), what: b.what }))
+        : fc.constant(undefined);
     })
-    .filter((candidate): candidate is { request: RequestParts; what: string } => candidate !== undefined && !validateRequest(operationId, candidate.request).valid);
+    .filter(
+      (candidate): candidate is { request: RequestParts; what: string } =>
+        candidate !== undefined && !validateRequest(operationId, candidate.request).valid,
+    );
 }
 
 /** What is wrong with an answer to a valid or an invalid request. */
 export function answerProblems(operationId: OperationName, valid: boolean, answer: Answer): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  if (answer.status >= 500) problems.push({ path: "status", message: `a ${valid ? "valid" : "refusable"} request got ${answer.status}: a server error, never an answer to a request` });
-  else if (!valid && answer.status !== 400) problems.push({ path: "status", message: `a request the spec refuses got ${answer.status}, not 400` });
-  else if (valid && answer.status >= 300 && answer.status < 400) problems.push({ path: "status", message: `got ${answer.status}: not a 2xx or a documented 4xx` });
+  if (answer.status >= 500)
+    problems.push({
+      path: "status",
+      message: `a ${valid ? "valid" : "refusable"} request got ${answer.status}: a server error, never an answer to a request`,
+    });
+  else if (!valid && answer.status !== 400)
+    problems.push({ path: "status", message: `a request the spec refuses got ${answer.status}, not 400` });
+  else if (valid && answer.status >= 300 && answer.status < 400)
+    problems.push({ path: "status", message: `got ${answer.status}: not a 2xx or a documented 4xx` });
   problems.push(...validateResponse(operationId, answer.status, answer.text, answer.headers).problems);
   return problems;
 }
@@ -118,11 +159,23 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** A curl line re-sending `request` to `baseUrl`, the token shown as [redacted]. */
 export function curlOf(baseUrl: string, operationId: OperationName, request: RequestParts): string {
   const rule = RULES[operationId];
-  const path = rule.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(String(request.path?.[name] ?? "")));
-  const query = new URLSearchParams(Object.entries(request.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString();
-  const parts = [`curl -X ${rule.method}`, quote(`${baseUrl}${path}${query ? `?${query}` : ""}`), `-H ${quote("Authorization: Bearer [redacted]")}`];
-  for (const [name, value] of Object.entries(request.header ?? {})) parts.push(`-H ${quote(`${name}: ${String(value)}`)}`);
-  if (request.body !== undefined) parts.push(`-H ${quote("Content-Type: application/json")}`, `--data-raw ${quote(JSON.stringify(request.body))}`);
+  const path = rule.path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+    encodeURIComponent(String(request.path?.[name] ?? "")),
+  );
+  const query = new URLSearchParams(
+    Object.entries(request.query ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
+  const parts = [
+    `curl -X ${rule.method}`,
+    quote(`${baseUrl}${path}${query ? `?${query}` : ""}`),
+    `-H ${quote("Authorization: Bearer [redacted]")}`,
+  ];
+  for (const [name, value] of Object.entries(request.header ?? {}))
+    parts.push(`-H ${quote(`${name}: ${String(value)}`)}`);
+  if (request.body !== undefined)
+    parts.push(`-H ${quote("Content-Type: application/json")}`, `--data-raw ${quote(JSON.stringify(request.body))}`);
   return parts.join(" ");
 }
 
@@ -130,7 +183,13 @@ export function curlOf(baseUrl: string, operationId: OperationName, request: Req
  * Sends `runs` valid and `runs` invalid requests of `operationId`; on the first failure, fast-check
  * shrinks it to the smallest request that still fails.
  */
-export async function fuzzOperation(operationId: OperationName, send: SendRaw, baseUrl: string, runs: number, seed: number): Promise<FuzzReport> {
+export async function fuzzOperation(
+  operationId: OperationName,
+  send: SendRaw,
+  baseUrl: string,
+  runs: number,
+  seed: number,
+): Promise<FuzzReport> {
   const rule = RULES[operationId];
   let requests = 0;
   let failure: FuzzFailure | undefined;
@@ -141,7 +200,13 @@ export async function fuzzOperation(operationId: OperationName, send: SendRaw, b
       answer = await send(rule.method, rule.path, request);
     } catch (error) {
       // No answer (a reset, a timeout) fails the request as surely as a wrong one, and shrinks the same way.
-      failure = { what, problems: [{ path: "request", message: `got no answer: ${error instanceof Error ? error.message : String(error)}` }], curl: curlOf(baseUrl, operationId, request) };
+      failure = {
+        what,
+        problems: [
+          { path: "request", message: `got no answer: ${error instanceof Error ? error.message : String(error)}` },
+        ],
+        curl: curlOf(baseUrl, operationId, request),
+      };
       return false;
     }
     const problems = answerProblems(operationId, valid, answer);
@@ -155,13 +220,28 @@ export async function fuzzOperation(operationId: OperationName, send: SendRaw, b
   // cut short would pass with fewer requests than asked for.
   const options = { numRuns: runs, seed };
   const phases = [
-    () => fc.check(fc.asyncProperty(validRequests(operationId), (request) => attempt(request, true, "a valid request")), options),
-    () => fc.check(fc.asyncProperty(invalidRequests(operationId), ({ request, what }) => attempt(request, false, `a request with ${what}`)), options),
+    () =>
+      fc.check(
+        fc.asyncProperty(validRequests(operationId), (request) => attempt(request, true, "a valid request")),
+        options,
+      ),
+    () =>
+      fc.check(
+        fc.asyncProperty(invalidRequests(operationId), ({ request, what }) =>
+          attempt(request, false, `a request with ${what}`),
+        ),
+        options,
+      ),
   ];
   for (const phase of phases) {
     const details = await phase();
     // attempt never throws, so a failed run without a failure is fast-check's own (a generator that gave up).
-    if (details.failed && !failure) failure = { what: "the generated requests", problems: [{ path: "generator", message: String(details.errorInstance ?? "failed") }], curl: "" };
+    if (details.failed && !failure)
+      failure = {
+        what: "the generated requests",
+        problems: [{ path: "generator", message: String(details.errorInstance ?? "failed") }],
+        curl: "",
+      };
     if (failure) break;
   }
   return { operationId, requests, failure };

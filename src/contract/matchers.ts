@@ -24,7 +24,8 @@ interface Context {
 function block(problem: ValidationProblem, context: Context): string {
   const expected = context.utils?.EXPECTED_COLOR ?? ((text: string) => text);
   const received = context.utils?.RECEIVED_COLOR ?? ((text: string) => text);
-  const [wanted, got] = problem.message === "is required" ? ["present", "(missing)"] : problem.message.split(/, got (?=[^,]*$)/);
+  const [wanted, got] =
+    problem.message === "is required" ? ["present", "(missing)"] : problem.message.split(/, got (?=[^,]*$)/);
   if (got === undefined) return `  ${problem.path}: ${problem.message}`;
   return `  ${problem.path}\n  ${expected(`- expected: ${wanted}`)}\n  ${received(`+ received: ${got}`)}`;
 }
@@ -40,8 +41,18 @@ function outcome(context: Context, what: string, checked: ContractResult) {
 }
 
 export const partnerCenterMatchers = {
-  toMatchPartnerCenterResponse(this: Context, received: unknown, operationId: OperationName, status: number, headers?: HeadersLike) {
-    return outcome(this, `a ${status} answer of ${operationId}`, validateResponse(operationId, status, received, headers));
+  toMatchPartnerCenterResponse(
+    this: Context,
+    received: unknown,
+    operationId: OperationName,
+    status: number,
+    headers?: HeadersLike,
+  ) {
+    return outcome(
+      this,
+      `a ${status} answer of ${operationId}`,
+      validateResponse(operationId, status, received, headers),
+    );
   },
   toMatchPartnerCenterRequest(this: Context, received: RequestParts, operationId: OperationName) {
     return outcome(this, `a ${operationId} request`, validateRequest(operationId, received));

@@ -26,7 +26,10 @@ function problemOf(error: ErrorObject, root: string): ValidationProblem | undefi
     case "type":
       return { path: at, message: `must be ${String(params.type)}, got ${shown(error.data)}` };
     case "enum":
-      return { path: at, message: `must be one of ${(params.allowedValues as unknown[]).map(shown).join(", ")}, got ${shown(error.data)}` };
+      return {
+        path: at,
+        message: `must be one of ${(params.allowedValues as unknown[]).map(shown).join(", ")}, got ${shown(error.data)}`,
+      };
     case "additionalProperties":
       return { path: `${at}.${String(params.additionalProperty)}`, message: "is not a property the spec allows here" };
     // Which alternative was meant is a guess; the alternatives' own errors say more.

@@ -12,7 +12,9 @@ export function table(results: readonly CheckResult[], seconds: number): string 
   const width = Math.max(5, ...results.map((r) => printable(r.name).length));
   const lines = [`${"check".padEnd(width)}  status  result   ms`];
   for (const r of results) {
-    lines.push(`${printable(r.name).padEnd(width)}  ${String(r.status ?? "-").padEnd(6)}  ${verdict(r).padEnd(7)}  ${String(r.ms).padStart(4)}`);
+    lines.push(
+      `${printable(r.name).padEnd(width)}  ${String(r.status ?? "-").padEnd(6)}  ${verdict(r).padEnd(7)}  ${String(r.ms).padStart(4)}`,
+    );
     if (r.subject) lines.push(`    ${printable(r.subject)}`);
     if (r.skipped) lines.push(`    ${printable(r.skipped)}`);
     for (const p of r.problems) lines.push(`    ${problemLine(p)}`);
@@ -20,11 +22,15 @@ export function table(results: readonly CheckResult[], seconds: number): string 
   }
   const failed = results.filter((r) => r.problems.length).length;
   const skipped = results.filter((r) => r.skipped).length;
-  lines.push("", `${results.length} checks: ${results.length - failed - skipped} passed, ${failed} failed, ${skipped} skipped, in ${seconds.toFixed(2)} s`);
+  lines.push(
+    "",
+    `${results.length} checks: ${results.length - failed - skipped} passed, ${failed} failed, ${skipped} skipped, in ${seconds.toFixed(2)} s`,
+  );
   return lines.join("\n");
 }
 
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const xml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function junit(results: readonly CheckResult[], seconds: number): string {
   const failures = results.filter((r) => r.problems.length).length;
@@ -35,7 +41,9 @@ export function junit(results: readonly CheckResult[], seconds: number): string 
     const out = r.subject ? `\n      <system-out>${xml(printable(r.subject))}</system-out>` : "";
     if (r.skipped) return `${open}>\n      <skipped message="${xml(printable(r.skipped))}"/>${out}\n    </testcase>`;
     if (!r.problems.length) return out ? `${open}>${out}\n    </testcase>` : `${open}/>`;
-    const body = [...r.problems.map(problemLine), ...(r.details ? [`re-send it: ${printable(r.details)}`] : [])].join("\n");
+    const body = [...r.problems.map(problemLine), ...(r.details ? [`re-send it: ${printable(r.details)}`] : [])].join(
+      "\n",
+    );
     return `${open}>\n      <failure message="${xml(problemLine(r.problems[0]!))}">${xml(body)}</failure>${out}\n    </testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>

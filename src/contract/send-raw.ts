@@ -4,7 +4,11 @@
 import type { PartnerCenterClient } from "../client";
 import type { Answer, SendRaw } from "./fuzz";
 
-type RawRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type RawRequest = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 export function rawSender(pc: PartnerCenterClient): SendRaw {
   const request = pc.request as unknown as RawRequest;
@@ -15,7 +19,14 @@ export function rawSender(pc: PartnerCenterClient): SendRaw {
       parseAs: "text",
     });
     // openapi-fetch hands an error body back parsed when it is JSON.
-    const text = typeof data === "string" ? data : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
+    const text =
+      typeof data === "string"
+        ? data
+        : typeof error === "string"
+          ? error
+          : error === undefined
+            ? ""
+            : JSON.stringify(error);
     return { status: response.status, headers: response.headers, text };
   };
 }

@@ -10,7 +10,12 @@ import type { ContractResult } from "./validate-response";
 
 export function validateRequest(operationId: OperationName, request: RequestParts): ContractResult {
   if (!Object.hasOwn(operations, operationId)) {
-    return { valid: false, problems: [{ path: "operationId", message: `${printable(String(operationId), 100)} is not an operation of the spec` }] };
+    return {
+      valid: false,
+      problems: [
+        { path: "operationId", message: `${printable(String(operationId), 100)} is not an operation of the spec` },
+      ],
+    };
   }
   const problems = requestProblems(operationId, bindRequest(operationId, request));
   return { valid: problems.length === 0, problems };

@@ -22,30 +22,52 @@ const validatorOf = (name: string) => (generated as unknown as Record<string, Va
 
 function headerReader(headers: HeadersLike): (name: string) => string | undefined {
   if (headers instanceof Headers) return (name) => headers.get(name) ?? undefined;
-  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : (v as string | undefined)]));
+  const lower = new Map(
+    Object.entries(headers).map(([k, v]) => [
+      k.toLowerCase(),
+      Array.isArray(v) ? v.join(", ") : (v as string | undefined),
+    ]),
+  );
   return (name) => lower.get(name.toLowerCase());
 }
 
 const result = (problems: ValidationProblem[]): ContractResult => ({ valid: problems.length === 0, problems });
 
-export function validateResponse(operationId: OperationName, status: number, body: unknown, headers?: HeadersLike): ContractResult {
+export function validateResponse(
+  operationId: OperationName,
+  status: number,
+  body: unknown,
+  headers?: HeadersLike,
+): ContractResult {
   // Own keys only: "constructor" is no operation, though every object has one.
   const documented = Object.hasOwn(generated.answers, operationId) ? generated.answers[operationId] : undefined;
-  if (!documented) return result([{ path: "operationId", message: `${printable(String(operationId), 100)} is not an operation of the spec` }]);
+  if (!documented)
+    return result([
+      { path: "operationId", message: `${printable(String(operationId), 100)} is not an operation of the spec` },
+    ]);
   const answer = Object.hasOwn(documented, String(status)) ? documented[String(status)] : undefined;
   if (!answer) {
-    return result([{ path: "status", message: `${status} is not a documented answer of ${operationId} (documented: ${Object.keys(documented).join(", ")})` }]);
+    return result([
+      {
+        path: "status",
+        message: `${status} is not a documented answer of ${operationId} (documented: ${Object.keys(documented).join(", ")})`,
+      },
+    ]);
   }
   const problems: ValidationProblem[] = [];
   const header = headers ? headerReader(headers) : undefined;
   if (header) {
     for (const [name, { required }] of Object.entries(answer.headers)) {
-      if (required && header(name) === undefined) problems.push({ path: `headers.${name}`, message: `is required on a ${status} answer of ${operationId}` });
+      if (required && header(name) === undefined)
+        problems.push({ path: `headers.${name}`, message: `is required on a ${status} answer of ${operationId}` });
     }
   }
   const mediaType = header?.("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType && answer.mediaTypes.length && !answer.mediaTypes.includes(mediaType)) {
-    problems.push({ path: "headers.Content-Type", message: `must be one of ${answer.mediaTypes.join(", ")} for a ${status} answer, got ${mediaType}` });
+    problems.push({
+      path: "headers.Content-Type",
+      message: `must be one of ${answer.mediaTypes.join(", ")} for a ${status} answer, got ${mediaType}`,
+    });
     return result(problems);
   }
   // A JSON body is checked against its schema; a gateway's HTML page or a file is not JSON.

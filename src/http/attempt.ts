@@ -41,13 +41,18 @@ export type AttemptTransport = (call: Outgoing, attempt: AttemptAbort, maxRespon
  * Sends `call` once. Rejects with the caller's abort reason if the caller aborts, with
  * AttemptTimeoutError on timeout, else as the transport does.
  */
-export async function sendAttempt(transport: AttemptTransport, call: Outgoing, limits: AttemptLimits): Promise<Received> {
+export async function sendAttempt(
+  transport: AttemptTransport,
+  call: Outgoing,
+  limits: AttemptLimits,
+): Promise<Received> {
   const caller = call.signal;
   if (caller?.aborted) throw caller.reason;
   const attempt = new AttemptAbort();
   const stopListening = caller && onAbort(caller, (reason) => attempt.abort(reason));
   const timeoutMs = limits.timeoutMs;
-  const timeout = timeoutMs > 0 ? deadline(timeoutMs, () => attempt.abort(new AttemptTimeoutError(timeoutMs))) : undefined;
+  const timeout =
+    timeoutMs > 0 ? deadline(timeoutMs, () => attempt.abort(new AttemptTimeoutError(timeoutMs))) : undefined;
   try {
     return await transport(call, attempt, limits.maxResponseBytes);
   } catch (error) {

@@ -8,7 +8,10 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 const decoder = new TextDecoder();
 
 // undici's types declare Response's members as properties; the class overrides them at run time.
-const ResponseBase = Response as unknown as new (body: null, init: ResponseInit) => { readonly status: number; readonly statusText: string; readonly headers: Headers };
+const ResponseBase = Response as unknown as new (
+  body: null,
+  init: ResponseInit,
+) => { readonly status: number; readonly statusText: string; readonly headers: Headers };
 
 export class BufferedResponse extends ResponseBase {
   readonly #bytes: Uint8Array | null;
@@ -22,7 +25,11 @@ export class BufferedResponse extends ResponseBase {
 
   /** The answer as a Response. */
   static from(received: Received): Response {
-    return new BufferedResponse(received.body, { status: received.status, statusText: received.statusText, headers: received.headers }) as unknown as Response;
+    return new BufferedResponse(received.body, {
+      status: received.status,
+      statusText: received.statusText,
+      headers: received.headers,
+    }) as unknown as Response;
   }
 
   get body(): ReadableStream<Uint8Array> | null {
@@ -44,7 +51,8 @@ export class BufferedResponse extends ResponseBase {
 
   /** The bytes, once: a body read twice fails as a Response's does. */
   #take(): Promise<Uint8Array> {
-    if (this.#used || this.#stream?.locked) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+    if (this.#used || this.#stream?.locked)
+      return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
     this.#used = true;
     return Promise.resolve(this.#bytes ?? new Uint8Array(0));
   }
@@ -75,6 +83,10 @@ export class BufferedResponse extends ResponseBase {
 
   clone(): Response {
     if (this.#used || this.#stream?.locked) throw new TypeError("Response.clone: Body has already been consumed.");
-    return new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers }) as unknown as Response;
+    return new BufferedResponse(this.#bytes, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers,
+    }) as unknown as Response;
   }
 }

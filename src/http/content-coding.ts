@@ -12,8 +12,12 @@ export const MAX_CODINGS = 5;
 
 /** The codings to undo, in the order to undo them, or why the answer cannot be read. */
 export function codingsToUndo(header: string | undefined): Coding[] | { problem: string } {
-  const listed = (header ?? "").split(",").map((c) => c.trim().toLowerCase()).filter(Boolean);
-  if (listed.length > MAX_CODINGS) return { problem: `the answer lists ${listed.length} content codings; at most ${MAX_CODINGS} are decoded` };
+  const listed = (header ?? "")
+    .split(",")
+    .map((c) => c.trim().toLowerCase())
+    .filter(Boolean);
+  if (listed.length > MAX_CODINGS)
+    return { problem: `the answer lists ${listed.length} content codings; at most ${MAX_CODINGS} are decoded` };
   const codings: Coding[] = [];
   for (const coding of listed.reverse()) {
     if (coding === "gzip" || coding === "x-gzip") codings.push("gzip");
@@ -29,21 +33,35 @@ const hasZlibHeader = (body: Uint8Array) => body.length > 0 && (body[0]! & 0x0f)
 
 function undo(zlib: Zlib, coding: Coding, body: Buffer, maxBytes: number): Promise<Buffer> {
   const options = { maxOutputLength: maxBytes };
-  const run: (body: Buffer, options: { maxOutputLength: number }, done: (error: Error | null, result: Buffer) => void) => void =
-    coding === "gzip" ? zlib.gunzip
-    : coding === "br" ? zlib.brotliDecompress
-    : hasZlibHeader(body) ? zlib.inflate
-    : zlib.inflateRaw;
+  const run: (
+    body: Buffer,
+    options: { maxOutputLength: number },
+    done: (error: Error | null, result: Buffer) => void,
+  ) => void =
+    coding === "gzip"
+      ? zlib.gunzip
+      : coding === "br"
+        ? zlib.brotliDecompress
+        : hasZlibHeader(body)
+          ? zlib.inflate
+          : zlib.inflateRaw;
   return new Promise((resolve, reject) =>
     run(body, options, (error, result) => {
       if (!error) return resolve(result);
-      reject((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? new ResponseTooLargeError(maxBytes) : error);
+      reject(
+        (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? new ResponseTooLargeError(maxBytes) : error,
+      );
     }),
   );
 }
 
 /** `body` with `codings` undone, refusing a result past `maxBytes`. */
-export async function decodeBody(zlib: Zlib, codings: readonly Coding[], body: Buffer, maxBytes: number): Promise<Buffer> {
+export async function decodeBody(
+  zlib: Zlib,
+  codings: readonly Coding[],
+  body: Buffer,
+  maxBytes: number,
+): Promise<Buffer> {
   let decoded = body;
   for (const coding of codings) decoded = await undo(zlib, coding, decoded, maxBytes);
   return decoded;

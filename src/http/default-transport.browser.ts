@@ -3,4 +3,5 @@
 import type { AttemptTransport } from "./attempt";
 import { platformFetchTransport } from "./fetch-transport";
 
-export const defaultTransport = (_options?: { ca?: readonly string[]; proxy?: string | false }): AttemptTransport => platformFetchTransport();
+export const defaultTransport = (_options?: { ca?: readonly string[]; proxy?: string | false }): AttemptTransport =>
+  platformFetchTransport();

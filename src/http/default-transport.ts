@@ -13,5 +13,6 @@ export function defaultTransport(options: NodeTransportOptions = {}): AttemptTra
   const viaFetch = platformFetchTransport();
   if (!node) return viaFetch;
   if (options.proxy !== undefined || options.ca?.length) return node;
-  return (call, attempt, maxResponseBytes) => (globalProxyDispatcher() ? viaFetch : node)(call, attempt, maxResponseBytes);
+  return (call, attempt, maxResponseBytes) =>
+    (globalProxyDispatcher() ? viaFetch : node)(call, attempt, maxResponseBytes);
 }

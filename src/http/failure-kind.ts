@@ -25,5 +25,9 @@ export function failureKind(error: unknown, signal?: AbortSignal): FailureKind {
 
 /** Whether sending again cannot help: the answer was too large, the certificate refused, or the proxy setting unusable. */
 export function isFinalFailure(error: unknown): boolean {
-  return error instanceof ResponseTooLargeError || error instanceof ProxySettingError || certificateErrorCode(error) !== undefined;
+  return (
+    error instanceof ResponseTooLargeError ||
+    error instanceof ProxySettingError ||
+    certificateErrorCode(error) !== undefined
+  );
 }

@@ -25,4 +25,5 @@ export function fetchTransport(fetch: FetchLike): AttemptTransport {
 }
 
 /** The platform's own fetch, looked up at each call so that a polyfill installed later is used. */
-export const platformFetchTransport = (): AttemptTransport => fetchTransport((input, init) => globalThis.fetch(input, init));
+export const platformFetchTransport = (): AttemptTransport =>
+  fetchTransport((input, init) => globalThis.fetch(input, init));

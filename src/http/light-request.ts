@@ -19,7 +19,8 @@ export class LightRequest {
   constructor(input: string | URL, init: RequestInit = {}) {
     if (!URL.canParse(String(input))) throw new TypeError(`Failed to parse URL from ${String(input)}`);
     const url = new URL(String(input));
-    if (url.username || url.password) throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url.href}`);
+    if (url.username || url.password)
+      throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url.href}`);
     this.url = url.href;
     const method = init.method ?? "GET";
     if (!TOKEN.test(method)) throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -27,15 +28,19 @@ export class LightRequest {
     if (FORBIDDEN.has(upper)) throw new TypeError(`'${method}' HTTP method is unsupported.`);
     this.method = NORMALISED.has(upper) ? upper : method;
     const body = init.body ?? undefined;
-    if (body !== undefined && (this.method === "GET" || this.method === "HEAD")) throw new TypeError("Request with GET/HEAD method cannot have body.");
+    if (body !== undefined && (this.method === "GET" || this.method === "HEAD"))
+      throw new TypeError("Request with GET/HEAD method cannot have body.");
     // openapi-fetch hands over the Headers it merged and never uses again: no copy needed.
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     if (!this.headers.has("content-type")) {
       const type =
-        typeof body === "string" ? "text/plain;charset=UTF-8"
-        : body instanceof URLSearchParams ? "application/x-www-form-urlencoded;charset=UTF-8"
-        : body instanceof Blob && body.type ? body.type
-        : undefined;
+        typeof body === "string"
+          ? "text/plain;charset=UTF-8"
+          : body instanceof URLSearchParams
+            ? "application/x-www-form-urlencoded;charset=UTF-8"
+            : body instanceof Blob && body.type
+              ? body.type
+              : undefined;
       if (type) this.headers.set("content-type", type);
     }
     this.body = body as ReplayBody | undefined;

@@ -47,7 +47,11 @@ export function formatAttempt(entry: AttemptLog): string {
 /** pino takes its fields first (`logger.info(fields, message)`); console and winston take the message first. */
 function fieldsFirst(logger: Logger): boolean {
   const candidate = logger as { bindings?: unknown; child?: unknown; levels?: unknown };
-  return typeof candidate.bindings === "function" && typeof candidate.child === "function" && typeof candidate.levels === "object";
+  return (
+    typeof candidate.bindings === "function" &&
+    typeof candidate.child === "function" &&
+    typeof candidate.levels === "object"
+  );
 }
 
 /** Writes `message` and its `fields` at `level` (at info where the logger has no such level). A logger's own failure is not the call's. */
@@ -55,9 +59,15 @@ export function emit(logger: Logger | undefined, level: LogLevel, message: strin
   if (!logger) return;
   try {
     const write = typeof logger[level] === "function" ? logger[level]! : logger.info;
-    const written: unknown = fieldsFirst(logger) ? write.call(logger, fields, message) : write.call(logger, message, fields);
+    const written: unknown = fieldsFirst(logger)
+      ? write.call(logger, fields, message)
+      : write.call(logger, message, fields);
     // An async logger's rejection is its own, never an unhandled one in the caller's process.
-    if (written !== null && typeof written === "object" && typeof (written as PromiseLike<unknown>).then === "function") {
+    if (
+      written !== null &&
+      typeof written === "object" &&
+      typeof (written as PromiseLike<unknown>).then === "function"
+    ) {
       (written as PromiseLike<unknown>).then(undefined, () => undefined);
     }
   } catch {

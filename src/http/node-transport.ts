@@ -37,7 +37,12 @@ export function prefersOwnFetch(globals: object): boolean {
 function nodeModules(): NodeModules | undefined {
   const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
   if (typeof get !== "function" || prefersOwnFetch(globalThis)) return undefined;
-  return { http: get("node:http") as Http, https: get("node:https") as Https, zlib: get("node:zlib") as Zlib, tls: get("node:tls") as Tls };
+  return {
+    http: get("node:http") as Http,
+    https: get("node:https") as Https,
+    zlib: get("node:zlib") as Zlib,
+    tls: get("node:tls") as Tls,
+  };
 }
 
 /** The body as bytes or text, with the Content-Type a fetch would have given it. */
@@ -146,7 +151,10 @@ export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransp
           response.on("end", () => {
             const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
             // Decoding is the attempt's too: an abort meanwhile wins, and the result is dropped.
-            decodeBody(zlib, codings, body, maxResponseBytes).then((decoded) => resolve({ ...answer, body: decoded, redirect: false }), reject);
+            decodeBody(zlib, codings, body, maxResponseBytes).then(
+              (decoded) => resolve({ ...answer, body: decoded, redirect: false }),
+              reject,
+            );
           });
           response.on("error", reject);
           // A connection that closes before the body ends is a network error, as fetch makes it.

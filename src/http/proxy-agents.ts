@@ -13,7 +13,19 @@ type Agent = import("node:http").Agent;
 /** `false`: never a proxy; a URL: always that one; undefined: what the environment says. */
 export type ProxySetting = string | false | undefined;
 
-const VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "npm_config_proxy", "npm_config_https_proxy", "npm_config_no_proxy"];
+const VARIABLES = [
+  "HTTPS_PROXY",
+  "https_proxy",
+  "HTTP_PROXY",
+  "http_proxy",
+  "NO_PROXY",
+  "no_proxy",
+  "ALL_PROXY",
+  "all_proxy",
+  "npm_config_proxy",
+  "npm_config_https_proxy",
+  "npm_config_no_proxy",
+];
 
 // proxy-from-env parses the URL and every variable at each call (about 7 us): its answer is kept
 // per origin until a variable changes, which reading them (about 1 us) tells.
@@ -55,7 +67,10 @@ export function lendSignal(request: object, signal: AbortSignal): void {
  * lent to that one call; net.Socket's own `signal` option destroys the socket when it aborts.
  */
 class BoundedHttpsProxyAgent extends HttpsProxyAgent<string> {
-  override connect(request: import("node:http").ClientRequest, options: Parameters<HttpsProxyAgent<string>["connect"]>[1]) {
+  override connect(
+    request: import("node:http").ClientRequest,
+    options: Parameters<HttpsProxyAgent<string>["connect"]>[1],
+  ) {
     const signal = attemptSignals.get(request);
     if (!signal) return super.connect(request, options);
     const own = this as unknown as { connectOpts: object };

@@ -37,7 +37,13 @@ export class ReplayableRequest extends Request {
 export function outgoingFrom(request: Request | LightRequest): Outgoing {
   if (request instanceof LightRequest) {
     if (request.body instanceof FormData) request.headers.delete("content-type");
-    return { method: request.method, url: request.url, headers: request.headers, body: request.body, signal: request.signal };
+    return {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: request.body,
+      signal: request.signal,
+    };
   }
   const kept = (request as Partial<ReplayableRequest>)[KEPT];
   const signal = request.signal;

@@ -88,7 +88,8 @@ export function decideRetry(
   random: number,
 ): RetryDecision {
   if (attempt > policy.maxRetries) return { retry: false };
-  if (outcome.status !== undefined && !isRetryableStatus(outcome.status) && !outcome.inProgress) return { retry: false };
+  if (outcome.status !== undefined && !isRetryableStatus(outcome.status) && !outcome.inProgress)
+    return { retry: false };
   const retryAfterMs = parseRetryAfter(outcome.retryAfter, now);
   if (retryAfterMs === undefined) return { retry: true, delayMs: backoffDelayMs(attempt, policy, random) };
   if (retryAfterMs > policy.maxRetryAfterMs) return { retry: false };

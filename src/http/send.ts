@@ -41,7 +41,12 @@ export interface SenderConfig {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-function failure(code: ClientErrorCode, reason: string, call: Outgoing, fields: { status?: number; cause?: unknown; isRetryable: boolean }) {
+function failure(
+  code: ClientErrorCode,
+  reason: string,
+  call: Outgoing,
+  fields: { status?: number; cause?: unknown; isRetryable: boolean },
+) {
   return new PartnerCenterError(`${call.method} ${call.url} failed: ${reason}`, {
     code,
     requestId: call.headers.get(REQUEST_ID) ?? undefined,
@@ -68,16 +73,25 @@ function aborted(call: Outgoing): PartnerCenterError {
 /** A credential's failure, now that it belongs to a call: the same reason, with the call's ids. */
 function withCall(error: PartnerCenterError, call: Outgoing): PartnerCenterError {
   if (error.requestId) return error;
-  return failure(error.code as ClientErrorCode, error.message, call, { cause: error.cause, isRetryable: error.isRetryable ?? false });
+  return failure(error.code as ClientErrorCode, error.message, call, {
+    cause: error.cause,
+    isRetryable: error.isRetryable ?? false,
+  });
 }
 
 function transportError(error: unknown, call: Outgoing): PartnerCenterError {
-  if (error instanceof ResponseTooLargeError) return failure("RESPONSE_TOO_LARGE", error.message, call, { cause: error, isRetryable: false });
+  if (error instanceof ResponseTooLargeError)
+    return failure("RESPONSE_TOO_LARGE", error.message, call, { cause: error, isRetryable: false });
   // No cause: the setting's own parse error quotes its value, password and all.
   if (error instanceof ProxySettingError) return failure("NETWORK_ERROR", error.message, call, { isRetryable: false });
   const certificate = certificateErrorCode(error);
   if (certificate) {
-    return failure("CERTIFICATE_ERROR", `the server's TLS certificate was refused (${certificate}): ${certificateAdvice(certificate)}`, call, { cause: error, isRetryable: false });
+    return failure(
+      "CERTIFICATE_ERROR",
+      `the server's TLS certificate was refused (${certificate}): ${certificateAdvice(certificate)}`,
+      call,
+      { cause: error, isRetryable: false },
+    );
   }
   const timedOut = error instanceof AttemptTimeoutError;
   // A proxy's URL, with its password, may be in a socket's message: redacted like a token.
@@ -118,7 +132,9 @@ export function createSender(config: SenderConfig): Sender {
   async function attemptOnce(call: Outgoing, attempt: number, forceRefresh: boolean): Promise<Received> {
     // Its turn first (the ids are already set: a queued call keeps them), then its token.
     const queued = config.limiter && observed.wait() ? performance.now() : undefined;
-    const answered = config.limiter ? await config.limiter.acquire(call.signal, paceHint(call, limits.timeoutMs, config.leaseSlackMs)) : undefined;
+    const answered = config.limiter
+      ? await config.limiter.acquire(call.signal, paceHint(call, limits.timeoutMs, config.leaseSlackMs))
+      : undefined;
     if (queued !== undefined) {
       const waited = Math.round(performance.now() - queued);
       if (waited > 0) publishWait({ reason: "pacing", delayMs: waited, requestId: call.headers.get(REQUEST_ID) });
@@ -143,7 +159,13 @@ export function createSender(config: SenderConfig): Sender {
   }
 
   /** What one attempt tells the logger and the attempt channel, built only for whoever listens. */
-  function report(call: Outgoing, attempt: number, durationMs: number, received: Received | undefined, error: unknown): void {
+  function report(
+    call: Outgoing,
+    attempt: number,
+    durationMs: number,
+    received: Received | undefined,
+    error: unknown,
+  ): void {
     const kind = received ? undefined : failureKind(error, call.signal);
     const msCv = received?.headers.get("MS-CV") ?? undefined;
     if (logger) {
@@ -171,8 +193,15 @@ export function createSender(config: SenderConfig): Sender {
     if (retryAfterMs === undefined || !config.limiter) return;
     const pauseMs = Math.min(retryAfterMs, policy.maxRetryAfterMs);
     config.limiter.pause(pauseMs, paceHint(call, limits.timeoutMs, config.leaseSlackMs));
-    if (observed.wait()) publishWait({ reason: "throttled", delayMs: pauseMs, requestId: call.headers.get(REQUEST_ID) });
-    if (logger) emit(logger, "info", `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`, { pauseMs, reason: "429 Retry-After" });
+    if (observed.wait())
+      publishWait({ reason: "throttled", delayMs: pauseMs, requestId: call.headers.get(REQUEST_ID) });
+    if (logger)
+      emit(
+        logger,
+        "info",
+        `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`,
+        { pauseMs, reason: "429 Retry-After" },
+      );
   }
 
   /** A URL or path as observers see it: customer ids shown only where the client was asked to. */
@@ -209,37 +238,73 @@ export function createSender(config: SenderConfig): Sender {
         error = caught;
       }
       if (received?.redirect) {
-        throw failure("UNEXPECTED_REDIRECT", `the API answered ${received.status} (a redirect), which the client does not follow`, call, {
-          status: received.status,
-          isRetryable: false,
-        });
+        throw failure(
+          "UNEXPECTED_REDIRECT",
+          `the API answered ${received.status} (a redirect), which the client does not follow`,
+          call,
+          {
+            status: received.status,
+            isRetryable: false,
+          },
+        );
       }
       if (received && call.trace) call.trace.status = received.status;
       if (received && received.status < 300) return received;
       const decision =
         replayable && !isFinalFailure(error)
-          ? decideRetry(retry, { status: received?.status, retryAfter: received?.headers.get("Retry-After"), inProgress: inProgress(received) }, policy, now(), config.random())
+          ? decideRetry(
+              retry,
+              {
+                status: received?.status,
+                retryAfter: received?.headers.get("Retry-After"),
+                inProgress: inProgress(received),
+              },
+              policy,
+              now(),
+              config.random(),
+            )
           : { retry: false as const };
       const kind = received ? undefined : failureKind(error, call.signal);
-      const what = received ? `answered ${received.status}` : `failed (${kind!.errorCode ? `${kind!.failure}: ${kind!.errorCode}` : kind!.failure})`;
-      const fields = { ...callFields(call, attempt), status: received?.status, ...kind, msCv: received?.headers.get("MS-CV") ?? undefined };
+      const what = received
+        ? `answered ${received.status}`
+        : `failed (${kind!.errorCode ? `${kind!.failure}: ${kind!.errorCode}` : kind!.failure})`;
+      const fields = {
+        ...callFields(call, attempt),
+        status: received?.status,
+        ...kind,
+        msCv: received?.headers.get("MS-CV") ?? undefined,
+      };
       if (!decision.retry) {
         if (logger) {
           const attempts = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
-          emit(logger, "error", `partner-center ${call.method} ${fields.path} failed after ${attempts}: ${received?.status ?? what}`, { ...fields, totalMs: now() - startedAt });
+          emit(
+            logger,
+            "error",
+            `partner-center ${call.method} ${fields.path} failed after ${attempts}: ${received?.status ?? what}`,
+            { ...fields, totalMs: now() - startedAt },
+          );
         }
         if (received) return received;
         throw transportError(error, call);
       }
       if (logger) {
-        emit(logger, "warn", `partner-center ${call.method} ${fields.path} ${what}: retrying in ${decision.delayMs} ms (attempt ${attempt} of ${policy.maxRetries + 1})`, {
-          ...fields,
-          delayMs: decision.delayMs,
-        });
+        emit(
+          logger,
+          "warn",
+          `partner-center ${call.method} ${fields.path} ${what}: retrying in ${decision.delayMs} ms (attempt ${attempt} of ${policy.maxRetries + 1})`,
+          {
+            ...fields,
+            delayMs: decision.delayMs,
+          },
+        );
       }
       if (observed.wait()) {
         const retryAfter = received?.headers.get("Retry-After");
-        publishWait({ reason: retryAfter && parseRetryAfter(retryAfter, Date.now()) !== undefined ? "retry-after" : "backoff", delayMs: decision.delayMs, requestId: call.headers.get(REQUEST_ID) });
+        publishWait({
+          reason: retryAfter && parseRetryAfter(retryAfter, Date.now()) !== undefined ? "retry-after" : "backoff",
+          delayMs: decision.delayMs,
+          requestId: call.headers.get(REQUEST_ID),
+        });
       }
       await config.sleep(decision.delayMs, call.signal).catch((reason: unknown) => {
         throw call.signal?.aborted ? aborted(call) : reason;

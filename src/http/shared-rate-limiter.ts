@@ -57,7 +57,8 @@ export function admissionOf(answer: unknown, maxWaitMs: number): "granted" | num
   if (answer === null || typeof answer !== "object") return undefined;
   const { granted, waitMs } = answer as { granted?: unknown; waitMs?: unknown };
   if (granted === true) return "granted";
-  if (granted !== false || typeof waitMs !== "number" || !Number.isFinite(waitMs) || waitMs < 0 || waitMs > maxWaitMs) return undefined;
+  if (granted !== false || typeof waitMs !== "number" || !Number.isFinite(waitMs) || waitMs < 0 || waitMs > maxWaitMs)
+    return undefined;
   return waitMs;
 }
 
@@ -96,7 +97,10 @@ export class SharedRateLimiter implements Pacer {
 
   pause(ms: number, hint: PaceHint = {}): void {
     this.local.pause(ms);
-    if (this.retryAt === undefined) void this.ask(() => this.config.store.pause(ms, { customerId: hint.customerId })).catch((error: unknown) => this.setAside(error));
+    if (this.retryAt === undefined)
+      void this.ask(() => this.config.store.pause(ms, { customerId: hint.customerId })).catch((error: unknown) =>
+        this.setAside(error),
+      );
   }
 
   /** Lets the line go, head first, as the store (or, while it is set aside, the local share) allows. */
@@ -131,10 +135,13 @@ export class SharedRateLimiter implements Pacer {
     };
     let answer;
     try {
-      answer = await this.ask(() => this.config.store.admit(request), (late) => {
-        // A slot granted after the store was set aside is given back at once.
-        if (admissionOf(late, Number.POSITIVE_INFINITY) === "granted") this.settle(request);
-      });
+      answer = await this.ask(
+        () => this.config.store.admit(request),
+        (late) => {
+          // A slot granted after the store was set aside is given back at once.
+          if (admissionOf(late, Number.POSITIVE_INFINITY) === "granted") this.settle(request);
+        },
+      );
     } catch (error) {
       this.setAside(error);
       return;
@@ -157,7 +164,9 @@ export class SharedRateLimiter implements Pacer {
       return;
     }
     // The head's abort ends the wait; the next in line then asks.
-    await this.config.sleep(Math.max(MIN_POLL_MS, storePollMs(admission, this.config.windowMs, this.config.allowance)), head.signal).catch(() => undefined);
+    await this.config
+      .sleep(Math.max(MIN_POLL_MS, storePollMs(admission, this.config.windowMs, this.config.allowance)), head.signal)
+      .catch(() => undefined);
   }
 
   /** Reports a slot's answer to the store; the store's failure, thrown or rejected, is never the call's. */
@@ -202,13 +211,24 @@ export class SharedRateLimiter implements Pacer {
     this.retryAt = this.config.now() + this.config.retryStoreMs;
     if (wasShared && this.config.logger) {
       const reason = reasonOf(error);
-      emit(this.config.logger, "warn", `partner-center: the shared rate-limit store is unavailable (${reason}): pacing at this process's share, ${this.config.localAllowance} per ${this.config.windowMs} ms, until it answers again`, { reason, localAllowance: this.config.localAllowance, windowMs: this.config.windowMs });
+      emit(
+        this.config.logger,
+        "warn",
+        `partner-center: the shared rate-limit store is unavailable (${reason}): pacing at this process's share, ${this.config.localAllowance} per ${this.config.windowMs} ms, until it answers again`,
+        { reason, localAllowance: this.config.localAllowance, windowMs: this.config.windowMs },
+      );
     }
   }
 
   private restored(): void {
     if (this.retryAt === undefined) return;
     this.retryAt = undefined;
-    if (this.config.logger) emit(this.config.logger, "info", "partner-center: the shared rate-limit store answers again: pacing is shared", {});
+    if (this.config.logger)
+      emit(
+        this.config.logger,
+        "info",
+        "partner-center: the shared rate-limit store answers again: pacing is shared",
+        {},
+      );
   }
 }

@@ -13,7 +13,14 @@ import { toFormData } from "./form-data";
 import { traceCall, tracingCalls, type CallContext } from "../diagnostics";
 import { withCredentialHint } from "./credential-kinds";
 import { printable } from "../printable";
-import { bindRequest, headerParameterProblems, isOperationId, requestProblems, type OperationId, type RequestParts } from "../validation/request";
+import {
+  bindRequest,
+  headerParameterProblems,
+  isOperationId,
+  requestProblems,
+  type OperationId,
+  type RequestParts,
+} from "../validation/request";
 
 export interface Transport {
   /** The API root, without a trailing slash. */
@@ -84,12 +91,21 @@ export async function exchange<T>(
   options: CallOptions,
 ): Promise<T> {
   const meta = { method, path, ...ids, baseUrl: transport.baseUrl };
-  const header: Record<string, unknown> = { ...call.params.header, "MS-RequestId": ids.requestId, "MS-CorrelationId": ids.correlationId };
+  const header: Record<string, unknown> = {
+    ...call.params.header,
+    "MS-RequestId": ids.requestId,
+    "MS-CorrelationId": ids.correlationId,
+  };
   // A file is asked for by its media type; its errors still come as JSON.
   if (call.answer) header.Accept = `${call.answer}, application/json`;
   const params = { ...call.params, header };
   const sender = transport.senderFor(options);
-  const url = createFinalURL(path, { baseUrl: transport.baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer });
+  const url = createFinalURL(path, {
+    baseUrl: transport.baseUrl,
+    params,
+    querySerializer,
+    pathSerializer: defaultPathSerializer,
+  });
   if (transport.hasMiddleware()) {
     const { data, error, response } = await transport.request(method.toLowerCase(), path, {
       params,
@@ -104,9 +120,18 @@ export async function exchange<T>(
     call.onHeaders?.(response.headers);
     return data instanceof Blob ? (data as T) : successBody<T>(head, data, meta);
   }
-  const body = call.body === undefined ? undefined : call.multipart ? toFormData(call.body as Record<string, unknown>) : JSON.stringify(call.body);
+  const body =
+    call.body === undefined
+      ? undefined
+      : call.multipart
+        ? toFormData(call.body as Record<string, unknown>)
+        : JSON.stringify(call.body);
   // As openapi-fetch merges them: Content-Type lowest, for a JSON body only.
-  const headers = mergeHeaders(typeof body === "string" ? { "Content-Type": "application/json" } : {}, transport.baseHeaders, header as Record<string, string>);
+  const headers = mergeHeaders(
+    typeof body === "string" ? { "Content-Type": "application/json" } : {},
+    transport.baseHeaders,
+    header as Record<string, string>,
+  );
   const received = await sender.send({ method, url, headers, body, signal: options.signal, trace: call.trace });
   const answer = { status: received.status, headers: received.headers, url };
   if (received.status >= 300) throw errorFromResponse(answer, decoder.decode(received.body), meta);
@@ -120,7 +145,10 @@ const ORDER = ["path", "query", "header", "body", "options"];
 /** Problems in the order a reader fixes them: path, query, headers, body, options. */
 function sortProblems(problems: ValidationProblem[]): ValidationProblem[] {
   const rank = (p: ValidationProblem) => ORDER.indexOf(p.path.split(/[.[]/)[0]!);
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 /**
@@ -135,7 +163,12 @@ export async function callOperation<T>(
   onHeaders?: (headers: Headers) => void,
 ): Promise<T> {
   if (!isOperationId(operationId)) {
-    throw new PartnerCenterValidationError("call", [{ path: "operationId", message: `must be an operationId of the spec, got ${printable(String(operationId), 100)}` }]);
+    throw new PartnerCenterValidationError("call", [
+      {
+        path: "operationId",
+        message: `must be an operationId of the spec, got ${printable(String(operationId), 100)}`,
+      },
+    ]);
   }
   const bound = bindRequest(operationId, request ?? {});
   const problems = [...requestProblems(operationId, bound), ...callOptionProblems(options ?? {})];
@@ -162,5 +195,7 @@ export async function callOperation<T>(
     ...(typeof orderId === "string" ? { orderId } : {}),
     attempts: 0,
   };
-  return traceCall(context, () => exchange<T>(transport, rule.method, rule.path, { ...call, trace: context }, ids, options).catch(hinted));
+  return traceCall(context, () =>
+    exchange<T>(transport, rule.method, rule.path, { ...call, trace: context }, ids, options).catch(hinted),
+  );
 }

@@ -35,7 +35,12 @@ export type CheckoutGroupResult =
   /** The group's order was placed and waited for: `outcome` says how its provisioning ended. */
   | ({ kind: "placed"; orderGroup: string | undefined } & ProvisioningResult)
   /** The checkout could not place the group (its `orderErrors` entry): nothing was bought for it. */
-  | { kind: "refused"; orderGroup: string | undefined; code: number | string | undefined; description: string | undefined }
+  | {
+      kind: "refused";
+      orderGroup: string | undefined;
+      code: number | string | undefined;
+      description: string | undefined;
+    }
   /** The group's order was placed, but waiting for it failed: its state is unknown, not failed. */
   | { kind: "waitFailed"; orderGroup: string | undefined; order: PlacedOrder; error: PartnerCenterError };
 
@@ -48,8 +53,11 @@ export interface CheckoutAndWaitResult {
 }
 
 export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
-  const call = <T>(operationId: "createCart" | "getCart" | "updateCart" | "checkoutCart", request: Parameters<typeof callOperation>[2], options: CallOptions) =>
-    callOperation<T>(transport, operationId, request, options);
+  const call = <T>(
+    operationId: "createCart" | "getCart" | "updateCart" | "checkoutCart",
+    request: Parameters<typeof callOperation>[2],
+    options: CallOptions,
+  ) => callOperation<T>(transport, operationId, request, options);
   const cartPath = (customerId: string, cartId: string) => ({ customer_id: customerId, cart_id: cartId });
 
   const api = {
@@ -91,7 +99,11 @@ export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
      * within the client's pacing). Answers per order group: placed with its outcome, refused by the
      * checkout, or placed but not waited out. Reads the cart first to name each order's group.
      */
-    async checkoutAndWait(customerId: string, cartId: string, options: CheckoutAndWaitOptions = {}): Promise<CheckoutAndWaitResult> {
+    async checkoutAndWait(
+      customerId: string,
+      cartId: string,
+      options: CheckoutAndWaitOptions = {},
+    ): Promise<CheckoutAndWaitResult> {
       const { intervalMs, maxIntervalMs, maxWaitMs, ...checkoutOptions } = options;
       const waits = { intervalMs, maxIntervalMs, maxWaitMs };
       const problems = waitProblems(waits, Object.keys(waits));
@@ -106,7 +118,9 @@ export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
       const settled = await Promise.allSettled(
         orders.map((order) => waitForProvisioning(pollerDeps, customerId, order, { ...waits, signal: options.signal })),
       );
-      const aborted = settled.find((s) => s.status === "rejected" && isPartnerCenterError(s.reason) && s.reason.code === "ABORTED");
+      const aborted = settled.find(
+        (s) => s.status === "rejected" && isPartnerCenterError(s.reason) && s.reason.code === "ABORTED",
+      );
       if (aborted) throw (aborted as PromiseRejectedResult).reason;
       const placed = settled.map((outcome, i): CheckoutGroupResult => {
         const orderGroup = groups[i];
@@ -115,7 +129,12 @@ export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
         return { kind: "waitFailed", orderGroup, order: orders[i]!, error };
       });
       const refused = (Array.isArray(checkout.orderErrors) ? checkout.orderErrors : []).map(
-        (e: OrderError): CheckoutGroupResult => ({ kind: "refused", orderGroup: e.orderGroupId, code: e.code, description: e.description }),
+        (e: OrderError): CheckoutGroupResult => ({
+          kind: "refused",
+          orderGroup: e.orderGroupId,
+          code: e.code,
+          description: e.description,
+        }),
       );
       return { cartId, checkout, groups: [...placed, ...refused] };
     },
@@ -130,7 +149,14 @@ function withLinesInError(error: unknown, cart: Cart): unknown {
   if (!isPartnerCenterError(error) || String(error.code) !== "800009" || error.data?.length) return error;
   const lines = (Array.isArray(cart.lineItems) ? cart.lineItems : []).filter((line) => line?.error);
   if (!lines.length) return error;
-  const named = lines.slice(0, 5).map((line) => printable(`lineItems[${String(line.id)}]: ${String(line.error?.errorCode ?? "")} ${String(line.error?.errorDescription ?? "")}`.trim(), 200));
+  const named = lines
+    .slice(0, 5)
+    .map((line) =>
+      printable(
+        `lineItems[${String(line.id)}]: ${String(line.error?.errorCode ?? "")} ${String(line.error?.errorDescription ?? "")}`.trim(),
+        200,
+      ),
+    );
   return new PartnerCenterError(`${error.message}; lines in error: ${named.join("; ")}`, { ...error, cause: error });
 }
 
@@ -141,16 +167,21 @@ function withLinesInError(error: unknown, cart: Cart): unknown {
 export function placedOrdersOf(checkout: unknown, cartId: string): PlacedOrder[] {
   const answer = (checkout ?? {}) as { orders?: unknown; orderErrors?: unknown };
   const invalid = (why: string, placed: unknown[] = []) => {
-    const ids = placed.flatMap((order) => (typeof (order as { id?: unknown } | null)?.id === "string" ? [printable((order as { id: string }).id, 100)] : []));
+    const ids = placed.flatMap((order) =>
+      typeof (order as { id?: unknown } | null)?.id === "string" ? [printable((order as { id: string }).id, 100)] : [],
+    );
     return new PartnerCenterError(
       `checkoutCart for cart ${printable(cartId, 100)} answered ${why}${ids.length ? `; placed: ${ids.join(", ")}; read them with pc.orders.get` : ""}`,
       { code: "INVALID_RESPONSE", isRetryable: false },
     );
   };
-  if (answer.orders === undefined && answer.orderErrors === undefined) throw invalid("neither orders nor orderErrors: not a checkout's answer");
+  if (answer.orders === undefined && answer.orderErrors === undefined)
+    throw invalid("neither orders nor orderErrors: not a checkout's answer");
   if (answer.orders === undefined) return [];
   if (!Array.isArray(answer.orders)) throw invalid("orders is not a list");
-  const bad = answer.orders.findIndex((order: { id?: unknown } | null) => order === null || typeof order !== "object" || typeof order.id !== "string");
+  const bad = answer.orders.findIndex(
+    (order: { id?: unknown } | null) => order === null || typeof order !== "object" || typeof order.id !== "string",
+  );
   if (bad !== -1) throw invalid(`orders[${bad}] is not an order with an id`, answer.orders);
   return answer.orders as PlacedOrder[];
 }

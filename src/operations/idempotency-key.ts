@@ -11,7 +11,12 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
 
 /** The version 5 UUID of `name` in `namespace`. */
 export async function uuidV5(namespace: string, name: string): Promise<string> {
-  const ns = Uint8Array.from(namespace.replace(/-/g, "").match(/../g)!.map((pair) => parseInt(pair, 16)));
+  const ns = Uint8Array.from(
+    namespace
+      .replace(/-/g, "")
+      .match(/../g)!
+      .map((pair) => parseInt(pair, 16)),
+  );
   const text = new TextEncoder().encode(name);
   const input = new Uint8Array(ns.length + text.length);
   input.set(ns);
@@ -33,7 +38,11 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
-    return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(",")}}`;
+    return `{${Object.keys(record)
+      .sort()
+      .filter((k) => record[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }

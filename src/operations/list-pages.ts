@@ -25,10 +25,17 @@ export interface ListRequest {
 }
 
 /** Every item of every page. Each page is its own call with its own ids; the caller's ids belong to the first. */
-export async function* listPages<T>(list: ListRequest, options: ListOptions, follow: Follow, baseUrl: string): AsyncGenerator<T, void, undefined> {
+export async function* listPages<T>(
+  list: ListRequest,
+  options: ListOptions,
+  follow: Follow,
+  baseUrl: string,
+): AsyncGenerator<T, void, undefined> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw new PartnerCenterValidationError(list.operationId, [{ path: "options.maxPages", message: `must be a whole number above 0, got ${String(maxPages)}` }]);
+    throw new PartnerCenterValidationError(list.operationId, [
+      { path: "options.maxPages", message: `must be a whole number above 0, got ${String(maxPages)}` },
+    ]);
   }
   // Each page's ids are known here, so that an error about a page can name them.
   let ids = callIds(options);
@@ -38,7 +45,12 @@ export async function* listPages<T>(list: ListRequest, options: ListOptions, fol
     const step = readPage(page, state, baseUrl, maxPages);
     for (const item of step.items) yield item as T;
     if (step.problem) {
-      throw new PartnerCenterError(`${list.operationId} for ${list.subject} stopped: ${step.problem}`, { code: "INVALID_RESPONSE", isRetryable: false, method: "GET", ...ids });
+      throw new PartnerCenterError(`${list.operationId} for ${list.subject} stopped: ${step.problem}`, {
+        code: "INVALID_RESPONSE",
+        isRetryable: false,
+        method: "GET",
+        ...ids,
+      });
     }
     if (!step.next) return;
     ids = callIds({});

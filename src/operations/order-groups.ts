@@ -5,7 +5,8 @@
 import type { CartLineItem, PlacedOrder } from "../../generated/schema";
 
 /** A list of catalog item ids, as one comparable key. */
-const itemsKey = (ids: unknown[]) => JSON.stringify(ids.map((id) => (typeof id === "string" ? id.toLowerCase() : "")).sort());
+const itemsKey = (ids: unknown[]) =>
+  JSON.stringify(ids.map((id) => (typeof id === "string" ? id.toLowerCase() : "")).sort());
 
 /** The order group of each order, in the orders' order; undefined where it cannot be told. */
 export function groupOfOrders(lines: readonly CartLineItem[], orders: readonly PlacedOrder[]): (string | undefined)[] {

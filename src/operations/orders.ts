@@ -20,17 +20,29 @@ import { bodyDigest, KeyedBodies, requestIdFor } from "./idempotency-key";
 import { callOperation, type Transport } from "./call";
 import { listPages, type Follow, type ListOptions } from "./list-pages";
 import { pathWithQuery } from "./paging";
-import { provisioningPoller, waitForProvisioning, type PollerDeps, type PollOptions, type ProvisioningPoller, type ProvisioningResult } from "./poller";
+import {
+  provisioningPoller,
+  waitForProvisioning,
+  type PollerDeps,
+  type PollOptions,
+  type ProvisioningPoller,
+  type ProvisioningResult,
+} from "./poller";
 import { waitProblems } from "./poller-state";
 
 /**
  * A new order's line item: the `OrderLineItem` model with a quantity. `lineItemNumber` may be
  * left out on every line, and the client numbers them 0..n-1.
  */
-export type OrderLineItemInput = Omit<OrderLineItem, "lineItemNumber" | "quantity"> & { lineItemNumber?: number; quantity: number };
+export type OrderLineItemInput = Omit<OrderLineItem, "lineItemNumber" | "quantity"> & {
+  lineItemNumber?: number;
+  quantity: number;
+};
 
 /** `one_time` as a .NET member name: `OneTime`. */
-type MemberName<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Capitalize<Head>}${MemberName<Capitalize<Tail>>}` : Capitalize<S>;
+type MemberName<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Capitalize<Head>}${MemberName<Capitalize<Tail>>}`
+  : Capitalize<S>;
 
 /**
  * A billing cycle as a request may spell it: the value the service writes (`one_time`) or the
@@ -40,7 +52,10 @@ type MemberName<S extends string> = S extends `${infer Head}_${infer Tail}` ? `$
 export type BillingCycleInput = BillingCycle | MemberName<BillingCycle>;
 
 /** The body of `orders.create`: the `Order` model with at least one line item. */
-export type OrderCreateInput = Omit<Order, "lineItems" | "billingCycle"> & { lineItems: OrderLineItemInput[]; billingCycle?: BillingCycleInput };
+export type OrderCreateInput = Omit<Order, "lineItems" | "billingCycle"> & {
+  lineItems: OrderLineItemInput[];
+  billingCycle?: BillingCycleInput;
+};
 
 /** The body of `orders.update`: the `Order` model, whole (as read) or just the fields to change. */
 export type OrderUpdateInput = Omit<Order, "billingCycle"> & { billingCycle?: BillingCycleInput };
@@ -127,7 +142,12 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string,
      * updateOrder: the order as read with a field changed, or only the fields to change; a cancel
      * is `{ id, status: "cancelled" }`. Read-only fields are left out of what is sent.
      */
-    async update(customerId: string, orderId: string, order: OrderUpdateInput, options: UpdateOrderOptions = {}): Promise<PlacedOrder> {
+    async update(
+      customerId: string,
+      orderId: string,
+      order: OrderUpdateInput,
+      options: UpdateOrderOptions = {},
+    ): Promise<PlacedOrder> {
       const path = { customer_id: customerId, order_id: orderId };
       return call<PlacedOrder>("updateOrder", { path, header: { "If-Match": options.ifMatch }, body: order }, options);
     },
@@ -149,7 +169,8 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string,
           operationId: "listOrders",
           subject: `customer ${customerId}`,
           firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/orders`, query),
-          first: (ids) => call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids }),
+          first: (ids) =>
+            call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids }),
         },
         options,
         follow,
@@ -179,7 +200,12 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string,
     },
 
     /** listLineItemActivationLinks */
-    async listLineItemActivationLinks(customerId: string, orderId: string, lineItemNumber: number, options: CallOptions = {}) {
+    async listLineItemActivationLinks(
+      customerId: string,
+      orderId: string,
+      lineItemNumber: number,
+      options: CallOptions = {},
+    ) {
       return call<OrderLineItemActivationLinkCollection>(
         "listLineItemActivationLinks",
         { path: { customer_id: customerId, order_id: orderId, line_item_number: lineItemNumber } },
@@ -197,7 +223,12 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string,
     },
 
     /** createOrderAttachments: uploads purchase-order (and tender) files as multipart/form-data. */
-    async createOrderAttachments(customerId: string, orderId: string, input: OrderAttachmentsInput, options: CallOptions = {}) {
+    async createOrderAttachments(
+      customerId: string,
+      orderId: string,
+      input: OrderAttachmentsInput,
+      options: CallOptions = {},
+    ) {
       // Part names as the .NET SDK's AttachmentDetails has them (E1).
       const upload = { Metadata: input?.metadata, POFiles: input?.poFiles, TenderFiles: input?.tenderFiles };
       return call<OrderAttachmentCollection>(
@@ -217,7 +248,12 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string,
     },
 
     /** getOrderAttachment: one attached document's content, as a Blob (known from the .NET SDK only, E2). */
-    async getOrderAttachment(customerId: string, orderId: string, attachmentId: string, options: CallOptions = {}): Promise<Blob> {
+    async getOrderAttachment(
+      customerId: string,
+      orderId: string,
+      attachmentId: string,
+      options: CallOptions = {},
+    ): Promise<Blob> {
       return call<Blob>(
         "getOrderAttachment",
         { path: { customer_id: customerId, order_id: orderId, attachment_id: attachmentId } },
@@ -235,7 +271,11 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string,
     },
 
     /** createOrder, then waits for its provisioning: the first poll after intervalMs. */
-    async createAndWait(customerId: string, order: OrderCreateInput, options: CreateAndWaitOptions = {}): Promise<ProvisioningResult> {
+    async createAndWait(
+      customerId: string,
+      order: OrderCreateInput,
+      options: CreateAndWaitOptions = {},
+    ): Promise<ProvisioningResult> {
       const { intervalMs, maxIntervalMs, maxWaitMs, ...createOptions } = options;
       const waits = { intervalMs, maxIntervalMs, maxWaitMs };
       const problems = waitProblems(waits, Object.keys(waits));
@@ -251,7 +291,12 @@ export function ordersApi(transport: Transport, follow: Follow, baseUrl: string,
  * The MS-RequestId of a create with an idempotency key, once the key is known to be sound and not
  * used by this client for another order (compared as the service would bind the two bodies).
  */
-async function keyedRequestId(bodies: KeyedBodies, options: CreateOrderOptions, customerId: string, request: RequestParts): Promise<string> {
+async function keyedRequestId(
+  bodies: KeyedBodies,
+  options: CreateOrderOptions,
+  customerId: string,
+  request: RequestParts,
+): Promise<string> {
   const key: unknown = options.idempotencyKey;
   const at = "options.idempotencyKey";
   const refuse = (message: string): never => {

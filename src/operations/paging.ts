@@ -41,7 +41,8 @@ export function pageKey(path: string, headers: Record<string, string> = {}): str
 /** A first page's path with the query it was asked with, as a next link would name it. */
 export function pathWithQuery(path: string, query: Record<string, unknown>): string {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== null) search.append(name, String(value));
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== null) search.append(name, String(value));
   const text = search.toString();
   return text ? `${path}?${text}` : path;
 }
@@ -55,12 +56,25 @@ export function readPage(page: unknown, state: PagingState, baseUrl: string, max
   const next = (page as { links?: { next?: Link } }).links?.next;
   if (!next) return { items: orders };
   const method = (typeof next.method === "string" ? next.method : "GET").toUpperCase();
-  if (method !== "GET") return { items: orders, problem: `links.next of page ${state.pages} asks for ${printable(method, 20)}; a page is only ever read with GET` };
+  if (method !== "GET")
+    return {
+      items: orders,
+      problem: `links.next of page ${state.pages} asks for ${printable(method, 20)}; a page is only ever read with GET`,
+    };
   const target = resolveLink(next, baseUrl);
-  if (Array.isArray(target)) return { items: orders, problem: `links.next of page ${state.pages}: ${target.map((p) => `${p.path} ${p.message}`).join("; ")}` };
+  if (Array.isArray(target))
+    return {
+      items: orders,
+      problem: `links.next of page ${state.pages}: ${target.map((p) => `${p.path} ${p.message}`).join("; ")}`,
+    };
   const key = pageKey(target.path, target.headers);
-  if (state.seen.has(key)) return { items: orders, problem: `links.next of page ${state.pages} leads to a page already read (${printable(target.path, 100)}): the pages loop` };
-  if (state.pages >= maxPages) return { items: orders, problem: `the list did not end after ${maxPages} pages (maxPages)` };
+  if (state.seen.has(key))
+    return {
+      items: orders,
+      problem: `links.next of page ${state.pages} leads to a page already read (${printable(target.path, 100)}): the pages loop`,
+    };
+  if (state.pages >= maxPages)
+    return { items: orders, problem: `the list did not end after ${maxPages} pages (maxPages)` };
   state.seen.add(key);
   return { items: orders, next };
 }

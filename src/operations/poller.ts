@@ -68,7 +68,13 @@ export interface ProvisioningPoller extends AsyncIterable<ProvisioningState> {
 type PollRead = "getOrder" | "getOrderProvisioningStatus";
 
 export interface PollerDeps {
-  read<T>(operationId: PollRead, customerId: string, orderId: string, options: CallOptions, onHeaders: (headers: Headers) => void): Promise<T>;
+  read<T>(
+    operationId: PollRead,
+    customerId: string,
+    orderId: string,
+    options: CallOptions,
+    onHeaders: (headers: Headers) => void,
+  ): Promise<T>;
   oneAtATime: OneAtATime;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   now(): number;
@@ -77,9 +83,16 @@ export interface PollerDeps {
 const WAITS = ["intervalMs", "maxIntervalMs", "maxWaitMs"] as const;
 
 /** The saved state a poller starts from, or the caller's mistakes (nothing is sent then). */
-function startingState(customerId: string, orderId: string, options: PollOptions, firstPollAfterMs: number, now: number): SavedPoller {
+function startingState(
+  customerId: string,
+  orderId: string,
+  options: PollOptions,
+  firstPollAfterMs: number,
+  now: number,
+): SavedPoller {
   const problems = waitProblems(options as Record<string, unknown>, WAITS);
-  const read = options.resumeFrom === undefined ? undefined : readSavedPoller(options.resumeFrom, customerId, orderId, now);
+  const read =
+    options.resumeFrom === undefined ? undefined : readSavedPoller(options.resumeFrom, customerId, orderId, now);
   if (Array.isArray(read)) problems.push(...read);
   if (problems.length) throw new PartnerCenterValidationError("pollProvisioning", problems);
   const resumed = read as SavedPoller | undefined;
@@ -87,7 +100,12 @@ function startingState(customerId: string, orderId: string, options: PollOptions
     intervalMs: options.intervalMs ?? resumed?.intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs,
     maxIntervalMs: options.maxIntervalMs ?? resumed?.maxIntervalMs ?? DEFAULT_POLL_SCHEDULE.maxIntervalMs,
   };
-  if (resumed) return { ...resumed, ...schedule, ...(options.maxWaitMs === undefined ? {} : { deadline: now + options.maxWaitMs }) };
+  if (resumed)
+    return {
+      ...resumed,
+      ...schedule,
+      ...(options.maxWaitMs === undefined ? {} : { deadline: now + options.maxWaitMs }),
+    };
   return newSavedPoller({
     customerId,
     orderId,
@@ -100,7 +118,8 @@ function startingState(customerId: string, orderId: string, options: PollOptions
 }
 
 /** Error 800007, "Unable to retrieve provisioning information": not there yet, so poll again. */
-const notYetProvisioning = (error: unknown) => isPartnerCenterError(error) && error.status === 404 && String(error.code) === "800007";
+const notYetProvisioning = (error: unknown) =>
+  isPartnerCenterError(error) && error.status === 404 && String(error.code) === "800007";
 
 /** How long a poll that starts at the deadline may take (at most maxWaitMs): pollUntilDone settles by maxWaitMs and this. */
 const LAST_POLL_GRACE_MS = 10_000;
@@ -131,11 +150,24 @@ export function provisioningPoller(
       `${customerId.toLowerCase()}/${orderId}`,
       async () => {
         let retryAfterMs: number | undefined;
-        const onHeaders = (headers: Headers) => (retryAfterMs = parseRetryAfter(headers.get("Retry-After"), Date.now()) ?? retryAfterMs);
-        const order = await deps.read<PlacedOrder>("getOrder", customerId, orderId, { signal: bounded, ...ids() }, onHeaders);
+        const onHeaders = (headers: Headers) =>
+          (retryAfterMs = parseRetryAfter(headers.get("Retry-After"), Date.now()) ?? retryAfterMs);
+        const order = await deps.read<PlacedOrder>(
+          "getOrder",
+          customerId,
+          orderId,
+          { signal: bounded, ...ids() },
+          onHeaders,
+        );
         if (provisioningUnread || judgeProvisioning(order).done) return { order, retryAfterMs };
         const provisioning = await deps
-          .read<OrderLineItemProvisioningStatusCollection>("getOrderProvisioningStatus", customerId, orderId, { signal: bounded, ...ids() }, onHeaders)
+          .read<OrderLineItemProvisioningStatusCollection>(
+            "getOrderProvisioningStatus",
+            customerId,
+            orderId,
+            { signal: bounded, ...ids() },
+            onHeaders,
+          )
           .catch((error: unknown) => {
             if (notYetProvisioning(error)) return undefined;
             if (!notForThisCredential(error)) throw error;
@@ -153,7 +185,10 @@ export function provisioningPoller(
    */
   async function boundedPoll() {
     const timer = new AbortController();
-    const budget = Math.max(saved.deadline - deps.now(), Math.min(LAST_POLL_GRACE_MS, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS));
+    const budget = Math.max(
+      saved.deadline - deps.now(),
+      Math.min(LAST_POLL_GRACE_MS, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
+    );
     const clock = setTimeout(() => timer.abort(new Error("maxWaitMs")), budget);
     try {
       return await pollOnce(signal ? AbortSignal.any([signal, timer.signal]) : timer.signal);
@@ -208,7 +243,15 @@ export function provisioningPoller(
           polls: saved.polls,
           ...(provisioningUnread ? { provisioningUnread } : {}),
         };
-        if (observed.poll()) publishPoll({ customerId, orderId, polls: last.polls, status: last.order.status, done: last.done, outcome: last.outcome });
+        if (observed.poll())
+          publishPoll({
+            customerId,
+            orderId,
+            polls: last.polls,
+            status: last.order.status,
+            done: last.done,
+            outcome: last.outcome,
+          });
         yield last;
         if (last.done) return;
       }
@@ -246,10 +289,21 @@ export type WaitOptions = Pick<PollOptions, "intervalMs" | "maxIntervalMs" | "ma
  * Waits for an order an answer just carried: settled by its status already (held for a purchase
  * order, say), or polled from intervalMs on, since an order just placed is not provisioned yet.
  */
-export function waitForProvisioning(deps: PollerDeps, customerId: string, placed: PlacedOrder, waits: WaitOptions): Promise<ProvisioningResult> {
+export function waitForProvisioning(
+  deps: PollerDeps,
+  customerId: string,
+  placed: PlacedOrder,
+  waits: WaitOptions,
+): Promise<ProvisioningResult> {
   const verdict = judgeProvisioning(placed);
   if (verdict.done) return Promise.resolve({ order: placed, outcome: verdict.outcome! });
-  return provisioningPoller(deps, customerId, placed.id, waits, waits.intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs).pollUntilDone();
+  return provisioningPoller(
+    deps,
+    customerId,
+    placed.id,
+    waits,
+    waits.intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs,
+  ).pollUntilDone();
 }
 
 /** The poller's reads through the client's calls, one poll at a time per order. */

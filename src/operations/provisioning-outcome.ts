@@ -5,7 +5,8 @@ import type { OrderLineItemProvisioningStatusCollection, PlacedOrder } from "../
 import { printableValue as shown } from "../printable";
 import { enumKey } from "../validation/bind";
 
-export type ProvisioningOutcome = "fulfilled" | "failed" | "cancelled" | "needs_purchase_order" | "partial" | "timed_out";
+export type ProvisioningOutcome =
+  "fulfilled" | "failed" | "cancelled" | "needs_purchase_order" | "partial" | "timed_out";
 
 export interface ProvisioningVerdict {
   done: boolean;
@@ -20,7 +21,10 @@ export interface ProvisioningVerdict {
  * in the first group are final whatever they say; the rest are still on their way. Maps, not
  * object literals: a status is the server's data, and `constructor` must find nothing.
  */
-const ORDER_STATUS: ReadonlyMap<string, "line items" | Exclude<ProvisioningOutcome, "timed_out" | "fulfilled"> | "waiting"> = new Map([
+const ORDER_STATUS: ReadonlyMap<
+  string,
+  "line items" | Exclude<ProvisioningOutcome, "timed_out" | "fulfilled"> | "waiting"
+> = new Map([
   ["completed", "line items"],
   ["partialsuccess", "partial"],
   ["cancelled", "cancelled"],
@@ -35,8 +39,13 @@ const ORDER_STATUS: ReadonlyMap<string, "line items" | Exclude<ProvisioningOutco
 ] as const);
 
 /** The documented line-item states (D11): only `fulfilled` is provisioned. */
-const LINE_ITEM_STATUS: ReadonlyMap<string, boolean> = new Map([["fulfilled", true], ["unfulfilled", false], ["prefulfillmentpending", false]]);
-const lineItemStatus = (status: unknown) => (typeof status === "string" ? LINE_ITEM_STATUS.get(enumKey(status)) : undefined);
+const LINE_ITEM_STATUS: ReadonlyMap<string, boolean> = new Map([
+  ["fulfilled", true],
+  ["unfulfilled", false],
+  ["prefulfillmentpending", false],
+]);
+const lineItemStatus = (status: unknown) =>
+  typeof status === "string" ? LINE_ITEM_STATUS.get(enumKey(status)) : undefined;
 
 export interface JudgeOptions {
   /**
@@ -47,18 +56,25 @@ export interface JudgeOptions {
   orderAlone?: boolean;
 }
 
-export function judgeProvisioning(order: PlacedOrder, provisioning?: OrderLineItemProvisioningStatusCollection, options: JudgeOptions = {}): ProvisioningVerdict {
+export function judgeProvisioning(
+  order: PlacedOrder,
+  provisioning?: OrderLineItemProvisioningStatusCollection,
+  options: JudgeOptions = {},
+): ProvisioningVerdict {
   const unrecognised: string[] = [];
   const meaning = typeof order.status === "string" ? ORDER_STATUS.get(enumKey(order.status)) : undefined;
   if (meaning === undefined) unrecognised.push(`order: ${shown(order.status)}`);
   // Each line item provisioned or not: by its state when read, else by its subscription id.
   let lines: boolean[];
   if (options.orderAlone) {
-    lines = (Array.isArray(order.lineItems) ? order.lineItems : []).map((line) => typeof line?.subscriptionId === "string" && line.subscriptionId !== "");
+    lines = (Array.isArray(order.lineItems) ? order.lineItems : []).map(
+      (line) => typeof line?.subscriptionId === "string" && line.subscriptionId !== "",
+    );
   } else {
     const items = provisioning?.items ?? [];
     for (const item of items) {
-      if (lineItemStatus(item.status) === undefined) unrecognised.push(`line item ${shown(item.lineItemNumber)}: ${shown(item.status)}`);
+      if (lineItemStatus(item.status) === undefined)
+        unrecognised.push(`line item ${shown(item.lineItemNumber)}: ${shown(item.status)}`);
     }
     lines = items.map((item) => lineItemStatus(item.status) === true);
   }

@@ -12,14 +12,22 @@ export function subscriptionsApi(transport: Transport, follow: Follow, baseUrl: 
      * item has one once it is provisioned: wait for the order first (pollProvisioning,
      * createAndWait, checkoutAndWait).
      */
-    async *listByOrder(customerId: string, orderId: string, options: ListOptions = {}): AsyncGenerator<Subscription, void, undefined> {
+    async *listByOrder(
+      customerId: string,
+      orderId: string,
+      options: ListOptions = {},
+    ): AsyncGenerator<Subscription, void, undefined> {
       const request = { path: { customer_id: customerId }, query: { order_id: orderId } };
       yield* listPages<Subscription>(
         {
           operationId: "listSubscriptionsByOrder",
           subject: `order ${orderId}`,
           firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/subscriptions`, request.query),
-          first: (ids) => callOperation<SubscriptionCollection>(transport, "listSubscriptionsByOrder", request, { ...options, ...ids }),
+          first: (ids) =>
+            callOperation<SubscriptionCollection>(transport, "listSubscriptionsByOrder", request, {
+              ...options,
+              ...ids,
+            }),
         },
         options,
         follow,

@@ -13,7 +13,8 @@ export interface OperationRequest<K extends OperationName> {
   header?: Params<K>["header"];
   /** The JSON body; for a multipart operation, one field per part (Blobs for files). */
   body?: operations[K] extends { requestBody: infer B }
-    ? Content<B, "application/json"> | ([Content<B, "multipart/form-data">] extends [never] ? never : Record<string, unknown>)
+    ? | Content<B, "application/json">
+      | ([Content<B, "multipart/form-data">] extends [never] ? never : Record<string, unknown>)
     : never;
 }
 

@@ -5,7 +5,15 @@
 // failure. No span per attempt: OpenTelemetry's HTTP instrumentation already makes those.
 // Metrics: operation duration, retries, throttling and pacing waits. @opentelemetry/api is an
 // optional peer dependency: only this entry needs it.
-import { metrics, SpanKind, SpanStatusCode, trace, type MeterProvider, type Span, type TracerProvider } from "@opentelemetry/api";
+import {
+  metrics,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type MeterProvider,
+  type Span,
+  type TracerProvider,
+} from "@opentelemetry/api";
 import { subscribe, tracingChannel, unsubscribe } from "node:diagnostics_channel";
 import { CHANNELS } from "../diagnostics-channels";
 import type { AttemptMessage, CallContext, WaitMessage } from "../diagnostics";
@@ -50,10 +58,18 @@ function guardedAll<T extends Record<string, (message: object) => void>>(handler
 export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => void {
   const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, version);
   const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE, version);
-  const duration = meter.createHistogram("partner_center.client.operation.duration", { unit: "s", description: "Duration of a client method's call, retries included.", advice: { explicitBucketBoundaries: DURATION_BUCKETS } });
+  const duration = meter.createHistogram("partner_center.client.operation.duration", {
+    unit: "s",
+    description: "Duration of a client method's call, retries included.",
+    advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+  });
   const retries = meter.createCounter("partner_center.client.retries", { description: "Attempts after the first." });
   const throttled = meter.createCounter("partner_center.client.throttled", { description: "Answers 429 (throttled)." });
-  const paced = meter.createHistogram("partner_center.client.rate_limit.wait.duration", { unit: "s", description: "Time a call waited its turn under the client's pacing.", advice: { explicitBucketBoundaries: DURATION_BUCKETS } });
+  const paced = meter.createHistogram("partner_center.client.rate_limit.wait.duration", {
+    unit: "s",
+    description: "Time a call waited its turn under the client's pacing.",
+    advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+  });
 
   // Contexts and request ids are the client's objects and strings: WeakMap and Map, never object keys.
   const spans = new WeakMap<CallContext, { span: Span; started: number }>();
@@ -86,13 +102,26 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
     const { span, started } = entry;
     span.setAttribute("partner_center.attempts", context.attempts);
     if (context.status !== undefined) span.setAttribute("http.response.status_code", context.status);
-    const errorType = error === undefined ? undefined : isPartnerCenterError(error) ? String(error.code ?? error.status ?? "PartnerCenterError") : error instanceof Error ? error.name : "Error";
+    const errorType =
+      error === undefined
+        ? undefined
+        : isPartnerCenterError(error)
+          ? String(error.code ?? error.status ?? "PartnerCenterError")
+          : error instanceof Error
+            ? error.name
+            : "Error";
     if (errorType) {
       span.setAttribute("error.type", errorType);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? statusMessage(error.message, context) : undefined });
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: error instanceof Error ? statusMessage(error.message, context) : undefined,
+      });
     }
     span.end();
-    duration.record((performance.now() - started) / 1000, { ...metricAttributes(context), ...(errorType ? { "error.type": errorType } : {}) });
+    duration.record((performance.now() - started) / 1000, {
+      ...metricAttributes(context),
+      ...(errorType ? { "error.type": errorType } : {}),
+    });
   };
 
   // tracePromise publishes start and end, then asyncStart and asyncEnd once the call settles, with
@@ -100,7 +129,10 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
   const handlers = guardedAll({
     start(message: object) {
       const context = message as CallContext;
-      const span = tracer.startSpan(`PartnerCenter.Orders.${context.operationId}`, { kind: SpanKind.CLIENT, attributes: attributes(context) });
+      const span = tracer.startSpan(`PartnerCenter.Orders.${context.operationId}`, {
+        kind: SpanKind.CLIENT,
+        attributes: attributes(context),
+      });
       spans.set(context, { span, started: performance.now() });
       byRequestId.set(context.requestId, span);
     },
@@ -128,7 +160,10 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
   const onWait = guarded((message: unknown) => {
     const wait = message as WaitMessage;
     const span = wait.requestId ? byRequestId.get(wait.requestId) : undefined;
-    span?.addEvent(wait.reason === "pacing" ? "rate limit wait" : wait.reason === "throttled" ? "throttled" : "retry wait", { "partner_center.wait.reason": wait.reason, "partner_center.wait.ms": wait.delayMs });
+    span?.addEvent(
+      wait.reason === "pacing" ? "rate limit wait" : wait.reason === "throttled" ? "throttled" : "retry wait",
+      { "partner_center.wait.reason": wait.reason, "partner_center.wait.ms": wait.delayMs },
+    );
     if (wait.reason === "pacing") paced.record(wait.delayMs / 1000);
   });
 

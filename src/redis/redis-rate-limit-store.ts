@@ -25,7 +25,9 @@ export function perCustomer(partnerTenantId: string): (request: { customerId?: s
 const KEY_PART = /^[\x21-\x7a\x7c\x7e]{1,200}$/;
 
 function keyProblem(value: unknown, at: string): string | undefined {
-  return typeof value === "string" && KEY_PART.test(value) ? undefined : `${at} must be 1 to 200 printable ASCII characters without spaces or braces`;
+  return typeof value === "string" && KEY_PART.test(value)
+    ? undefined
+    : `${at} must be 1 to 200 printable ASCII characters without spaces or braces`;
 }
 
 /**
@@ -35,9 +37,19 @@ function keyProblem(value: unknown, at: string): string | undefined {
 export function redisRateLimitStore(client: RedisClientLike, options: RedisRateLimitStoreOptions): RateLimitStore {
   const calls = scriptCallsOf(client);
   const problems = [
-    ...(calls ? [] : [{ path: "client", message: "must be an ioredis, iovalkey or node redis client, or { evalsha, eval }" }]),
-    ...(typeof options?.key === "function" ? [] : [keyProblem(options?.key, "options.key")].filter(Boolean).map((message) => ({ path: "options.key", message: message! }))),
-    ...(options?.prefix === undefined ? [] : [keyProblem(options.prefix, "options.prefix")].filter(Boolean).map((message) => ({ path: "options.prefix", message: message! }))),
+    ...(calls
+      ? []
+      : [{ path: "client", message: "must be an ioredis, iovalkey or node redis client, or { evalsha, eval }" }]),
+    ...(typeof options?.key === "function"
+      ? []
+      : [keyProblem(options?.key, "options.key")]
+          .filter(Boolean)
+          .map((message) => ({ path: "options.key", message: message! }))),
+    ...(options?.prefix === undefined
+      ? []
+      : [keyProblem(options.prefix, "options.prefix")]
+          .filter(Boolean)
+          .map((message) => ({ path: "options.prefix", message: message! }))),
   ];
   if (problems.length) throw new PartnerCenterValidationError("redisRateLimitStore", problems);
   const run = scriptRunner(calls!, SLIDING_WINDOW_SCRIPT);

@@ -25,7 +25,8 @@ interface NodeRedisLike {
 /** A Redis client the store takes. */
 export type RedisClientLike = IoRedisLike | NodeRedisLike | ScriptCalls;
 
-const has = (value: unknown, name: string) => value !== null && typeof value === "object" && typeof (value as Record<string, unknown>)[name] === "function";
+const has = (value: unknown, name: string) =>
+  value !== null && typeof value === "object" && typeof (value as Record<string, unknown>)[name] === "function";
 
 /** The two script calls of a client, or undefined when it is none of the kinds taken. */
 export function scriptCallsOf(client: unknown): ScriptCalls | undefined {

@@ -19,6 +19,15 @@ export function errorAnswer(status: number, code: number, description: string, d
 }
 
 /** 400 with the problems in `data`, as Partner Center lists what is wrong with a request. */
-export function invalidInput(problems: readonly ValidationProblem[], code = 800002, description = "Invalid request input."): Answer {
-  return errorAnswer(400, code, description, problems.map((p) => `${p.path} ${p.message}`));
+export function invalidInput(
+  problems: readonly ValidationProblem[],
+  code = 800002,
+  description = "Invalid request input.",
+): Answer {
+  return errorAnswer(
+    400,
+    code,
+    description,
+    problems.map((p) => `${p.path} ${p.message}`),
+  );
 }

@@ -44,7 +44,8 @@ interface StoredCart {
 }
 
 /** 409 800064: another request is checking this cart out (error-codes). */
-export const cartInProgress = (cartId: string): Answer => errorAnswer(409, 800064, `Cart ${cartId} is being processed by another request.`);
+export const cartInProgress = (cartId: string): Answer =>
+  errorAnswer(409, 800064, `Cart ${cartId} is being processed by another request.`);
 
 /** The fake's answer when a cart is not there: never created, or expired. */
 const notFound = (): Answer => errorAnswer(404, 800008, "Unable to retrieve cart id.");
@@ -84,7 +85,9 @@ export class CartStore {
       lastModifiedUser: "00000000-0000-4000-8000-00000000fa4e",
       status: "Active",
       lineItems: this.lines(body.lineItems ?? []),
-      ...(body.partnerOnRecordAttestationAccepted === undefined ? {} : { partnerOnRecordAttestationAccepted: body.partnerOnRecordAttestationAccepted }),
+      ...(body.partnerOnRecordAttestationAccepted === undefined
+        ? {}
+        : { partnerOnRecordAttestationAccepted: body.partnerOnRecordAttestationAccepted }),
       links: { self: link(`/customers/${customerId}/carts/${id}`) },
       attributes: { objectType: "Cart" },
     };
@@ -105,7 +108,8 @@ export class CartStore {
     }
     stored.cart.lineItems = this.lines(body.lineItems ?? []);
     stored.cart.lastModifiedTimestamp = new Date(this.rules.now()).toISOString();
-    if (body.partnerOnRecordAttestationAccepted !== undefined) stored.cart.partnerOnRecordAttestationAccepted = body.partnerOnRecordAttestationAccepted;
+    if (body.partnerOnRecordAttestationAccepted !== undefined)
+      stored.cart.partnerOnRecordAttestationAccepted = body.partnerOnRecordAttestationAccepted;
     return { status: 200, body: stored.cart };
   }
 
@@ -123,7 +127,14 @@ export class CartStore {
     // A line in error refuses the cart whole, before anything is placed (D46).
     const inError = stored.cart.lineItems.filter((line) => line.error);
     if (inError.length) {
-      return errorAnswer(400, 800009, "Error in cart item(s).", inError.map((line) => `lineItems[${line.id}]: ${line.error?.errorCode} ${line.error?.errorDescription ?? ""}`.trim()));
+      return errorAnswer(
+        400,
+        800009,
+        "Error in cart item(s).",
+        inError.map((line) =>
+          `lineItems[${line.id}]: ${line.error?.errorCode} ${line.error?.errorDescription ?? ""}`.trim(),
+        ),
+      );
     }
     stored.checkingOut = true;
     try {
@@ -132,7 +143,8 @@ export class CartStore {
         stored.result = result;
         stored.cart.status = "Ordered";
       }
-      if (this.rules.checkoutDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.rules.checkoutDelayMs));
+      if (this.rules.checkoutDelayMs > 0)
+        await new Promise((resolve) => setTimeout(resolve, this.rules.checkoutDelayMs));
       return { status: 201, body: result };
     } finally {
       stored.checkingOut = false;
@@ -200,7 +212,17 @@ function orderOf(lines: CartLineItem[]): NewOrder {
       lineItemNumber,
       offerId: line.catalogItemId!,
       quantity: line.quantity ?? 1,
-      ...pick(line, ["friendlyName", "termDuration", "provisioningContext", "renewsTo", "promotionId", "customTermEndDate", "attestationAccepted", "purchaseCommitment", "additionalPartnerIdsOnRecord"]),
+      ...pick(line, [
+        "friendlyName",
+        "termDuration",
+        "provisioningContext",
+        "renewsTo",
+        "promotionId",
+        "customTermEndDate",
+        "attestationAccepted",
+        "purchaseCommitment",
+        "additionalPartnerIdsOnRecord",
+      ]),
     })),
   };
 }

@@ -28,19 +28,44 @@ const quoted = (problem: ValidationProblem) => {
 const field = (problem: ValidationProblem, name: string) => problem.path.endsWith(`.${name}`);
 
 const FAULTS: readonly DocumentedFault[] = [
-  { matches: (p) => p.message.startsWith("must be one of"), code: 900126, describe: (p) => `Unable to parse enum: ${quoted(p)}` },
+  {
+    matches: (p) => p.message.startsWith("must be one of"),
+    code: 900126,
+    describe: (p) => `Unable to parse enum: ${quoted(p)}`,
+  },
   { matches: (p) => field(p, "termDuration"), code: 800121, describe: () => "The term duration provided is invalid." },
-  { matches: (p) => field(p, "quantity") && /lineItems\[/.test(p.path), code: 900275, describe: (p) => `The requested quantity for line item ${lineOf(p)} is not within the allowed quantity for this offer.` },
+  {
+    matches: (p) => field(p, "quantity") && /lineItems\[/.test(p.path),
+    code: 900275,
+    describe: (p) =>
+      `The requested quantity for line item ${lineOf(p)} is not within the allowed quantity for this offer.`,
+  },
   {
     matches: (p) => field(p, "customTermEndDate"),
     code: 900242,
     describe: (p) =>
       `The custom term end date specified for line item ${lineOf(p)} does not match with the end date of any active non-trial OnlineServicesNCE subscription or align with the end of the calendar month. Partners should select a new custom term end date.`,
   },
-  { matches: (p, op) => (op === "createCart" || op === "updateCart") && field(p, "catalogItemId"), code: 900142, describe: () => "The catalog item ID isn't present" },
-  { matches: (p, op) => op === "createOrderAttachments" && p.path === "body.POFiles", code: 900252, describe: () => "Purchase order document is required." },
-  { matches: (p, op) => op === "createOrderAttachments" && p.path === "body.Metadata.tenderLink", code: 900253, describe: () => "When part of tender, either tender link or tender document is required." },
-  { matches: (p, op) => op === "createOrderAttachments" && p.path.startsWith("body.Metadata"), code: 900254, describe: () => "Invalid metadata. (If the customer price, currency is missing)." },
+  {
+    matches: (p, op) => (op === "createCart" || op === "updateCart") && field(p, "catalogItemId"),
+    code: 900142,
+    describe: () => "The catalog item ID isn't present",
+  },
+  {
+    matches: (p, op) => op === "createOrderAttachments" && p.path === "body.POFiles",
+    code: 900252,
+    describe: () => "Purchase order document is required.",
+  },
+  {
+    matches: (p, op) => op === "createOrderAttachments" && p.path === "body.Metadata.tenderLink",
+    code: 900253,
+    describe: () => "When part of tender, either tender link or tender document is required.",
+  },
+  {
+    matches: (p, op) => op === "createOrderAttachments" && p.path.startsWith("body.Metadata"),
+    code: 900254,
+    describe: () => "Invalid metadata. (If the customer price, currency is missing).",
+  },
 ];
 
 /** The 400 for a request with these problems: the documented code of the first that has one, else 800002. */

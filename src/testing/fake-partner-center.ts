@@ -94,11 +94,24 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
   const settings = checkedOptions(options);
   const retention = options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
   const store = new OrderStore(new Lifecycle(options));
-  const fresh = (): FakePartnerCenterStats => ({ requests: 0, created: 0, replays: 0, conflicts: 0, faults: 0, aborted: 0, errors: 0, throttled: 0, tokenExchanges: 0, inProgress: 0 });
+  const fresh = (): FakePartnerCenterStats => ({
+    requests: 0,
+    created: 0,
+    replays: 0,
+    conflicts: 0,
+    faults: 0,
+    aborted: 0,
+    errors: 0,
+    throttled: 0,
+    tokenExchanges: 0,
+    inProgress: 0,
+  });
   const signIn = new TokenEndpoint();
   const stats = fresh();
   const limit = options.rateLimit;
-  const throttle = limit && new Throttle(Math.floor((limit.requestsPerMinute * (limit.windowMs ?? 60_000)) / 60_000), limit.windowMs ?? 60_000);
+  const throttle =
+    limit &&
+    new Throttle(Math.floor((limit.requestsPerMinute * (limit.windowMs ?? 60_000)) / 60_000), limit.windowMs ?? 60_000);
   const records = new IdempotencyRecords(retention);
   /** MS-RequestIds (lower-cased) whose first request is still being answered. */
   const placing = new Set<string>();
@@ -129,7 +142,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     attestationOffers,
     pageSize: settings.pageSize,
     onCreate,
-    refuseCancel: (customerId, order) => cancellationRefusal(order, customerId, (offer) => offerKinds.get(offer) ?? "new-commerce", tenant, Date.now()),
+    refuseCancel: (customerId, order) =>
+      cancellationRefusal(order, customerId, (offer) => offerKinds.get(offer) ?? "new-commerce", tenant, Date.now()),
     listed: (order) => listDelayMs === 0 || Date.now() - Date.parse(order.creationDate ?? "") >= listDelayMs,
   };
   // A token is the request's data: looked up in a Map, never as a key of an object.
@@ -153,13 +167,23 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
    * it (unknown keys ignored, D23), or the answer that refuses it. It comes before the MS-RequestId
    * is looked at: a request the service would not take uses no id up.
    */
-  async function prepare(request: IncomingMessage, url: URL, raw: Buffer, kind: CredentialKind, route: Route): Promise<Answer | Prepared> {
-    if (route && typeof route === "object" && "allow" in route) return { ...errorAnswer(405, 405, "Method not allowed."), headers: { Allow: route.allow.join(", ") } };
-    if (route === "escape") return errorAnswer(400, 800002, "Invalid request input.", ["The path is not valid percent-encoding."]);
+  async function prepare(
+    request: IncomingMessage,
+    url: URL,
+    raw: Buffer,
+    kind: CredentialKind,
+    route: Route,
+  ): Promise<Answer | Prepared> {
+    if (route && typeof route === "object" && "allow" in route)
+      return { ...errorAnswer(405, 405, "Method not allowed."), headers: { Allow: route.allow.join(", ") } };
+    if (route === "escape")
+      return errorAnswer(400, 800002, "Invalid request input.", ["The path is not valid percent-encoding."]);
     if (!route) return errorAnswer(404, 404, "No such resource.");
     if (!mayCall(route.operationId, kind)) {
       // error-codes' own code for it (D35).
-      return errorAnswer(403, 900329, "This resource does not support application-only authentication.", [`${route.operationId} takes ${credentialKinds(route.operationId).join(", ")} credentials; the token is App-only.`]);
+      return errorAnswer(403, 900329, "This resource does not support application-only authentication.", [
+        `${route.operationId} takes ${credentialKinds(route.operationId).join(", ")} credentials; the token is App-only.`,
+      ]);
     }
     const parts = await readRequest(route.operationId, route.path, url, request.headers, raw);
     if (isAnswer(parts)) return parts;
@@ -207,7 +231,11 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
 
     const requestId = typeof request.headers["ms-requestid"] === "string" ? request.headers["ms-requestid"] : undefined;
     const attempt = requestId ? attempts.next(requestId) : 1;
-    const injected = scheduled.length ? (scheduled.shift() ?? undefined) : rate && requestId ? drawFault(rate, requestId, attempt) : undefined;
+    const injected = scheduled.length
+      ? (scheduled.shift() ?? undefined)
+      : rate && requestId
+        ? drawFault(rate, requestId, attempt)
+        : undefined;
     if (injected) stats.faults += 1;
     if (injected && !injected.after) {
       if (injected.type === "reset") return void request.socket.destroy();
@@ -224,7 +252,9 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     const prepared = await prepare(request, url, read.body, kind, route);
     const result =
       "prepared" in prepared
-        ? await once(requestId, request, url, read.body, prepared, () => handleOperation(handlers, prepared.operationId, prepared.bound, url, request.headers, prepared.kind))
+        ? await once(requestId, request, url, read.body, prepared, () =>
+            handleOperation(handlers, prepared.operationId, prepared.bound, url, request.headers, prepared.kind),
+          )
         : prepared;
     if (injected?.type === "reset") return void request.socket.destroy();
     if (injected?.type === "stall") return;
@@ -236,10 +266,23 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
    * for the id reused with another request, "in progress" while the first is still answered
    * (D39, D43), else `handle()`'s, remembered. GETs are answered anew.
    */
-  async function once(requestId: string | undefined, request: IncomingMessage, url: URL, body: Buffer, prepared: Prepared, handle: () => Promise<Answer>): Promise<Answer> {
+  async function once(
+    requestId: string | undefined,
+    request: IncomingMessage,
+    url: URL,
+    body: Buffer,
+    prepared: Prepared,
+    handle: () => Promise<Answer>,
+  ): Promise<Answer> {
     if (!requestId || request.method === "GET") return handle();
     const upn = request.headers["x-ms-customeruser-upn"];
-    const identity = { method: String(request.method), path: samePath(url), customer: customerOf(url.pathname), upn: String(upn ?? "").toLowerCase(), body };
+    const identity = {
+      method: String(request.method),
+      path: samePath(url),
+      customer: customerOf(url.pathname),
+      upn: String(upn ?? "").toLowerCase(),
+      body,
+    };
     const known = records.lookup(requestId, identity);
     const key = requestId.toLowerCase();
     if (known.kind === "replay") {
@@ -252,7 +295,13 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     }
     if (placing.has(key)) {
       stats.inProgress += 1;
-      return prepared.operationId === "checkoutCart" ? cartInProgress(String(prepared.cartId)) : errorAnswer(409, 800060, "Your order is in progress. Check your order history for recent orders in few minutes.");
+      return prepared.operationId === "checkoutCart"
+        ? cartInProgress(String(prepared.cartId))
+        : errorAnswer(
+            409,
+            800060,
+            "Your order is in progress. Check your order history for recent orders in few minutes.",
+          );
     }
     placing.add(key);
     let result: Answer;
@@ -307,7 +356,11 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     stats,
     injectFaults: (...faults) => void scheduled.push(...faults),
     setFaultRate: (plan) => void (rate = plan),
-    seedOrders(customerId, count, order = { lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] }) {
+    seedOrders(
+      customerId,
+      count,
+      order = { lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] },
+    ) {
       for (let i = 0; i < count; i++) store.create(customerId, order);
     },
     reset() {
@@ -331,7 +384,10 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
 
 /** A request's path and query as one resource: the customer's GUID in any casing, as the service matches it. */
 function samePath(url: URL): string {
-  return url.pathname.replace(/(\/customers\/)([^/]+)/, (_m, prefix: string, id: string) => prefix + id.toLowerCase()) + url.search;
+  return (
+    url.pathname.replace(/(\/customers\/)([^/]+)/, (_m, prefix: string, id: string) => prefix + id.toLowerCase()) +
+    url.search
+  );
 }
 
 /** The customer a request is for, lower-cased (GUIDs match in any casing), from its path. */

@@ -29,7 +29,10 @@ export function faultAnswer(fault: Fault): Answer | undefined {
   return {
     status: fault.status,
     headers: fault.retryAfter === undefined ? {} : { "Retry-After": fault.retryAfter },
-    body: apiFault(fault.status === 500 ? 800005 : fault.status, "The partner API service or one of its dependencies failed."),
+    body: apiFault(
+      fault.status === 500 ? 800005 : fault.status,
+      "The partner API service or one of its dependencies failed.",
+    ),
   };
 }
 

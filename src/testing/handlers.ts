@@ -68,17 +68,24 @@ export async function handleOperation(
     }
     case "listOrders": {
       const wanted = typeof query.billingType === "string" ? enumKey(query.billingType) : undefined;
-      const all = store.list(customerId).filter((o) => ctx.listed(o) && (wanted === undefined || enumKey(o.billingCycle ?? "") === wanted));
+      const all = store
+        .list(customerId)
+        .filter((o) => ctx.listed(o) && (wanted === undefined || enumKey(o.billingCycle ?? "") === wanted));
       const token = headers["ms-continuationtoken"];
       const offset = typeof token === "string" ? decodeToken(token) : 0;
-      if (offset === undefined) return errorAnswer(400, 800002, "Invalid request input.", ["Bad MS-ContinuationToken."]);
+      if (offset === undefined)
+        return errorAnswer(400, 800002, "Invalid request input.", ["Bad MS-ContinuationToken."]);
       const items = all.slice(offset, offset + ctx.pageSize);
       const next = offset + ctx.pageSize < all.length ? offset + ctx.pageSize : undefined;
       const self = `/customers/${customerId}/orders${url.search}`;
-      const links = next === undefined
-        ? { self: link(self) }
-        : { self: link(self), next: link(`/v1${self}`, [{ key: "MS-ContinuationToken", value: encodeToken(next) }]) };
-      return { status: 200, body: { totalCount: items.length, items, links, attributes: { objectType: "Collection" } } };
+      const links =
+        next === undefined
+          ? { self: link(self) }
+          : { self: link(self), next: link(`/v1${self}`, [{ key: "MS-ContinuationToken", value: encodeToken(next) }]) };
+      return {
+        status: 200,
+        body: { totalCount: items.length, items, links, attributes: { objectType: "Collection" } },
+      };
     }
     case "getOrder":
       // An App-only caller is refused the provisioning status (D35): its reads of the order are its
@@ -88,7 +95,9 @@ export async function handleOperation(
     case "updateOrder": {
       if (!order) return NOT_FOUND;
       const updated = store.update(customerId, order.id, body as Order, (found) => ctx.refuseCancel(customerId, found));
-      return updated && "code" in updated ? errorAnswer(updated.status, updated.code, updated.description) : { status: 200, body: updated };
+      return updated && "code" in updated
+        ? errorAnswer(updated.status, updated.code, updated.description)
+        : { status: 200, body: updated };
     }
     case "getOrderProvisioningStatus":
       return order ? { status: 200, body: store.provisioningStatus(order) } : NOT_FOUND;
@@ -100,14 +109,19 @@ export async function handleOperation(
       return { status: 200, body: store.activationLinks(order, number) };
     }
     case "listSubscriptionActivationLinks": {
-      const owner = store.list(customerId).find((o) => o.lineItems.some((l) => l.subscriptionId === path.subscription_id));
+      const owner = store
+        .list(customerId)
+        .find((o) => o.lineItems.some((l) => l.subscriptionId === path.subscription_id));
       return owner ? { status: 200, body: store.activationLinks(owner) } : NOT_FOUND;
     }
     case "createOrderAttachments": {
       if (!order) return NOT_FOUND;
       const upload = body as { POFiles: File[]; TenderFiles?: File[] };
       const created = await store.attach(order, upload.POFiles, upload.TenderFiles ?? []);
-      return { status: 201, body: { totalCount: created.length, items: created, attributes: { objectType: "Collection" } } };
+      return {
+        status: 201,
+        body: { totalCount: created.length, items: created, attributes: { objectType: "Collection" } },
+      };
     }
     case "listOrderAttachments": {
       if (!order) return NOT_FOUND;
@@ -124,7 +138,8 @@ export async function handleOperation(
       return ctx.carts.checkout(customerId, String(path.cart_id));
     case "listSubscriptionsByOrder": {
       // Without order_id, every subscription of the customer (E9).
-      const placed = query.order_id === undefined ? store.list(customerId) : [store.get(customerId, String(query.order_id))];
+      const placed =
+        query.order_id === undefined ? store.list(customerId) : [store.get(customerId, String(query.order_id))];
       if (placed.some((o) => !o)) return NOT_FOUND;
       const items = placed.flatMap((o) => subscriptionsOf(o!));
       return { status: 200, body: { totalCount: items.length, items, attributes: { objectType: "Collection" } } };

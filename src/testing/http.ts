@@ -56,7 +56,9 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   const timedOut = error.code === "ERR_HTTP_REQUEST_TIMEOUT";
   if (socket.writable && error.code !== "ECONNRESET") {
     const [status, reason] = timedOut ? [408, "Request Timeout"] : [400, "Bad Request"];
-    const description = timedOut ? "The request did not arrive in time." : `The request could not be parsed (${error.code ?? "bad request"}).`;
+    const description = timedOut
+      ? "The request did not arrive in time."
+      : `The request could not be parsed (${error.code ?? "bad request"}).`;
     const body = JSON.stringify(apiFault(status, description));
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +

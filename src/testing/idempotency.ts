@@ -55,7 +55,8 @@ export class IdempotencyRecords {
     this.sweep();
     const record = this.records.get(requestId.toLowerCase());
     if (!record) return { kind: "new" };
-    if (record.fingerprint === fingerprint(request)) return { kind: "replay", answer: JSON.parse(record.answer) as Answer };
+    if (record.fingerprint === fingerprint(request))
+      return { kind: "replay", answer: JSON.parse(record.answer) as Answer };
     const where = record.customer === request.customer ? "" : ` for customer ${record.customer}`;
     return {
       kind: "conflict",
@@ -88,5 +89,8 @@ export class IdempotencyRecords {
 }
 
 function fingerprint(request: RequestIdentity): string {
-  return createHash("sha256").update(`${request.method} ${request.path}\n${request.upn ?? ""}\n`).update(request.body).digest("base64");
+  return createHash("sha256")
+    .update(`${request.method} ${request.path}\n${request.upn ?? ""}\n`)
+    .update(request.body)
+    .digest("base64");
 }

@@ -50,7 +50,9 @@ export class Lifecycle {
 
   /** A new order's first state. */
   placed(order: PlacedOrder): void {
-    order.status = order.lineItems.some((l) => this.needsPurchaseOrder.has(l.offerId)) ? "pending_po_upload" : "pending";
+    order.status = order.lineItems.some((l) => this.needsPurchaseOrder.has(l.offerId))
+      ? "pending_po_upload"
+      : "pending";
     this.progress.set(order, { reads: 0, since: this.now() });
   }
 
@@ -72,7 +74,8 @@ export class Lifecycle {
     const progress = this.progress.get(order);
     if (!progress || !WAITING.has(order.status ?? "")) return;
     if (statusRead) progress.reads += 1;
-    const due = "polls" in this.plan ? progress.reads >= this.plan.polls : this.now() - progress.since >= this.plan.afterMs;
+    const due =
+      "polls" in this.plan ? progress.reads >= this.plan.polls : this.now() - progress.since >= this.plan.afterMs;
     if (due) this.provision(order);
   }
 
@@ -87,7 +90,11 @@ export class Lifecycle {
       if (this.failing.has(item.offerId)) continue;
       item.subscriptionId = guid();
       // links is read-only to a client; the service (here, the fake) sets it.
-      const subscription = { uri: `/customers/${order.referenceCustomerId}/subscriptions/${item.subscriptionId}`, method: "GET", headers: [] };
+      const subscription = {
+        uri: `/customers/${order.referenceCustomerId}/subscriptions/${item.subscriptionId}`,
+        method: "GET",
+        headers: [],
+      };
       Object.assign(item, { links: { ...item.links, subscription } });
       provisioned += 1;
     }

@@ -87,7 +87,12 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
 /** Carts expire 7 days after they are created ("Carts expire 7 days from the initial creation", D41). */
 export const DEFAULT_CART_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 
-export const DEFAULTS = { pageSize: 100, maxBodyBytes: 10 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+export const DEFAULTS = {
+  pageSize: 100,
+  maxBodyBytes: 10 * 1024 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+};
 
 export function optionProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
@@ -97,7 +102,15 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
       problems.push({ path: `options.${name}`, message: `must be a whole number of at least 1, got ${String(value)}` });
     }
   };
-  for (const name of ["pageSize", "maxBodyBytes", "headersTimeoutMs", "requestTimeoutMs", "idempotencyRetentionMs", "cartLifetimeMs"] as const) positive(name);
+  for (const name of [
+    "pageSize",
+    "maxBodyBytes",
+    "headersTimeoutMs",
+    "requestTimeoutMs",
+    "idempotencyRetentionMs",
+    "cartLifetimeMs",
+  ] as const)
+    positive(name);
   if (options.port !== undefined && !isWhole(options.port, 0, 65_535)) {
     problems.push({ path: "options.port", message: `must be a port number, got ${String(options.port)}` });
   }
@@ -106,34 +119,59 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
   }
   if (options.tokens !== undefined) {
     const entries = options.tokens && typeof options.tokens === "object" ? Object.entries(options.tokens) : undefined;
-    if (!entries || entries.some(([token, kind]) => !/^[\x21-\x7e]+$/.test(token) || (kind !== "app" && kind !== "app+user"))) {
+    if (
+      !entries ||
+      entries.some(([token, kind]) => !/^[\x21-\x7e]+$/.test(token) || (kind !== "app" && kind !== "app+user"))
+    ) {
       problems.push({ path: "options.tokens", message: 'must map printable-ASCII tokens to "app" or "app+user"' });
     }
   }
   if (options.offerKinds !== undefined) {
-    const entries = options.offerKinds && typeof options.offerKinds === "object" ? Object.entries(options.offerKinds) : undefined;
+    const entries =
+      options.offerKinds && typeof options.offerKinds === "object" ? Object.entries(options.offerKinds) : undefined;
     if (!entries || entries.some(([offer, kind]) => offer === "" || !OFFER_KINDS.includes(kind))) {
       problems.push({ path: "options.offerKinds", message: `must map offer ids to one of ${OFFER_KINDS.join(", ")}` });
     }
   }
   if (options.tenant !== undefined && options.tenant !== "production" && options.tenant !== "sandbox") {
-    problems.push({ path: "options.tenant", message: `must be "production" or "sandbox", got ${String(options.tenant)}` });
+    problems.push({
+      path: "options.tenant",
+      message: `must be "production" or "sandbox", got ${String(options.tenant)}`,
+    });
   }
   for (const name of ["cartErrors", "checkoutErrors"] as const) {
     if (options[name] === undefined) continue;
     const plans = options[name];
     const entries = plans && typeof plans === "object" ? Object.entries(plans) : undefined;
-    if (!entries || entries.some(([offer, plan]) => offer === "" || !plan || !Number.isInteger(plan.code) || typeof plan.description !== "string")) {
-      problems.push({ path: `options.${name}`, message: "must map offer ids to { code: a whole number, description: a string }" });
+    if (
+      !entries ||
+      entries.some(
+        ([offer, plan]) =>
+          offer === "" || !plan || !Number.isInteger(plan.code) || typeof plan.description !== "string",
+      )
+    ) {
+      problems.push({
+        path: `options.${name}`,
+        message: "must map offer ids to { code: a whole number, description: a string }",
+      });
     }
   }
   for (const name of ["listDelayMs", "placementDelayMs", "checkoutDelayMs"] as const) {
     if (options[name] !== undefined && !isWhole(options[name], 0, MAX_TIMER_MS)) {
-      problems.push({ path: `options.${name}`, message: `must be a whole number of milliseconds, got ${String(options[name])}` });
+      problems.push({
+        path: `options.${name}`,
+        message: `must be a whole number of milliseconds, got ${String(options[name])}`,
+      });
     }
   }
-  if (options.onError !== undefined && typeof options.onError !== "function") problems.push({ path: "options.onError", message: "must be a function" });
-  problems.push(...planProblems(options.provisioning), ...offerProblems(options, "failOffers"), ...offerProblems(options, "purchaseOrderOffers"), ...offerProblems(options, "attestationOffers"));
+  if (options.onError !== undefined && typeof options.onError !== "function")
+    problems.push({ path: "options.onError", message: "must be a function" });
+  problems.push(
+    ...planProblems(options.provisioning),
+    ...offerProblems(options, "failOffers"),
+    ...offerProblems(options, "purchaseOrderOffers"),
+    ...offerProblems(options, "attestationOffers"),
+  );
   problems.push(...rateLimitProblems(options.rateLimit));
   return problems;
 }
@@ -142,12 +180,21 @@ function planProblems(plan: FakePartnerCenterOptions["provisioning"]): Validatio
   if (plan === undefined) return [];
   if (plan && typeof plan === "object" && "polls" in plan && isWhole(plan.polls, 1)) return [];
   if (plan && typeof plan === "object" && "afterMs" in plan && isWhole(plan.afterMs, 0)) return [];
-  return [{ path: "options.provisioning", message: "must be { polls: a whole number of at least 1 } or { afterMs: a whole number of milliseconds }" }];
+  return [
+    {
+      path: "options.provisioning",
+      message: "must be { polls: a whole number of at least 1 } or { afterMs: a whole number of milliseconds }",
+    },
+  ];
 }
 
-function offerProblems(options: FakePartnerCenterOptions, name: "failOffers" | "purchaseOrderOffers" | "attestationOffers"): ValidationProblem[] {
+function offerProblems(
+  options: FakePartnerCenterOptions,
+  name: "failOffers" | "purchaseOrderOffers" | "attestationOffers",
+): ValidationProblem[] {
   const offers = options[name];
-  if (offers === undefined || (Array.isArray(offers) && offers.every((o) => typeof o === "string" && o !== ""))) return [];
+  if (offers === undefined || (Array.isArray(offers) && offers.every((o) => typeof o === "string" && o !== "")))
+    return [];
   return [{ path: `options.${name}`, message: "must be a list of offer ids" }];
 }
 
@@ -155,10 +202,20 @@ function rateLimitProblems(limit: FakePartnerCenterOptions["rateLimit"]): Valida
   if (limit === undefined) return [];
   const windowMs = limit?.windowMs ?? 60_000;
   if (!(limit && typeof limit === "object" && isWhole(limit.requestsPerMinute, 1) && isWhole(windowMs, 1))) {
-    return [{ path: "options.rateLimit", message: "must be { requestsPerMinute: a whole number of at least 1, windowMs?: milliseconds }" }];
+    return [
+      {
+        path: "options.rateLimit",
+        message: "must be { requestsPerMinute: a whole number of at least 1, windowMs?: milliseconds }",
+      },
+    ];
   }
   if (Math.floor((limit.requestsPerMinute * windowMs) / 60_000) < 1) {
-    return [{ path: "options.rateLimit.windowMs", message: `must be long enough to hold one request at ${limit.requestsPerMinute} a minute` }];
+    return [
+      {
+        path: "options.rateLimit.windowMs",
+        message: `must be long enough to hold one request at ${limit.requestsPerMinute} a minute`,
+      },
+    ];
   }
   return [];
 }
@@ -169,4 +226,3 @@ export function checkedOptions(options: FakePartnerCenterOptions): FakePartnerCe
   if (problems.length) throw new PartnerCenterValidationError("startFakePartnerCenter", problems);
   return { ...DEFAULTS, ...options };
 }
-

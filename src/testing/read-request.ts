@@ -12,7 +12,8 @@ type ParameterRule = { in: string; name: string; schema: RuleSchema };
 const PARAMETERS: Readonly<Record<string, ParameterRule>> = parameters;
 const SCHEMAS: Readonly<Record<string, RuleSchema>> = schemas;
 
-const resolve = (schema: RuleSchema | undefined): RuleSchema | undefined => (schema?.$ref ? resolve(SCHEMAS[schema.$ref]) : schema);
+const resolve = (schema: RuleSchema | undefined): RuleSchema | undefined =>
+  schema?.$ref ? resolve(SCHEMAS[schema.$ref]) : schema;
 const JSON_TYPE = /^(application\/(.+\+)?json|text\/json)$/;
 
 /** A query string value as the parameter's type: ASP.NET binds `True` and `true` alike. */
@@ -24,12 +25,18 @@ function typedQueryValue(raw: string, schema: RuleSchema): unknown {
 }
 
 /** The multipart body as an object: file parts as arrays of Blobs, JSON parts parsed. */
-async function formBody(raw: Buffer, contentType: string, bodySchema: RuleSchema): Promise<{ body: Record<string, unknown> } | { answer: Answer }> {
+async function formBody(
+  raw: Buffer,
+  contentType: string,
+  bodySchema: RuleSchema,
+): Promise<{ body: Record<string, unknown> } | { answer: Answer }> {
   let form: FormData;
   try {
     form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
   } catch {
-    return { answer: errorAnswer(400, 800002, "Invalid request input.", ["The multipart/form-data body could not be read."]) };
+    return {
+      answer: errorAnswer(400, 800002, "Invalid request input.", ["The multipart/form-data body could not be read."]),
+    };
   }
   const properties = resolve(bodySchema)?.properties ?? {};
   const byName = new Map(Object.keys(properties).map((name) => [name.toLowerCase(), name]));
@@ -72,7 +79,8 @@ export async function readRequest(
     const parameter = PARAMETERS[key]!;
     if (parameter.in === "query") {
       const given = Object.keys(query).find((name) => name.toLowerCase() === parameter.name.toLowerCase());
-      if (given !== undefined && typeof query[given] === "string") query[given] = typedQueryValue(query[given] as string, parameter.schema);
+      if (given !== undefined && typeof query[given] === "string")
+        query[given] = typedQueryValue(query[given] as string, parameter.schema);
     }
     const value = headers[parameter.name.toLowerCase()];
     if (parameter.in === "header" && typeof value === "string") header[parameter.name] = value;

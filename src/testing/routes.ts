@@ -16,7 +16,12 @@ const ROUTES: RouteRule[] = Object.entries(operations).map(([operationId, rule])
     return "([^/]+)";
   });
   // ASP.NET routes match in any casing.
-  return { operationId: operationId as OperationId, method: rule.method, pattern: new RegExp(`^${source}$`, "i"), names };
+  return {
+    operationId: operationId as OperationId,
+    method: rule.method,
+    pattern: new RegExp(`^${source}$`, "i"),
+    names,
+  };
 });
 
 export interface Matched {

@@ -30,7 +30,8 @@ function lineItem(item: NewLineItem): OrderLineItem {
   const links: OrderLineItem["links"] = {};
   if (product) links.product = link(`/products/${product}?country=US`);
   if (product && sku) links.sku = link(`/products/${product}/skus/${sku}?country=US`);
-  if (product && sku && availability) links.availability = link(`/products/${product}/skus/${sku}/availabilities/${availability}?country=US`);
+  if (product && sku && availability)
+    links.availability = link(`/products/${product}/skus/${sku}/availabilities/${availability}?country=US`);
   return { ...item, transactionType: "New", links, attributes: { objectType: "OrderLineItem" } };
 }
 
@@ -65,7 +66,11 @@ export class OrderStore {
       ...(body.partnerOnRecordAttestationAccepted === undefined
         ? {}
         : { partnerOnRecordAttestationAccepted: body.partnerOnRecordAttestationAccepted }),
-      links: { self: link(self), provisioningStatus: link(`${self}/provisioningstatus`), patchOperation: link(self, "PATCH") },
+      links: {
+        self: link(self),
+        provisioningStatus: link(`${self}/provisioningstatus`),
+        patchOperation: link(self, "PATCH"),
+      },
       client: {},
       attributes: { objectType: "Order" },
     };
@@ -90,7 +95,12 @@ export class OrderStore {
   }
 
   /** Applies a bound patch, or gives the documented refusal of a cancel the service refuses (`refuseCancel`). */
-  update(customerId: string, id: string, patch: Order, refuseCancel: (order: PlacedOrder) => Refusal | undefined): PlacedOrder | Refusal | undefined {
+  update(
+    customerId: string,
+    id: string,
+    patch: Order,
+    refuseCancel: (order: PlacedOrder) => Refusal | undefined,
+  ): PlacedOrder | Refusal | undefined {
     const order = this.get(customerId, id);
     if (!order) return undefined;
     if (patch.status === "cancelled") {
@@ -103,7 +113,9 @@ export class OrderStore {
       // An add-on becomes a new line of the order, whatever number the patch gave it (the docs'
       // add-on example sends 0 and gets it back as line 1).
       if (item.parentSubscriptionId) {
-        order.lineItems.push(lineItem({ ...item, lineItemNumber: order.lineItems.length, quantity: item.quantity ?? 1 }));
+        order.lineItems.push(
+          lineItem({ ...item, lineItemNumber: order.lineItems.length, quantity: item.quantity ?? 1 }),
+        );
         continue;
       }
       const existing = order.lineItems.find((l) => l.lineItemNumber === item.lineItemNumber);
@@ -122,7 +134,11 @@ export class OrderStore {
     this.lifecycle.advance(order, true);
     const items = order.lineItems.map((l) => {
       const status = this.lifecycle.lineItemStatus(order, l);
-      return { lineItemNumber: l.lineItemNumber, status, quantityProvisioningInformation: [{ quantity: l.quantity ?? 0, status }] };
+      return {
+        lineItemNumber: l.lineItemNumber,
+        status,
+        quantityProvisioningInformation: [{ quantity: l.quantity ?? 0, status }],
+      };
     });
     return { totalCount: items.length, items, attributes: { objectType: "Collection" } };
   }
@@ -130,14 +146,20 @@ export class OrderStore {
   activationLinks(order: PlacedOrder, lineItemNumber?: number): OrderLineItemActivationLinkCollection {
     const items = order.lineItems
       .filter((l) => lineItemNumber === undefined || l.lineItemNumber === lineItemNumber)
-      .map((l) => ({ lineItemNumber: l.lineItemNumber, link: link(`https://marketplace.test/activate/${order.id}/${l.lineItemNumber}`) }));
+      .map((l) => ({
+        lineItemNumber: l.lineItemNumber,
+        link: link(`https://marketplace.test/activate/${order.id}/${l.lineItemNumber}`),
+      }));
     return { totalCount: items.length, items, attributes: { objectType: "Collection" } };
   }
 
   /** Keeps uploaded purchase-order and tender files; the order's purchase order is then complete. */
   async attach(order: PlacedOrder, poFiles: Blob[], tenderFiles: Blob[]): Promise<OrderAttachment[]> {
     const added: StoredAttachment[] = [];
-    for (const [files, attachmentType] of [[poFiles, "POAttachment"], [tenderFiles, "TenderAttachment"]] as const) {
+    for (const [files, attachmentType] of [
+      [poFiles, "POAttachment"],
+      [tenderFiles, "TenderAttachment"],
+    ] as const) {
       for (const file of files) {
         const content = Buffer.from(await file.arrayBuffer());
         const metadata = {

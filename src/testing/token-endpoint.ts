@@ -10,7 +10,8 @@ import type { CredentialKind } from "../operations/credential-kinds";
 /** How long an issued access token lasts, in seconds, as Entra's usually do. */
 const ACCESS_TOKEN_SECONDS = 3_600;
 
-const random = (prefix: string) => `${prefix}.${crypto.randomUUID().replace(/-/g, "")}${crypto.randomUUID().replace(/-/g, "")}`;
+const random = (prefix: string) =>
+  `${prefix}.${crypto.randomUUID().replace(/-/g, "")}${crypto.randomUUID().replace(/-/g, "")}`;
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 /** An unsigned JWT for `kind`, expiring at `expires` (ms): its claims as Entra's v2 tokens name them. */
@@ -29,7 +30,15 @@ function accessToken(kind: CredentialKind, expires: number, scope: string): stri
 }
 
 function oauthError(error: string, code: number, description: string): Answer {
-  return { status: 400, body: { error, error_description: `AADSTS${code}: ${description}`, error_codes: [code], timestamp: new Date().toISOString() } };
+  return {
+    status: 400,
+    body: {
+      error,
+      error_description: `AADSTS${code}: ${description}`,
+      error_codes: [code],
+      timestamp: new Date().toISOString(),
+    },
+  };
 }
 
 export class TokenEndpoint {
@@ -65,12 +74,18 @@ export class TokenEndpoint {
   /** The answer to a token request, from its form body. */
   exchange(form: URLSearchParams): Answer {
     const grant = form.get("grant_type");
-    if (grant !== "refresh_token" && grant !== "client_credentials") return oauthError("unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
-    if (!form.get("client_id") || !form.get("client_secret")) return oauthError("invalid_client", 7000216, "client_assertion, client_secret or request is required.");
+    if (grant !== "refresh_token" && grant !== "client_credentials")
+      return oauthError("unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
+    if (!form.get("client_id") || !form.get("client_secret"))
+      return oauthError("invalid_client", 7000216, "client_assertion, client_secret or request is required.");
     if (grant === "client_credentials") return this.appOnly(form.get("scope") ?? "");
     const refreshToken = form.get("refresh_token") ?? "";
     if (this.revoked.has(refreshToken)) {
-      return oauthError("invalid_grant", 50173, "The provided grant has expired due to it being revoked, a fresh auth token is needed.");
+      return oauthError(
+        "invalid_grant",
+        50173,
+        "The provided grant has expired due to it being revoked, a fresh auth token is needed.",
+      );
     }
     if (!this.refreshTokens.has(refreshToken)) {
       return oauthError("invalid_grant", 700082, "The refresh token has expired due to inactivity.");
@@ -81,8 +96,14 @@ export class TokenEndpoint {
 
   /** The client-credentials grant: an App-only token, no refresh token; Entra wants a `.default` scope. */
   private appOnly(scope: string): Answer {
-    if (scope === "") return oauthError("invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
-    if (!scope.split(" ").some((s) => s.endsWith("/.default"))) return oauthError("invalid_scope", 1002012, "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.");
+    if (scope === "")
+      return oauthError("invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
+    if (!scope.split(" ").some((s) => s.endsWith("/.default")))
+      return oauthError(
+        "invalid_scope",
+        1002012,
+        "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.",
+      );
     return { status: 200, body: this.grant("app", scope) };
   }
 
@@ -95,7 +116,13 @@ export class TokenEndpoint {
     const expires = Date.now() + ACCESS_TOKEN_SECONDS * 1000;
     const token = accessToken(kind, expires, scope);
     this.accessTokens.set(token, { expires, kind });
-    return { token_type: "Bearer", scope, expires_in: ACCESS_TOKEN_SECONDS, ext_expires_in: ACCESS_TOKEN_SECONDS, access_token: token };
+    return {
+      token_type: "Bearer",
+      scope,
+      expires_in: ACCESS_TOKEN_SECONDS,
+      ext_expires_in: ACCESS_TOKEN_SECONDS,
+      access_token: token,
+    };
   }
 
   clear(): void {

@@ -66,7 +66,8 @@ const FORMATS: Record<string, (value: string) => boolean> = {
 function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : String(value);
+  if (typeof value === "number")
+    return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : String(value);
   if (typeof value === "object" && !isPlainObject(value)) return Object.prototype.toString.call(value).slice(8, -1);
   return typeof value;
 }
@@ -103,7 +104,9 @@ function holesProblem(array: readonly unknown[]): string | undefined {
       if (first === -1) first = i;
     }
   }
-  return holes ? `has ${holes} empty slot${holes === 1 ? "" : "s"} (the first at index ${first}), which would be sent as null` : undefined;
+  return holes
+    ? `has ${holes} empty slot${holes === 1 ? "" : "s"} (the first at index ${first}), which would be sent as null`
+    : undefined;
 }
 
 /**
@@ -133,7 +136,8 @@ function freeFormProblem(root: unknown): string | undefined {
       }
       open.add(value as object);
       stack.push({ value, depth, done: true });
-      for (const key of Object.keys(value as object)) stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+      for (const key of Object.keys(value as object))
+        stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
     } else if (!["null", "boolean", "integer", "number", "undefined"].includes(type)) {
       return `holds ${article(type)}, which JSON cannot send as it is`;
     }
@@ -151,10 +155,16 @@ const article = (type: string) => (/^[aeiou]/i.test(type) ? `an ${type}` : `a ${
 
 /** A caller's value, quoted in a message: never whole when long, never stringified when it is a structure. */
 function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) + (value.length > 100 ? ` (${value.length} characters)` : "");
+  if (typeof value === "string")
+    return (
+      JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) +
+      (value.length > 100 ? ` (${value.length} characters)` : "")
+    );
   if (typeof value === "bigint") return `${value}n`;
   if (value === null || typeof value !== "object") return String(value);
-  return Array.isArray(value) ? `an array of ${value.length} item${value.length === 1 ? "" : "s"}` : article(typeOf(value));
+  return Array.isArray(value)
+    ? `an array of ${value.length} item${value.length === 1 ? "" : "s"}`
+    : article(typeOf(value));
 }
 
 // Compiled once per rule schema: the rules are constants, so these caches stay small.
@@ -210,7 +220,12 @@ function firstKeyFor(object: Record<string, unknown>, name: string, key: string)
   return Object.keys(object).find((k) => k !== key && k.toLowerCase() === lower && object[k] != null);
 }
 
-function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: string, ctx: BindContext): Record<string, unknown> {
+function bindObject(
+  object: Record<string, unknown>,
+  schema: RuleSchema,
+  path: string,
+  ctx: BindContext,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const properties = schema.properties;
   const index = properties ? propertyIndex(properties) : undefined;
@@ -225,7 +240,10 @@ function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: s
       const property = properties![name]!;
       if (isUnknownMember(value, property, ctx.schemas)) continue;
       if (Object.hasOwn(out, name) || readOnlyGiven?.has(name)) {
-        ctx.problems.push({ path: `${path}.${keyInPath(key)}`, message: `sets ${name} again, already set as ${keyInPath(firstKeyFor(object, name, key) ?? "")}: send it once` });
+        ctx.problems.push({
+          path: `${path}.${keyInPath(key)}`,
+          message: `sets ${name} again, already set as ${keyInPath(firstKeyFor(object, name, key) ?? "")}: send it once`,
+        });
       } else if (property.readOnly) {
         (readOnlyGiven ??= new Set()).add(name);
       } else {
@@ -242,7 +260,8 @@ function bindObject(object: Record<string, unknown>, schema: RuleSchema, path: s
     }
   }
   for (const name of schema.required ?? []) {
-    if (!Object.hasOwn(out, name) && !readOnlyGiven?.has(name)) ctx.problems.push({ path: `${path}.${name}`, message: "is required" });
+    if (!Object.hasOwn(out, name) && !readOnlyGiven?.has(name))
+      ctx.problems.push({ path: `${path}.${name}`, message: "is required" });
   }
   return out;
 }
@@ -260,7 +279,10 @@ function fail(ctx: BindContext, path: string, value: unknown, message: string): 
  */
 export function bindValue(value: unknown, schema: RuleSchema, path: string, ctx: BindContext): unknown {
   if (schema.$ref) return bindValue(value, ctx.schemas[schema.$ref] ?? {}, path, ctx);
-  if (schema.binary) return value instanceof Blob || typeof value === "string" ? value : fail(ctx, path, value, "must be a Blob or File");
+  if (schema.binary)
+    return value instanceof Blob || typeof value === "string"
+      ? value
+      : fail(ctx, path, value, "must be a Blob or File");
   if (schema.oneOf) {
     const bound = schema.oneOf.flatMap((alternative) => {
       const trial: BindContext = { schemas: ctx.schemas, problems: [], lenient: ctx.lenient };
@@ -274,30 +296,47 @@ export function bindValue(value: unknown, schema: RuleSchema, path: string, ctx:
     return fail(ctx, path, value, `must be ${expected.map(article).join(" or ")}, got ${show(value)}`);
   }
   if (schema.enum) {
-    const member = typeof value === "string" ? enumIndex(schema.enum).get(enumKey(value)) : schema.enum.find((m) => m === value);
+    const member =
+      typeof value === "string" ? enumIndex(schema.enum).get(enumKey(value)) : schema.enum.find((m) => m === value);
     if (member === undefined) {
       const spellings = [...enumIndex(schema.enum).values()] as string[];
       const guess = typeof value === "string" ? closest(value, spellings) : undefined;
-      return fail(ctx, path, value, `must be one of ${spellings.map(show).join(", ")} (in any casing), got ${show(value)}${guess ? `; did you mean ${guess}?` : ""}`);
+      return fail(
+        ctx,
+        path,
+        value,
+        `must be one of ${spellings.map(show).join(", ")} (in any casing), got ${show(value)}${guess ? `; did you mean ${guess}?` : ""}`,
+      );
     }
     return member;
   }
-  if (schema.const !== undefined && value !== schema.const) return fail(ctx, path, value, `must be ${show(schema.const)}`);
+  if (schema.const !== undefined && value !== schema.const)
+    return fail(ctx, path, value, `must be ${show(schema.const)}`);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return fail(ctx, path, value, `must be a finite number, got ${value}`);
-    if (schema.minimum !== undefined && value < schema.minimum) fail(ctx, path, value, `must be at least ${schema.minimum}, got ${value}`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail(ctx, path, value, `must be at most ${schema.maximum}, got ${value}`);
-    if (schema.format === "int32" && Math.abs(value) > INT32_MAX) fail(ctx, path, value, `must fit in 32 bits, got ${value}`);
+    if (schema.minimum !== undefined && value < schema.minimum)
+      fail(ctx, path, value, `must be at least ${schema.minimum}, got ${value}`);
+    if (schema.maximum !== undefined && value > schema.maximum)
+      fail(ctx, path, value, `must be at most ${schema.maximum}, got ${value}`);
+    if (schema.format === "int32" && Math.abs(value) > INT32_MAX)
+      fail(ctx, path, value, `must fit in 32 bits, got ${value}`);
     return value;
   }
   if (typeof value === "string") {
     const problem = stringProblem(value);
     if (problem) return fail(ctx, path, value, problem);
     if (schema.minLength !== undefined && value.length < schema.minLength) {
-      fail(ctx, path, value, schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`);
+      fail(
+        ctx,
+        path,
+        value,
+        schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`,
+      );
     }
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) fail(ctx, path, value, `must be at most ${schema.maxLength} characters long`);
-    if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value)) fail(ctx, path, value, `must match ${schema.pattern}, got ${show(value)}`);
+    if (schema.maxLength !== undefined && value.length > schema.maxLength)
+      fail(ctx, path, value, `must be at most ${schema.maxLength} characters long`);
+    if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value))
+      fail(ctx, path, value, `must match ${schema.pattern}, got ${show(value)}`);
     const format = schema.format && FORMATS[schema.format];
     if (format && !format(value)) fail(ctx, path, value, `must be a ${schema.format}, got ${show(value)}`);
     return value;
@@ -308,7 +347,8 @@ export function bindValue(value: unknown, schema: RuleSchema, path: string, ctx:
     if (schema.minItems !== undefined && value.length < schema.minItems) {
       fail(ctx, path, value, `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
     }
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) fail(ctx, path, value, `must have at most ${schema.maxItems} items, got ${value.length}`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems)
+      fail(ctx, path, value, `must have at most ${schema.maxItems} items, got ${value.length}`);
     const items = schema.items;
     return items ? value.map((item, i) => bindValue(item, items, `${path}[${i}]`, ctx)) : freeForm(value, path, ctx);
   }

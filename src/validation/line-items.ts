@@ -9,7 +9,10 @@ const NUMBER = "lineitemnumber";
 function numberKey(item: unknown): string | undefined {
   if (item === null || typeof item !== "object") return undefined;
   // The length test first spares lower-casing every other key of every item.
-  return Object.keys(item).find((key) => key.length === NUMBER.length && key.toLowerCase() === NUMBER && (item as Record<string, unknown>)[key] != null);
+  return Object.keys(item).find(
+    (key) =>
+      key.length === NUMBER.length && key.toLowerCase() === NUMBER && (item as Record<string, unknown>)[key] != null,
+  );
 }
 
 /**
@@ -36,11 +39,17 @@ export function lineItemNumberProblems(items: readonly { lineItemNumber?: unknow
     const at = `body.lineItems[${i}].lineItemNumber`;
     const n = item?.lineItemNumber;
     if (n === undefined) {
-      problems.push({ path: at, message: "is missing: number every line item 0..n-1 (pc.orders.create numbers them when none is numbered)" });
+      problems.push({
+        path: at,
+        message: "is missing: number every line item 0..n-1 (pc.orders.create numbers them when none is numbered)",
+      });
       return;
     }
     if (Number.isInteger(n) && ((n as number) < 0 || (n as number) >= items.length)) {
-      problems.push({ path: at, message: `must be between 0 and ${items.length - 1} (line item numbers run 0..n-1), got ${n}` });
+      problems.push({
+        path: at,
+        message: `must be between 0 and ${items.length - 1} (line item numbers run 0..n-1), got ${n}`,
+      });
     }
     const first = seen.get(n);
     if (first !== undefined) problems.push({ path: at, message: `repeats the number ${n} of lineItems[${first}]` });

@@ -71,7 +71,11 @@ export function isOperationId(name: unknown): name is OperationId {
  * The request bound as the service would bind it. A part that throws when read (a getter, a
  * revoked Proxy) is a problem at that part, never an exception.
  */
-export function bindRequest(operationId: OperationId, parts: RequestParts, how: { lenient?: boolean } = {}): BoundRequest {
+export function bindRequest(
+  operationId: OperationId,
+  parts: RequestParts,
+  how: { lenient?: boolean } = {},
+): BoundRequest {
   const problems: ValidationProblem[] = [];
   const reading = { part: "request" };
   try {
@@ -82,7 +86,13 @@ export function bindRequest(operationId: OperationId, parts: RequestParts, how: 
   }
 }
 
-function bindParts(operationId: OperationId, parts: RequestParts, problems: ValidationProblem[], reading: { part: string }, lenient: boolean): BoundRequest {
+function bindParts(
+  operationId: OperationId,
+  parts: RequestParts,
+  problems: ValidationProblem[],
+  reading: { part: string },
+  lenient: boolean,
+): BoundRequest {
   const rule = operations[operationId];
   const ctx: BindContext = { schemas: SCHEMAS, problems, lenient };
   const bound: BoundRequest = { path: {}, query: {}, header: {}, problems };
@@ -101,7 +111,10 @@ function bindParts(operationId: OperationId, parts: RequestParts, problems: Vali
     }
     const result = bindValue(value, parameter.schema, at, ctx);
     if (location === "path" && typeof result === "string" && isDotSegment(result)) {
-      problems.push({ path: at, message: `must not be ${JSON.stringify(result)}: URL normalisation would send the request to another resource` });
+      problems.push({
+        path: at,
+        message: `must not be ${JSON.stringify(result)}: URL normalisation would send the request to another resource`,
+      });
     }
     if (location === "header") {
       if (typeof result === "string") problems.push(...headerValueProblems(result, at));
@@ -150,9 +163,16 @@ function participantProblems({ body }: BoundRequest): ValidationProblem[] {
   if (!Array.isArray(lines)) return [];
   return lines.flatMap((line: { participants?: unknown } | null, i) => {
     const participants = line?.participants;
-    const count = Array.isArray(participants) ? participants.filter((p: { key?: unknown } | null) => p?.key === "additional_transaction_reseller").length : 0;
+    const count = Array.isArray(participants)
+      ? participants.filter((p: { key?: unknown } | null) => p?.key === "additional_transaction_reseller").length
+      : 0;
     return count > MAX_ADDITIONAL_RESELLERS
-      ? [{ path: `body.lineItems[${i}].participants`, message: `must name at most ${MAX_ADDITIONAL_RESELLERS} additional_transaction_reseller partners, got ${count}` }]
+      ? [
+          {
+            path: `body.lineItems[${i}].participants`,
+            message: `must name at most ${MAX_ADDITIONAL_RESELLERS} additional_transaction_reseller partners, got ${count}`,
+          },
+        ]
       : [];
   });
 }
@@ -166,15 +186,26 @@ const OPERATION_RULES: Partial<Record<OperationId, (request: BoundRequest) => Va
   },
   // A body naming another order or cart than the path is a slip; which one the service would change is undocumented.
   updateOrder: bodyIdOfPath("order_id", "order", sameOrderId),
-  updateCart: (request) => [...bodyIdOfPath("cart_id", "cart", (a, b) => a.toLowerCase() === b.toLowerCase())(request), ...participantProblems(request)],
+  updateCart: (request) => [
+    ...bodyIdOfPath("cart_id", "cart", (a, b) => a.toLowerCase() === b.toLowerCase())(request),
+    ...participantProblems(request),
+  ],
   createCart: participantProblems,
   // D33: the docs' table requires a tender link or tender files for a purchase order that is part of a tender.
   // The bound body has the spec's names, whatever casing the caller wrote.
   createOrderAttachments: ({ body }) => {
-    const { Metadata: metadata, TenderFiles: files } = (body ?? {}) as { Metadata?: { isPartOfTender?: unknown; tenderLink?: unknown }; TenderFiles?: unknown };
+    const { Metadata: metadata, TenderFiles: files } = (body ?? {}) as {
+      Metadata?: { isPartOfTender?: unknown; tenderLink?: unknown };
+      TenderFiles?: unknown;
+    };
     const attached = Array.isArray(files) ? files.length > 0 : files !== undefined;
     return metadata?.isPartOfTender === true && metadata.tenderLink === undefined && !attached
-      ? [{ path: "body.Metadata.tenderLink", message: "is required when isPartOfTender is true, unless tender files are attached (TenderFiles)" }]
+      ? [
+          {
+            path: "body.Metadata.tenderLink",
+            message: "is required when isPartOfTender is true, unless tender files are attached (TenderFiles)",
+          },
+        ]
       : [];
   },
 };

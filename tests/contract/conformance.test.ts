@@ -31,27 +31,66 @@ function recordingClient(options: { stripAuthorization?: boolean } = {}) {
 }
 
 const wellFormed: [string, (pc: PartnerCenterClient) => Promise<unknown>][] = [
-  ["orders.create", (pc) => pc.orders.create(CUSTOMER, {
-    billingCycle: "monthly",
-    partnerOnRecordAttestationAccepted: true,
-    lineItems: [
-      { offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, partnerIdOnRecord: "873452", additionalPartnerIdsOnRecord: ["4847383"] },
-      { offerId: "DZH318Z09V6F:0001:DZH318Z0BLD3", quantity: 1, termDuration: "P1Y", provisioningContext: { scope: "shared" }, purchaseCommitment: { amount: 0.05, currency: "usd", grain: "hourly" } },
-    ],
-  })],
+  [
+    "orders.create",
+    (pc) =>
+      pc.orders.create(CUSTOMER, {
+        billingCycle: "monthly",
+        partnerOnRecordAttestationAccepted: true,
+        lineItems: [
+          {
+            offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P",
+            quantity: 1,
+            partnerIdOnRecord: "873452",
+            additionalPartnerIdsOnRecord: ["4847383"],
+          },
+          {
+            offerId: "DZH318Z09V6F:0001:DZH318Z0BLD3",
+            quantity: 1,
+            termDuration: "P1Y",
+            provisioningContext: { scope: "shared" },
+            purchaseCommitment: { amount: 0.05, currency: "usd", grain: "hourly" },
+          },
+        ],
+      }),
+  ],
   ["orders.get", (pc) => pc.orders.get(CUSTOMER, ORDER_ID, { includePrice: true })],
-  ["orders.list", async (pc) => {
-    const ids = [];
-    for await (const order of pc.orders.list(CUSTOMER, { billingType: "onetime", includePrice: true, includeSystemPurchases: true, indirectResellerId: "4847383" })) ids.push(order.id);
-    return ids;
-  }],
-  ["orders.update (cancel)", (pc) => pc.orders.update(CUSTOMER, ORDER_ID, { id: ORDER_ID, status: "cancelled" }, { ifMatch: "etag" })],
-  ["orders.update (add-on)", (pc) => pc.orders.update(CUSTOMER, ORDER_ID, { lineItems: [{ lineItemNumber: 1, offerId: "o", parentSubscriptionId: "s", quantity: 2 }] })],
+  [
+    "orders.list",
+    async (pc) => {
+      const ids = [];
+      for await (const order of pc.orders.list(CUSTOMER, {
+        billingType: "onetime",
+        includePrice: true,
+        includeSystemPurchases: true,
+        indirectResellerId: "4847383",
+      }))
+        ids.push(order.id);
+      return ids;
+    },
+  ],
+  [
+    "orders.update (cancel)",
+    (pc) => pc.orders.update(CUSTOMER, ORDER_ID, { id: ORDER_ID, status: "cancelled" }, { ifMatch: "etag" }),
+  ],
+  [
+    "orders.update (add-on)",
+    (pc) =>
+      pc.orders.update(CUSTOMER, ORDER_ID, {
+        lineItems: [{ lineItemNumber: 1, offerId: "o", parentSubscriptionId: "s", quantity: 2 }],
+      }),
+  ],
   ["orders.getOrderProvisioningStatus", (pc) => pc.orders.getOrderProvisioningStatus(CUSTOMER, ORDER_ID)],
   ["orders.listOrderActivationLinks", (pc) => pc.orders.listOrderActivationLinks(CUSTOMER, ORDER_ID)],
   ["orders.listLineItemActivationLinks", (pc) => pc.orders.listLineItemActivationLinks(CUSTOMER, ORDER_ID, 0)],
-  ["orders.listSubscriptionActivationLinks", (pc) => pc.orders.listSubscriptionActivationLinks(CUSTOMER, "42226ED6-070A-4E0F-B80C-4CDFB3E97AA7")],
-  ["follow (provisioningStatus link)", async (pc) => pc.follow((await pc.orders.get(CUSTOMER, ORDER_ID)).links!.provisioningStatus!)],
+  [
+    "orders.listSubscriptionActivationLinks",
+    (pc) => pc.orders.listSubscriptionActivationLinks(CUSTOMER, "42226ED6-070A-4E0F-B80C-4CDFB3E97AA7"),
+  ],
+  [
+    "follow (provisioningStatus link)",
+    async (pc) => pc.follow((await pc.orders.get(CUSTOMER, ORDER_ID)).links!.provisioningStatus!),
+  ],
 ];
 
 describe("well-formed client calls", () => {
@@ -89,7 +128,9 @@ describe("deliberately bad requests", () => {
 
   it("with a customer id that is not a GUID get the documented 400", async () => {
     const { pc } = recordingClient();
-    const { response } = await pc.GET("/customers/{customer_id}/orders", { params: { path: { customer_id: "not-a-guid" } } });
+    const { response } = await pc.GET("/customers/{customer_id}/orders", {
+      params: { path: { customer_id: "not-a-guid" } },
+    });
     expect(response.status).toBe(400);
   });
 

@@ -17,7 +17,9 @@ describe("facts from the docs", () => {
   });
 
   it("a list carries totalCount and items (get-all-of-a-customer-s-orders)", async () => {
-    const { data, response } = await pc.GET("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } } });
+    const { data, response } = await pc.GET("/customers/{customer_id}/orders", {
+      params: { path: { customer_id: CUSTOMER } },
+    });
     expect(response.status).toBe(200);
     const body = data as unknown as Record<string, unknown>;
     expect(typeof body.totalCount).toBe("number");

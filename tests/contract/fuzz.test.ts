@@ -10,6 +10,10 @@ const send = rawSender(createPartnerCenterClient({ credential: "t", baseUrl: url
 
 describe("generated requests against the Prism mock", () => {
   it.each(fuzzableOperations(true))("find nothing wrong with %s (fixed seed)", async (operationId) => {
-    expect(await fuzzOperation(operationId, send, url, 15, 20261121)).toEqual({ operationId, requests: 30, failure: undefined });
+    expect(await fuzzOperation(operationId, send, url, 15, 20261121)).toEqual({
+      operationId,
+      requests: 30,
+      failure: undefined,
+    });
   });
 });

@@ -115,8 +115,12 @@ describe.each([...new Set(scripted.map((c) => c.operationId))])("%s against a sc
 describe("coverage", () => {
   it("exercised every documented (operation, status) pair", () => {
     const table = coverageTable(covered);
-    const reasons = [...new Set(scripted.map((c) => `${c.operationId}: ${unmockableReason(operationById(c.operationId))}`))];
-    process.stdout.write(`\nContract coverage (examples exercised per operation x status)\n${table}\nscripted = ${reasons.join("; ")}\n\n`);
+    const reasons = [
+      ...new Set(scripted.map((c) => `${c.operationId}: ${unmockableReason(operationById(c.operationId))}`)),
+    ];
+    process.stdout.write(
+      `\nContract coverage (examples exercised per operation x status)\n${table}\nscripted = ${reasons.join("; ")}\n\n`,
+    );
     const missing = documentedPairs().filter((p) => !covered.get(p.operationId)?.has(p.status));
     expect(missing).toEqual([]);
     expect(covered.size).toBeGreaterThan(0);

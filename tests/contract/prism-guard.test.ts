@@ -8,7 +8,8 @@ import { schemaErrors } from "../helpers/spec";
 
 const BOUNDARY = "----guard";
 const METADATA = JSON.stringify({ customerPrice: "156.87", currency: "CAD" });
-const upload = (...parts: string[]) => `${parts.map((part) => `--${BOUNDARY}\r\n${part}\r\n`).join("")}--${BOUNDARY}--\r\n`;
+const upload = (...parts: string[]) =>
+  `${parts.map((part) => `--${BOUNDARY}\r\n${part}\r\n`).join("")}--${BOUNDARY}--\r\n`;
 const metadataPart = `Content-Disposition: form-data; name="Metadata"\r\nContent-Type: application/json\r\n\r\n${METADATA}`;
 const post = (body: string) =>
   fetch(`${process.env.PRISM_URL}/customers/${CUSTOMER}/orders/o1/attachment`, {
@@ -20,7 +21,9 @@ const UPLOADED = { $ref: "#/components/schemas/OrderAttachmentCollection" };
 
 describe("the mock's multipart guard", () => {
   it("answers a file part without its own Content-Type, and the mock still serves afterwards", async () => {
-    const answer = await post(upload(metadataPart, `Content-Disposition: form-data; name="POFiles"; filename="po.pdf"\r\n\r\n%PDF-1.4`));
+    const answer = await post(
+      upload(metadataPart, `Content-Disposition: form-data; name="POFiles"; filename="po.pdf"\r\n\r\n%PDF-1.4`),
+    );
     expect(answer.status).toBe(201);
     expect(schemaErrors(UPLOADED, await answer.json())).toEqual([]);
     const pc = createPartnerCenterClient({ credential: "t", baseUrl: process.env.PRISM_URL!, maxRetries: 0 });
@@ -30,16 +33,38 @@ describe("the mock's multipart guard", () => {
   it("takes the client's valid upload, as the service would", async () => {
     const pc = createPartnerCenterClient({ credential: "t", baseUrl: process.env.PRISM_URL!, maxRetries: 0 });
     const uploaded = await pc.orders.createOrderAttachments(CUSTOMER, "o1", {
-      metadata: { customerPrice: "156.87", currency: "CAD", isPartOfTender: true, tenderLink: "https://onedrive.com/x" },
+      metadata: {
+        customerPrice: "156.87",
+        currency: "CAD",
+        isPartOfTender: true,
+        tenderLink: "https://onedrive.com/x",
+      },
       poFiles: [new Blob(["%PDF-1.4"], { type: "application/pdf" })],
     });
     expect(schemaErrors(UPLOADED, uploaded)).toEqual([]);
   });
 
   it.each([
-    ["no Metadata part", upload(`Content-Disposition: form-data; name="POFiles"; filename="po.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF`)],
-    ["a file part without a filename, which is no file", upload(metadataPart, `Content-Disposition: form-data; name="POFiles"\r\nContent-Type: application/pdf\r\n\r\n%PDF`)],
-    ["Metadata that is not JSON", upload(`Content-Disposition: form-data; name="Metadata"\r\n\r\n{not json`, `Content-Disposition: form-data; name="POFiles"; filename="a.pdf"\r\n\r\n%PDF`)],
+    [
+      "no Metadata part",
+      upload(
+        `Content-Disposition: form-data; name="POFiles"; filename="po.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF`,
+      ),
+    ],
+    [
+      "a file part without a filename, which is no file",
+      upload(
+        metadataPart,
+        `Content-Disposition: form-data; name="POFiles"\r\nContent-Type: application/pdf\r\n\r\n%PDF`,
+      ),
+    ],
+    [
+      "Metadata that is not JSON",
+      upload(
+        `Content-Disposition: form-data; name="Metadata"\r\n\r\n{not json`,
+        `Content-Disposition: form-data; name="POFiles"; filename="a.pdf"\r\n\r\n%PDF`,
+      ),
+    ],
     ["a body that is not multipart at all", "garbage"],
   ])("answers %s with the documented 400", async (_what, body) => {
     const answer = await post(body);

@@ -32,16 +32,29 @@ const CYCLES = ["unknown", "monthly", "annual", "none", "onetime", "triennial", 
 const refusedByService = fc.oneof(
   validOrder.map((o) => ({ ...o, lineItems: [] })),
   validOrder.map(({ lineItems: _l, ...o }) => o),
-  fc.tuple(validOrder, fc.constantFrom(0, -1, 1.5, "1", null, 2 ** 31)).map(([o, q]) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, quantity: q }] })),
+  fc
+    .tuple(validOrder, fc.constantFrom(0, -1, 1.5, "1", null, 2 ** 31))
+    .map(([o, q]) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, quantity: q }] })),
   validOrder.map((o) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, offerId: "" }] })),
-  fc.tuple(validOrder, fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !CYCLES.includes(enumKey(s)))).map(([o, c]) => ({ ...o, billingCycle: c })),
-  validOrder.map((o) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, additionalPartnerIdsOnRecord: ["1", "2", "3", "4", "5", "6"] }] })),
+  fc
+    .tuple(
+      validOrder,
+      fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !CYCLES.includes(enumKey(s))),
+    )
+    .map(([o, c]) => ({ ...o, billingCycle: c })),
+  validOrder.map((o) => ({
+    ...o,
+    lineItems: [{ ...o.lineItems[0]!, additionalPartnerIdsOnRecord: ["1", "2", "3", "4", "5", "6"] }],
+  })),
   validOrder.map((o) => ({ ...o, lineItems: o.lineItems.map((item) => ({ ...item, lineItemNumber: 7 })) })),
   fc.anything(),
 );
 
 /** ... or in a way the service ignores but the client refuses as a likely typo (an unknown key, D23). */
-const invalidOrder = fc.oneof(refusedByService, validOrder.map((o) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, quantitty: 1 }] })));
+const invalidOrder = fc.oneof(
+  refusedByService,
+  validOrder.map((o) => ({ ...o, lineItems: [{ ...o.lineItems[0]!, quantitty: 1 }] })),
+);
 
 function recording(baseUrl: string) {
   const answers: { status: number; violations: string | null }[] = [];
@@ -84,7 +97,10 @@ describe("properties against the fake Partner Center", () => {
         const read = await pc.orders.get(CUSTOMER, created.id);
         expect(schemaErrors(ORDER_SCHEMA, read)).toEqual([]);
         // An enum's unknown is unset (rule 1): the order gets the default cycle.
-        const asked = order.billingCycle === undefined || enumKey(order.billingCycle) === "unknown" ? "monthly" : order.billingCycle;
+        const asked =
+          order.billingCycle === undefined || enumKey(order.billingCycle) === "unknown"
+            ? "monthly"
+            : order.billingCycle;
         expect(enumKey(read.billingCycle!)).toBe(enumKey(asked));
         read.lineItems.forEach((item, i) => {
           const { attributes: _a, ...sent } = order.lineItems[i]!;
@@ -98,16 +114,25 @@ describe("properties against the fake Partner Center", () => {
 
   it("a generated invalid order is refused by the client or answered 400", async () => {
     const { pc, answers } = recording(fake.url);
-    await fc.assert(fc.asyncProperty(invalidOrder, (order) => refusedOrAnswered400(pc, order, answers)), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(invalidOrder, (order) => refusedOrAnswered400(pc, order, answers)),
+      { numRuns: 150 },
+    );
   });
 
   it("a generated order the service refuses, sent raw past the client's checks, is answered 400", async () => {
     const { pc } = recording(fake.url);
     await fc.assert(
-      fc.asyncProperty(refusedByService.filter((o) => o !== undefined), async (order) => {
-        const { response } = await pc.POST("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } }, body: order as never });
-        return response.status === 400;
-      }),
+      fc.asyncProperty(
+        refusedByService.filter((o) => o !== undefined),
+        async (order) => {
+          const { response } = await pc.POST("/customers/{customer_id}/orders", {
+            params: { path: { customer_id: CUSTOMER } },
+            body: order as never,
+          });
+          return response.status === 400;
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -127,6 +152,9 @@ describe("properties against Prism", () => {
 
   it("a generated invalid order is refused by the client or answered 400", async () => {
     const { pc, answers } = recording(process.env.PRISM_URL!);
-    await fc.assert(fc.asyncProperty(invalidOrder, (order) => refusedOrAnswered400(pc, order, answers)), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(invalidOrder, (order) => refusedOrAnswered400(pc, order, answers)),
+      { numRuns: 60 },
+    );
   });
 });

@@ -15,7 +15,10 @@ const example = readFileSync(join(ROOT, "examples", "create-order.ts"), "utf8");
 /** Runs a TypeScript module with top-level await, resolving `partner-center-orders` to src/. */
 async function runExample(source: string, env: Record<string, string>): Promise<string[]> {
   const imports = source.split("\n").filter((line) => line.startsWith("import "));
-  const body = source.split("\n").filter((line) => !line.startsWith("import ")).join("\n");
+  const body = source
+    .split("\n")
+    .filter((line) => !line.startsWith("import "))
+    .join("\n");
   const wrapped = `${imports.join("\n")}\nexport async function main() {\n${body}\n}\n`;
   const { code } = transformSync(wrapped, {
     jsc: { parser: { syntax: "typescript" }, target: "es2022" },
@@ -30,7 +33,13 @@ async function runExample(source: string, env: Record<string, string>): Promise<
   };
   const fakeConsole = { log: (...args: unknown[]) => logged.push(args.join(" ")) };
   const fakeProcess = { env };
-  new Function("require", "module", "exports", "console", "process", code)(fakeRequire, module, module.exports, fakeConsole, fakeProcess);
+  new Function("require", "module", "exports", "console", "process", code)(
+    fakeRequire,
+    module,
+    module.exports,
+    fakeConsole,
+    fakeProcess,
+  );
   await module.exports.main();
   return logged;
 }
@@ -78,7 +87,11 @@ describe("the README", () => {
     const wait = readFileSync(join(ROOT, "examples", "wait-for-order.ts"), "utf8");
     expect(readme).toContain("```ts\n" + wait + "```");
     const { logged, orders } = await runAgainstFake(wait);
-    expect(logged).toEqual(["poll 1: pending", "poll 2: completed", `fulfilled 2 ${orders[0]!.lineItems[0]!.subscriptionId}`]);
+    expect(logged).toEqual([
+      "poll 1: pending",
+      "poll 2: completed",
+      `fulfilled 2 ${orders[0]!.lineItems[0]!.subscriptionId}`,
+    ]);
   }, 10_000);
 
   it("shows examples/buy-through-cart.ts verbatim, and it buys through a cart of the fake Partner Center", async () => {
@@ -103,22 +116,37 @@ describe("the README", () => {
     const workflow = readFileSync(join(ROOT, "examples", "contract-ci.yml"), "utf8");
     expect(readme).toContain("```yaml\n" + workflow + "```");
     const [line] = workflow.split("\n").filter((l) => l.includes("npx partner-center-orders contract"));
-    const argv = line!.split("npx partner-center-orders contract ")[1]!.replace('"$PC_CUSTOMER_ID"', "b0d70a69-4c42-4b27-b17b-91a835d8686a").split(" ");
-    expect(readContractArgs(argv, { PARTNER_CENTER_BASE_URL: "https://api.partnercenter.microsoft.com/v1" })).toMatchObject({ writes: true, fuzz: 20, junit: "contract.xml" });
+    const argv = line!
+      .split("npx partner-center-orders contract ")[1]!
+      .replace('"$PC_CUSTOMER_ID"', "b0d70a69-4c42-4b27-b17b-91a835d8686a")
+      .split(" ");
+    expect(
+      readContractArgs(argv, { PARTNER_CENTER_BASE_URL: "https://api.partnercenter.microsoft.com/v1" }),
+    ).toMatchObject({ writes: true, fuzz: 20, junit: "contract.xml" });
     expect(workflow).toContain("PARTNER_CENTER_BASE_URL: https://api.partnercenter.microsoft.com/v1");
   });
 
   it("runs its createOrder example against the mock", async () => {
-    const logged = await runExample(example, { PARTNER_CENTER_BASE_URL: process.env.PRISM_URL!, PARTNER_CENTER_TOKEN: "t" });
+    const logged = await runExample(example, {
+      PARTNER_CENTER_BASE_URL: process.env.PRISM_URL!,
+      PARTNER_CENTER_TOKEN: "t",
+    });
     expect(logged).toEqual(["Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1 pending"]);
   });
 
   it("names in its reference tables every resource method, every option of the fake and every flag of the contract command", () => {
     const reference = readme.slice(readme.indexOf("## Reference"), readme.indexOf("## Performance"));
     const pc = client.createPartnerCenterClient({ credential: "t" });
-    const methods = (["orders", "carts", "subscriptions"] as const).flatMap((resource) => Object.keys(pc[resource]).map((name) => `pc.${resource}.${name}(`));
-    const options = [...readFileSync(join(ROOT, "src", "testing", "options.ts"), "utf8").matchAll(/^  (\w+)\?:/gm), ...readFileSync(join(ROOT, "src", "testing", "lifecycle.ts"), "utf8").matchAll(/^  (\w+)\?:/gm)].map((m) => `\`${m[1]}\``);
-    const flags = [...readFileSync(join(ROOT, "src", "contract", "cli-args.ts"), "utf8").matchAll(/"(--[a-z-]+)"/g)].map((m) => `\`${m[1]}`);
+    const methods = (["orders", "carts", "subscriptions"] as const).flatMap((resource) =>
+      Object.keys(pc[resource]).map((name) => `pc.${resource}.${name}(`),
+    );
+    const options = [
+      ...readFileSync(join(ROOT, "src", "testing", "options.ts"), "utf8").matchAll(/^  (\w+)\?:/gm),
+      ...readFileSync(join(ROOT, "src", "testing", "lifecycle.ts"), "utf8").matchAll(/^  (\w+)\?:/gm),
+    ].map((m) => `\`${m[1]}\``);
+    const flags = [
+      ...readFileSync(join(ROOT, "src", "contract", "cli-args.ts"), "utf8").matchAll(/"(--[a-z-]+)"/g),
+    ].map((m) => `\`${m[1]}`);
     expect(methods.length).toBeGreaterThan(15);
     expect(options.length).toBeGreaterThan(20);
     expect(flags.length).toBeGreaterThan(8);

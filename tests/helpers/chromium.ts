@@ -18,8 +18,13 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     // The machine's network is closed: keep Chromium from calling home at every start.
     args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
     ],
   });
 }
@@ -30,15 +35,24 @@ export async function launchChromium(): Promise<Browser> {
  * passed. The folder is made by the test itself, since Jest runs no hooks in a file whose every
  * test is skipped; it and the browser are gone after the file's tests.
  */
-export function browserTest(title: string, prefix: string, body: (dir: string, newPage: (options?: BrowserContextOptions) => Promise<Page>) => Promise<void>, timeoutMs: number): void {
+export function browserTest(
+  title: string,
+  prefix: string,
+  body: (dir: string, newPage: (options?: BrowserContextOptions) => Promise<Page>) => Promise<void>,
+  timeoutMs: number,
+): void {
   let browser: Browser | undefined;
   let dir: string | undefined;
   afterAll(async () => {
     await browser?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
-  (NO_BROWSER ? it.skip : it)(NO_BROWSER ? `${title}: ${NO_BROWSER}` : title, async () => {
-    dir = mkdtempSync(join(tmpdir(), prefix));
-    await body(dir, async (options) => (browser ??= await launchChromium()).newPage(options));
-  }, timeoutMs);
+  (NO_BROWSER ? it.skip : it)(
+    NO_BROWSER ? `${title}: ${NO_BROWSER}` : title,
+    async () => {
+      dir = mkdtempSync(join(tmpdir(), prefix));
+      await body(dir, async (options) => (browser ??= await launchChromium()).newPage(options));
+    },
+    timeoutMs,
+  );
 }

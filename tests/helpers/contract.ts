@@ -21,7 +21,14 @@ export function unmockableReason(op: OperationInfo): string | undefined {
 export function contractCases(): ContractCase[] {
   return namedExamples()
     .filter((e) => e.where !== "request")
-    .map((e) => ({ operationId: e.operationId, status: e.where as number, mediaType: e.mediaType, example: e.name, value: e.value, schema: e.schema }));
+    .map((e) => ({
+      operationId: e.operationId,
+      status: e.where as number,
+      mediaType: e.mediaType,
+      example: e.name,
+      value: e.value,
+      schema: e.schema,
+    }));
 }
 
 /** Every documented (operationId, status) pair. */
@@ -33,14 +40,21 @@ export function documentedPairs(): { operationId: string; status: number }[] {
  * A well-formed request for the operation: path parameters and required query parameters from their
  * examples, the first request example as body.
  */
-export function requestFor(op: OperationInfo): { path: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown } {
+export function requestFor(op: OperationInfo): {
+  path: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+} {
   const item = (spec.paths as any)[op.path];
   const params = [...(item.parameters ?? []), ...(op.operation.parameters ?? [])].map((p: any) => resolve<any>(p));
   const example = (where: string, required: boolean) =>
-    Object.fromEntries(params.filter((p) => p.in === where && (!required || p.required)).map((p) => [p.name, p.schema.example]));
+    Object.fromEntries(
+      params.filter((p) => p.in === where && (!required || p.required)).map((p) => [p.name, p.schema.example]),
+    );
   const path = example("path", false);
   const query = example("query", true);
-  const body = namedExamples().find((e) => e.operationId === op.operationId && e.where === "request")?.value as { id?: unknown } | undefined;
+  const body = namedExamples().find((e) => e.operationId === op.operationId && e.where === "request")?.value as
+    { id?: unknown } | undefined;
   // A body naming its resource names the one in the path too.
   for (const name of ["order_id", "cart_id"]) if (typeof body?.id === "string" && name in path) path[name] = body.id;
   return { path, ...(Object.keys(query).length ? { query } : {}), ...(body === undefined ? {} : { body }) };

@@ -5,7 +5,15 @@
 import { ProxyAgent, setGlobalDispatcher } from "undici";
 import { createPartnerCenterClient } from "../../src";
 
-export default async function call({ proxy, baseUrl, by }: { proxy: string; baseUrl: string; by: "fetch" | "client" }): Promise<string> {
+export default async function call({
+  proxy,
+  baseUrl,
+  by,
+}: {
+  proxy: string;
+  baseUrl: string;
+  by: "fetch" | "client";
+}): Promise<string> {
   setGlobalDispatcher(new ProxyAgent(proxy));
   const path = "/customers/b0d70a69-4c42-4b27-b17b-91a835d8686a/orders/o1";
   if (by === "fetch") return ((await (await fetch(`${baseUrl}${path}`)).json()) as { id: string }).id;

@@ -83,7 +83,10 @@ export function huge(bytes: number, withLength: boolean): Behaviour {
     const tail = '","lineItems":[]}';
     const padding = "x".repeat(Math.max(0, bytes - head.length - tail.length));
     const body = head + padding + tail;
-    response.writeHead(200, { "Content-Type": "application/json", ...(withLength ? { "Content-Length": String(Buffer.byteLength(body)) } : {}) });
+    response.writeHead(200, {
+      "Content-Type": "application/json",
+      ...(withLength ? { "Content-Length": String(Buffer.byteLength(body)) } : {}),
+    });
     response.end(body);
   };
 }

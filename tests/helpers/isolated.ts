@@ -6,7 +6,11 @@ import { Worker } from "node:worker_threads";
  * isolated-worker.cjs). With `timeoutMs`, a run still going then (a synchronous loop the event
  * loop cannot interrupt) is terminated and rejected.
  */
-export function runIsolated<T>(module: string, input?: unknown, options: { gc?: boolean; timeoutMs?: number } = {}): Promise<T> {
+export function runIsolated<T>(
+  module: string,
+  input?: unknown,
+  options: { gc?: boolean; timeoutMs?: number } = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, "isolated-worker.cjs"), {
       workerData: { module, input, gc: options.gc === true },

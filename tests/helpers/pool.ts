@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 
 /** Runs `task(0..count-1)` with at most `concurrency` in flight; resolves when all settle. */
-export async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+export async function pool<T>(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<T>,
+): Promise<PromiseSettledResult<T>[]> {
   const results: PromiseSettledResult<T>[] = new Array(count);
   let next = 0;
   const worker = async () => {

@@ -16,7 +16,9 @@ export interface ProxyProcess {
 /** Starts tests/helpers/proxy-process.mjs on a free loopback port; stop() ends it by its PID. */
 export function startProxy(mode: "open" | "auth" | "refuse"): Promise<ProxyProcess> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [join(__dirname, "proxy-process.mjs"), mode], { stdio: ["ignore", "pipe", "inherit"] });
+    const child: ChildProcess = spawn(process.execPath, [join(__dirname, "proxy-process.mjs"), mode], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const log: ProxyProcess["log"] = [];
     let buffered = "";
     child.once("error", reject);
@@ -32,7 +34,8 @@ export function startProxy(mode: "open" | "auth" | "refuse"): Promise<ProxyProce
             url: `http://127.0.0.1:${listening[1]}`,
             log,
             async logged(count) {
-              for (let waited = 0; log.length < count && waited < 5_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+              for (let waited = 0; log.length < count && waited < 5_000; waited += 10)
+                await new Promise((r) => setTimeout(r, 10));
               // A moment for a line too many to show; longer when none is expected, so that a request
               // relayed after all still shows.
               await new Promise((r) => setTimeout(r, count === 0 ? 200 : 20));

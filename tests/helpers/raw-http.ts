@@ -19,8 +19,10 @@ function firstResponse(text: string): { status: number; body: string } | undefin
   if (!status) return undefined;
   const rest = text.slice(end + 4);
   const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
-  if (length !== undefined) return rest.length >= Number(length) ? { status, body: rest.slice(0, Number(length)) } : undefined;
-  if (!/\r\ntransfer-encoding: *chunked/i.test(head)) return status === 204 || status === 304 ? { status, body: "" } : undefined;
+  if (length !== undefined)
+    return rest.length >= Number(length) ? { status, body: rest.slice(0, Number(length)) } : undefined;
+  if (!/\r\ntransfer-encoding: *chunked/i.test(head))
+    return status === 204 || status === 304 ? { status, body: "" } : undefined;
   let body = "";
   let at = 0;
   for (;;) {
@@ -39,7 +41,11 @@ function firstResponse(text: string): { status: number; body: string } | undefin
  * Writes `chunks` to `url`'s host and port (a number is a pause in milliseconds), then reads until
  * a whole response arrives, the server closes, or `waitMs` passes; `hangUp` closes from this side.
  */
-export function raw(url: string, chunks: (string | Buffer | number)[], options: { waitMs?: number; hangUp?: boolean } = {}): Promise<RawResult> {
+export function raw(
+  url: string,
+  chunks: (string | Buffer | number)[],
+  options: { waitMs?: number; hangUp?: boolean } = {},
+): Promise<RawResult> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname);

@@ -12,7 +12,12 @@ export const HOW = "apt-get install redis-server, or set REDIS_SERVER_PATH";
 
 /** The redis-server to run: REDIS_SERVER_PATH, else the first executable one on PATH. */
 function findRedisServer() {
-  const candidates = process.env.REDIS_SERVER_PATH ? [process.env.REDIS_SERVER_PATH] : (process.env.PATH ?? "").split(delimiter).filter(Boolean).map((dir) => join(dir, "redis-server"));
+  const candidates = process.env.REDIS_SERVER_PATH
+    ? [process.env.REDIS_SERVER_PATH]
+    : (process.env.PATH ?? "")
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, "redis-server"));
   return candidates.find((file) => {
     try {
       accessSync(file, constants.X_OK);
@@ -47,7 +52,24 @@ export async function startRedis() {
   let child;
   let exited;
   const launch = async () => {
-    child = spawn(REDIS_SERVER, ["--port", "0", "--unixsocket", socket, "--unixsocketperm", "700", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
+    child = spawn(
+      REDIS_SERVER,
+      [
+        "--port",
+        "0",
+        "--unixsocket",
+        socket,
+        "--unixsocketperm",
+        "700",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        dir,
+      ],
+      { stdio: "ignore" },
+    );
     exited = new Promise((resolve) => child.once("exit", () => resolve()));
     const end = Date.now() + 10_000;
     while (!(await pings(socket))) {

@@ -1,11 +1,7 @@
 // A fetch that answers from a script, one step per request, and records what it was sent, in
 // the manner of openapi-fetch's createObservedClient: no mocking library, one instance per test.
 
-export type Step =
-  | Response
-  | Error
-  | "hang"
-  | ((request: Request) => Response | Promise<Response>);
+export type Step = Response | Error | "hang" | ((request: Request) => Response | Promise<Response>);
 
 export interface SentRequest {
   method: string;

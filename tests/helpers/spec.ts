@@ -4,7 +4,13 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import spec from "../../generated/openapi.json";
-import { namedExamplesOf, operationsOf, resolve as resolveIn, type NamedExample, type OperationInfo } from "../../scripts/spec-walk.mjs";
+import {
+  namedExamplesOf,
+  operationsOf,
+  resolve as resolveIn,
+  type NamedExample,
+  type OperationInfo,
+} from "../../scripts/spec-walk.mjs";
 
 type Json = Record<string, any>;
 
@@ -34,7 +40,8 @@ export function responses(): ResponseInfo[] {
 /** The documented response for an answer to `method` on a concrete `path` with `status`, if any. */
 export function documentedResponse(method: string, path: string, status: number): ResponseInfo | undefined {
   return responses().find(
-    (r) => r.method === method && r.status === status && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
+    (r) =>
+      r.method === method && r.status === status && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
   );
 }
 

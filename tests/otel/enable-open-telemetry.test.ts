@@ -2,7 +2,12 @@
 // one span per method's call with its ids, an event per attempt and wait, error.type on failure,
 // customer ids only when asked, the metrics, and nothing after it is turned off.
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
+import {
+  AggregationTemporality,
+  InMemoryMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+} from "@opentelemetry/sdk-metrics";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { createPartnerCenterClient } from "../../src";
 import { enableOpenTelemetry } from "../../src/otel";
@@ -35,7 +40,13 @@ afterEach(async () => {
   await meterProvider.shutdown();
 });
 
-const client = () => createPartnerCenterClient({ credential: "t", baseUrl: fake.url, rateLimit: false, backoff: { baseDelayMs: 1, maxDelayMs: 2 } });
+const client = () =>
+  createPartnerCenterClient({
+    credential: "t",
+    baseUrl: fake.url,
+    rateLimit: false,
+    backoff: { baseDelayMs: 1, maxDelayMs: 2 },
+  });
 
 async function metricNames(): Promise<Record<string, number>> {
   await reader.forceFlush();
@@ -43,7 +54,11 @@ async function metricNames(): Promise<Record<string, number>> {
   for (const resource of metricExporter.getMetrics()) {
     for (const scope of resource.scopeMetrics) {
       for (const metric of scope.metrics) {
-        out[metric.descriptor.name] = metric.dataPoints.reduce((sum, point) => sum + (typeof point.value === "number" ? point.value : (point.value as { count: number }).count), 0);
+        out[metric.descriptor.name] = metric.dataPoints.reduce(
+          (sum, point) =>
+            sum + (typeof point.value === "number" ? point.value : (point.value as { count: number }).count),
+          0,
+        );
       }
     }
   }
@@ -67,7 +82,10 @@ describe("enableOpenTelemetry", () => {
     });
     expect(span!.attributes["partner_center.customer.id"]).toBeUndefined();
     expect(span!.events.map((e) => e.name)).toEqual(["attempt", "retry wait", "attempt"]);
-    expect(span!.events[0]!.attributes).toMatchObject({ "partner_center.outcome": "503", "partner_center.ms_cv": "fake.0" });
+    expect(span!.events[0]!.attributes).toMatchObject({
+      "partner_center.outcome": "503",
+      "partner_center.ms_cv": "fake.0",
+    });
     expect(order.id).toBeDefined();
     const measured = await metricNames();
     expect(measured["partner_center.client.operation.duration"]).toBe(1);
@@ -76,21 +94,35 @@ describe("enableOpenTelemetry", () => {
 
   it("records error.type on a failed call, and customer ids only when asked", async () => {
     disable = enableOpenTelemetry({ tracerProvider, meterProvider, recordCustomerIds: true });
-    await client().orders.get(CUSTOMER, "no-such-order").catch(() => undefined);
+    await client()
+      .orders.get(CUSTOMER, "no-such-order")
+      .catch(() => undefined);
     const [span] = spans.getFinishedSpans();
-    expect(span!.attributes).toMatchObject({ "error.type": "20000", "http.response.status_code": 404, "partner_center.customer.id": CUSTOMER, "partner_center.order.id": "no-such-order" });
+    expect(span!.attributes).toMatchObject({
+      "error.type": "20000",
+      "http.response.status_code": 404,
+      "partner_center.customer.id": CUSTOMER,
+      "partner_center.order.id": "no-such-order",
+    });
     expect(span!.status.code).toBe(2);
   });
 
   it("keeps the customer id out of every span, event and metric unless asked, a failed call's status message included", async () => {
     disable = enableOpenTelemetry({ tracerProvider, meterProvider });
-    await client().orders.get(CUSTOMER, "no-such-order").catch(() => undefined);
+    await client()
+      .orders.get(CUSTOMER, "no-such-order")
+      .catch(() => undefined);
     fake.injectFaults({ type: "status", status: 503 });
     await client().orders.create(CUSTOMER, { lineItems: [LINE] });
     const [failed] = spans.getFinishedSpans();
     expect(failed!.status.message).toMatch(/^GET \S+\/customers\/\{customer_id\}\/orders\/no-such-order failed/);
     await reader.forceFlush();
-    const exported = JSON.stringify({ spans: spans.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, status: s.status, events: s.events })), metrics: metricExporter.getMetrics() });
+    const exported = JSON.stringify({
+      spans: spans
+        .getFinishedSpans()
+        .map((s) => ({ name: s.name, attributes: s.attributes, status: s.status, events: s.events })),
+      metrics: metricExporter.getMetrics(),
+    });
     expect(exported.toLowerCase()).not.toContain(CUSTOMER);
   });
 
@@ -100,7 +132,12 @@ describe("enableOpenTelemetry", () => {
     subscribe(CHANNELS.attempt, listen);
     try {
       await client().orders.create(CUSTOMER, { lineItems: [LINE] });
-      await createPartnerCenterClient({ credential: "t", baseUrl: fake.url, rateLimit: false, recordCustomerIds: true }).orders.create(CUSTOMER, { lineItems: [LINE] });
+      await createPartnerCenterClient({
+        credential: "t",
+        baseUrl: fake.url,
+        rateLimit: false,
+        recordCustomerIds: true,
+      }).orders.create(CUSTOMER, { lineItems: [LINE] });
     } finally {
       unsubscribe(CHANNELS.attempt, listen);
     }
@@ -113,7 +150,10 @@ describe("enableOpenTelemetry", () => {
     disable = enableOpenTelemetry({ tracerProvider, meterProvider });
     await client().orders.create(CUSTOMER, { lineItems: [LINE] });
     await reader.forceFlush();
-    const metric = metricExporter.getMetrics().flatMap((r) => r.scopeMetrics.flatMap((s) => s.metrics)).find((m) => m.descriptor.name === "partner_center.client.operation.duration")!;
+    const metric = metricExporter
+      .getMetrics()
+      .flatMap((r) => r.scopeMetrics.flatMap((s) => s.metrics))
+      .find((m) => m.descriptor.name === "partner_center.client.operation.duration")!;
     const boundaries = (metric.dataPoints[0]!.value as { buckets: { boundaries: number[] } }).buckets.boundaries;
     expect(boundaries[0]).toBeLessThanOrEqual(0.01);
     expect(boundaries.at(-1)).toBeGreaterThanOrEqual(120);
@@ -126,18 +166,29 @@ describe("enableOpenTelemetry", () => {
     };
     const span = { addEvent: boom, setAttribute: boom, setStatus: boom, end: boom };
     const brokenTracer = { getTracer: () => ({ startSpan: () => span }) };
-    const brokenMeter = { getMeter: () => ({ createHistogram: () => ({ record: boom }), createCounter: () => ({ add: boom }) }) };
+    const brokenMeter = {
+      getMeter: () => ({ createHistogram: () => ({ record: boom }), createCounter: () => ({ add: boom }) }),
+    };
     const uncaught: unknown[] = [];
     const onUncaught = (error: unknown) => uncaught.push(error);
     process.prependListener("uncaughtException", onUncaught);
     try {
       disable = enableOpenTelemetry({ tracerProvider: brokenTracer as never, meterProvider: brokenMeter as never });
       fake.injectFaults({ type: "status", status: 503 });
-      await expect(client().orders.create(CUSTOMER, { lineItems: [LINE] })).resolves.toMatchObject({ id: expect.any(String) });
-      await client().orders.get(CUSTOMER, "no-such-order").catch(() => undefined);
+      await expect(client().orders.create(CUSTOMER, { lineItems: [LINE] })).resolves.toMatchObject({
+        id: expect.any(String),
+      });
+      await client()
+        .orders.get(CUSTOMER, "no-such-order")
+        .catch(() => undefined);
       disable();
-      disable = enableOpenTelemetry({ tracerProvider: { getTracer: () => ({ startSpan: boom }) } as never, meterProvider });
-      await expect(client().orders.create(CUSTOMER, { lineItems: [LINE] })).resolves.toMatchObject({ id: expect.any(String) });
+      disable = enableOpenTelemetry({
+        tracerProvider: { getTracer: () => ({ startSpan: boom }) } as never,
+        meterProvider,
+      });
+      await expect(client().orders.create(CUSTOMER, { lineItems: [LINE] })).resolves.toMatchObject({
+        id: expect.any(String),
+      });
       await new Promise((resolve) => setTimeout(resolve, 20));
     } finally {
       process.removeListener("uncaughtException", onUncaught);
@@ -148,7 +199,11 @@ describe("enableOpenTelemetry", () => {
   it("counts a 429 and its pause", async () => {
     disable = enableOpenTelemetry({ tracerProvider, meterProvider });
     fake.injectFaults({ type: "status", status: 429, retryAfter: "0" });
-    await createPartnerCenterClient({ credential: "t", baseUrl: fake.url, backoff: { baseDelayMs: 1, maxDelayMs: 2 } }).orders.create(CUSTOMER, { lineItems: [LINE] });
+    await createPartnerCenterClient({
+      credential: "t",
+      baseUrl: fake.url,
+      backoff: { baseDelayMs: 1, maxDelayMs: 2 },
+    }).orders.create(CUSTOMER, { lineItems: [LINE] });
     const [span] = spans.getFinishedSpans();
     expect(span!.events.map((e) => e.name)).toContain("throttled");
     expect((await metricNames())["partner_center.client.throttled"]).toBe(1);

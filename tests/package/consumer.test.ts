@@ -53,7 +53,9 @@ afterAll(() => work && rmSync(work, { recursive: true, force: true }));
 async function install(kind: Kind): Promise<string> {
   const dir = join(work, kind);
   cpSync(join(ROOT, "tests", "fixtures", "consumers", kind), dir, { recursive: true });
-  await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock"], { cwd: dir });
+  await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock"], {
+    cwd: dir,
+  });
   // Types and test runners come from this repository (the contract consumer imports vitest);
   // the package itself comes only from the tarball.
   symlinkSync(join(ROOT, "node_modules", "@types"), join(dir, "node_modules", "@types"));
@@ -87,28 +89,44 @@ console.log("created " + order.id + " " + order.status);`;
 /** The ESM project's client bundled for the browser, and what that bundle prints run over fetch. */
 async function browserConsumer(): Promise<{ code: string; output: string }> {
   const dir = await installed.esm!;
-  const result = await build({ stdin: { contents: BROWSER_CONSUMER, resolveDir: dir }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+  const result = await build({
+    stdin: { contents: BROWSER_CONSUMER, resolveDir: dir },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
   const code = result.outputFiles[0]!.text;
   writeFileSync(join(dir, "browser.mjs"), code);
-  const { stdout } = await run(process.execPath, [join(dir, "browser.mjs")], { cwd: dir, env: { ...process.env, PRISM_URL: process.env.PRISM_URL } });
+  const { stdout } = await run(process.execPath, [join(dir, "browser.mjs")], {
+    cwd: dir,
+    env: { ...process.env, PRISM_URL: process.env.PRISM_URL },
+  });
   return { code, output: stdout.trim() };
 }
 
 describe("the packed package", () => {
-  it.each(["esm", "cjs"] as const)("installs, type-checks and runs in a fresh %s project", async (kind) => {
-    expect(await consumer(kind)).toEqual([
-      "created Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1 pending",
-      "listed 2",
-      "spec 3.1.0 true",
-      "guard true",
-      "fake 1",
-    ]);
-  }, 90_000);
+  it.each(["esm", "cjs"] as const)(
+    "installs, type-checks and runs in a fresh %s project",
+    async (kind) => {
+      expect(await consumer(kind)).toEqual([
+        "created Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1 pending",
+        "listed 2",
+        "spec 3.1.0 true",
+        "guard true",
+        "fake 1",
+      ]);
+    },
+    90_000,
+  );
 
   it("ships the decisions its doc comments cite: every (Dn) in its declarations is an anchor of its spec/README.md", async () => {
     const installedAt = join(await installed.esm!, "node_modules", "partner-center-orders");
     const decisions = readFileSync(join(installedAt, "spec", "README.md"), "utf8");
-    const declarations = ["index.d.ts", "testing.d.ts", "contract.d.ts", "otel.d.ts", "redis.d.ts"].map((file) => readFileSync(join(installedAt, "dist", file), "utf8")).join("\n");
+    const declarations = ["index.d.ts", "testing.d.ts", "contract.d.ts", "otel.d.ts", "redis.d.ts"]
+      .map((file) => readFileSync(join(installedAt, "dist", file), "utf8"))
+      .join("\n");
     const cited = [...new Set([...declarations.matchAll(/\b([DE]\d+)\b/g)].map((m) => m[1]!.toLowerCase()))];
     expect(cited.length).toBeGreaterThan(5);
     expect(cited.filter((id) => !decisions.includes(`<a id="${id}"></a>`))).toEqual([]);
@@ -119,7 +137,8 @@ describe("the packed package", () => {
     cpSync(join(ROOT, "tests", "fixtures", "consumers", "ts-minimum"), dir, { recursive: true });
     // Under CI's `npx -p node@N`, npm_config_package would make this npx install node again.
     const { npm_config_package: _outer, ...env } = process.env;
-    const tsc = (...args: string[]) => run("npx", ["--yes", "-p", `typescript@${MINIMUM_TYPESCRIPT}`, "tsc", ...args], { cwd: dir, env });
+    const tsc = (...args: string[]) =>
+      run("npx", ["--yes", "-p", `typescript@${MINIMUM_TYPESCRIPT}`, "tsc", ...args], { cwd: dir, env });
     const { stdout } = await tsc("-v");
     expect(stdout.trim()).toMatch(new RegExp(`^Version ${MINIMUM_TYPESCRIPT.replace(".", "\\.")}\\.`));
     await tsc("-p", dir);
@@ -127,8 +146,20 @@ describe("the packed package", () => {
 
   it("resolves every entry point with its types in node10, node16 and bundler modes (attw finds no problem)", async () => {
     const { stdout } = await reports.attw;
-    const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[]; analysis: { entrypoints: Record<string, unknown> } };
-    expect(Object.keys(analysis.entrypoints)).toEqual([".", "./types", "./testing", "./contract", "./otel", "./redis", "./openapi.json", "./package.json"]);
+    const { problems, analysis } = JSON.parse(stdout) as {
+      problems: Record<string, unknown[]> | unknown[];
+      analysis: { entrypoints: Record<string, unknown> };
+    };
+    expect(Object.keys(analysis.entrypoints)).toEqual([
+      ".",
+      "./types",
+      "./testing",
+      "./contract",
+      "./otel",
+      "./redis",
+      "./openapi.json",
+      "./package.json",
+    ]);
     expect(Object.values(problems).flat()).toEqual([]);
   }, 180_000);
 

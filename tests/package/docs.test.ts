@@ -8,64 +8,79 @@ import { operations } from "../helpers/spec";
 
 const ROOT = join(__dirname, "..", "..");
 describe("the API reference", () => {
-  browserTest("shows every operationId of the spec", "pco-docs-", async (dir, newPage) => {
-    const html = join(dir, "index.html");
-    execFileSync(process.execPath, [join(ROOT, "scripts", "docs.mjs"), html], { cwd: ROOT, stdio: "pipe" });
-    const page = await newPage({ viewport: { width: 1400, height: 1000 } });
-    // Every request the page makes, blocked ones included: only the file itself and what it holds.
-    const outside: string[] = [];
-    page.on("request", (request) => {
-      if (!/^(file|data|blob):/.test(request.url())) outside.push(request.url());
-    });
-    await page.goto(`file://${html}`);
-    // Redoc renders on the server, then hydrates; buttons work once "Loading..." is gone.
-    const body = page.locator("body");
-    for (let tries = 0; tries < 200; tries++) {
-      const text = await body.innerText();
-      if (text.includes("Partner Center Orders API") && !text.includes("Loading...")) break;
-      await page.waitForTimeout(50);
-    }
-    // Each tag section expands on its own "+ Show" and collapses the one open before it.
-    const ids = operations().map((op) => op.operationId);
-    const slug = (tag: string) => `/${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-    const sections = await page.locator("[data-section-id]", { has: page.locator("button", { hasText: /^\+ Show$/ }) }).evaluateAll(
-      (found) => found.map((section) => section.getAttribute("data-section-id")!),
-    );
-    let text = "";
-    const anchors: (string | null)[] = [];
-    for (const id of sections) {
-      const expected = operations().filter((op) => slug(op.operation.tags[0]) === id).map((op) => op.operationId);
-      await page.locator(`[data-section-id="${id}"] button`, { hasText: /^\+ Show$/ }).click();
-      // Operations render only while near the viewport: scroll through the section, reading as we go.
-      let seen = "";
-      for (let step = 0; step < 200 && !expected.every((opId) => seen.includes(opId)); step++) {
-        seen += await body.innerText();
-        await page.mouse.wheel(0, 700);
-        await page.waitForTimeout(25);
+  browserTest(
+    "shows every operationId of the spec",
+    "pco-docs-",
+    async (dir, newPage) => {
+      const html = join(dir, "index.html");
+      execFileSync(process.execPath, [join(ROOT, "scripts", "docs.mjs"), html], { cwd: ROOT, stdio: "pipe" });
+      const page = await newPage({ viewport: { width: 1400, height: 1000 } });
+      // Every request the page makes, blocked ones included: only the file itself and what it holds.
+      const outside: string[] = [];
+      page.on("request", (request) => {
+        if (!/^(file|data|blob):/.test(request.url())) outside.push(request.url());
+      });
+      await page.goto(`file://${html}`);
+      // Redoc renders on the server, then hydrates; buttons work once "Loading..." is gone.
+      const body = page.locator("body");
+      for (let tries = 0; tries < 200; tries++) {
+        const text = await body.innerText();
+        if (text.includes("Partner Center Orders API") && !text.includes("Loading...")) break;
+        await page.waitForTimeout(50);
       }
-      // On a loaded machine a long section can scroll past an operation before it renders: go to
-      // it by its entry in the side menu, as a reader would, and read it there.
-      for (const opId of expected.filter((name) => !seen.includes(name))) {
-        await page.locator(`a[href$='/${opId.toLowerCase()}']`).first().click();
-        for (let tries = 0; tries < 40 && !seen.includes(opId); tries++) {
-          await page.waitForTimeout(50);
+      // Each tag section expands on its own "+ Show" and collapses the one open before it.
+      const ids = operations().map((op) => op.operationId);
+      const slug = (tag: string) => `/${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+      const sections = await page
+        .locator("[data-section-id]", { has: page.locator("button", { hasText: /^\+ Show$/ }) })
+        .evaluateAll((found) => found.map((section) => section.getAttribute("data-section-id")!));
+      let text = "";
+      const anchors: (string | null)[] = [];
+      for (const id of sections) {
+        const expected = operations()
+          .filter((op) => slug(op.operation.tags[0]) === id)
+          .map((op) => op.operationId);
+        await page.locator(`[data-section-id="${id}"] button`, { hasText: /^\+ Show$/ }).click();
+        // Operations render only while near the viewport: scroll through the section, reading as we go.
+        let seen = "";
+        for (let step = 0; step < 200 && !expected.every((opId) => seen.includes(opId)); step++) {
           seen += await body.innerText();
+          await page.mouse.wheel(0, 700);
+          await page.waitForTimeout(25);
         }
+        // On a loaded machine a long section can scroll past an operation before it renders: go to
+        // it by its entry in the side menu, as a reader would, and read it there.
+        for (const opId of expected.filter((name) => !seen.includes(name))) {
+          await page.locator(`a[href$='/${opId.toLowerCase()}']`).first().click();
+          for (let tries = 0; tries < 40 && !seen.includes(opId); tries++) {
+            await page.waitForTimeout(50);
+            seen += await body.innerText();
+          }
+        }
+        text += seen;
+        anchors.push(
+          ...(await page.locator("a[href^='#/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")))),
+        );
       }
-      text += seen;
-      anchors.push(...(await page.locator("a[href^='#/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")))));
-    }
-    const decisionLinks = await page.locator("a[href*='README.md#']").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
-    const wide = await page.locator("[data-component-name='CodeBlock/CodeBlockContainer']").evaluateAll((blocks) =>
-      blocks.filter((block) => block.scrollWidth > block.clientWidth + 1).map((block) => block.textContent?.slice(0, 60)),
-    );
-    expect(outside).toEqual([]);
-    expect(decisionLinks).toContainEqual(["D1", `${relative(dir, join(ROOT, "spec", "README.md"))}#d1`]);
-    expect(wide).toEqual([]);
-    expect(sections.length).toBeGreaterThan(0);
-    expect(ids.length).toBeGreaterThan(0);
-    expect(ids.filter((id) => !text.includes(id))).toEqual([]);
-    expect(ids.filter((id) => !anchors.some((href) => href?.endsWith(`/${id.toLowerCase()}`)))).toEqual([]);
-    // Minutes, not seconds: rendering and scrolling 24 operations took over 60 s with both cores busy.
-  }, 180_000);
+      const decisionLinks = await page
+        .locator("a[href*='README.md#']")
+        .evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+      const wide = await page
+        .locator("[data-component-name='CodeBlock/CodeBlockContainer']")
+        .evaluateAll((blocks) =>
+          blocks
+            .filter((block) => block.scrollWidth > block.clientWidth + 1)
+            .map((block) => block.textContent?.slice(0, 60)),
+        );
+      expect(outside).toEqual([]);
+      expect(decisionLinks).toContainEqual(["D1", `${relative(dir, join(ROOT, "spec", "README.md"))}#d1`]);
+      expect(wide).toEqual([]);
+      expect(sections.length).toBeGreaterThan(0);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.filter((id) => !text.includes(id))).toEqual([]);
+      expect(ids.filter((id) => !anchors.some((href) => href?.endsWith(`/${id.toLowerCase()}`)))).toEqual([]);
+      // Minutes, not seconds: rendering and scrolling 24 operations took over 60 s with both cores busy.
+    },
+    180_000,
+  );
 });

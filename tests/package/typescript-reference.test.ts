@@ -7,11 +7,27 @@ import ts from "typescript";
 import { browserTest } from "../helpers/chromium";
 
 const ROOT = join(__dirname, "..", "..");
-const ENTRIES: Record<string, string> = { index: "src/index.ts", types: "src/types.ts", testing: "src/testing/index.ts", contract: "src/contract/index.ts", otel: "src/otel/index.ts", redis: "src/redis/index.ts" };
+const ENTRIES: Record<string, string> = {
+  index: "src/index.ts",
+  types: "src/types.ts",
+  testing: "src/testing/index.ts",
+  contract: "src/contract/index.ts",
+  otel: "src/otel/index.ts",
+  redis: "src/redis/index.ts",
+};
 
 /** What each entry point exports, by the compiler (types, interfaces and values alike). */
 function exportedNames(): Record<string, string[]> {
-  const program = ts.createProgram(Object.values(ENTRIES).map((file) => join(ROOT, file)), { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, resolveJsonModule: true, skipLibCheck: true });
+  const program = ts.createProgram(
+    Object.values(ENTRIES).map((file) => join(ROOT, file)),
+    {
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+    },
+  );
   const checker = program.getTypeChecker();
   return Object.fromEntries(
     Object.entries(ENTRIES).map(([name, file]) => {
@@ -22,23 +38,32 @@ function exportedNames(): Record<string, string[]> {
 }
 
 describe("the TypeScript API reference", () => {
-  browserTest("shows every name each entry point exports", "pco-typedoc-", async (dir, newPage) => {
-    execFileSync(join(ROOT, "node_modules", ".bin", "typedoc"), ["--options", join(ROOT, "typedoc.json"), "--out", dir], { cwd: ROOT, stdio: "pipe" });
-    const page = await newPage();
-    const outside: string[] = [];
-    page.on("request", (request) => {
-      if (!/^(file|data|blob):/.test(request.url())) outside.push(request.url());
-    });
-    const missing: string[] = [];
-    const expected = exportedNames();
-    for (const [entry, names] of Object.entries(expected)) {
-      await page.goto(`file://${join(dir, "modules", `${entry}.html`)}`);
-      const text = await page.locator("body").innerText();
-      const words = new Set(text.split(/[^\w$]+/));
-      for (const name of names) if (!words.has(name)) missing.push(`${entry}: ${name}`);
-    }
-    expect(Object.values(expected).flat().length).toBeGreaterThan(100);
-    expect(missing).toEqual([]);
-    expect(outside).toEqual([]);
-  }, 120_000);
+  browserTest(
+    "shows every name each entry point exports",
+    "pco-typedoc-",
+    async (dir, newPage) => {
+      execFileSync(
+        join(ROOT, "node_modules", ".bin", "typedoc"),
+        ["--options", join(ROOT, "typedoc.json"), "--out", dir],
+        { cwd: ROOT, stdio: "pipe" },
+      );
+      const page = await newPage();
+      const outside: string[] = [];
+      page.on("request", (request) => {
+        if (!/^(file|data|blob):/.test(request.url())) outside.push(request.url());
+      });
+      const missing: string[] = [];
+      const expected = exportedNames();
+      for (const [entry, names] of Object.entries(expected)) {
+        await page.goto(`file://${join(dir, "modules", `${entry}.html`)}`);
+        const text = await page.locator("body").innerText();
+        const words = new Set(text.split(/[^\w$]+/));
+        for (const name of names) if (!words.has(name)) missing.push(`${entry}: ${name}`);
+      }
+      expect(Object.values(expected).flat().length).toBeGreaterThan(100);
+      expect(missing).toEqual([]);
+      expect(outside).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -35,7 +35,12 @@ async function main() {
   const rateLimit: RateLimitOption = {
     requestsPerMinute: config.requestsPerMinute,
     windowMs: config.windowMs,
-    ...(config.mode === "shared" ? { store: redisRateLimitStore(redis, { key: "tenant-under-test" }), storeTimeoutMs: config.storeTimeoutMs ?? 1_000 } : {}),
+    ...(config.mode === "shared"
+      ? {
+          store: redisRateLimitStore(redis, { key: "tenant-under-test" }),
+          storeTimeoutMs: config.storeTimeoutMs ?? 1_000,
+        }
+      : {}),
   };
   const pc = createPartnerCenterClient({
     credential: "t",
@@ -47,7 +52,9 @@ async function main() {
     logger: { info: log("info"), warn: log("warn"), error: log("error") },
   });
   const started = realNow();
-  const results = await Promise.allSettled(Array.from({ length: config.calls }, () => pc.orders.get(config.customerId, config.orderId)));
+  const results = await Promise.allSettled(
+    Array.from({ length: config.calls }, () => pc.orders.get(config.customerId, config.orderId)),
+  );
   const failed = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
   print({ done: true, ok: results.length - failed.length, failed, started, ended: realNow() });
   redis.disconnect();

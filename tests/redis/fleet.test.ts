@@ -69,8 +69,20 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
   });
 
   function startWorker(config: Record<string, unknown>): Worker {
-    const settings = { baseUrl: fake.url, socket: redis.socket, mode: "shared", customerId: CUSTOMER, orderId, ...LIMIT, ...config };
-    const child = spawn(process.execPath, [join(ROOT, "tests", "helpers", "child.cjs"), join(__dirname, "fleet.child.ts"), JSON.stringify(settings)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const settings = {
+      baseUrl: fake.url,
+      socket: redis.socket,
+      mode: "shared",
+      customerId: CUSTOMER,
+      orderId,
+      ...LIMIT,
+      ...config,
+    };
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "tests", "helpers", "child.cjs"), join(__dirname, "fleet.child.ts"), JSON.stringify(settings)],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    );
     const lines: LogLine[] = [];
     let rest = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -79,7 +91,9 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
       rest = parts.pop()!;
       for (const part of parts) if (part.trim()) lines.push(JSON.parse(part) as LogLine);
     });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
     return { child, lines, exited };
   }
 
@@ -90,7 +104,9 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     await Promise.all(workers.map((w) => w.exited));
     const tallies = workers.map((w) => w.lines.find((l) => l.done)!);
     const attempts = workers.flatMap((w, worker) =>
-      w.lines.filter((l) => l.durationMs !== undefined && (l.status ?? l.failure) !== undefined).map((l) => ({ worker, start: l.at! - l.durationMs!, end: l.at!, outcome: l.status ?? l.failure })),
+      w.lines
+        .filter((l) => l.durationMs !== undefined && (l.status ?? l.failure) !== undefined)
+        .map((l) => ({ worker, start: l.at! - l.durationMs!, end: l.at!, outcome: l.status ?? l.failure })),
     );
     return { workers, tallies, attempts };
   }
@@ -113,7 +129,9 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     orderId = fake.orders(CUSTOMER)[0]!.id;
     const alone = await runFleet(Array.from({ length: 4 }, () => ({ calls: 25, mode: "local" })));
     const throttledAlone = fake.stats.throttled;
-    process.stdout.write(`\nfleet of 4 x 25 calls at ${PER_WINDOW} per ${LIMIT.windowMs} ms: shared through Redis 0 x 429, ${sharedRatio.toFixed(2)} of the limit's throughput; each pacing alone ${throttledAlone} x 429\n`);
+    process.stdout.write(
+      `\nfleet of 4 x 25 calls at ${PER_WINDOW} per ${LIMIT.windowMs} ms: shared through Redis 0 x 429, ${sharedRatio.toFixed(2)} of the limit's throughput; each pacing alone ${throttledAlone} x 429\n`,
+    );
     expect(sharedRatio).toBeGreaterThanOrEqual(0.9);
     expect(throttledAlone).toBeGreaterThan(0);
     expect(alone.tallies.every((t) => t.ok === 25)).toBe(true);
@@ -130,7 +148,9 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     // Requests already on their way may land just after it; none starts well inside the second.
     const inside = attempts.filter((a) => a.start > throttled.end + 100 && a.start < throttled.end + 900);
     expect(inside).toEqual([]);
-    expect(new Set(attempts.filter((a) => a.start >= throttled.end + 900).map((a) => a.worker)).size).toBeGreaterThan(1);
+    expect(new Set(attempts.filter((a) => a.start >= throttled.end + 900).map((a) => a.worker)).size).toBeGreaterThan(
+      1,
+    );
   }, 60_000);
 
   it("keeps every call going while Redis is stopped (SIGSTOP) and killed, and shares pacing again once it is back", async () => {
@@ -138,20 +158,29 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     let restartedAt = 0;
     let pausedAt = 0;
     // The client's default bound: an admission unanswered for 250 ms sets the store aside.
-    const { workers, tallies } = await runFleet(Array.from({ length: 4 }, () => ({ calls: 30, storeTimeoutMs: 250 })), async (running) => {
-      await until(() => running.every((w) => w.lines.some((l) => l.status === 200)), 20_000);
-      redis.pause();
-      pausedAt = Date.now();
-      await sleep(1_000);
-      redis.resume();
-      await sleep(500);
-      await redis.kill();
-      await sleep(300);
-      await redis.restart();
-      restartedAt = Date.now();
-      // Shared pacing comes back: a worker asks the store again within a second and says so.
-      await until(() => running.some((w) => w.lines.some((l) => l.level === "info" && l.message?.includes("answers again") && l.at! > restartedAt)), 10_000);
-    });
+    const { workers, tallies } = await runFleet(
+      Array.from({ length: 4 }, () => ({ calls: 30, storeTimeoutMs: 250 })),
+      async (running) => {
+        await until(() => running.every((w) => w.lines.some((l) => l.status === 200)), 20_000);
+        redis.pause();
+        pausedAt = Date.now();
+        await sleep(1_000);
+        redis.resume();
+        await sleep(500);
+        await redis.kill();
+        await sleep(300);
+        await redis.restart();
+        restartedAt = Date.now();
+        // Shared pacing comes back: a worker asks the store again within a second and says so.
+        await until(
+          () =>
+            running.some((w) =>
+              w.lines.some((l) => l.level === "info" && l.message?.includes("answers again") && l.at! > restartedAt),
+            ),
+          10_000,
+        );
+      },
+    );
     expect(tallies.map((t) => [t.ok, t.failed])).toEqual(Array.from({ length: 4 }, () => [30, []]));
     // 120 calls at 20 per 2 s take 10 s; stalls and restarts add little.
     expect(Date.now() - started).toBeLessThan(40_000);
@@ -189,7 +218,12 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
   }, 60_000);
 
   it("is not moved by a worker whose clock is 30 s off", async () => {
-    const { tallies, attempts } = await runFleet([{ calls: 25, clockSkewMs: 30_000 }, { calls: 25, clockSkewMs: -30_000 }, { calls: 25 }, { calls: 25 }]);
+    const { tallies, attempts } = await runFleet([
+      { calls: 25, clockSkewMs: 30_000 },
+      { calls: 25, clockSkewMs: -30_000 },
+      { calls: 25 },
+      { calls: 25 },
+    ]);
     expect(tallies.every((t) => t.ok === 25)).toBe(true);
     // The server's clock decides: a worker reading its own would take slots that are not free (429s) or wait for ones that are.
     expect(fake.stats.throttled).toBe(0);

@@ -8,7 +8,13 @@ import { perCustomer, redisRateLimitStore, SLIDING_WINDOW_SCRIPT } from "../../s
 import type { AdmissionRequest } from "../../src/http/rate-limit-store";
 import { describeWithRedis, startRedis, type RedisProcess } from "../helpers/redis-server";
 
-const slot = (over: Partial<AdmissionRequest> = {}): AdmissionRequest => ({ limit: 3, windowMs: 400, leaseMs: 300, leaseId: crypto.randomUUID(), ...over });
+const slot = (over: Partial<AdmissionRequest> = {}): AdmissionRequest => ({
+  limit: 3,
+  windowMs: 400,
+  leaseMs: 300,
+  leaseId: crypto.randomUUID(),
+  ...over,
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeWithRedis("redisRateLimitStore on a real Redis", () => {
@@ -72,7 +78,10 @@ describeWithRedis("redisRateLimitStore on a real Redis", () => {
     await store.pause(100, {});
     const keys = (await redis.keys("*")).sort();
     expect(keys).toEqual(["{pc-orders:tenant-a}:pause", "{pc-orders:tenant-a}:window"]);
-    expect(new Set(await Promise.all(keys.map((k) => redis.call("CLUSTER", "KEYSLOT", k).catch(() => hashSlotFallback(k))))).size).toBe(1);
+    expect(
+      new Set(await Promise.all(keys.map((k) => redis.call("CLUSTER", "KEYSLOT", k).catch(() => hashSlotFallback(k)))))
+        .size,
+    ).toBe(1);
     const ttl = await redis.pttl("{pc-orders:tenant-a}:window");
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(300 + 400 + 1_000);

@@ -17,8 +17,15 @@ let fake: FakePartnerCenter;
 beforeAll(async () => (fake = await startFakePartnerCenter({ token: "t", checkoutDelayMs: 1_500 })));
 afterAll(() => fake.close());
 
-function purchaseProcess(how: "checkout" | "create", id: string): { child: ChildProcess; output: Promise<{ stdout: string; code: number | null; signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, [join(ROOT, "tests", "helpers", "child.cjs"), join(__dirname, "purchase.child.ts"), how, fake.url, CUSTOMER, id], { cwd: ROOT });
+function purchaseProcess(
+  how: "checkout" | "create",
+  id: string,
+): { child: ChildProcess; output: Promise<{ stdout: string; code: number | null; signal: NodeJS.Signals | null }> } {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, "tests", "helpers", "child.cjs"), join(__dirname, "purchase.child.ts"), how, fake.url, CUSTOMER, id],
+    { cwd: ROOT },
+  );
   let stdout = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -43,7 +50,10 @@ it("a process killed between the fake's commit and its answer, run again with th
   const died = await first.output;
   expect(died.signal).toBe("SIGKILL");
   expect(died.stdout).toBe("sending\n");
-  const placed = fake.orders(CUSTOMER).map((o) => o.id).sort();
+  const placed = fake
+    .orders(CUSTOMER)
+    .map((o) => o.id)
+    .sort();
   expect(placed).toHaveLength(2);
 
   const second = await purchaseProcess("checkout", cart.id!).output;

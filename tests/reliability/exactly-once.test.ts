@@ -43,7 +43,9 @@ const client = (maxRetries: number, timeoutMs = 1_000): PartnerCenterClient =>
     rateLimit: false,
   });
 
-const order = (i: number) => ({ lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, friendlyName: `call-${i}` }] });
+const order = (i: number) => ({
+  lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, friendlyName: `call-${i}` }],
+});
 
 /**
  * Orders on the server per call, by the friendlyName each call gave its order. Each test has its
@@ -65,7 +67,9 @@ describe("exactly-once orders under faults", () => {
     fake.reset();
     fake.setFaultRate({ rate: 0.3, faults: FAULTS, seed: 2026 });
     const pc = client(8);
-    const results = await pool(CALLS, 50, (i) => pc.orders.create(CUSTOMER, order(i), { requestId: stableGuid(`exactly-once-${i}`) }));
+    const results = await pool(CALLS, 50, (i) =>
+      pc.orders.create(CUSTOMER, order(i), { requestId: stableGuid(`exactly-once-${i}`) }),
+    );
     const resolved = results.filter((r) => r.status === "fulfilled").length;
     const typed = results.filter((r) => r.status === "rejected" && isPartnerCenterError(r.reason)).length;
     const { orders, duplicates, lost } = tally(CUSTOMER);
@@ -90,7 +94,9 @@ describe("exactly-once orders under faults", () => {
     let resent = 0;
     while (pending.length && rounds < 20) {
       rounds += 1;
-      const results = await pool(pending.length, pending.length, (k) => pc.orders.create(CONCURRENT_CUSTOMER, order(pending[k]!), { requestId: requestId(pending[k]!) }));
+      const results = await pool(pending.length, pending.length, (k) =>
+        pc.orders.create(CONCURRENT_CUSTOMER, order(pending[k]!), { requestId: requestId(pending[k]!) }),
+      );
       const failed = pending.filter((_, k) => results[k]!.status === "rejected");
       for (const r of results) if (r.status === "rejected" && !isPartnerCenterError(r.reason)) throw r.reason;
       resent += failed.length;
@@ -120,7 +126,9 @@ describe("exactly-once orders under faults", () => {
       throw new Error("gave up");
     });
     const { orders, duplicates, lost } = tally(NAIVE_CUSTOMER);
-    process.stdout.write(`naive retry loop: ${CALLS} calls, server: ${orders} orders, ${duplicates} duplicates, ${lost} lost\n\n`);
+    process.stdout.write(
+      `naive retry loop: ${CALLS} calls, server: ${orders} orders, ${duplicates} duplicates, ${lost} lost\n\n`,
+    );
     // Resets and stalls after the commit make a fresh-id retry place the order again.
     expect(duplicates).toBeGreaterThan(0);
     expect(orders).toBe(CALLS + duplicates);

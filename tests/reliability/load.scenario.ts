@@ -35,7 +35,13 @@ async function settledHeap(): Promise<number> {
   return process.memoryUsage().heapUsed;
 }
 
-export default async function load({ requests, concurrency }: { requests: number; concurrency: number }): Promise<LoadResult> {
+export default async function load({
+  requests,
+  concurrency,
+}: {
+  requests: number;
+  concurrency: number;
+}): Promise<LoadResult> {
   const before = handles();
   const fake = await startFakePartnerCenter();
   // Pacing off: this measures what the client holds under load, not the 500-a-minute pacing.
@@ -65,5 +71,15 @@ export default async function load({ requests, concurrency }: { requests: number
     await new Promise((resolve) => setTimeout(resolve, 10));
     after = handles();
   }
-  return { requests, concurrency, seconds, failures: failures.length, someFailures: failures.slice(0, 5), heapBefore, heapAfter, before, after };
+  return {
+    requests,
+    concurrency,
+    seconds,
+    failures: failures.length,
+    someFailures: failures.slice(0, 5),
+    heapBefore,
+    heapAfter,
+    before,
+    after,
+  };
 }

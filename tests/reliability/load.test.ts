@@ -6,7 +6,11 @@ import { runIsolated } from "../helpers/isolated";
 import type { LoadResult } from "./load.scenario";
 
 it("serves 10,000 requests at concurrency 100 with no failure, no heap growth and nothing left open", async () => {
-  const r = await runIsolated<LoadResult>(join(__dirname, "load.scenario.ts"), { requests: 10_000, concurrency: 100 }, { gc: true });
+  const r = await runIsolated<LoadResult>(
+    join(__dirname, "load.scenario.ts"),
+    { requests: 10_000, concurrency: 100 },
+    { gc: true },
+  );
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   process.stdout.write(
     `\nload: ${r.requests} requests at concurrency ${r.concurrency} in ${r.seconds.toFixed(2)} s (${Math.round(r.requests / r.seconds)}/s), ` +

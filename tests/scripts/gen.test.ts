@@ -12,10 +12,15 @@ describe("gen --check", () => {
     const tree = mkdtempSync(join(tmpdir(), "pco-gen-tree-"));
     const temp = mkdtempSync(join(tmpdir(), "pco-gen-tmp-"));
     try {
-      for (const entry of ["spec", "scripts", "generated", "redocly.yaml", "package.json"]) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
+      for (const entry of ["spec", "scripts", "generated", "redocly.yaml", "package.json"])
+        cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
       symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"), "dir");
       writeFileSync(join(tree, "generated", "examples.ts"), "// stale\n");
-      const run = spawnSync(process.execPath, [join(tree, "scripts", "gen.mjs"), "--check"], { cwd: tree, env: { ...process.env, TMPDIR: temp }, encoding: "utf8" });
+      const run = spawnSync(process.execPath, [join(tree, "scripts", "gen.mjs"), "--check"], {
+        cwd: tree,
+        env: { ...process.env, TMPDIR: temp },
+        encoding: "utf8",
+      });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain("generated/ is stale; run `npm run gen` and commit: generated/examples.ts");
       // Only gen's own folders: Node 22 and later keep a compile cache there too.

@@ -9,10 +9,22 @@ const ENDPOINT = { PARTNER_CENTER_BASE_URL: "https://api.partnercenter.microsoft
 
 describe("npm run test:live", () => {
   it("runs the contract command with JUnit XML, read-only unless PARTNER_CENTER_LIVE_WRITES=sandbox", () => {
-    expect(liveCommand({ ...ENDPOINT, PARTNER_CENTER_TOKEN: "t" })).toEqual({ argv: ["contract", "--junit", "contract-results.xml"] });
-    const signedIn = { ...ENDPOINT, PARTNER_CENTER_TENANT_ID: "t", PARTNER_CENTER_CLIENT_ID: "c", PARTNER_CENTER_CLIENT_SECRET: "s", PARTNER_CENTER_LIVE_WRITES: "sandbox" };
-    expect(liveCommand(signedIn, ["--fuzz", "10"])).toEqual({ argv: ["contract", "--junit", "contract-results.xml", "--writes", "sandbox", "--fuzz", "10"] });
-    expect(liveCommand({ ...ENDPOINT, PARTNER_CENTER_TOKEN: "t", PARTNER_CENTER_LIVE_WRITES: "yes" }).argv).not.toContain("--writes");
+    expect(liveCommand({ ...ENDPOINT, PARTNER_CENTER_TOKEN: "t" })).toEqual({
+      argv: ["contract", "--junit", "contract-results.xml"],
+    });
+    const signedIn = {
+      ...ENDPOINT,
+      PARTNER_CENTER_TENANT_ID: "t",
+      PARTNER_CENTER_CLIENT_ID: "c",
+      PARTNER_CENTER_CLIENT_SECRET: "s",
+      PARTNER_CENTER_LIVE_WRITES: "sandbox",
+    };
+    expect(liveCommand(signedIn, ["--fuzz", "10"])).toEqual({
+      argv: ["contract", "--junit", "contract-results.xml", "--writes", "sandbox", "--fuzz", "10"],
+    });
+    expect(
+      liveCommand({ ...ENDPOINT, PARTNER_CENTER_TOKEN: "t", PARTNER_CENTER_LIVE_WRITES: "yes" }).argv,
+    ).not.toContain("--writes");
   });
 
   it.each([
@@ -24,7 +36,13 @@ describe("npm run test:live", () => {
   });
 
   it("prints one not-run line and succeeds when nothing is set", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, "..", "..", "scripts", "live.cjs")], { env: { PATH: process.env.PATH } });
-    expect(stdout.trim().split("\n")).toEqual([expect.stringMatching(/^not run: the live contract checks: they need PARTNER_CENTER_BASE_URL/)]);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(__dirname, "..", "..", "scripts", "live.cjs")],
+      { env: { PATH: process.env.PATH } },
+    );
+    expect(stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^not run: the live contract checks: they need PARTNER_CENTER_BASE_URL/),
+    ]);
   });
 });

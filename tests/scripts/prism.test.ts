@@ -16,7 +16,14 @@ const alive = (pid: number) => {
 
 describe("the Prism mock", () => {
   it("ends when the process that started it is killed with SIGKILL", async () => {
-    const starter = spawn(process.execPath, ["-e", `require(${JSON.stringify(join(ROOT, "scripts", "prism.cjs"))}).startPrism().then((m) => console.log(m.pid))`], { stdio: ["ignore", "pipe", "inherit"] });
+    const starter = spawn(
+      process.execPath,
+      [
+        "-e",
+        `require(${JSON.stringify(join(ROOT, "scripts", "prism.cjs"))}).startPrism().then((m) => console.log(m.pid))`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let output = "";
     starter.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     await until(() => /^\d+\n/.test(output), 60_000);

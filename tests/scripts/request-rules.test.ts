@@ -29,13 +29,17 @@ describe("buildRequestRules", () => {
   ])("fails, naming the schema and the keyword, when a request schema uses %s", async (keyword, patch) => {
     const { buildRequestRules } = await load();
     expect(() => buildRequestRules(withQuantity(patch))).toThrow(
-      new RegExp(`request schema OrderLineItem\\.quantity uses \`${keyword}\`, which src/validation/bind\\.ts does not implement`),
+      new RegExp(
+        `request schema OrderLineItem\\.quantity uses \`${keyword}\`, which src/validation/bind\\.ts does not implement`,
+      ),
     );
   });
 
   it("fails on a format the binder does not check", async () => {
     const { buildRequestRules } = await load();
-    expect(() => buildRequestRules(withQuantity({ format: "int64" }))).toThrow(/OrderLineItem\.quantity uses `format` "int64"/);
+    expect(() => buildRequestRules(withQuantity({ format: "int64" }))).toThrow(
+      /OrderLineItem\.quantity uses `format` "int64"/,
+    );
   });
 
   it("fails when allOf members set one keyword two ways it cannot merge", async () => {

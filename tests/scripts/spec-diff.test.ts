@@ -48,7 +48,9 @@ describe("the breaking-change gate", () => {
 
 describe("the release spec:diff compares with by default", () => {
   it("is the newest version the CHANGELOG does not mark unreleased", () => {
-    expect(lastReleased("# Changelog\n\n## 2.0.0 (unreleased)\n\n- x\n\n## 1.0.0 (2026-11-21)\n\n## 0.1.0\n")).toBe("1.0.0");
+    expect(lastReleased("# Changelog\n\n## 2.0.0 (unreleased)\n\n- x\n\n## 1.0.0 (2026-11-21)\n\n## 0.1.0\n")).toBe(
+      "1.0.0",
+    );
     expect(lastReleased("## 0.1.0 (Unreleased)\n")).toBeUndefined();
   });
 

@@ -8,7 +8,8 @@ function prose(node: unknown, at: string, found: [string, string][] = []): [stri
   else if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
       if (key === "value" || key === "example") continue;
-      if ((key === "description" || key === "summary") && typeof value === "string") found.push([`${at}.${key}`, value]);
+      if ((key === "description" || key === "summary") && typeof value === "string")
+        found.push([`${at}.${key}`, value]);
       else prose(value, `${at}.${key}`, found);
     }
   }
@@ -20,6 +21,8 @@ describe("the spec's descriptions", () => {
     const ids = operations().map((op) => op.operationId);
     const all = prose(spec, "#");
     expect(all.length).toBeGreaterThan(100);
-    expect(all.filter(([, text]) => ids.some((id) => new RegExp(`^${id}\\b`).test(text.trim()))).map(([where]) => where)).toEqual([]);
+    expect(
+      all.filter(([, text]) => ids.some((id) => new RegExp(`^${id}\\b`).test(text.trim()))).map(([where]) => where),
+    ).toEqual([]);
   });
 });

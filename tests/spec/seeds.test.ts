@@ -8,14 +8,40 @@ const propertiesOf = (name: string) => Object.keys(schemas[name]?.properties ?? 
 
 const SEED_MODELS: Record<string, string[]> = {
   Order: [
-    "alternateId", "attributes", "billingCycle", "client", "creationDate", "currencyCode", "currencySymbol",
-    "id", "lineItems", "links", "referenceCustomerId", "status", "totalPrice", "transactionType",
+    "alternateId",
+    "attributes",
+    "billingCycle",
+    "client",
+    "creationDate",
+    "currencyCode",
+    "currencySymbol",
+    "id",
+    "lineItems",
+    "links",
+    "referenceCustomerId",
+    "status",
+    "totalPrice",
+    "transactionType",
     "partnerOnRecordAttestationAccepted",
   ],
   OrderLineItem: [
-    "attestationAccepted", "customTermEndDate", "friendlyName", "lineItemNumber", "links", "offerId",
-    "parentSubscriptionId", "partnerIdOnRecord", "pricing", "promotionId", "provisioningContext",
-    "purchaseCommitment", "quantity", "renewsTo", "subscriptionId", "termDuration", "transactionType",
+    "attestationAccepted",
+    "customTermEndDate",
+    "friendlyName",
+    "lineItemNumber",
+    "links",
+    "offerId",
+    "parentSubscriptionId",
+    "partnerIdOnRecord",
+    "pricing",
+    "promotionId",
+    "provisioningContext",
+    "purchaseCommitment",
+    "quantity",
+    "renewsTo",
+    "subscriptionId",
+    "termDuration",
+    "transactionType",
     "additionalPartnerIdsOnRecord",
   ],
   Link: ["body", "headers", "method", "uri"],
@@ -45,8 +71,17 @@ describe("the seeds' models", () => {
   it("status carries every documented value in snake case", () => {
     expect((schemas.OrderStatus as any).enum).toEqual(
       expect.arrayContaining([
-        "unknown", "completed", "pending", "pending_po_upload", "po_upload_complete", "cancelled",
-        "partial_success", "po_review_rejected", "suspended", "pending_review", "error",
+        "unknown",
+        "completed",
+        "pending",
+        "pending_po_upload",
+        "po_upload_complete",
+        "cancelled",
+        "partial_success",
+        "po_review_rejected",
+        "suspended",
+        "pending_review",
+        "error",
       ]),
     );
   });
@@ -72,9 +107,12 @@ describe("the seeds' operations", () => {
     );
   });
 
-  it.each(["updateOrder", "listOrders", "createOrder"])("%s takes the ms-correlationid, ms-cv and ms-requestid headers", (id) => {
-    expect(parameterNames(id)).toEqual(expect.arrayContaining(["MS-CorrelationId", "MS-CV", "MS-RequestId"]));
-  });
+  it.each(["updateOrder", "listOrders", "createOrder"])(
+    "%s takes the ms-correlationid, ms-cv and ms-requestid headers",
+    (id) => {
+      expect(parameterNames(id)).toEqual(expect.arrayContaining(["MS-CorrelationId", "MS-CV", "MS-RequestId"]));
+    },
+  );
 
   it("listOrders takes billingType, include_price, include_system_purchases and indirect_reseller_id", () => {
     expect(parameterNames("listOrders")).toEqual(
@@ -83,7 +121,9 @@ describe("the seeds' operations", () => {
   });
 
   it("updateOrder takes the whole Order as its body, as the update seed's request body table lists it", () => {
-    expect(byId.updateOrder!.operation.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Order" });
+    expect(byId.updateOrder!.operation.requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Order",
+    });
   });
 
   it("createOrder takes the Order model, with the line items the create seed marks required", () => {
@@ -91,7 +131,10 @@ describe("the seeds' operations", () => {
     expect(schema.allOf).toEqual([{ $ref: "#/components/schemas/Order" }]);
     expect(schema.required).toEqual(["lineItems"]);
     expect(schema.properties.lineItems.items.required).toEqual(["quantity"]);
-    expect(resolve<any>({ $ref: "#/components/schemas/OrderLineItem" }).required).toEqual(["lineItemNumber", "offerId"]);
+    expect(resolve<any>({ $ref: "#/components/schemas/OrderLineItem" }).required).toEqual([
+      "lineItemNumber",
+      "offerId",
+    ]);
   });
 
   it("marks read-only what the create seed calls read-only, except what a patch sends back", () => {
@@ -159,6 +202,9 @@ describe("the create-order seed's examples", () => {
   });
 
   it("answers the seed's request with the seed's order id", () => {
-    expect(example("createOrder201").value).toMatchObject({ id: "Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1", status: "pending" });
+    expect(example("createOrder201").value).toMatchObject({
+      id: "Cs_jyTxubLpvdJXdo8xcQZN6I2RsLrgZ1",
+      status: "pending",
+    });
   });
 });

@@ -68,7 +68,10 @@ const outcomes: Record<string, "sent" | "refused"> = {};
 describe("the docs' and the SDKs' request bodies", () => {
   it("are every request body of the reference material", () => {
     const listed = [...manifest.examples.map((e) => e.file), ...manifest.outOfScope.map((e) => e.file)].sort();
-    const files = require("node:fs").readdirSync(DIR).filter((f: string) => f !== "manifest.json").sort();
+    const files = require("node:fs")
+      .readdirSync(DIR)
+      .filter((f: string) => f !== "manifest.json")
+      .sort();
     expect(listed).toEqual(files);
   });
 
@@ -82,7 +85,8 @@ describe("the docs' and the SDKs' request bodies", () => {
 
   it.each(examples)("%s is sent by the client, in camelCase and without read-only fields", async (_title, example) => {
     const body = JSON.parse(readFileSync(join(DIR, example.file), "utf8"));
-    const answer = example.operation === "createOrderAttachments" ? { totalCount: 0, items: [] } : { id: "o", lineItems: [] };
+    const answer =
+      example.operation === "createOrderAttachments" ? { totalCount: 0, items: [] } : { id: "o", lineItems: [] };
     const script = scriptedFetch(json(example.operation.startsWith("update") ? 200 : 201, answer));
     const pc = createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch: script.fetch });
     const id = (key: string) => Object.entries(body).find(([k]) => k.toLowerCase() === key)?.[1];
@@ -91,7 +95,8 @@ describe("the docs' and the SDKs' request bodies", () => {
     const calls: Record<string, () => Promise<unknown>> = {
       createOrder: () => pc.orders.create(CUSTOMER, body),
       updateOrder: () => pc.orders.update(CUSTOMER, orderId, body),
-      createOrderAttachments: () => pc.orders.createOrderAttachments(CUSTOMER, orderId, { metadata: body, poFiles: [new Blob(["%PDF"])] }),
+      createOrderAttachments: () =>
+        pc.orders.createOrderAttachments(CUSTOMER, orderId, { metadata: body, poFiles: [new Blob(["%PDF"])] }),
       createCart: () => pc.carts.create(CUSTOMER, body),
       updateCart: () => pc.carts.update(CUSTOMER, cartId, body),
     };
@@ -117,6 +122,8 @@ describe("the docs' and the SDKs' request bodies", () => {
 
   afterAll(() => {
     const sent = Object.values(outcomes).filter((o) => o === "sent").length;
-    process.stdout.write(`\nwire examples: ${sent} sent, ${Object.keys(outcomes).length - sent} refused, ${manifest.outOfScope.length} out of scope\n`);
+    process.stdout.write(
+      `\nwire examples: ${sent} sent, ${Object.keys(outcomes).length - sent} refused, ${manifest.outOfScope.length} out of scope\n`,
+    );
   });
 });

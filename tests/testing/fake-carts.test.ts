@@ -5,9 +5,19 @@ import { createPartnerCenterClient, type PartnerCenterClient } from "partner-cen
 import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
-const SEATS = { catalogItemId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 2, billingCycle: "monthly" as const, termDuration: "P1M" };
+const SEATS = {
+  catalogItemId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P",
+  quantity: 2,
+  billingCycle: "monthly" as const,
+  termDuration: "P1M",
+};
 const SOFTWARE = { catalogItemId: "DG7GMGF0DWM3:0002:DG7GMGF0DT1M", quantity: 1, billingCycle: "one_time" as const };
-const RESERVED = { catalogItemId: "DZH318Z0BQ36:004G:DZH318Z08C0S", quantity: 1, billingCycle: "one_time" as const, termDuration: "P1Y" };
+const RESERVED = {
+  catalogItemId: "DZH318Z0BQ36:004G:DZH318Z08C0S",
+  quantity: 1,
+  billingCycle: "one_time" as const,
+  termDuration: "P1Y",
+};
 const SOLD_OUT = "DZH318Z0BQ36:004J:DZH318Z08B8X";
 const ATTESTED = "CFQ7TTC0LFLZ:0002:CFQ7TTC0K4TS";
 
@@ -30,26 +40,43 @@ beforeEach(() => {
 const rawCheckout = (cartId: string, body?: string) =>
   fetch(`${fake.url}/v1/customers/${CUSTOMER}/carts/${cartId}/checkout`, {
     method: "POST",
-    headers: { Authorization: "Bearer t", "MS-RequestId": crypto.randomUUID(), ...(body ? { "Content-Type": "application/json" } : {}) },
+    headers: {
+      Authorization: "Bearer t",
+      "MS-RequestId": crypto.randomUUID(),
+      ...(body ? { "Content-Type": "application/json" } : {}),
+    },
     body,
   });
 
 describe("createCart", () => {
   it("groups line items of one billing cycle into one order group, and the cart expires 7 days after it is created", async () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [SEATS, SOFTWARE, RESERVED] });
-    expect(cart.lineItems!.map((l) => [l.id, l.orderGroup, l.currencyCode])).toEqual([[0, "0", "USD"], [1, "1", "USD"], [2, "1", "USD"]]);
+    expect(cart.lineItems!.map((l) => [l.id, l.orderGroup, l.currencyCode])).toEqual([
+      [0, "0", "USD"],
+      [1, "1", "USD"],
+      [2, "1", "USD"],
+    ]);
     expect(cart.status).toBe("Active");
     expect(Date.parse(cart.expirationTimestamp!) - Date.parse(cart.creationTimestamp!)).toBe(7 * 24 * 3_600_000);
   });
 
   it("keeps the order groups the caller gave", async () => {
-    const cart = await pc.carts.create(CUSTOMER, { lineItems: [{ ...SOFTWARE, orderGroup: "a" }, { ...RESERVED, orderGroup: "b" }] });
+    const cart = await pc.carts.create(CUSTOMER, {
+      lineItems: [
+        { ...SOFTWARE, orderGroup: "a" },
+        { ...RESERVED, orderGroup: "b" },
+      ],
+    });
     expect(cart.lineItems!.map((l) => l.orderGroup)).toEqual(["a", "b"]);
   });
 
   it("sets the configured cart error on the lines of an offer, and 10012 on an attested offer's line without attestationAccepted", async () => {
     const cart = await pc.carts.create(CUSTOMER, {
-      lineItems: [{ ...RESERVED, catalogItemId: SOLD_OUT }, { catalogItemId: ATTESTED, quantity: 1, billingCycle: "monthly" }, { catalogItemId: ATTESTED, quantity: 1, billingCycle: "annual", attestationAccepted: true }],
+      lineItems: [
+        { ...RESERVED, catalogItemId: SOLD_OUT },
+        { catalogItemId: ATTESTED, quantity: 1, billingCycle: "monthly" },
+        { catalogItemId: ATTESTED, quantity: 1, billingCycle: "annual", attestationAccepted: true },
+      ],
     });
     expect(cart.lineItems!.map((l) => l.error?.errorCode)).toEqual([10003, 10012, undefined]);
   });
@@ -59,7 +86,10 @@ describe("checkoutCart", () => {
   it("places one order per order group, each read back by getOrder and listed by listOrders", async () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [SEATS, SOFTWARE, RESERVED] });
     const result = await pc.carts.checkout(CUSTOMER, cart.id!);
-    expect(result.orders!.map((o) => o.lineItems.map((l) => l.offerId))).toEqual([[SEATS.catalogItemId], [SOFTWARE.catalogItemId, RESERVED.catalogItemId]]);
+    expect(result.orders!.map((o) => o.lineItems.map((l) => l.offerId))).toEqual([
+      [SEATS.catalogItemId],
+      [SOFTWARE.catalogItemId, RESERVED.catalogItemId],
+    ]);
     expect(result.orders!.map((o) => o.billingCycle)).toEqual(["monthly", "one_time"]);
     expect(result.orderErrors).toEqual([]);
     expect(fake.stats.created).toBe(2);
@@ -85,12 +115,16 @@ describe("checkoutCart", () => {
       const client = createPartnerCenterClient({ credential: "t", baseUrl: slow.url });
       const cart = await client.carts.create(CUSTOMER, { lineItems: [SEATS] });
       const url = `${slow.url}/v1/customers/${CUSTOMER}/carts/${cart.id}/checkout`;
-      const send = () => fetch(url, { method: "POST", headers: { Authorization: "Bearer t", "MS-RequestId": crypto.randomUUID() } });
+      const send = () =>
+        fetch(url, { method: "POST", headers: { Authorization: "Bearer t", "MS-RequestId": crypto.randomUUID() } });
       const first = send();
       await new Promise((resolve) => setTimeout(resolve, 100));
       const overlapping = await send();
       expect(overlapping.status).toBe(409);
-      expect(await overlapping.json()).toMatchObject({ code: 800064, description: `Cart ${cart.id} is being processed by another request.` });
+      expect(await overlapping.json()).toMatchObject({
+        code: 800064,
+        description: `Cart ${cart.id} is being processed by another request.`,
+      });
       const placed = await (await first).json();
       const after = await send();
       expect(await after.json()).toEqual(placed);
@@ -106,12 +140,19 @@ describe("checkoutCart", () => {
       const client = createPartnerCenterClient({ credential: "t", baseUrl: slow.url });
       const cart = await client.carts.create(CUSTOMER, { lineItems: [SEATS] });
       const requestId = crypto.randomUUID();
-      const send = () => fetch(`${slow.url}/v1/customers/${CUSTOMER}/carts/${cart.id}/checkout`, { method: "POST", headers: { Authorization: "Bearer t", "MS-RequestId": requestId } });
+      const send = () =>
+        fetch(`${slow.url}/v1/customers/${CUSTOMER}/carts/${cart.id}/checkout`, {
+          method: "POST",
+          headers: { Authorization: "Bearer t", "MS-RequestId": requestId },
+        });
       const first = send();
       await new Promise((resolve) => setTimeout(resolve, 100));
       const retried = await send();
       expect(retried.status).toBe(409);
-      expect(await retried.json()).toMatchObject({ code: 800064, description: `Cart ${cart.id} is being processed by another request.` });
+      expect(await retried.json()).toMatchObject({
+        code: 800064,
+        description: `Cart ${cart.id} is being processed by another request.`,
+      });
       const placed = await (await first).json();
       expect(await (await send()).json()).toEqual(placed);
       expect(slow.stats).toMatchObject({ created: 1, inProgress: 1, replays: 1 });
@@ -120,7 +161,7 @@ describe("checkoutCart", () => {
     }
   });
 
-  it("takes the .NET SDK's checkout body, the JSON string \"success\" (D44)", async () => {
+  it('takes the .NET SDK\'s checkout body, the JSON string "success" (D44)', async () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [SEATS] });
     const answer = await rawCheckout(cart.id!, JSON.stringify("success"));
     expect(answer.status).toBe(201);
@@ -130,20 +171,34 @@ describe("checkoutCart", () => {
   it("refuses a cart with a line in error, 400 800009 naming the line, and places nothing (D46)", async () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [SEATS, { ...RESERVED, catalogItemId: SOLD_OUT }] });
     const error = await pc.carts.checkout(CUSTOMER, cart.id!).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 400, code: 800009, description: "Error in cart item(s).", data: ["lineItems[1]: 10003 Inventory not available."] });
-    expect((error as Error).message).toMatch(/Error in cart item\(s\)\.: lineItems\[1\]: 10003 Inventory not available\./);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 800009,
+      description: "Error in cart item(s).",
+      data: ["lineItems[1]: 10003 Inventory not available."],
+    });
+    expect((error as Error).message).toMatch(
+      /Error in cart item\(s\)\.: lineItems\[1\]: 10003 Inventory not available\./,
+    );
     expect(fake.stats.created).toBe(0);
     expect((await pc.carts.get(CUSTOMER, cart.id!)).status).toBe("Active");
   });
 
   it("does not place an order group that fails while its order is created, lists it in orderErrors, and places the others", async () => {
-    const failing = await startFakePartnerCenter({ token: "t", checkoutErrors: { [RESERVED.catalogItemId]: { code: 800010, description: "Inventory isn't available for this catalog item." } } });
+    const failing = await startFakePartnerCenter({
+      token: "t",
+      checkoutErrors: {
+        [RESERVED.catalogItemId]: { code: 800010, description: "Inventory isn't available for this catalog item." },
+      },
+    });
     try {
       const client = createPartnerCenterClient({ credential: "t", baseUrl: failing.url });
       const cart = await client.carts.create(CUSTOMER, { lineItems: [SEATS, RESERVED] });
       const result = await client.carts.checkout(CUSTOMER, cart.id!);
       expect(result.orders!.map((o) => o.lineItems[0]!.offerId)).toEqual([SEATS.catalogItemId]);
-      expect(result.orderErrors).toEqual([{ orderGroupId: "1", code: 800010, description: "Inventory isn't available for this catalog item." }]);
+      expect(result.orderErrors).toEqual([
+        { orderGroupId: "1", code: 800010, description: "Inventory isn't available for this catalog item." },
+      ]);
       expect(failing.stats.created).toBe(1);
     } finally {
       await failing.close();
@@ -151,9 +206,13 @@ describe("checkoutCart", () => {
   });
 
   it("checks a cart out once its line in error is fixed by an update", async () => {
-    const cart = await pc.carts.create(CUSTOMER, { lineItems: [{ catalogItemId: ATTESTED, quantity: 1, billingCycle: "monthly" }] });
+    const cart = await pc.carts.create(CUSTOMER, {
+      lineItems: [{ catalogItemId: ATTESTED, quantity: 1, billingCycle: "monthly" }],
+    });
     await expect(pc.carts.checkout(CUSTOMER, cart.id!)).rejects.toMatchObject({ status: 400, code: 800009 });
-    await pc.carts.update(CUSTOMER, cart.id!, { lineItems: [{ catalogItemId: ATTESTED, quantity: 1, billingCycle: "monthly", attestationAccepted: true }] });
+    await pc.carts.update(CUSTOMER, cart.id!, {
+      lineItems: [{ catalogItemId: ATTESTED, quantity: 1, billingCycle: "monthly", attestationAccepted: true }],
+    });
     expect((await pc.carts.checkout(CUSTOMER, cart.id!)).orders).toHaveLength(1);
   });
 });
@@ -168,7 +227,10 @@ describe("updateCart", () => {
   it("refuses to change a cart already checked out, with 400 800065", async () => {
     const cart = await pc.carts.create(CUSTOMER, { lineItems: [SEATS] });
     await pc.carts.checkout(CUSTOMER, cart.id!);
-    await expect(pc.carts.update(CUSTOMER, cart.id!, { lineItems: [SOFTWARE] })).rejects.toMatchObject({ status: 400, code: 800065 });
+    await expect(pc.carts.update(CUSTOMER, cart.id!, { lineItems: [SOFTWARE] })).rejects.toMatchObject({
+      status: 400,
+      code: 800065,
+    });
   });
 
   it("answers 400 to a body naming another cart, sent past the client's checks", async () => {
@@ -179,7 +241,9 @@ describe("updateCart", () => {
       body: JSON.stringify({ id: crypto.randomUUID(), lineItems: [SEATS] }),
     });
     expect(answer.status).toBe(400);
-    expect(((await answer.json()) as { data: string[] }).data).toEqual([expect.stringContaining("body.id must match the cart id in the path")]);
+    expect(((await answer.json()) as { data: string[] }).data).toEqual([
+      expect.stringContaining("body.id must match the cart id in the path"),
+    ]);
   });
 });
 
@@ -201,9 +265,15 @@ describe("cart expiry (D41)", () => {
   });
 
   it("refuses a start option that is not a lifetime", async () => {
-    await expect(startFakePartnerCenter({ cartLifetimeMs: 0 })).rejects.toMatchObject({ problems: [{ path: "options.cartLifetimeMs" }] });
-    await expect(startFakePartnerCenter({ cartErrors: { x: { code: "soon" as never, description: "" } } })).rejects.toMatchObject({ problems: [{ path: "options.cartErrors" }] });
-    await expect(startFakePartnerCenter({ checkoutErrors: { "": { code: 1, description: "" } } })).rejects.toMatchObject({ problems: [{ path: "options.checkoutErrors" }] });
+    await expect(startFakePartnerCenter({ cartLifetimeMs: 0 })).rejects.toMatchObject({
+      problems: [{ path: "options.cartLifetimeMs" }],
+    });
+    await expect(
+      startFakePartnerCenter({ cartErrors: { x: { code: "soon" as never, description: "" } } }),
+    ).rejects.toMatchObject({ problems: [{ path: "options.cartErrors" }] });
+    await expect(
+      startFakePartnerCenter({ checkoutErrors: { "": { code: 1, description: "" } } }),
+    ).rejects.toMatchObject({ problems: [{ path: "options.checkoutErrors" }] });
   });
 });
 
@@ -225,7 +295,10 @@ describe("orders a checkout placed", () => {
   });
 
   it("answer listSubscriptionsByOrder for an order that does not exist with 404 20000", async () => {
-    await expect(pc.subscriptions.listByOrder(CUSTOMER, "no-such-order").next()).rejects.toMatchObject({ status: 404, code: 20000 });
+    await expect(pc.subscriptions.listByOrder(CUSTOMER, "no-such-order").next()).rejects.toMatchObject({
+      status: 404,
+      code: 20000,
+    });
   });
 
   it("are hidden from listOrders for the list delay, like any order (D38)", async () => {

@@ -16,14 +16,25 @@ beforeEach(() => fake.reset());
 const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   fetch(`${fake.url}/v1${path}`, {
     method,
-    headers: { Authorization: "Bearer t", ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+    headers: {
+      Authorization: "Bearer t",
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
-const order = (extra: Record<string, unknown> = {}, line: Record<string, unknown> = {}) => ({ lineItems: [{ lineItemNumber: 0, offerId: OFFER, quantity: 1, ...line }], ...extra });
+const order = (extra: Record<string, unknown> = {}, line: Record<string, unknown> = {}) => ({
+  lineItems: [{ lineItemNumber: 0, offerId: OFFER, quantity: 1, ...line }],
+  ...extra,
+});
 
 describe("what the service ignores, the fake ignores", () => {
   it("takes an order with unknown keys at the top and in a line item (D23)", async () => {
-    const response = await send("POST", `/customers/${CUSTOMER}/orders`, order({ someFutureField: 1, Foo: { bar: 2 } }, { partnerNote: "x" }));
+    const response = await send(
+      "POST",
+      `/customers/${CUSTOMER}/orders`,
+      order({ someFutureField: 1, Foo: { bar: 2 } }, { partnerNote: "x" }),
+    );
     expect(response.status).toBe(201);
   });
 
@@ -36,15 +47,24 @@ describe("what the service ignores, the fake ignores", () => {
     const form = new FormData();
     form.append("Metadata", JSON.stringify({ customerPrice: "10", currency: "USD", someFutureField: true }));
     form.append("POFiles", new Blob(["%PDF-1.4"], { type: "application/pdf" }), "po.pdf");
-    const response = await fetch(`${fake.url}/v1/customers/${CUSTOMER}/orders/${placed.id}/attachment`, { method: "POST", headers: { Authorization: "Bearer t" }, body: form });
+    const response = await fetch(`${fake.url}/v1/customers/${CUSTOMER}/orders/${placed.id}/attachment`, {
+      method: "POST",
+      headers: { Authorization: "Bearer t" },
+      body: form,
+    });
     expect(response.status).toBeLessThan(300);
   });
 
   it("reads an enum's unknown as unset, on create and on PATCH (the .NET SDK's default)", async () => {
-    const created = (await (await send("POST", `/customers/${CUSTOMER}/orders`, order({ BillingCycle: "unknown" }))).json()) as { id: string; billingCycle: string };
+    const created = (await (
+      await send("POST", `/customers/${CUSTOMER}/orders`, order({ BillingCycle: "unknown" }))
+    ).json()) as { id: string; billingCycle: string };
     expect(created.billingCycle).not.toBe("unknown");
     const before = created.billingCycle;
-    const patched = await send("PATCH", `/customers/${CUSTOMER}/orders/${created.id}`, { id: created.id, billingCycle: "Unknown" });
+    const patched = await send("PATCH", `/customers/${CUSTOMER}/orders/${created.id}`, {
+      id: created.id,
+      billingCycle: "Unknown",
+    });
     expect(patched.status).toBe(200);
     expect(((await patched.json()) as { billingCycle: string }).billingCycle).toBe(before);
   });
@@ -71,7 +91,12 @@ describe("an MS-RequestId is used up only by a request the service would take", 
   });
 
   it("answers a body it cannot bind 400, and the id still places the order afterwards", async () => {
-    const refused = await send("POST", `/customers/${CUSTOMER}/orders`, { lineItems: [] }, { "MS-RequestId": REQUEST_ID });
+    const refused = await send(
+      "POST",
+      `/customers/${CUSTOMER}/orders`,
+      { lineItems: [] },
+      { "MS-RequestId": REQUEST_ID },
+    );
     expect(refused.status).toBe(400);
     const placed = await send("POST", `/customers/${CUSTOMER}/orders`, order(), { "MS-RequestId": REQUEST_ID });
     expect(placed.status).toBe(201);
@@ -79,9 +104,15 @@ describe("an MS-RequestId is used up only by a request the service would take", 
   });
 
   it("answers 409 when one MS-RequestId comes again with another customer user UPN", async () => {
-    const first = await send("POST", `/customers/${CUSTOMER}/orders`, order(), { "MS-RequestId": REQUEST_ID, "x-ms-customeruser-upn": "a@contoso.com" });
+    const first = await send("POST", `/customers/${CUSTOMER}/orders`, order(), {
+      "MS-RequestId": REQUEST_ID,
+      "x-ms-customeruser-upn": "a@contoso.com",
+    });
     expect(first.status).toBe(201);
-    const again = await send("POST", `/customers/${CUSTOMER}/orders`, order(), { "MS-RequestId": REQUEST_ID, "x-ms-customeruser-upn": "b@contoso.com" });
+    const again = await send("POST", `/customers/${CUSTOMER}/orders`, order(), {
+      "MS-RequestId": REQUEST_ID,
+      "x-ms-customeruser-upn": "b@contoso.com",
+    });
     expect(again.status).toBe(409);
   });
 });
@@ -105,14 +136,49 @@ describe("an attachment upload", () => {
 });
 
 describe("binding mistakes answer the codes the docs give them", () => {
-  const code = async (response: Response) => ((await response.json()) as { code: number; description: string });
+  const code = async (response: Response) => (await response.json()) as { code: number; description: string };
 
   it.each([
-    ["an enum value the service does not know: 900126", "POST", `/customers/${CUSTOMER}/orders`, order({ billingCycle: "weekly" }), 900126, /^Unable to parse enum: weekly/],
-    ["a term duration that is none: 800121", "POST", `/customers/${CUSTOMER}/orders`, order({}, { termDuration: "P" }), 800121, /term duration provided is invalid/],
-    ["a quantity below 1: 900275", "POST", `/customers/${CUSTOMER}/orders`, order({}, { quantity: 0 }), 900275, /quantity for line item 0 is not within the allowed quantity/],
-    ["a custom term end date that is no date: 900242", "POST", `/customers/${CUSTOMER}/orders`, order({}, { customTermEndDate: "0000-00-00" }), 900242, /custom term end date specified for line item 0/],
-    ["a cart line without its catalog item: 900142", "POST", `/customers/${CUSTOMER}/carts`, { lineItems: [{ quantity: 1, billingCycle: "monthly" }] }, 900142, /catalog item ID isn't present/],
+    [
+      "an enum value the service does not know: 900126",
+      "POST",
+      `/customers/${CUSTOMER}/orders`,
+      order({ billingCycle: "weekly" }),
+      900126,
+      /^Unable to parse enum: weekly/,
+    ],
+    [
+      "a term duration that is none: 800121",
+      "POST",
+      `/customers/${CUSTOMER}/orders`,
+      order({}, { termDuration: "P" }),
+      800121,
+      /term duration provided is invalid/,
+    ],
+    [
+      "a quantity below 1: 900275",
+      "POST",
+      `/customers/${CUSTOMER}/orders`,
+      order({}, { quantity: 0 }),
+      900275,
+      /quantity for line item 0 is not within the allowed quantity/,
+    ],
+    [
+      "a custom term end date that is no date: 900242",
+      "POST",
+      `/customers/${CUSTOMER}/orders`,
+      order({}, { customTermEndDate: "0000-00-00" }),
+      900242,
+      /custom term end date specified for line item 0/,
+    ],
+    [
+      "a cart line without its catalog item: 900142",
+      "POST",
+      `/customers/${CUSTOMER}/carts`,
+      { lineItems: [{ quantity: 1, billingCycle: "monthly" }] },
+      900142,
+      /catalog item ID isn't present/,
+    ],
   ])("%s", async (_what, method, path, body, expected, description) => {
     const answer = await send(method, path, body);
     expect(answer.status).toBe(400);
@@ -125,10 +191,16 @@ describe("binding mistakes answer the codes the docs give them", () => {
       const form = new FormData();
       form.append("Metadata", JSON.stringify(metadata));
       if (withFile) form.append("POFiles", new Blob(["%PDF"], { type: "application/pdf" }), "po.pdf");
-      return fetch(`${fake.url}/v1/customers/${CUSTOMER}/orders/${placed.id}/attachment`, { method: "POST", headers: { Authorization: "Bearer t" }, body: form });
+      return fetch(`${fake.url}/v1/customers/${CUSTOMER}/orders/${placed.id}/attachment`, {
+        method: "POST",
+        headers: { Authorization: "Bearer t" },
+        body: form,
+      });
     };
     expect(await code(await upload({ customerPrice: "1", currency: "USD" }, false))).toMatchObject({ code: 900252 });
     expect(await code(await upload({ currency: "USD" }, true))).toMatchObject({ code: 900254 });
-    expect(await code(await upload({ customerPrice: "1", currency: "USD", isPartOfTender: true }, true))).toMatchObject({ code: 900253 });
+    expect(await code(await upload({ customerPrice: "1", currency: "USD", isPartOfTender: true }, true))).toMatchObject(
+      { code: 900253 },
+    );
   });
 });

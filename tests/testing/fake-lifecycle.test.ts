@@ -2,8 +2,16 @@
 // completed with subscription ids after so many provisioning polls or milliseconds; failing offers
 // end partial or in error; an order needing a purchase order waits for one; a cancelled order
 // stops. And its rate limit answers 429 with Retry-After and the throttling body.
-import { createPartnerCenterClient, isPartnerCenterValidationError, type PartnerCenterClient } from "partner-center-orders";
-import { startFakePartnerCenter, type FakePartnerCenter, type FakePartnerCenterOptions } from "partner-center-orders/testing";
+import {
+  createPartnerCenterClient,
+  isPartnerCenterValidationError,
+  type PartnerCenterClient,
+} from "partner-center-orders";
+import {
+  startFakePartnerCenter,
+  type FakePartnerCenter,
+  type FakePartnerCenterOptions,
+} from "partner-center-orders/testing";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const OFFER = "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P";
@@ -60,7 +68,10 @@ describe("the fake's order lifecycle", () => {
     expect(await statuses(pc, failed.id)).toEqual(["unfulfilled"]);
     expect((await pc.orders.get(CUSTOMER, mixed.id)).status).toBe("partial_success");
     expect((await pc.orders.get(CUSTOMER, failed.id)).status).toBe("error");
-    expect((await pc.orders.get(CUSTOMER, mixed.id)).lineItems.map((l) => Boolean(l.subscriptionId))).toEqual([true, false]);
+    expect((await pc.orders.get(CUSTOMER, mixed.id)).lineItems.map((l) => Boolean(l.subscriptionId))).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it("holds an order that needs a purchase order in pending_po_upload until one is attached", async () => {
@@ -92,10 +103,15 @@ describe("the fake's rate limit", () => {
     const pc = await start({ rateLimit: { requestsPerMinute: 120, windowMs: 1_000 } });
     const order = await place(pc, OFFER);
     await pc.orders.get(CUSTOMER, order.id);
-    const response = await fetch(`${fake!.url}/customers/${CUSTOMER}/orders/${order.id}`, { headers: { Authorization: "Bearer t" } });
+    const response = await fetch(`${fake!.url}/customers/${CUSTOMER}/orders/${order.id}`, {
+      headers: { Authorization: "Bearer t" },
+    });
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("1");
-    expect(await response.json()).toEqual({ statusCode: 429, message: "Rate limit is exceeded. Try again in 1 seconds." });
+    expect(await response.json()).toEqual({
+      statusCode: 429,
+      message: "Rate limit is exceeded. Try again in 1 seconds.",
+    });
     expect(fake!.stats.throttled).toBe(1);
     await new Promise((r) => setTimeout(r, 1_000));
     await expect(pc.orders.get(CUSTOMER, order.id)).resolves.toMatchObject({ id: order.id });

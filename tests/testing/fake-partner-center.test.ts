@@ -11,7 +11,11 @@ const answers: { method: string; path: string; status: number; body: unknown }[]
 
 beforeAll(async () => {
   // The line's offer is cancelled here: as a software subscription, which updateOrder cancels (D37).
-  fake = await startFakePartnerCenter({ token: "fake-token", pageSize: 100, offerKinds: { [LINE.offerId]: "software" } });
+  fake = await startFakePartnerCenter({
+    token: "fake-token",
+    pageSize: 100,
+    offerKinds: { [LINE.offerId]: "software" },
+  });
 });
 afterAll(() => fake.close());
 beforeEach(() => {
@@ -38,7 +42,11 @@ const create = () => pc.orders.create(CUSTOMER, { billingCycle: "monthly", lineI
 describe("the fake Partner Center", () => {
   it("keeps orders: a created order is seen by get and list, and a cancel changes its status", async () => {
     const order = await create();
-    expect(order).toMatchObject({ status: "pending", referenceCustomerId: CUSTOMER, lineItems: [{ ...LINE, lineItemNumber: 0 }] });
+    expect(order).toMatchObject({
+      status: "pending",
+      referenceCustomerId: CUSTOMER,
+      lineItems: [{ ...LINE, lineItemNumber: 0 }],
+    });
     expect(await pc.orders.get(CUSTOMER, order.id)).toEqual(order);
     const listed = [];
     for await (const o of pc.orders.list(CUSTOMER)) listed.push(o.id);
@@ -69,7 +77,9 @@ describe("the fake Partner Center", () => {
   });
 
   it("requires the bearer token", async () => {
-    const response = await fetch(`${fake.url}/customers/${CUSTOMER}/orders`, { headers: { Authorization: "Bearer wrong" } });
+    const response = await fetch(`${fake.url}/customers/${CUSTOMER}/orders`, {
+      headers: { Authorization: "Bearer wrong" },
+    });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ code: 3000 });
   });
@@ -83,23 +93,42 @@ describe("the fake Partner Center", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       code: 800002,
-      data: expect.arrayContaining(['path.customer_id must be a uuid, got "not-a-guid"', "body.lineItems must have at least 1 item"]),
+      data: expect.arrayContaining([
+        'path.customer_id must be a uuid, got "not-a-guid"',
+        "body.lineItems must have at least 1 item",
+      ]),
     });
   });
 
   const post = (path: string, body: string, contentType = "application/json") =>
-    fetch(`${fake.url}${path}`, { method: "POST", headers: { Authorization: "Bearer fake-token", "Content-Type": contentType }, body });
+    fetch(`${fake.url}${path}`, {
+      method: "POST",
+      headers: { Authorization: "Bearer fake-token", "Content-Type": contentType },
+      body,
+    });
 
   it("binds a request as ASP.NET does: keys in any casing, null as unset, read-only fields ignored", async () => {
     const dotnet = {
-      Id: "chosen-by-caller", ReferenceCustomerId: CUSTOMER, BillingCycle: "Annual", CurrencyCode: "EUR", Status: null, Links: null,
-      LineItems: [{ LineItemNumber: 0, OfferId: LINE.offerId, Quantity: 2, Pricing: { ListPrice: 1 }, TransactionType: "Renew" }],
+      Id: "chosen-by-caller",
+      ReferenceCustomerId: CUSTOMER,
+      BillingCycle: "Annual",
+      CurrencyCode: "EUR",
+      Status: null,
+      Links: null,
+      LineItems: [
+        { LineItemNumber: 0, OfferId: LINE.offerId, Quantity: 2, Pricing: { ListPrice: 1 }, TransactionType: "Renew" },
+      ],
       Attributes: { ObjectType: "Order" },
     };
     const response = await post(`/v1/customers/${CUSTOMER}/orders`, JSON.stringify(dotnet));
     expect(response.status).toBe(201);
     const order = (await response.json()) as { id: string; lineItems: unknown[] };
-    expect(order).toMatchObject({ billingCycle: "annual", currencyCode: "USD", status: "pending", lineItems: [{ quantity: 2, transactionType: "New" }] });
+    expect(order).toMatchObject({
+      billingCycle: "annual",
+      currencyCode: "USD",
+      status: "pending",
+      lineItems: [{ quantity: 2, transactionType: "New" }],
+    });
     expect(order.id).not.toBe("chosen-by-caller");
     expect(order.lineItems[0]).not.toHaveProperty("pricing");
   });
@@ -114,18 +143,28 @@ describe("the fake Partner Center", () => {
   it.each([
     ["text/plain", '{"lineItems":[]}'],
     ["application/x-www-form-urlencoded", "lineItems=1"],
-    ["multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--"],
+    ["multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--'],
   ])("answers 415 with the documented error body to a %s body on a JSON operation", async (contentType, body) => {
     const response = await post(`/customers/${CUSTOMER}/orders`, body, contentType);
     expect(response.status).toBe(415);
-    expect(await response.json()).toMatchObject({ code: 415, description: expect.stringContaining("application/json"), source: "FakePartnerCenter" });
+    expect(await response.json()).toMatchObject({
+      code: 415,
+      description: expect.stringContaining("application/json"),
+      source: "FakePartnerCenter",
+    });
     expect(fake.orders()).toHaveLength(0);
   });
 
   it("still refuses what the service refuses: line item numbers outside 0..n-1 get 800071", async () => {
-    const response = await post(`/customers/${CUSTOMER}/orders`, JSON.stringify({ LineItems: [{ LineItemNumber: 1, OfferId: "o", Quantity: 1 }] }));
+    const response = await post(
+      `/customers/${CUSTOMER}/orders`,
+      JSON.stringify({ LineItems: [{ LineItemNumber: 1, OfferId: "o", Quantity: 1 }] }),
+    );
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 800071, data: ["body.lineItems[0].lineItemNumber must be between 0 and 0 (line item numbers run 0..n-1), got 1"] });
+    expect(await response.json()).toMatchObject({
+      code: 800071,
+      data: ["body.lineItems[0].lineItemNumber must be between 0 and 0 (line item numbers run 0..n-1), got 1"],
+    });
   });
 
   it("keeps uploaded attachments: listed, and downloaded byte for byte", async () => {
@@ -171,7 +210,10 @@ describe("the fake's faults", () => {
   });
 
   it("answers 429 with Retry-After in seconds or as an HTTP date", async () => {
-    fake.injectFaults({ type: "status", status: 429, retryAfter: "0" }, { type: "status", status: 429, retryAfter: new Date(0).toUTCString() });
+    fake.injectFaults(
+      { type: "status", status: 429, retryAfter: "0" },
+      { type: "status", status: 429, retryAfter: new Date(0).toUTCString() },
+    );
     await create();
     expect(answers.map((a) => a.status)).toEqual([429, 429, 201]);
     expect(answers[0]!.body).toEqual({ statusCode: 429, message: expect.any(String) });
@@ -197,7 +239,12 @@ describe("the fake's faults", () => {
   });
 
   it("sends a non-JSON error body", async () => {
-    fake.injectFaults({ type: "raw", status: 400, headers: { "Content-Type": "text/html" }, body: "<html>Bad Request</html>" });
+    fake.injectFaults({
+      type: "raw",
+      status: 400,
+      headers: { "Content-Type": "text/html" },
+      body: "<html>Bad Request</html>",
+    });
     const error = await create().catch((e: unknown) => e);
     expect(isPartnerCenterError(error) && error.body).toBe("<html>Bad Request</html>");
   });

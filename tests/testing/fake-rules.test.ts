@@ -2,7 +2,13 @@
 // and handled by the client: what updateOrder may cancel (by offer kind, tenant and age), and the
 // list delay before a new order appears in listOrders.
 import { createPartnerCenterClient, isPartnerCenterError, type PartnerCenterError } from "partner-center-orders";
-import { cancellationRefusal, startFakePartnerCenter, type FakePartnerCenter, type FakePartnerCenterOptions, type OfferKind } from "partner-center-orders/testing";
+import {
+  cancellationRefusal,
+  startFakePartnerCenter,
+  type FakePartnerCenter,
+  type FakePartnerCenterOptions,
+  type OfferKind,
+} from "partner-center-orders/testing";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const NEW_COMMERCE = "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P";
@@ -15,7 +21,11 @@ const OFFERS: Record<OfferKind, string> = {
   "seat-based-saas": "DZH318Z0BXWG:0001:DZH318Z0BZ50",
   "azure-plan": "DZH318Z0BPS6:0001:DZH318Z0BQ5G",
 };
-const kinds = Object.fromEntries(Object.entries(OFFERS).filter(([kind]) => kind !== "new-commerce").map(([kind, offer]) => [offer, kind])) as Record<string, OfferKind>;
+const kinds = Object.fromEntries(
+  Object.entries(OFFERS)
+    .filter(([kind]) => kind !== "new-commerce")
+    .map(([kind, offer]) => [offer, kind]),
+) as Record<string, OfferKind>;
 
 let fake: FakePartnerCenter | undefined;
 afterEach(async () => {
@@ -32,7 +42,12 @@ async function cancel(options: FakePartnerCenterOptions, kind: OfferKind): Promi
   const pc = await start(options);
   const order = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: OFFERS[kind], quantity: 1 }] });
   return pc.orders.update(CUSTOMER, order.id, { id: order.id, status: "cancelled" }).then(
-    (cancelled) => (cancelled.status === "cancelled" ? "cancelled" : (() => { throw new Error(`not cancelled: ${cancelled.status}`); })()),
+    (cancelled) =>
+      cancelled.status === "cancelled"
+        ? "cancelled"
+        : (() => {
+            throw new Error(`not cancelled: ${cancelled.status}`);
+          })(),
     (error: unknown) => (isPartnerCenterError(error) ? error : Promise.reject(error)),
   );
 }
@@ -62,20 +77,37 @@ describe("cancelling by updateOrder, as the docs' table has it", () => {
 
   it("says where a new-commerce order is suspended instead", async () => {
     const refused = await cancel({}, "new-commerce");
-    expect(refused).toMatchObject({ description: expect.stringMatching(/Use PATCH \/customers\/.+\/subscriptions\/<id> to suspend subscriptions/) });
+    expect(refused).toMatchObject({
+      description: expect.stringMatching(/Use PATCH \/customers\/.+\/subscriptions\/<id> to suspend subscriptions/),
+    });
   });
 
   it("refuses a sandbox order older than 60 days, and an order already cancelled, with 800061", () => {
-    const order = (days: number, status = "pending") => ({ id: "o", status, creationDate: new Date(Date.now() - days * 86_400_000).toISOString(), lineItems: [{ lineItemNumber: 0, offerId: "s" }] }) as never;
+    const order = (days: number, status = "pending") =>
+      ({
+        id: "o",
+        status,
+        creationDate: new Date(Date.now() - days * 86_400_000).toISOString(),
+        lineItems: [{ lineItemNumber: 0, offerId: "s" }],
+      }) as never;
     const software = () => "software" as const;
-    expect(cancellationRefusal(order(61), CUSTOMER, software, "sandbox", Date.now())).toMatchObject({ status: 400, code: 800061 });
+    expect(cancellationRefusal(order(61), CUSTOMER, software, "sandbox", Date.now())).toMatchObject({
+      status: 400,
+      code: 800061,
+    });
     expect(cancellationRefusal(order(59), CUSTOMER, software, "sandbox", Date.now())).toBeUndefined();
-    expect(cancellationRefusal(order(1, "cancelled"), CUSTOMER, software, "production", Date.now())).toMatchObject({ code: 800061 });
+    expect(cancellationRefusal(order(1, "cancelled"), CUSTOMER, software, "production", Date.now())).toMatchObject({
+      code: 800061,
+    });
   });
 
   it("refuses unknown offer kinds and tenants at start", async () => {
-    await expect(startFakePartnerCenter({ offerKinds: { x: "hardware" as never } })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
-    await expect(startFakePartnerCenter({ tenant: "test" as never })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
+    await expect(startFakePartnerCenter({ offerKinds: { x: "hardware" as never } })).rejects.toMatchObject({
+      code: "VALIDATION_ERROR",
+    });
+    await expect(startFakePartnerCenter({ tenant: "test" as never })).rejects.toMatchObject({
+      code: "VALIDATION_ERROR",
+    });
   });
 });
 
@@ -109,7 +141,10 @@ describe("409 800060, an order still being placed", () => {
       body: JSON.stringify({ lineItems: [{ lineItemNumber: 0, offerId: NEW_COMMERCE, quantity: 1 }] }),
     });
     expect(raw.status).toBe(409);
-    expect(await raw.json()).toMatchObject({ code: 800060, description: expect.stringMatching(/Your order is in progress/) });
+    expect(await raw.json()).toMatchObject({
+      code: 800060,
+      description: expect.stringMatching(/Your order is in progress/),
+    });
     await first;
     expect(fake!.orders(CUSTOMER)).toHaveLength(1);
   });
@@ -117,7 +152,14 @@ describe("409 800060, an order still being placed", () => {
   it("is waited out by the client: the retry that meets it waits and re-sends the same MS-RequestId, and one order is placed", async () => {
     fake = await startFakePartnerCenter({ placementDelayMs: 400 });
     // Each attempt gives up after 150 ms while the fake is still placing the order: the next attempt meets 800060.
-    const pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url, rateLimit: false, timeoutMs: 150, maxRetries: 6, backoff: { baseDelayMs: 100, maxDelayMs: 200 } });
+    const pc = createPartnerCenterClient({
+      credential: "t",
+      baseUrl: fake.url,
+      rateLimit: false,
+      timeoutMs: 150,
+      maxRetries: 6,
+      backoff: { baseDelayMs: 100, maxDelayMs: 200 },
+    });
     const order = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: NEW_COMMERCE, quantity: 1 }] });
     expect(fake.orders(CUSTOMER).map((o) => o.id)).toEqual([order.id]);
     expect(fake.stats.created).toBe(1);
@@ -128,9 +170,18 @@ describe("attestation, for offers that enforce it", () => {
   const ATTESTED = "CFQ7TTC0LF8Q:0001:CFQ7TTC0MM8R";
   it("refuses a line of such an offer without attestationAccepted, and places it with", async () => {
     const pc = await start({ attestationOffers: [ATTESTED] });
-    const refused = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: ATTESTED, quantity: 1 }] }).then(() => undefined, (e: unknown) => e);
-    expect(refused).toMatchObject({ status: 400, code: 800002, data: [expect.stringMatching(/lineItems\[0\]\.attestationAccepted.*enforces attestation/)] });
-    await expect(pc.orders.create(CUSTOMER, { lineItems: [{ offerId: ATTESTED, quantity: 1, attestationAccepted: true }] })).resolves.toMatchObject({ status: "pending" });
+    const refused = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: ATTESTED, quantity: 1 }] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({
+      status: 400,
+      code: 800002,
+      data: [expect.stringMatching(/lineItems\[0\]\.attestationAccepted.*enforces attestation/)],
+    });
+    await expect(
+      pc.orders.create(CUSTOMER, { lineItems: [{ offerId: ATTESTED, quantity: 1, attestationAccepted: true }] }),
+    ).resolves.toMatchObject({ status: "pending" });
     expect(fake!.orders(CUSTOMER)).toHaveLength(1);
   });
 });

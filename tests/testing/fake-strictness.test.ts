@@ -1,6 +1,10 @@
 // The fake as a strict test double: what would hide a bug in a test that uses it is refused, and
 // what a real outage does after the order is committed can be injected.
-import { createPartnerCenterClient, isPartnerCenterValidationError, type PartnerCenterClient } from "partner-center-orders";
+import {
+  createPartnerCenterClient,
+  isPartnerCenterValidationError,
+  type PartnerCenterClient,
+} from "partner-center-orders";
 import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
 import { IdempotencyRecords } from "../../src/testing/idempotency";
 import { AttemptCounter } from "../../src/testing/faults";
@@ -13,25 +17,41 @@ const REQUEST_ID = "3f8b0c1e-8f2a-4c55-9d1e-0a1b2c3d4e5f";
 let fake: FakePartnerCenter;
 let pc: PartnerCenterClient;
 // The line's offer is cancelled here: as a software subscription, which updateOrder cancels (D37).
-beforeAll(async () => (fake = await startFakePartnerCenter({ token: "t", offerKinds: { [LINE.offerId]: "software" } })));
+beforeAll(
+  async () => (fake = await startFakePartnerCenter({ token: "t", offerKinds: { [LINE.offerId]: "software" } })),
+);
 afterAll(() => fake.close());
 beforeEach(() => {
   fake.reset();
-  pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url, timeoutMs: 300, backoff: { baseDelayMs: 1, maxDelayMs: 2 } });
+  pc = createPartnerCenterClient({
+    credential: "t",
+    baseUrl: fake.url,
+    timeoutMs: 300,
+    backoff: { baseDelayMs: 1, maxDelayMs: 2 },
+  });
 });
 
 describe("MS-RequestId as a strict test double", () => {
   it("answers 409 when one MS-RequestId is reused for another order body, saying why", async () => {
     await pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { requestId: REQUEST_ID });
-    const error = await pc.orders.create(CUSTOMER, { lineItems: [{ ...LINE, quantity: 2 }] }, { requestId: REQUEST_ID }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 409, description: expect.stringMatching(new RegExp(`MS-RequestId ${REQUEST_ID} was already used for POST /customers/${CUSTOMER}/orders`)) });
+    const error = await pc.orders
+      .create(CUSTOMER, { lineItems: [{ ...LINE, quantity: 2 }] }, { requestId: REQUEST_ID })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 409,
+      description: expect.stringMatching(
+        new RegExp(`MS-RequestId ${REQUEST_ID} was already used for POST /customers/${CUSTOMER}/orders`),
+      ),
+    });
     expect(fake.orders()).toHaveLength(1);
     expect(fake.stats).toMatchObject({ created: 1, conflicts: 1, replays: 0 });
   });
 
   it("answers 409 when one MS-RequestId is reused for another customer, naming the first", async () => {
     await pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { requestId: REQUEST_ID });
-    const error = await pc.orders.create(OTHER, { lineItems: [LINE] }, { requestId: REQUEST_ID }).catch((e: unknown) => e);
+    const error = await pc.orders
+      .create(OTHER, { lineItems: [LINE] }, { requestId: REQUEST_ID })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, description: expect.stringContaining(`for customer ${CUSTOMER}`) });
     expect(fake.orders(OTHER)).toHaveLength(0);
   });
@@ -64,12 +84,18 @@ describe("records that expire", () => {
     const records = new IdempotencyRecords(1_000, () => now);
     const attempts = new AttemptCounter(1_000, () => now);
     for (let i = 0; i < 500; i++) {
-      records.remember(`id-${i}`, { method: "POST", path: "/x", customer: "c", body: Buffer.from("{}") }, { status: 201 });
+      records.remember(
+        `id-${i}`,
+        { method: "POST", path: "/x", customer: "c", body: Buffer.from("{}") },
+        { status: 201 },
+      );
       attempts.next(`id-${i}`);
     }
     expect([records.size, attempts.size]).toEqual([500, 500]);
     now = 999;
-    expect(records.lookup("id-0", { method: "POST", path: "/x", customer: "c", body: Buffer.from("{}") }).kind).toBe("replay");
+    expect(records.lookup("id-0", { method: "POST", path: "/x", customer: "c", body: Buffer.from("{}") }).kind).toBe(
+      "replay",
+    );
     now = 1_001;
     attempts.next("late");
     expect([records.size, attempts.size]).toEqual([0, 1]);
@@ -94,7 +120,10 @@ describe("faults after the order is committed", () => {
   it.each([
     ["a 500", { type: "status", status: 500, after: true }],
     ["a 503 with Retry-After", { type: "status", status: 503, retryAfter: "0", after: true }],
-    ["a raw gateway page", { type: "raw", status: 502, headers: { "Content-Type": "text/html" }, body: "<html>502</html>", after: true }],
+    [
+      "a raw gateway page",
+      { type: "raw", status: 502, headers: { "Content-Type": "text/html" }, body: "<html>502</html>", after: true },
+    ],
     ["a reset", { type: "reset", after: true }],
     ["a stall", { type: "stall", after: true }],
   ] as const)("%s: the order exists once, and the client's retry gets it back", async (_what, fault) => {

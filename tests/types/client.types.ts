@@ -65,7 +65,11 @@ export async function acceptsWhatTheServiceTakes(order: PlacedOrder): Promise<vo
   // The order as read, patched back whole (D21, E6), and the member names the docs show (D4, D1).
   await pc.orders.update(customerId, order.id, { ...order, billingCycle: "Annual" });
   pc.orders.list(customerId, { billingType: "OneTime" });
-  await pc.orders.create(customerId, { lineItems: [{ offerId: "o", quantity: 1 }] }, { customerUserUpn: "user@contoso.test" });
+  await pc.orders.create(
+    customerId,
+    { lineItems: [{ offerId: "o", quantity: 1 }] },
+    { customerUserUpn: "user@contoso.test" },
+  );
 }
 
 export async function typesTheResults(): Promise<void> {
@@ -88,14 +92,37 @@ export function exportsTheSpecTypesByName(): void {
   expectTypeOf<PlacedOrder["billingCycle"]>().toEqualTypeOf<BillingCycle | undefined>();
   expectTypeOf<OrderLineItemInput["quantity"]>().toEqualTypeOf<number>();
   // Answers: what the service writes. Requests: that, or the member names the docs show (D4).
-  expectTypeOf<BillingCycle>().toEqualTypeOf<"unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial">();
+  expectTypeOf<BillingCycle>().toEqualTypeOf<
+    "unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial"
+  >();
   expectTypeOf<BillingCycleInput>().toEqualTypeOf<
-    | "unknown" | "monthly" | "annual" | "none" | "one_time" | "triennial" | "biennial"
-    | "Unknown" | "Monthly" | "Annual" | "None" | "OneTime" | "Triennial" | "Biennial"
+    | "unknown"
+    | "monthly"
+    | "annual"
+    | "none"
+    | "one_time"
+    | "triennial"
+    | "biennial"
+    | "Unknown"
+    | "Monthly"
+    | "Annual"
+    | "None"
+    | "OneTime"
+    | "Triennial"
+    | "Biennial"
   >();
   expectTypeOf<OrderStatus>().toEqualTypeOf<
-    | "unknown" | "completed" | "pending" | "pending_po_upload" | "po_upload_complete" | "cancelled"
-    | "partial_success" | "po_review_rejected" | "suspended" | "pending_review" | "error"
+    | "unknown"
+    | "completed"
+    | "pending"
+    | "pending_po_upload"
+    | "po_upload_complete"
+    | "cancelled"
+    | "partial_success"
+    | "po_review_rejected"
+    | "suspended"
+    | "pending_review"
+    | "error"
   >();
   expectTypeOf<components["schemas"]["Order"]>().toEqualTypeOf<Order>();
   expectTypeOf<paths["/customers/{customer_id}/orders"]["post"]>().toEqualTypeOf<operations["createOrder"]>();
@@ -107,7 +134,10 @@ export function exportsTheSpecTypesByName(): void {
 export async function roundTrips(): Promise<void> {
   const cart = await pc.carts.get(customerId, "cart-id");
   await pc.carts.update(customerId, "cart-id", cart);
-  await pc.carts.update(customerId, "cart-id", { ...cart, lineItems: cart.lineItems?.map((line) => ({ ...line, quantity: 2 })) });
+  await pc.carts.update(customerId, "cart-id", {
+    ...cart,
+    lineItems: cart.lineItems?.map((line) => ({ ...line, quantity: 2 })),
+  });
   const order = await pc.orders.get(customerId, "order-id");
   await pc.orders.update(customerId, "order-id", order);
   await pc.orders.update(customerId, "order-id", { ...order, billingCycle: "annual" });

@@ -34,7 +34,9 @@ describe("createPartnerCenterClient", () => {
 
   it("returns openapi-fetch's { error } for a raw call, without throwing", async () => {
     const { pc } = clientWith([json(400, { code: 800002, description: "Invalid request input." })]);
-    const { data, error } = await pc.GET("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } } });
+    const { data, error } = await pc.GET("/customers/{customer_id}/orders", {
+      params: { path: { customer_id: CUSTOMER } },
+    });
     expect(data).toBeUndefined();
     expect(error).toMatchObject({ code: 800002 });
   });
@@ -60,19 +62,27 @@ describe("createPartnerCenterClient", () => {
 });
 
 describe("a 404 that is not a Partner Center error", () => {
-  const page = () => new Response("<html><body>Not Found</body></html>", { status: 404, headers: { "Content-Type": "text/html" } });
+  const page = () =>
+    new Response("<html><body>Not Found</body></html>", { status: 404, headers: { "Content-Type": "text/html" } });
 
-  it.each(["https://pc.test", "https://pc.test/api"])("hints that baseUrl %s lacks the API version", async (baseUrl) => {
-    const { pc } = clientWith([page()], { baseUrl });
-    const error = await pc.orders.get(CUSTOMER, "o").catch((e: unknown) => e);
-    expect(isPartnerCenterError(error) && error.message).toContain(
-      `baseUrl ${baseUrl} does not end in a version such as /v1: Partner Center's API root is https://api.partnercenter.microsoft.com/v1`,
-    );
-  });
+  it.each(["https://pc.test", "https://pc.test/api"])(
+    "hints that baseUrl %s lacks the API version",
+    async (baseUrl) => {
+      const { pc } = clientWith([page()], { baseUrl });
+      const error = await pc.orders.get(CUSTOMER, "o").catch((e: unknown) => e);
+      expect(isPartnerCenterError(error) && error.message).toContain(
+        `baseUrl ${baseUrl} does not end in a version such as /v1: Partner Center's API root is https://api.partnercenter.microsoft.com/v1`,
+      );
+    },
+  );
 
   it("gives no such hint when baseUrl ends in a version, or when the 404 is Partner Center's own", async () => {
-    const versioned = await clientWith([page()]).pc.orders.get(CUSTOMER, "o").catch((e: unknown) => e);
-    const own = await clientWith([json(404, { code: 800002, description: "Order not found" })], { baseUrl: "https://pc.test" })
+    const versioned = await clientWith([page()])
+      .pc.orders.get(CUSTOMER, "o")
+      .catch((e: unknown) => e);
+    const own = await clientWith([json(404, { code: 800002, description: "Order not found" })], {
+      baseUrl: "https://pc.test",
+    })
       .pc.orders.get(CUSTOMER, "o")
       .catch((e: unknown) => e);
     for (const error of [versioned, own]) expect(isPartnerCenterError(error) && error.message).not.toContain("baseUrl");
@@ -87,9 +97,18 @@ describe("an answer cut off mid-body", () => {
         controller.error(new TypeError("terminated"));
       },
     });
-    const { pc, sent } = clientWith([new Response(cut, { status: 200, headers: { "Content-Type": "application/json" } })]);
-    const error = await pc.orders.get(CUSTOMER, "o").then(() => undefined, (e: unknown) => e);
-    expect(error).toMatchObject({ code: "NETWORK_ERROR", isRetryable: true, requestId: sent[0]!.headers["ms-requestid"] });
+    const { pc, sent } = clientWith([
+      new Response(cut, { status: 200, headers: { "Content-Type": "application/json" } }),
+    ]);
+    const error = await pc.orders.get(CUSTOMER, "o").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: "NETWORK_ERROR",
+      isRetryable: true,
+      requestId: sent[0]!.headers["ms-requestid"],
+    });
   });
 });
 
@@ -104,7 +123,10 @@ describe("pc.follow", () => {
 
   it("sends a JSON body along a patchOperation link", async () => {
     const { pc, sent } = clientWith([json(200, ORDER)]);
-    await pc.follow({ uri: `/v1/customers/${CUSTOMER}/orders/o`, method: "PATCH" }, { body: { id: "o", status: "cancelled" } });
+    await pc.follow(
+      { uri: `/v1/customers/${CUSTOMER}/orders/o`, method: "PATCH" },
+      { body: { id: "o", status: "cancelled" } },
+    );
     expect(sent[0]).toMatchObject({ method: "PATCH", url: `${BASE}/customers/${CUSTOMER}/orders/o` });
     expect(JSON.parse(sent[0]!.body)).toEqual({ id: "o", status: "cancelled" });
   });
@@ -129,10 +151,19 @@ describe("the bearer token", () => {
 
   it.each(failures)("appears nowhere in %s", async (_name, steps, run) => {
     const { pc } = clientWith(steps);
-    const error = await run(pc).then(() => undefined, (e: unknown) => e);
+    const error = await run(pc).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isPartnerCenterError(error)).toBe(true);
     const err = error as Error;
-    const shown = [err.message, err.stack, JSON.stringify(err), inspect(err, { depth: 10, showHidden: true }), String(err)].join("\n");
+    const shown = [
+      err.message,
+      err.stack,
+      JSON.stringify(err),
+      inspect(err, { depth: 10, showHidden: true }),
+      String(err),
+    ].join("\n");
     expect(shown).not.toContain(TOKEN);
     expect(shown).not.toContain("c2VjcmV0LXRva2VuLXBheWxvYWQ");
   });

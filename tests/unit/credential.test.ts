@@ -146,7 +146,10 @@ describe("createTokenProvider", () => {
 
   it("never puts a token the identity library's message carries into its own", async () => {
     const token = "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
-    const tokens = createTokenProvider(azureCredential([new Error(`AADSTS700024: assertion ${token} expired; Authorization: Bearer abc.def`)]), SCOPE);
+    const tokens = createTokenProvider(
+      azureCredential([new Error(`AADSTS700024: assertion ${token} expired; Authorization: Bearer abc.def`)]),
+      SCOPE,
+    );
     const error = (await tokens.getToken().catch((e: unknown) => e)) as Error;
     expect(error.message).toContain("AADSTS700024");
     expect(error.message).not.toContain(token);
@@ -156,7 +159,10 @@ describe("createTokenProvider", () => {
   it.each([
     ["a token string", "Bearer abc"],
     ["a token function", () => "bearer abc"],
-    ["an @azure/identity credential", azureCredential([{ token: "Bearer  abc", expiresOnTimestamp: Date.now() + 3_600_000 }])],
+    [
+      "an @azure/identity credential",
+      azureCredential([{ token: "Bearer  abc", expiresOnTimestamp: Date.now() + 3_600_000 }]),
+    ],
   ])("takes %s given with its Bearer prefix without it", async (_what, credential) => {
     expect(await createTokenProvider(credential, SCOPE).getToken()).toBe("abc");
   });

@@ -19,7 +19,11 @@ describe("resolveLink", () => {
 
   it("defaults the method to GET and carries the link's headers", () => {
     const link = { uri: "/customers/c/orders", headers: [{ key: "MS-ContinuationToken", value: "abc==" }] };
-    expect(resolveLink(link, BASE)).toEqual({ method: "GET", path: "/customers/c/orders", headers: { "MS-ContinuationToken": "abc==" } });
+    expect(resolveLink(link, BASE)).toEqual({
+      method: "GET",
+      path: "/customers/c/orders",
+      headers: { "MS-ContinuationToken": "abc==" },
+    });
   });
 
   it("accepts an absolute uri under the root", () => {
@@ -34,7 +38,11 @@ describe("resolveLink", () => {
     ["a protocol-relative uri", { uri: "//evil.test/customers" }, "link.uri"],
     ["the docs' placeholder", { uri: "<link populated here>" }, "link.uri"],
     ["an unknown method", { uri: "/customers", method: "TRACE" }, "link.method"],
-    ["a header value with CR LF", { uri: "/customers", headers: [{ key: "A", value: "1\r\nB: 2" }] }, "link.headers[0].value"],
+    [
+      "a header value with CR LF",
+      { uri: "/customers", headers: [{ key: "A", value: "1\r\nB: 2" }] },
+      "link.headers[0].value",
+    ],
     ["a header name with a space", { uri: "/customers", headers: [{ key: "A B", value: "1" }] }, "link.headers[0].key"],
   ])("refuses %s", (_name, link, path) => {
     const result = resolveLink(link as never, BASE);

@@ -20,14 +20,22 @@ describe("resolveOptions", () => {
     expect(resolved.baseUrl).toBe(CLOUDS.global.baseUrl);
     expect(resolved.policy.maxRetries).toBe(3);
     expect(resolved.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
-    expect(resolved.headers).toEqual({ Accept: "application/json", "MS-Contract-Version": "v1", "User-Agent": expect.any(String) });
+    expect(resolved.headers).toEqual({
+      Accept: "application/json",
+      "MS-Contract-Version": "v1",
+      "User-Agent": expect.any(String),
+    });
   });
 
   it("says who is calling in User-Agent: the package, its version and the runtime, then the application", () => {
     const version = require("../../package.json").version as string;
     const runtime = `node/${process.versions.node}`;
-    expect(resolveOptions({ credential: "t" }).headers["User-Agent"]).toBe(`partner-center-orders/${version} (${runtime})`);
-    expect(resolveOptions({ credential: "t", applicationName: "Contoso sync" }).headers["User-Agent"]).toBe(`partner-center-orders/${version} (${runtime}) Contoso sync`);
+    expect(resolveOptions({ credential: "t" }).headers["User-Agent"]).toBe(
+      `partner-center-orders/${version} (${runtime})`,
+    );
+    expect(resolveOptions({ credential: "t", applicationName: "Contoso sync" }).headers["User-Agent"]).toBe(
+      `partner-center-orders/${version} (${runtime}) Contoso sync`,
+    );
   });
 
   it("picks the 21Vianet host for the china cloud", () => {
@@ -40,16 +48,22 @@ describe("resolveOptions", () => {
     );
   });
 
-  it.each(["http://localhost:4010", "http://127.0.0.1:4010", "http://[::1]:4010"])("allows http for loopback %s", (baseUrl) => {
-    expect(problemsOf({ credential: "t", baseUrl })).toEqual([]);
-  });
-
-  it.each(["http://api.partnercenter.microsoft.com/v1", "http://10.0.0.5", "ftp://x.test", "not a url", "https://x.test/v1?a=1"])(
-    "refuses the baseUrl %s",
+  it.each(["http://localhost:4010", "http://127.0.0.1:4010", "http://[::1]:4010"])(
+    "allows http for loopback %s",
     (baseUrl) => {
-      expect(problemsOf({ credential: "t", baseUrl })).toEqual([expect.stringMatching(/^options\.baseUrl /)]);
+      expect(problemsOf({ credential: "t", baseUrl })).toEqual([]);
     },
   );
+
+  it.each([
+    "http://api.partnercenter.microsoft.com/v1",
+    "http://10.0.0.5",
+    "ftp://x.test",
+    "not a url",
+    "https://x.test/v1?a=1",
+  ])("refuses the baseUrl %s", (baseUrl) => {
+    expect(problemsOf({ credential: "t", baseUrl })).toEqual([expect.stringMatching(/^options\.baseUrl /)]);
+  });
 
   it.each(["https://user:hunter2@pc.test/v1", "http://user:hunter2@127.0.0.1:4010/v1", "https://hunter2@pc.test/v1"])(
     "refuses a baseUrl carrying credentials (%s) without repeating them",
@@ -61,10 +75,12 @@ describe("resolveOptions", () => {
   );
 
   it("sends applicationName and locale as headers", () => {
-    expect(resolveOptions({ credential: "t", applicationName: "Contoso sync", locale: "fr-FR" }).headers).toMatchObject({
-      "MS-PartnerCenter-Application": "Contoso sync",
-      "X-Locale": "fr-FR",
-    });
+    expect(resolveOptions({ credential: "t", applicationName: "Contoso sync", locale: "fr-FR" }).headers).toMatchObject(
+      {
+        "MS-PartnerCenter-Application": "Contoso sync",
+        "X-Locale": "fr-FR",
+      },
+    );
   });
 
   it("lists every problem at once, header values with CR or LF included", () => {
@@ -87,7 +103,7 @@ describe("resolveOptions", () => {
       "options.fetch must be a function",
       "options.logger must have an info(message) method",
       "options.applicationName must not contain CR, LF or other control characters",
-      "options.locale must match ^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$, got \"\"",
+      'options.locale must match ^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$, got ""',
     ]);
   });
 

@@ -37,30 +37,41 @@ function credentialAt(authorityHost: string, extra: Partial<Parameters<typeof cr
 }
 
 async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
   return error;
 }
 
-const secretsIn = (error: unknown) => JSON.stringify({ message: (error as Error).message, cause: String((error as Error).cause ?? "") });
+const secretsIn = (error: unknown) =>
+  JSON.stringify({ message: (error as Error).message, cause: String((error as Error).cause ?? "") });
 
 describe("a token endpoint's redirect", () => {
-  it.each([307, 308, 302])("is never followed (%i): the other host sees nothing and no refresh token is stored", async (status) => {
-    const elsewhere = await serve(startServer(json(200, { ...GRANT, refresh_token: "attacker-refresh" })));
-    const authority = await serve(startServer((_q, r) => r.writeHead(status, { Location: `${elsewhere.url}/steal` }).end()));
-    const { credential, stored } = credentialAt(authority.url);
-    const error = await failure(credential.getToken(SCOPE));
-    expect(error.code).toBe("AUTHENTICATION_FAILED");
-    expect(error.message).toMatch(/redirect.*not followed.*authorityHost/);
-    expect(elsewhere.requests).toHaveLength(0);
-    expect(authority.requests).toHaveLength(1);
-    expect(stored).toEqual([]);
-  });
+  it.each([307, 308, 302])(
+    "is never followed (%i): the other host sees nothing and no refresh token is stored",
+    async (status) => {
+      const elsewhere = await serve(startServer(json(200, { ...GRANT, refresh_token: "attacker-refresh" })));
+      const authority = await serve(
+        startServer((_q, r) => r.writeHead(status, { Location: `${elsewhere.url}/steal` }).end()),
+      );
+      const { credential, stored } = credentialAt(authority.url);
+      const error = await failure(credential.getToken(SCOPE));
+      expect(error.code).toBe("AUTHENTICATION_FAILED");
+      expect(error.message).toMatch(/redirect.*not followed.*authorityHost/);
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(authority.requests).toHaveLength(1);
+      expect(stored).toEqual([]);
+    },
+  );
 });
 
 describe("a token endpoint that is busy", () => {
   it.each([429, 503])("is asked again after a %i, waiting its Retry-After", async (status) => {
-    const authority = await serve(startHostileServer(json(status, { error: "temporarily_unavailable" }, { "Retry-After": "0" }), json(200, GRANT)));
+    const authority = await serve(
+      startHostileServer(json(status, { error: "temporarily_unavailable" }, { "Retry-After": "0" }), json(200, GRANT)),
+    );
     const { credential, stored } = credentialAt(authority.url);
     await expect(credential.getToken(SCOPE)).resolves.toMatchObject({ token: "access-1" });
     expect(authority.requests).toHaveLength(2);
@@ -76,7 +87,9 @@ describe("a token endpoint that is busy", () => {
   });
 
   it("is not asked again after invalid_grant", async () => {
-    const authority = await serve(startServer(json(400, { error: "invalid_grant", error_description: "AADSTS50173: revoked" })));
+    const authority = await serve(
+      startServer(json(400, { error: "invalid_grant", error_description: "AADSTS50173: revoked" })),
+    );
     await failure(credentialAt(authority.url).credential.getToken(SCOPE));
     expect(authority.requests).toHaveLength(1);
   });
@@ -107,7 +120,12 @@ describe("what a token endpoint answers", () => {
 
 describe("waits that end", () => {
   it("ends an exchange whose onRefreshToken never settles, and the next exchange works", async () => {
-    const authority = await serve(startHostileServer(json(200, GRANT), json(200, { ...GRANT, access_token: "access-2", refresh_token: "refresh-3" })));
+    const authority = await serve(
+      startHostileServer(
+        json(200, GRANT),
+        json(200, { ...GRANT, access_token: "access-2", refresh_token: "refresh-3" }),
+      ),
+    );
     let calls = 0;
     const seen: string[] = [];
     const { credential } = credentialAt(authority.url, {
@@ -147,7 +165,9 @@ describe("the network path", () => {
     const proxy = await startProxy("open");
     try {
       await credentialAt(authority.url, { proxy: proxy.url }).credential.getToken(SCOPE);
-      expect(await proxy.logged(1)).toEqual([{ method: "POST", target: `${authority.url}/contoso.onmicrosoft.com/oauth2/v2.0/token`, authorized: true }]);
+      expect(await proxy.logged(1)).toEqual([
+        { method: "POST", target: `${authority.url}/contoso.onmicrosoft.com/oauth2/v2.0/token`, authorized: true },
+      ]);
     } finally {
       await proxy.stop();
     }
@@ -155,13 +175,37 @@ describe("the network path", () => {
 });
 
 describe("settings", () => {
-  it.each([".", "..", "a/b", "a\\b", "a?b", " x", "x%2f"])("refuses the tenantId %p, which is not a tenant id or domain", (tenantId) => {
-    expect(() => createRefreshTokenCredential({ tenantId, clientId: "c", clientSecret: "s", refreshToken: "r", onRefreshToken: () => undefined })).toThrow(/tenantId/);
-  });
+  it.each([".", "..", "a/b", "a\\b", "a?b", " x", "x%2f"])(
+    "refuses the tenantId %p, which is not a tenant id or domain",
+    (tenantId) => {
+      expect(() =>
+        createRefreshTokenCredential({
+          tenantId,
+          clientId: "c",
+          clientSecret: "s",
+          refreshToken: "r",
+          onRefreshToken: () => undefined,
+        }),
+      ).toThrow(/tenantId/);
+    },
+  );
 
   it("takes a GUID, a verified domain, and the documented aliases", () => {
-    for (const tenantId of ["2f0e1a3b-4c5d-46e7-8f9a-0b1c2d3e4f5a", "contoso.onmicrosoft.com", "contoso.com", "organizations"]) {
-      expect(() => createRefreshTokenCredential({ tenantId, clientId: "c", clientSecret: "s", refreshToken: "r", onRefreshToken: () => undefined })).not.toThrow();
+    for (const tenantId of [
+      "2f0e1a3b-4c5d-46e7-8f9a-0b1c2d3e4f5a",
+      "contoso.onmicrosoft.com",
+      "contoso.com",
+      "organizations",
+    ]) {
+      expect(() =>
+        createRefreshTokenCredential({
+          tenantId,
+          clientId: "c",
+          clientSecret: "s",
+          refreshToken: "r",
+          onRefreshToken: () => undefined,
+        }),
+      ).not.toThrow();
     }
   });
 });

@@ -4,7 +4,12 @@
 // or expired refresh token is AUTHENTICATION_FAILED saying to redo the consent, never retried;
 // no secret reaches an error.
 import { inspect } from "node:util";
-import { createPartnerCenterClient, createRefreshTokenCredential, isPartnerCenterError, type PartnerCenterError } from "../../src";
+import {
+  createPartnerCenterClient,
+  createRefreshTokenCredential,
+  isPartnerCenterError,
+  type PartnerCenterError,
+} from "../../src";
 import { startFakePartnerCenter, type FakePartnerCenter } from "../../src/testing";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
@@ -18,21 +23,40 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-function credentialWith(refreshToken: string, onRefreshToken: (token: string) => void | Promise<void> = () => undefined) {
-  return createRefreshTokenCredential({ tenantId: TENANT, clientId: "app-id", clientSecret: SECRET, refreshToken, onRefreshToken, authorityHost: fake.authorityHost });
+function credentialWith(
+  refreshToken: string,
+  onRefreshToken: (token: string) => void | Promise<void> = () => undefined,
+) {
+  return createRefreshTokenCredential({
+    tenantId: TENANT,
+    clientId: "app-id",
+    clientSecret: SECRET,
+    refreshToken,
+    onRefreshToken,
+    authorityHost: fake.authorityHost,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
   return error;
 }
 
 describe("createRefreshTokenCredential", () => {
   it("exchanges the refresh token for App+User access tokens, which read provisioning", async () => {
-    const pc = createPartnerCenterClient({ credential: credentialWith(fake.issueRefreshToken()), baseUrl: fake.url, rateLimit: false });
+    const pc = createPartnerCenterClient({
+      credential: credentialWith(fake.issueRefreshToken()),
+      baseUrl: fake.url,
+      rateLimit: false,
+    });
     const order = await pc.orders.create(CUSTOMER, { lineItems: [LINE] });
-    await expect(pc.orders.getOrderProvisioningStatus(CUSTOMER, order.id)).resolves.toMatchObject({ items: expect.any(Array) });
+    await expect(pc.orders.getOrderProvisioningStatus(CUSTOMER, order.id)).resolves.toMatchObject({
+      items: expect.any(Array),
+    });
   });
 
   it("hands every new refresh token to onRefreshToken, a new one at each exchange", async () => {
@@ -66,7 +90,9 @@ describe("createRefreshTokenCredential", () => {
 
   it("shares one exchange among concurrent calls", async () => {
     const credential = credentialWith(fake.issueRefreshToken());
-    const tokens = await Promise.all(Array.from({ length: 5 }, () => credential.getToken("https://api.partnercenter.microsoft.com/.default")));
+    const tokens = await Promise.all(
+      Array.from({ length: 5 }, () => credential.getToken("https://api.partnercenter.microsoft.com/.default")),
+    );
     expect(new Set(tokens.map((t) => t?.token)).size).toBe(1);
     expect(fake.stats.tokenExchanges).toBe(1);
   });
@@ -74,7 +100,11 @@ describe("createRefreshTokenCredential", () => {
   it("turns a revoked refresh token into AUTHENTICATION_FAILED that says to redo the consent, asked once and never retried", async () => {
     const refreshToken = fake.issueRefreshToken();
     fake.revokeRefreshTokens();
-    const pc = createPartnerCenterClient({ credential: credentialWith(refreshToken), baseUrl: fake.url, rateLimit: false });
+    const pc = createPartnerCenterClient({
+      credential: credentialWith(refreshToken),
+      baseUrl: fake.url,
+      rateLimit: false,
+    });
     const error = await failure(pc.orders.create(CUSTOMER, { lineItems: [LINE] }));
     expect(error).toMatchObject({ code: "AUTHENTICATION_FAILED", isRetryable: false });
     expect(error.message).toMatch(/invalid_grant.*AADSTS50173.*consent/);
@@ -88,20 +118,36 @@ describe("createRefreshTokenCredential", () => {
   it("says an expired refresh token (90 days unused) must be replaced by a new consent, naming AADSTS700082", async () => {
     const refreshToken = fake.issueRefreshToken();
     fake.expireRefreshToken(refreshToken);
-    const error = await failure(createPartnerCenterClient({ credential: credentialWith(refreshToken), baseUrl: fake.url }).orders.get(CUSTOMER, "o"));
+    const error = await failure(
+      createPartnerCenterClient({ credential: credentialWith(refreshToken), baseUrl: fake.url }).orders.get(
+        CUSTOMER,
+        "o",
+      ),
+    );
     expect(error).toMatchObject({ code: "AUTHENTICATION_FAILED", isRetryable: false });
     expect(error.message).toMatch(/invalid_grant \(AADSTS700082\).*redo the consent/);
   });
 
   it("says an unknown refresh token has expired (AADSTS700082) the same way", async () => {
-    const error = await failure(createPartnerCenterClient({ credential: credentialWith("never-issued-refresh-token"), baseUrl: fake.url }).orders.get(CUSTOMER, "o"));
+    const error = await failure(
+      createPartnerCenterClient({
+        credential: credentialWith("never-issued-refresh-token"),
+        baseUrl: fake.url,
+      }).orders.get(CUSTOMER, "o"),
+    );
     expect(error.message).toMatch(/AADSTS700082/);
     expect(error.message).not.toContain("never-issued-refresh-token");
   });
 
   it("refuses missing settings at creation, naming each", () => {
-    expect(() => createRefreshTokenCredential({ tenantId: "", clientId: "c", clientSecret: "", refreshToken: "r", onRefreshToken: undefined as never })).toThrow(
-      /tenantId.*clientSecret.*onRefreshToken/s,
-    );
+    expect(() =>
+      createRefreshTokenCredential({
+        tenantId: "",
+        clientId: "c",
+        clientSecret: "",
+        refreshToken: "r",
+        onRefreshToken: undefined as never,
+      }),
+    ).toThrow(/tenantId.*clientSecret.*onRefreshToken/s);
   });
 });

@@ -31,7 +31,11 @@ describe("errorFromResponse", () => {
 
   it("cuts every server string it quotes and shows its control characters as escapes", () => {
     const huge = `${"9".repeat(5_000_000)}`;
-    const body = { code: `\u001b[31m${huge}\n`, description: `line one\r\nInjected: yes ${"d".repeat(5_000)}`, errorName: "\u0000x".repeat(1_000) };
+    const body = {
+      code: `\u001b[31m${huge}\n`,
+      description: `line one\r\nInjected: yes ${"d".repeat(5_000)}`,
+      errorName: "\u0000x".repeat(1_000),
+    };
     const error = errorFromResponse(answer(400, null), JSON.stringify(body), meta);
     expect(error.message.length).toBeLessThan(1_000);
     expect(error.message).not.toMatch(/[\u0000-\u001f]/);
@@ -44,7 +48,11 @@ describe("errorFromResponse", () => {
 
   it("calls a 409 other than 800060 not retryable", () => {
     const body = { code: 800014, description: "There's a pending adjustment requested for this order" };
-    expect(errorFromResponse(answer(409, null), JSON.stringify(body), meta)).toMatchObject({ status: 409, code: 800014, isRetryable: false });
+    expect(errorFromResponse(answer(409, null), JSON.stringify(body), meta)).toMatchObject({
+      status: 409,
+      code: 800014,
+      isRetryable: false,
+    });
   });
 
   it("reads the newer fields, and a body openapi-fetch already parsed", () => {
@@ -105,7 +113,9 @@ describe("errorFromResponse", () => {
 
 describe("successBody", () => {
   it("parses a JSON object", () => {
-    expect(successBody(answer(200, null, { "Content-Type": "application/json; charset=utf-8" }), '{"id":"a"}', meta)).toEqual({ id: "a" });
+    expect(
+      successBody(answer(200, null, { "Content-Type": "application/json; charset=utf-8" }), '{"id":"a"}', meta),
+    ).toEqual({ id: "a" });
   });
 
   it.each([

@@ -25,7 +25,11 @@ describe("the contract command against the fake Partner Center", () => {
   let fake: FakePartnerCenter;
   beforeAll(async () => {
     // The default offer is cancelled here: as software in a sandbox, which updateOrder cancels (D37).
-    fake = await startFakePartnerCenter({ pageSize: 2, tenant: "sandbox", offerKinds: { "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P": "software" } });
+    fake = await startFakePartnerCenter({
+      pageSize: 2,
+      tenant: "sandbox",
+      offerKinds: { "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P": "software" },
+    });
     fake.seedOrders(CUSTOMER, 3);
   });
   afterAll(() => fake.close());
@@ -33,7 +37,15 @@ describe("the contract command against the fake Partner Center", () => {
   it("passes every check, pages included, and writes JUnit XML", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pco-junit-"));
     try {
-      const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--junit", join(dir, "contract.xml"));
+      const { code, output } = await run(
+        "contract",
+        "--base-url",
+        fake.url,
+        "--customer",
+        CUSTOMER,
+        "--junit",
+        join(dir, "contract.xml"),
+      );
       expect(code).toBe(0);
       expect(output).toMatch(/^listOrders, page 1 +200 +ok/m);
       expect(output).toMatch(/^listOrders, page 2 +200 +ok/m);
@@ -51,11 +63,21 @@ describe("the contract command against the fake Partner Center", () => {
 
   it("reads the cart named by --cart, and refuses --cart without --customer", async () => {
     const pc = createPartnerCenterClient({ credential: "t", baseUrl: fake.url });
-    const cart = await pc.carts.create(CUSTOMER, { lineItems: [{ catalogItemId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, billingCycle: "monthly" }] });
+    const cart = await pc.carts.create(CUSTOMER, {
+      lineItems: [{ catalogItemId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1, billingCycle: "monthly" }],
+    });
     const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--cart", cart.id!);
     expect(code).toBe(0);
     expect(output).toMatch(new RegExp(`^getCart +200 +ok +\\d+\\n {4}cart ${cart.id}$`, "m"));
-    const unknown = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--cart", crypto.randomUUID());
+    const unknown = await run(
+      "contract",
+      "--base-url",
+      fake.url,
+      "--customer",
+      CUSTOMER,
+      "--cart",
+      crypto.randomUUID(),
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.output).toMatch(/^getCart +404 +FAIL/m);
     const alone = await run("contract", "--base-url", fake.url, "--cart", cart.id!);
@@ -66,14 +88,28 @@ describe("the contract command against the fake Partner Center", () => {
     const { code, output } = await run("contract", "--base-url", fake.url, "--writes", "sandbox", "--fuzz", "2");
     expect(code).toBe(0);
     expect(output).toMatch(/^listOrders, a customer not the partner's +200 +ok/m);
-    expect(output).toMatch(/^the customer's orders, one order, its provisioning, activation links and subscriptions, a cart +- +skipped +\d+\n {4}no --customer \(or PARTNER_CENTER_CUSTOMER_ID\)/m);
+    expect(output).toMatch(
+      /^the customer's orders, one order, its provisioning, activation links and subscriptions, a cart +- +skipped +\d+\n {4}no --customer \(or PARTNER_CENTER_CUSTOMER_ID\)/m,
+    );
     expect(output).toMatch(/^createOrder \(sandbox\) +- +skipped +\d+\n {4}no --customer/m);
     expect(output).toMatch(/^generated listOrders \(4 requests\) +- +ok/m);
   });
 
   it("creates and cancels an order with --writes sandbox, and sends generated requests with --fuzz", async () => {
     const before = fake.stats.created;
-    const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox", "--fuzz", "5", "--seed", "7");
+    const { code, output } = await run(
+      "contract",
+      "--base-url",
+      fake.url,
+      "--customer",
+      CUSTOMER,
+      "--writes",
+      "sandbox",
+      "--fuzz",
+      "5",
+      "--seed",
+      "7",
+    );
     expect(code).toBe(0);
     expect(output).toMatch(/^createOrder \(sandbox\) +201 +ok/m);
     expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +200 +ok +\d+\n {4}order \S+$/m);
@@ -91,11 +127,23 @@ describe("the contract command with an App-only token", () => {
     try {
       const dir = mkdtempSync(join(tmpdir(), "pco-app-only-"));
       try {
-        const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml"));
+        const { code, output } = await run(
+          "contract",
+          "--base-url",
+          fake.url,
+          "--customer",
+          CUSTOMER,
+          "--junit",
+          join(dir, "out.xml"),
+        );
         expect(code).toBe(0);
-        expect(output).toMatch(/^getOrderProvisioningStatus +403 +skipped +\d+\n {4}order \S+\n {4}needs App\+User credentials/m);
+        expect(output).toMatch(
+          /^getOrderProvisioningStatus +403 +skipped +\d+\n {4}order \S+\n {4}needs App\+User credentials/m,
+        );
         expect(output).toMatch(/^getOrder +200 +ok/m);
-        expect(readFileSync(join(dir, "out.xml"), "utf8")).toMatch(/<testcase [^>]*name="getOrderProvisioningStatus"[^>]*>\n {6}<skipped message="needs App\+User/);
+        expect(readFileSync(join(dir, "out.xml"), "utf8")).toMatch(
+          /<testcase [^>]*name="getOrderProvisioningStatus"[^>]*>\n {6}<skipped message="needs App\+User/,
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -110,7 +158,17 @@ describe("the contract command cancelling an order the service will not cancel",
     const fake = await startFakePartnerCenter({});
     fake.seedOrders(CUSTOMER, 1);
     try {
-      const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox", "--offer", "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P");
+      const { code, output } = await run(
+        "contract",
+        "--base-url",
+        fake.url,
+        "--customer",
+        CUSTOMER,
+        "--writes",
+        "sandbox",
+        "--offer",
+        "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P",
+      );
       expect(code).toBe(1);
       expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +400 +FAIL/m);
       expect(output).toMatch(/cleanup failed: order \S+ was placed and could not be cancelled \(400 800063\).*--offer/);
@@ -122,10 +180,20 @@ describe("the contract command cancelling an order the service will not cancel",
   it("places the docs' software offer by default, which updateOrder cancels anywhere (D37)", async () => {
     const fake = await startFakePartnerCenter({});
     try {
-      const { code, output } = await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox");
+      const { code, output } = await run(
+        "contract",
+        "--base-url",
+        fake.url,
+        "--customer",
+        CUSTOMER,
+        "--writes",
+        "sandbox",
+      );
       expect(code).toBe(0);
       expect(output).toMatch(/^updateOrder: cancel \(sandbox\) +200 +ok/m);
-      expect(fake.orders(CUSTOMER).map((o) => [o.lineItems[0]!.offerId, o.status])).toEqual([["DG7GMGF0FKZV:0003:DG7GMGF0DWMS", "cancelled"]]);
+      expect(fake.orders(CUSTOMER).map((o) => [o.lineItems[0]!.offerId, o.status])).toEqual([
+        ["DG7GMGF0FKZV:0003:DG7GMGF0DWMS", "cancelled"],
+      ]);
     } finally {
       await fake.close();
     }
@@ -140,12 +208,18 @@ describe("the contract command against a server whose answers break the spec", (
     const answers: Record<string, [number, unknown]> = {
       [`/customers/${CUSTOMER}/orders`]: [200, { totalCount: "1", items: [order] }],
       [`/customers/${CUSTOMER}/orders/${order.id}`]: [200, { ...order, id: undefined }],
-      [`/customers/${CUSTOMER}/orders/${order.id}/provisioningstatus`]: [200, { totalCount: 1, items: [{ lineItemNumber: "0", status: "fulfilled" }] }],
+      [`/customers/${CUSTOMER}/orders/${order.id}/provisioningstatus`]: [
+        200,
+        { totalCount: 1, items: [{ lineItemNumber: "0", status: "fulfilled" }] },
+      ],
       [`/customers/${CUSTOMER}/orders/${order.id}/activationlinks`]: [418, { code: 418, description: "I'm a teapot" }],
       [`/customers/${CUSTOMER}/subscriptions`]: [200, { totalCount: 1, items: [{ orderId: order.id }] }],
     };
     server = await startServer((request, response) => {
-      const [status, body] = answers[new URL(request.url!, "http://x").pathname] ?? [404, { code: 404, description: "no" }];
+      const [status, body] = answers[new URL(request.url!, "http://x").pathname] ?? [
+        404,
+        { code: 404, description: "no" },
+      ];
       response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
     });
     url = server.url;
@@ -161,7 +235,9 @@ describe("the contract command against a server whose answers break the spec", (
     expect(output).toContain('body.items[0].lineItemNumber: must be integer, got "0"');
     expect(output).toMatch(/^listOrderActivationLinks +418 +FAIL/m);
     expect(output).toContain("status: 418 is not a documented answer of listOrderActivationLinks");
-    expect(output).toMatch(/^listSubscriptionsByOrder +200 +FAIL +\d+\n {4}order \S+\n {4}body\.items\[0\]\.id: is required/m);
+    expect(output).toMatch(
+      /^listSubscriptionsByOrder +200 +FAIL +\d+\n {4}order \S+\n {4}body\.items\[0\]\.id: is required/m,
+    );
     expect(output).toMatch(/5 checks: 0 passed, 5 failed, 0 skipped/);
     expect(output).not.toContain(TOKEN);
   });
@@ -173,7 +249,9 @@ describe("the contract command against a server that echoes the request's Author
   beforeAll(async () => {
     server = await startServer((request, response) => {
       const echoed = request.headers.authorization ?? "";
-      response.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ code: 401, description: `token rejected: ${echoed}`, totalCount: echoed }));
+      response
+        .writeHead(401, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ code: 401, description: `token rejected: ${echoed}`, totalCount: echoed }));
     });
     url = server.url;
   });
@@ -182,7 +260,9 @@ describe("the contract command against a server that echoes the request's Author
   it("fails without --customer too when the token is refused: a 401 is documented, but not a pass", async () => {
     const { code, output } = await run("contract", "--base-url", url);
     expect(code).toBe(1);
-    expect(output).toMatch(/^listOrders, a customer not the partner's +401 +FAIL +\d+\n {4}status: the token was refused \(401\)/m);
+    expect(output).toMatch(
+      /^listOrders, a customer not the partner's +401 +FAIL +\d+\n {4}status: the token was refused \(401\)/m,
+    );
   });
 
   it.each([
@@ -192,7 +272,11 @@ describe("the contract command against a server that echoes the request's Author
     const dir = mkdtempSync(join(tmpdir(), "pco-echo-"));
     try {
       let output = "";
-      const code = await main(["contract", "--base-url", url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")], { PARTNER_CENTER_TOKEN: token }, (text) => (output += text));
+      const code = await main(
+        ["contract", "--base-url", url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")],
+        { PARTNER_CENTER_TOKEN: token },
+        (text) => (output += text),
+      );
       expect(code).toBe(1);
       expect(output).toContain("token rejected: Bearer [redacted]");
       expect(output).not.toContain(token);
@@ -208,7 +292,9 @@ describe("the contract command against a server that answers with terminal contr
   let url: string;
   beforeAll(async () => {
     server = await startServer((_request, response) => {
-      response.writeHead(503, { "Content-Type": "text/plain" }).end("\u001b[2J\u001b[32mall good\nlistOrders, page 1  200  ok\r\u0007");
+      response
+        .writeHead(503, { "Content-Type": "text/plain" })
+        .end("\u001b[2J\u001b[32mall good\nlistOrders, page 1  200  ok\r\u0007");
     });
     url = server.url;
   });
@@ -217,11 +303,21 @@ describe("the contract command against a server that answers with terminal contr
   it("prints the answer's text with its control characters shown as escapes, on the problem's own line, and in valid XML", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pco-control-"));
     try {
-      const { code, output } = await run("contract", "--base-url", url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml"));
+      const { code, output } = await run(
+        "contract",
+        "--base-url",
+        url,
+        "--customer",
+        CUSTOMER,
+        "--junit",
+        join(dir, "out.xml"),
+      );
       expect(code).toBe(1);
       expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
       expect(output).not.toMatch(/^listOrders, page 1 +200 +ok/m);
-      expect(output).toContain("expected a success, got 503: \\u001b[2J\\u001b[32mall good\\nlistOrders, page 1  200  ok\\r\\u0007");
+      expect(output).toContain(
+        "expected a success, got 503: \\u001b[2J\\u001b[32mall good\\nlistOrders, page 1  200  ok\\r\\u0007",
+      );
       // XML 1.0 allows no C0 control character but tab, newline and carriage return.
       expect(readFileSync(join(dir, "out.xml"), "utf8")).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     } finally {
@@ -234,12 +330,78 @@ describe("the contract command's own mistakes", () => {
   it.each([
     [["contract", "--customer", CUSTOMER], "--base-url is required"],
     [["contract", "--base-url", "http://pc.example.com/v1", "--customer", CUSTOMER], "--base-url must use https"],
-    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--writes", "production"], '--writes must be "sandbox"'],
-    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--fuzz", "many"], "--fuzz must be a whole number from 0 to 10000, got many"],
-    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--fuzz", "1000000"], "--fuzz must be a whole number from 0 to 10000, got 1000000"],
-    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--seed", "4294967296"], "--seed must be a whole number from 0 to 2147483647"],
-    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--verbose", "yes"], "--verbose is not a flag"],
-    [["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--rate-limit", "fast"], "--rate-limit must be a whole number from 0 to 1000000, got fast"],
+    [
+      [
+        "contract",
+        "--base-url",
+        "https://api.partnercenter.microsoft.com/v1",
+        "--customer",
+        CUSTOMER,
+        "--writes",
+        "production",
+      ],
+      '--writes must be "sandbox"',
+    ],
+    [
+      [
+        "contract",
+        "--base-url",
+        "https://api.partnercenter.microsoft.com/v1",
+        "--customer",
+        CUSTOMER,
+        "--fuzz",
+        "many",
+      ],
+      "--fuzz must be a whole number from 0 to 10000, got many",
+    ],
+    [
+      [
+        "contract",
+        "--base-url",
+        "https://api.partnercenter.microsoft.com/v1",
+        "--customer",
+        CUSTOMER,
+        "--fuzz",
+        "1000000",
+      ],
+      "--fuzz must be a whole number from 0 to 10000, got 1000000",
+    ],
+    [
+      [
+        "contract",
+        "--base-url",
+        "https://api.partnercenter.microsoft.com/v1",
+        "--customer",
+        CUSTOMER,
+        "--seed",
+        "4294967296",
+      ],
+      "--seed must be a whole number from 0 to 2147483647",
+    ],
+    [
+      [
+        "contract",
+        "--base-url",
+        "https://api.partnercenter.microsoft.com/v1",
+        "--customer",
+        CUSTOMER,
+        "--verbose",
+        "yes",
+      ],
+      "--verbose is not a flag",
+    ],
+    [
+      [
+        "contract",
+        "--base-url",
+        "https://api.partnercenter.microsoft.com/v1",
+        "--customer",
+        CUSTOMER,
+        "--rate-limit",
+        "fast",
+      ],
+      "--rate-limit must be a whole number from 0 to 1000000, got fast",
+    ],
     [["audit"], "usage: partner-center-orders contract"],
   ])("refuses %p with exit code 2: %s", async (argv, message) => {
     const { code, output } = await run(...argv);
@@ -248,12 +410,30 @@ describe("the contract command's own mistakes", () => {
   });
 
   it("takes no customer: --customer and PARTNER_CENTER_CUSTOMER_ID are optional", () => {
-    expect(readContractArgs(["--base-url", "https://api.partnercenter.microsoft.com/v1"], {})).toMatchObject({ customerId: undefined });
-    expect(readContractArgs(["--base-url", "https://api.partnercenter.microsoft.com/v1"], { PARTNER_CENTER_CUSTOMER_ID: CUSTOMER })).toMatchObject({ customerId: CUSTOMER });
+    expect(readContractArgs(["--base-url", "https://api.partnercenter.microsoft.com/v1"], {})).toMatchObject({
+      customerId: undefined,
+    });
+    expect(
+      readContractArgs(["--base-url", "https://api.partnercenter.microsoft.com/v1"], {
+        PARTNER_CENTER_CUSTOMER_ID: CUSTOMER,
+      }),
+    ).toMatchObject({ customerId: CUSTOMER });
   });
 
   it("takes any 32-bit seed, a date for instance", () => {
-    const args = readContractArgs(["--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER, "--seed", "20261121", "--fuzz", "10000"], {});
+    const args = readContractArgs(
+      [
+        "--base-url",
+        "https://api.partnercenter.microsoft.com/v1",
+        "--customer",
+        CUSTOMER,
+        "--seed",
+        "20261121",
+        "--fuzz",
+        "10000",
+      ],
+      {},
+    );
     expect(args).toMatchObject({ seed: 20261121, fuzz: 10000 });
   });
 
@@ -266,15 +446,29 @@ describe("the contract command's own mistakes", () => {
 
   it("asks for credentials, naming both ways, with exit code 2", async () => {
     let output = "";
-    const code = await main(["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER], {}, (text) => (output += text));
+    const code = await main(
+      ["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER],
+      {},
+      (text) => (output += text),
+    );
     expect(code).toBe(2);
-    expect(output).toContain("set PARTNER_CENTER_TOKEN, or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID and PARTNER_CENTER_CLIENT_SECRET");
+    expect(output).toContain(
+      "set PARTNER_CENTER_TOKEN, or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID and PARTNER_CENTER_CLIENT_SECRET",
+    );
   });
 
   it("says what signing in with a client secret needs when @azure/identity is not installed", async () => {
     let output = "";
-    const env = { PARTNER_CENTER_TENANT_ID: "t", PARTNER_CENTER_CLIENT_ID: "c", PARTNER_CENTER_CLIENT_SECRET: "s3cr3t" };
-    const code = await main(["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER], env, (text) => (output += text));
+    const env = {
+      PARTNER_CENTER_TENANT_ID: "t",
+      PARTNER_CENTER_CLIENT_ID: "c",
+      PARTNER_CENTER_CLIENT_SECRET: "s3cr3t",
+    };
+    const code = await main(
+      ["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--customer", CUSTOMER],
+      env,
+      (text) => (output += text),
+    );
     expect(code).toBe(2);
     expect(output).toContain("needs @azure/identity");
     expect(output).not.toContain("s3cr3t");
@@ -288,7 +482,9 @@ describe("the contract command against a server that echoes the token inside a l
     server = await startServer((request, response) => {
       const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
       // The token sits past the point where a printed value is cut.
-      response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ totalCount: `${"x".repeat(20)}${token}`, items: [] }));
+      response
+        .writeHead(200, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ totalCount: `${"x".repeat(20)}${token}`, items: [] }));
     });
   });
   afterAll(() => server.close());
@@ -297,7 +493,11 @@ describe("the contract command against a server that echoes the token inside a l
     const dir = mkdtempSync(join(tmpdir(), "pco-cut-"));
     try {
       let output = "";
-      await main(["contract", "--base-url", server.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")], { PARTNER_CENTER_TOKEN: LONG }, (text) => (output += text));
+      await main(
+        ["contract", "--base-url", server.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")],
+        { PARTNER_CENTER_TOKEN: LONG },
+        (text) => (output += text),
+      );
       const xml = readFileSync(join(dir, "out.xml"), "utf8");
       for (const text of [output, xml]) {
         expect(text).toContain("[redacted]");
@@ -322,7 +522,11 @@ describe("the contract command with a short token, as a mock takes", () => {
     const dir = mkdtempSync(join(tmpdir(), "pco-short-"));
     try {
       let output = "";
-      const code = await main(["contract", "--base-url", fake.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")], { PARTNER_CENTER_TOKEN: "x" }, (text) => (output += text));
+      const code = await main(
+        ["contract", "--base-url", fake.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml")],
+        { PARTNER_CENTER_TOKEN: "x" },
+        (text) => (output += text),
+      );
       expect(code).toBe(0);
       const xml = readFileSync(join(dir, "out.xml"), "utf8");
       expect(xml.startsWith('<?xml version="1.0"')).toBe(true);
@@ -340,7 +544,9 @@ describe("the contract command against a server whose answers would break it or 
     server = await startServer((request, response) => {
       const path = new URL(request.url!, "http://x").pathname;
       const nested = "[".repeat(100_000) + "]".repeat(100_000);
-      const body = path.endsWith("/orders") ? `{"totalCount":1,"items":[{"id":"a\uFFFEb\uFFFF\uD800","lineItems":${nested}}]}` : `{"id":${nested}}`;
+      const body = path.endsWith("/orders")
+        ? `{"totalCount":1,"items":[{"id":"a\uFFFEb\uFFFF\uD800","lineItems":${nested}}]}`
+        : `{"id":${nested}}`;
       response.writeHead(200, { "Content-Type": "application/json" }).end(body);
     });
   });
@@ -349,12 +555,22 @@ describe("the contract command against a server whose answers would break it or 
   it("reports a 100,000-deep answer as a failed check (exit 1) and writes JUnit XML that XML 1.0 allows", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pco-deep-"));
     try {
-      const { code, output } = await run("contract", "--base-url", server.url, "--customer", CUSTOMER, "--junit", join(dir, "out.xml"));
+      const { code, output } = await run(
+        "contract",
+        "--base-url",
+        server.url,
+        "--customer",
+        CUSTOMER,
+        "--junit",
+        join(dir, "out.xml"),
+      );
       expect(code).toBe(1);
       expect(output).toMatch(/FAIL/);
       const xml = readFileSync(join(dir, "out.xml"), "utf8");
       // XML 1.0's Char: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and the astral planes, surrogates paired.
-      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(xml).not.toMatch(
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -362,11 +578,14 @@ describe("the contract command against a server whose answers would break it or 
 });
 
 describe("the contract command's exit codes and test names", () => {
-  it.each([["contract", "--help"], ["contract", "-h"], ["--help"]])("prints its usage for %p and exits 0", async (...argv) => {
-    const { code, output } = await run(...argv);
-    expect(code).toBe(0);
-    expect(output).toContain("usage: partner-center-orders contract");
-  });
+  it.each([["contract", "--help"], ["contract", "-h"], ["--help"]])(
+    "prints its usage for %p and exits 0",
+    async (...argv) => {
+      const { code, output } = await run(...argv);
+      expect(code).toBe(0);
+      expect(output).toContain("usage: partner-center-orders contract");
+    },
+  );
 
   it("exits 3, not 1, when the endpoint cannot be reached, and says so", async () => {
     const closed = await startServer((_request, response) => response.end());
@@ -383,7 +602,17 @@ describe("the contract command's exit codes and test names", () => {
     const dir = mkdtempSync(join(tmpdir(), "pco-names-"));
     try {
       const names = async () => {
-        await run("contract", "--base-url", fake.url, "--customer", CUSTOMER, "--writes", "sandbox", "--junit", join(dir, "out.xml"));
+        await run(
+          "contract",
+          "--base-url",
+          fake.url,
+          "--customer",
+          CUSTOMER,
+          "--writes",
+          "sandbox",
+          "--junit",
+          join(dir, "out.xml"),
+        );
         const xml = readFileSync(join(dir, "out.xml"), "utf8");
         return { xml, names: [...xml.matchAll(/<testcase [^>]*name="([^"]*)"/g)].map((m) => m[1]) };
       };

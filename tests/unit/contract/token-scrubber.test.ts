@@ -17,13 +17,18 @@ describe("tokenScrubber", () => {
     expect(scrubber.scrub(echoed("token-number-1"))).toBe(echoed("token-number-1"));
     expect(await (scrubber.credential as () => Promise<string>)()).toBe("token-number-1");
     expect(await (scrubber.credential as () => Promise<string>)()).toBe("token-number-2");
-    expect(scrubber.scrub(`${echoed("token-number-1")} ${echoed("token-number-2")}`)).toBe(`${echoed("[redacted]")} ${echoed("[redacted]")}`);
+    expect(scrubber.scrub(`${echoed("token-number-1")} ${echoed("token-number-2")}`)).toBe(
+      `${echoed("[redacted]")} ${echoed("[redacted]")}`,
+    );
   });
 
   it("scrubs what a TokenCredential (@azure/identity's) gave out, and passes its answer on unchanged", async () => {
     const identity: TokenCredential = { getToken: async () => ({ token: "aad-token", expiresOnTimestamp: 1 }) };
     const scrubber = tokenScrubber(identity);
-    expect(await (scrubber.credential as TokenCredential).getToken("scope")).toEqual({ token: "aad-token", expiresOnTimestamp: 1 });
+    expect(await (scrubber.credential as TokenCredential).getToken("scope")).toEqual({
+      token: "aad-token",
+      expiresOnTimestamp: 1,
+    });
     expect(scrubber.scrub(echoed("aad-token"))).toBe(echoed("[redacted]"));
   });
 });

@@ -4,7 +4,12 @@ import { ResponseTooLargeError } from "../../../src/http/read-body";
 import type { Outgoing } from "../../../src/http/replay";
 import { scriptedFetch } from "../../helpers/scripted-fetch";
 
-const request = (signal?: AbortSignal): Outgoing => ({ method: "GET", url: "https://pc.test/v1/customers", headers: new Headers(), signal });
+const request = (signal?: AbortSignal): Outgoing => ({
+  method: "GET",
+  url: "https://pc.test/v1/customers",
+  headers: new Headers(),
+  signal,
+});
 const limits = (timeoutMs: number, maxResponseBytes = 1_000_000) => ({ timeoutMs, maxResponseBytes });
 const text = (body: Uint8Array) => new TextDecoder().decode(body);
 
@@ -16,12 +21,20 @@ describe("sendAttempt", () => {
   it("reads the whole answer: status, headers and body", async () => {
     const { fetch } = scriptedFetch(new Response("hello", { status: 200, headers: { "X-A": "1" } }));
     const received = await sendAttempt(fetchTransport(fetch), request(), limits(1_000));
-    expect([received.status, received.headers.get("x-a"), text(received.body), received.redirect]).toEqual([200, "1", "hello", false]);
+    expect([received.status, received.headers.get("x-a"), text(received.body), received.redirect]).toEqual([
+      200,
+      "1",
+      "hello",
+      false,
+    ]);
   });
 
   it("keeps a 204 without a body", async () => {
     const { fetch } = scriptedFetch(new Response(null, { status: 204 }));
-    expect(await sendAttempt(fetchTransport(fetch), request(), limits(1_000))).toMatchObject({ status: 204, body: new Uint8Array(0) });
+    expect(await sendAttempt(fetchTransport(fetch), request(), limits(1_000))).toMatchObject({
+      status: 204,
+      body: new Uint8Array(0),
+    });
   });
 
   it("rejects with AttemptTimeoutError when the headers take longer than the timeout", async () => {
@@ -41,32 +54,52 @@ describe("sendAttempt", () => {
 
   it("refuses a body past the cap, whether or not it says its length", async () => {
     const big = "x".repeat(2_000);
-    await expect(sendAttempt(fetchTransport(scriptedFetch(new Response(big)).fetch), request(), limits(1_000, 1_000))).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(
+      sendAttempt(fetchTransport(scriptedFetch(new Response(big)).fetch), request(), limits(1_000, 1_000)),
+    ).rejects.toBeInstanceOf(ResponseTooLargeError);
     const declared = new Response(big, { headers: { "Content-Length": "2000" } });
-    await expect(sendAttempt(fetchTransport(scriptedFetch(declared).fetch), request(), limits(1_000, 1_000))).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(
+      sendAttempt(fetchTransport(scriptedFetch(declared).fetch), request(), limits(1_000, 1_000)),
+    ).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 
   it("marks a redirect and does not read its body", async () => {
-    const { fetch } = scriptedFetch(new Response("elsewhere", { status: 307, headers: { Location: "https://elsewhere.test/" } }));
-    expect(await sendAttempt(fetchTransport(fetch), request(), limits(1_000))).toMatchObject({ status: 307, redirect: true, body: new Uint8Array(0) });
+    const { fetch } = scriptedFetch(
+      new Response("elsewhere", { status: 307, headers: { Location: "https://elsewhere.test/" } }),
+    );
+    expect(await sendAttempt(fetchTransport(fetch), request(), limits(1_000))).toMatchObject({
+      status: 307,
+      redirect: true,
+      body: new Uint8Array(0),
+    });
   });
 
   it("asks fetch not to follow redirects", async () => {
     let redirect: RequestInit["redirect"];
-    await sendAttempt(fetchTransport(async (_input, init) => ((redirect = init?.redirect), new Response("{}"))), request(), limits(1_000));
+    await sendAttempt(
+      fetchTransport(async (_input, init) => ((redirect = init?.redirect), new Response("{}"))),
+      request(),
+      limits(1_000),
+    );
     expect(redirect).toBe("manual");
   });
 
   it("rejects with the caller's reason when the caller aborts, mid-body too", async () => {
     const controller = new AbortController();
-    const pending = sendAttempt(fetchTransport(scriptedFetch(new Response(stalling("{"))).fetch), request(controller.signal), limits(10_000));
+    const pending = sendAttempt(
+      fetchTransport(scriptedFetch(new Response(stalling("{"))).fetch),
+      request(controller.signal),
+      limits(10_000),
+    );
     setTimeout(() => controller.abort(new Error("stop")), 10);
     await expect(pending).rejects.toThrow("stop");
   });
 
   it("does not send when the caller already aborted", async () => {
     const { fetch, sent } = scriptedFetch(new Response("x"));
-    await expect(sendAttempt(fetchTransport(fetch), request(AbortSignal.abort(new Error("gone"))), limits(1_000))).rejects.toThrow("gone");
+    await expect(
+      sendAttempt(fetchTransport(fetch), request(AbortSignal.abort(new Error("gone"))), limits(1_000)),
+    ).rejects.toThrow("gone");
     expect(sent).toHaveLength(0);
   });
 

@@ -4,7 +4,16 @@ import { BufferedResponse } from "../../../src/http/buffered-response";
 const TEXT = '{"id":"Cs_jy","note":"é ✓"}';
 const BYTES = new TextEncoder().encode(TEXT);
 const init = { status: 201, statusText: "Created", headers: { "Content-Type": "application/json", "X-A": "1" } };
-const both = () => [new Response(BYTES.slice(), init), BufferedResponse.from({ status: 201, statusText: "Created", headers: new Headers(init.headers), body: BYTES.slice(), redirect: false })];
+const both = () => [
+  new Response(BYTES.slice(), init),
+  BufferedResponse.from({
+    status: 201,
+    statusText: "Created",
+    headers: new Headers(init.headers),
+    body: BYTES.slice(),
+    redirect: false,
+  }),
+];
 
 async function outcome<T>(run: () => Promise<T>): Promise<unknown> {
   try {
@@ -21,7 +30,12 @@ describe("BufferedResponse", () => {
   it("is a Response, with its status, text and headers", () => {
     const [, buffered] = both();
     expect(buffered).toBeInstanceOf(Response);
-    expect([buffered!.status, buffered!.statusText, buffered!.ok, buffered!.headers.get("x-a")]).toEqual([201, "Created", true, "1"]);
+    expect([buffered!.status, buffered!.statusText, buffered!.ok, buffered!.headers.get("x-a")]).toEqual([
+      201,
+      "Created",
+      true,
+      "1",
+    ]);
   });
 
   it.each(["text", "json", "arrayBuffer", "blob"] as const)("reads %s as a Response does, once", async (method) => {
@@ -33,9 +47,13 @@ describe("BufferedResponse", () => {
 
   it("streams its body as a Response does, and is then used", async () => {
     const [real, buffered] = both();
-    const read = async (r: Response) => new TextDecoder().decode(new Uint8Array(await new Response(r.body).arrayBuffer()));
+    const read = async (r: Response) =>
+      new TextDecoder().decode(new Uint8Array(await new Response(r.body).arrayBuffer()));
     expect(await read(buffered!)).toBe(await read(real!));
-    expect([buffered!.bodyUsed, await outcome(() => buffered!.text())]).toEqual([real!.bodyUsed, await outcome(() => real!.text())]);
+    expect([buffered!.bodyUsed, await outcome(() => buffered!.text())]).toEqual([
+      real!.bodyUsed,
+      await outcome(() => real!.text()),
+    ]);
   });
 
   it("clones before its body is read, and refuses to once it is", async () => {
@@ -48,7 +66,13 @@ describe("BufferedResponse", () => {
   });
 
   it("has no body for a status that has none", async () => {
-    const empty = BufferedResponse.from({ status: 204, statusText: "", headers: new Headers(), body: new Uint8Array(0), redirect: false });
+    const empty = BufferedResponse.from({
+      status: 204,
+      statusText: "",
+      headers: new Headers(),
+      body: new Uint8Array(0),
+      redirect: false,
+    });
     expect(empty.body).toBeNull();
     expect(await empty.text()).toBe("");
   });

@@ -6,7 +6,12 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { createPartnerCenterClient, isPartnerCenterError, type ClientOptions, type PartnerCenterError } from "../../../src";
+import {
+  createPartnerCenterClient,
+  isPartnerCenterError,
+  type ClientOptions,
+  type PartnerCenterError,
+} from "../../../src";
 import { certificateErrorCode } from "../../../src/http/certificate-errors";
 import { trustedCertificates } from "../../../src/http/trust";
 import * as tls from "node:tls";
@@ -22,9 +27,12 @@ afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => serv
 
 /** A TLS server presenting `certificate`, counting the TCP connections it is sent. */
 async function serving(certificate: string) {
-  const server = createServer({ cert: pem(`${certificate}.pem`), key: pem(`${certificate}.key`) }, (_request, response) => {
-    response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(ORDER));
-  });
+  const server = createServer(
+    { cert: pem(`${certificate}.pem`), key: pem(`${certificate}.key`) },
+    (_request, response) => {
+      response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(ORDER));
+    },
+  );
   const seen = { connections: 0 };
   server.on("connection", () => (seen.connections += 1));
   server.on("tlsClientError", () => undefined);
@@ -34,13 +42,22 @@ async function serving(certificate: string) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
   return error;
 }
 
 const client = (baseUrl: string, options: Partial<ClientOptions> = {}) =>
-  createPartnerCenterClient({ credential: "t", baseUrl, rateLimit: false, backoff: { baseDelayMs: 1, maxDelayMs: 2 }, ...options } as ClientOptions);
+  createPartnerCenterClient({
+    credential: "t",
+    baseUrl,
+    rateLimit: false,
+    backoff: { baseDelayMs: 1, maxDelayMs: 2 },
+    ...options,
+  } as ClientOptions);
 
 describe("a refused certificate", () => {
   it.each([
@@ -48,25 +65,32 @@ describe("a refused certificate", () => {
     ["signed by an untrusted CA", "localhost", {}, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", /ca.*NODE_EXTRA_CA_CERTS/],
     ["expired", "expired", { ca: CA }, "CERT_HAS_EXPIRED", /validity dates/],
     ["for another host name", "other", { ca: CA }, "ERR_TLS_CERT_ALTNAME_INVALID", /not for this host name/],
-  ] as const)("fails at once when %s, naming the code and what to do", async (_what, certificate, options, code, advice) => {
-    const { baseUrl, seen } = await serving(certificate);
-    const error = await failure(client(baseUrl, options).orders.get(CUSTOMER, "o1"));
-    expect(error).toMatchObject({ code: "CERTIFICATE_ERROR", isRetryable: false });
-    expect(error.message).toContain(code);
-    expect(error.message).toMatch(advice);
-    expect(seen.connections).toBe(1);
-  });
+  ] as const)(
+    "fails at once when %s, naming the code and what to do",
+    async (_what, certificate, options, code, advice) => {
+      const { baseUrl, seen } = await serving(certificate);
+      const error = await failure(client(baseUrl, options).orders.get(CUSTOMER, "o1"));
+      expect(error).toMatchObject({ code: "CERTIFICATE_ERROR", isRetryable: false });
+      expect(error.message).toContain(code);
+      expect(error.message).toMatch(advice);
+      expect(seen.connections).toBe(1);
+    },
+  );
 
   it("fails at once through fetch too, read from its cause chain", async () => {
     const { baseUrl, seen } = await serving("localhost");
-    const error = await failure(client(baseUrl, { fetch: (input, init) => fetch(input, init) }).orders.get(CUSTOMER, "o1"));
+    const error = await failure(
+      client(baseUrl, { fetch: (input, init) => fetch(input, init) }).orders.get(CUSTOMER, "o1"),
+    );
     expect(error).toMatchObject({ code: "CERTIFICATE_ERROR", isRetryable: false });
     expect(error.message).toContain("UNABLE_TO_VERIFY_LEAF_SIGNATURE");
     expect(seen.connections).toBe(1);
   });
 
   it("is found however deep fetch nests it, and a hostile cause chain ends", () => {
-    const nested = new TypeError("fetch failed", { cause: new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "CERT_HAS_EXPIRED" }) }) });
+    const nested = new TypeError("fetch failed", {
+      cause: new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "CERT_HAS_EXPIRED" }) }),
+    });
     expect(certificateErrorCode(nested)).toBe("CERT_HAS_EXPIRED");
     const loop: { cause?: unknown } = {};
     loop.cause = loop;
@@ -83,12 +107,20 @@ describe("the ca option", () => {
   it("adds to the platform's trust instead of replacing it: every platform root and the given CA", () => {
     const trusted = trustedCertificates(tls, [CA]);
     expect(trusted.length).toBeGreaterThanOrEqual(tls.rootCertificates.length + 1);
-    expect(new Set(trusted)).toEqual(new Set([...((tls as { getCACertificates?: (type: string) => string[] }).getCACertificates?.("default") ?? tls.rootCertificates), CA]));
+    expect(new Set(trusted)).toEqual(
+      new Set([
+        ...((tls as { getCACertificates?: (type: string) => string[] }).getCACertificates?.("default") ??
+          tls.rootCertificates),
+        CA,
+      ]),
+    );
     expect(trusted).toEqual(expect.arrayContaining([...tls.rootCertificates.slice(0, 5), CA]));
   });
 
   it("is refused beside a fetch of the caller's own, which it cannot reach", () => {
-    expect(() => client("https://pc.test/v1", { ca: CA, fetch: (input, init) => fetch(input, init) })).toThrow(/options\.ca .*fetch/);
+    expect(() => client("https://pc.test/v1", { ca: CA, fetch: (input, init) => fetch(input, init) })).toThrow(
+      /options\.ca .*fetch/,
+    );
   });
 
   it("is refused when it is not PEM", () => {

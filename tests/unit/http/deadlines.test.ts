@@ -44,7 +44,8 @@ describe("deadline", () => {
     let timer: { hasRef(): boolean } | undefined;
     const original = global.setTimeout;
     const queue = new DeadlineQueue(10_000, () => 0);
-    global.setTimeout = ((fn: () => void, ms: number) => (timer = original(fn, ms) as never)) as unknown as typeof setTimeout;
+    global.setTimeout = ((fn: () => void, ms: number) =>
+      (timer = original(fn, ms) as never)) as unknown as typeof setTimeout;
     try {
       const d = queue.add(() => undefined);
       expect(timer!.hasRef()).toBe(true);

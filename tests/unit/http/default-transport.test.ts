@@ -39,7 +39,8 @@ describe("the default transport", () => {
 
 describe("the runtime's own fetch", () => {
   it("is the default on Bun and Deno, whose fetch honours their proxy and certificate settings", () => {
-    const { prefersOwnFetch } = require("../../../src/http/node-transport") as typeof import("../../../src/http/node-transport");
+    const { prefersOwnFetch } =
+      require("../../../src/http/node-transport") as typeof import("../../../src/http/node-transport");
     expect(prefersOwnFetch({ Bun: { version: "1.2.0" } })).toBe(true);
     expect(prefersOwnFetch({ Deno: { version: { deno: "2.1.0" } } })).toBe(true);
     expect(prefersOwnFetch({ process: { versions: { node: "20.20.2" } } })).toBe(false);

@@ -13,7 +13,12 @@ function built(make: () => { url: string; method: string; headers: Headers }) {
   try {
     const r = make();
     const type = r.headers.get("content-type");
-    return { url: r.url, method: r.method, headers: Object.fromEntries([...r.headers].filter(([k]) => k !== "content-type")), type: type?.startsWith("multipart/") ? "multipart" : type };
+    return {
+      url: r.url,
+      method: r.method,
+      headers: Object.fromEntries([...r.headers].filter(([k]) => k !== "content-type")),
+      type: type?.startsWith("multipart/") ? "multipart" : type,
+    };
   } catch (error) {
     return { threw: (error as Error).constructor.name };
   }
@@ -21,7 +26,10 @@ function built(make: () => { url: string; method: string; headers: Headers }) {
 
 const cases: [string, Args][] = [
   ["a plain GET", ["https://pc.test/v1/customers/c/orders"]],
-  ["a POST with a JSON body and its type", ["https://pc.test/v1/x", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } }]],
+  [
+    "a POST with a JSON body and its type",
+    ["https://pc.test/v1/x", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } }],
+  ],
   ["a string body without a type", ["https://pc.test/v1/x", { method: "POST", body: "{}" }]],
   ["URLSearchParams", ["https://pc.test/v1/x", { method: "POST", body: new URLSearchParams({ a: "1" }) }]],
   ["a typed Blob", ["https://pc.test/v1/x", { method: "PUT", body: new Blob(["x"], { type: "application/pdf" }) }]],
@@ -62,7 +70,9 @@ describe("which request openapi-fetch builds", () => {
     const pc = createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch: script.fetch });
     const seen: unknown[] = [];
     pc.use({ onRequest: ({ request }) => void seen.push(request) });
-    await pc.GET("/customers/{customer_id}/orders", { params: { path: { customer_id: "b0d70a69-4c42-4b27-b17b-91a835d8686a" } } });
+    await pc.GET("/customers/{customer_id}/orders", {
+      params: { path: { customer_id: "b0d70a69-4c42-4b27-b17b-91a835d8686a" } },
+    });
     expect(seen[0]).toBeInstanceOf(Request);
   });
 
@@ -71,7 +81,10 @@ describe("which request openapi-fetch builds", () => {
     const pc = createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch: script.fetch });
     const seen: unknown[] = [];
     const path = { customer_id: "b0d70a69-4c42-4b27-b17b-91a835d8686a" };
-    await pc.GET("/customers/{customer_id}/orders", { params: { path }, middleware: [{ onRequest: ({ request }) => void seen.push(request.clone()) }] });
+    await pc.GET("/customers/{customer_id}/orders", {
+      params: { path },
+      middleware: [{ onRequest: ({ request }) => void seen.push(request.clone()) }],
+    });
     expect(seen[0]).toBeInstanceOf(Request);
     await pc.GET("/customers/{customer_id}/orders", { params: { path } });
     expect(script.sent).toHaveLength(2);

@@ -25,7 +25,13 @@ afterAll(() => new Promise<void>((r) => (server.closeAllConnections(), server.cl
 
 const node = nodeTransport()!;
 const viaFetch = fetchTransport((input, init) => fetch(input, init));
-const call = (over: Partial<Outgoing> = {}): Outgoing => ({ method: "POST", url: `${url}/v1/x?y=1`, headers: new Headers({ "Content-Type": "application/json", "MS-RequestId": "r" }), body: '{"a":1}', ...over });
+const call = (over: Partial<Outgoing> = {}): Outgoing => ({
+  method: "POST",
+  url: `${url}/v1/x?y=1`,
+  headers: new Headers({ "Content-Type": "application/json", "MS-RequestId": "r" }),
+  body: '{"a":1}',
+  ...over,
+});
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 describe("the node:http transport", () => {
@@ -42,7 +48,8 @@ describe("the node:http transport", () => {
     for (const transport of [node, viaFetch]) await transport(call(), new AttemptAbort(), 1_000);
     const [a, b] = seen;
     expect([a!.method, a!.url, a!.body]).toEqual([b!.method, b!.url, b!.body]);
-    for (const name of ["content-type", "content-length", "ms-requestid"]) expect([name, a!.headers[name]]).toEqual([name, b!.headers[name]]);
+    for (const name of ["content-type", "content-length", "ms-requestid"])
+      expect([name, a!.headers[name]]).toEqual([name, b!.headers[name]]);
   });
 
   it("sends a Request whose body only it can read (one a middleware built), as fetch sends it", async () => {
@@ -52,10 +59,16 @@ describe("the node:http transport", () => {
       response.end("{}");
     };
     const own = () => {
-      const request = new Request(`${url}/v1/x`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: new Blob(['{"b":2}']).stream(), duplex: "half" } as RequestInit);
+      const request = new Request(`${url}/v1/x`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json" },
+        body: new Blob(['{"b":2}']).stream(),
+        duplex: "half",
+      } as RequestInit);
       return call({ method: "PATCH", headers: request.headers, body: undefined, request });
     };
-    for (const transport of [node, viaFetch]) expect((await transport(own(), new AttemptAbort(), 1_000)).status).toBe(200);
+    for (const transport of [node, viaFetch])
+      expect((await transport(own(), new AttemptAbort(), 1_000)).status).toBe(200);
     expect(seen).toEqual([
       { method: "PATCH", type: "application/json", body: '{"b":2}' },
       { method: "PATCH", type: "application/json", body: '{"b":2}' },
@@ -83,7 +96,10 @@ describe("the node:http transport", () => {
     ["identity", (b: Buffer) => b],
   ] as const)("decodes an answer coded %s, as fetch does", async (coding, compress) => {
     handle = (_q, _b, response) => {
-      response.writeHead(200, { "Content-Encoding": coding.replace(/ \(.*\)$/, ""), "Content-Type": "application/json" });
+      response.writeHead(200, {
+        "Content-Encoding": coding.replace(/ \(.*\)$/, ""),
+        "Content-Type": "application/json",
+      });
       response.end(compress(Buffer.from('{"id":"é"}')));
     };
     for (const transport of [viaFetch, node]) {
@@ -97,7 +113,9 @@ describe("the node:http transport", () => {
     handle = (request, _b, response) => {
       calls++;
       // Junk past the declared length, written to the socket itself, as a broken proxy might.
-      request.socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}garbage-after-the-body");
+      request.socket.write(
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}garbage-after-the-body",
+      );
       response.detachSocket(request.socket);
     };
     for (const transport of [viaFetch, node]) {
@@ -114,7 +132,9 @@ describe("the node:http transport", () => {
       response.writeHead(200, { "Content-Encoding": "gzip" });
       response.end(gzipSync(Buffer.alloc(100_000)));
     };
-    await expect(node(call({ method: "GET", body: undefined }), new AttemptAbort(), 10_000)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(node(call({ method: "GET", body: undefined }), new AttemptAbort(), 10_000)).rejects.toBeInstanceOf(
+      ResponseTooLargeError,
+    );
   });
 
   it("answers a redirect without following it", async () => {
@@ -132,7 +152,11 @@ describe("the node:http transport", () => {
     form.append("Metadata", new Blob(['{"currency":"USD"}'], { type: "application/json" }), "Metadata.json");
     const headers = new Headers();
     await node(call({ body: form, headers }), new AttemptAbort(), 1_000);
-    await node(call({ body: new Blob(["%PDF"], { type: "application/pdf" }), headers: new Headers() }), new AttemptAbort(), 1_000);
+    await node(
+      call({ body: new Blob(["%PDF"], { type: "application/pdf" }), headers: new Headers() }),
+      new AttemptAbort(),
+      1_000,
+    );
     expect(bodies[0]!.type).toMatch(/^multipart\/form-data; boundary=/);
     expect(bodies[0]!.body).toContain('{"currency":"USD"}');
     expect(bodies[1]).toEqual({ type: "application/pdf", body: "%PDF" });
@@ -150,10 +174,14 @@ describe("the node:http transport", () => {
   });
 
   it("ends at once when the attempt is aborted while a middleware's body has not finished", async () => {
-    const stalled = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new Uint8Array([123])) });
+    const stalled = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new Uint8Array([123])),
+    });
     const request = new Request(`${url}/v1/x`, { method: "POST", body: stalled, duplex: "half" } as RequestInit);
     const attempt = new AttemptAbort();
-    const pending = node(call({ headers: request.headers, body: undefined, request }), attempt, 1_000).catch((e: unknown) => e);
+    const pending = node(call({ headers: request.headers, body: undefined, request }), attempt, 1_000).catch(
+      (e: unknown) => e,
+    );
     setTimeout(() => attempt.abort(new Error("stop")), 30);
     expect(await pending).toMatchObject({ message: "stop" });
   });

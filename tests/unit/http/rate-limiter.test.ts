@@ -32,7 +32,12 @@ describe("RateLimiter", () => {
   function track(calls: Promise<() => void>[]) {
     const through: number[] = [];
     const releases: (() => void)[] = [];
-    calls.forEach((call, i) => call.then((release) => (through.push(i), (releases[i] = release)), () => undefined));
+    calls.forEach((call, i) =>
+      call.then(
+        (release) => (through.push(i), (releases[i] = release)),
+        () => undefined,
+      ),
+    );
     return { through, releases };
   }
 

@@ -19,7 +19,10 @@ describe("outgoingFrom and fetchArguments", () => {
   });
 
   it("pass the body as a string, so its length is known", () => {
-    const [input, init] = fetchArguments(outgoingFrom(new ReplayableRequest("https://pc.test/x", { method: "POST", body: "{}" })), signal);
+    const [input, init] = fetchArguments(
+      outgoingFrom(new ReplayableRequest("https://pc.test/x", { method: "POST", body: "{}" })),
+      signal,
+    );
     expect(input).toBe("https://pc.test/x");
     expect(init).toMatchObject({ method: "POST", body: "{}", signal, redirect: "manual" });
   });

@@ -41,15 +41,30 @@ describe("parseRetryAfter", () => {
 
   it("reads a delay too long to count as longer than any wait the client takes", () => {
     expect(parseRetryAfter("99999999999999999999", NOW)).toBeGreaterThan(DEFAULT_RETRY_POLICY.maxRetryAfterMs);
-    expect(decideRetry(1, { status: 503, retryAfter: "99999999999999999999" }, policy, NOW, 0.5)).toEqual({ retry: false });
+    expect(decideRetry(1, { status: 503, retryAfter: "99999999999999999999" }, policy, NOW, 0.5)).toEqual({
+      retry: false,
+    });
   });
 
-  it.each([null, undefined, "", "-5", "1.5", "soon", "57s", "soon 5", "x 1", "5 x", "Sat, 21 Nov 2026 12:00:30", "Sat, 21 Nov 2026 12:00:30 GMT junk", "2026-11-21T12:00:30Z", "Sat, 31 Feb 2026 12:00:30 GMT", "Sat, 21 Nov 2026 25:00:30 GMT"])(
-    "ignores %p",
-    (value) => {
-      expect(parseRetryAfter(value, NOW)).toBeUndefined();
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    "",
+    "-5",
+    "1.5",
+    "soon",
+    "57s",
+    "soon 5",
+    "x 1",
+    "5 x",
+    "Sat, 21 Nov 2026 12:00:30",
+    "Sat, 21 Nov 2026 12:00:30 GMT junk",
+    "2026-11-21T12:00:30Z",
+    "Sat, 31 Feb 2026 12:00:30 GMT",
+    "Sat, 21 Nov 2026 25:00:30 GMT",
+  ])("ignores %p", (value) => {
+    expect(parseRetryAfter(value, NOW)).toBeUndefined();
+  });
 });
 
 describe("backoffDelayMs", () => {

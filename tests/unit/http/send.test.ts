@@ -1,5 +1,10 @@
 // The client's fetch, driven through the public client with a scripted fetch.
-import { createPartnerCenterClient, isPartnerCenterError, type ClientOptions, type PartnerCenterError } from "../../../src";
+import {
+  createPartnerCenterClient,
+  isPartnerCenterError,
+  type ClientOptions,
+  type PartnerCenterError,
+} from "../../../src";
 import { CUSTOMER, ORDER, json, networkError, scriptedFetch, type Step } from "../../helpers/scripted-fetch";
 
 const LINE_ITEMS = [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 2 }];
@@ -79,14 +84,20 @@ describe("retries", () => {
   });
 
   it.each([400, 403, 404, 409])("does not retry %i", async (status) => {
-    const { pc, sent } = clientWith([json(status, { code: 800014, description: "There's a pending adjustment requested for this order" }), json(201, ORDER)]);
+    const { pc, sent } = clientWith([
+      json(status, { code: 800014, description: "There's a pending adjustment requested for this order" }),
+      json(201, ORDER),
+    ]);
     const error = await rejection(create(pc));
     expect(error.status).toBe(status);
     expect(sent).toHaveLength(1);
   });
 
   it("waits out 409 800060 (an earlier attempt still being answered) and re-sends the same MS-RequestId", async () => {
-    const inProgress = { code: 800060, description: "Your order is in progress. Check your order history for recent orders in few minutes." };
+    const inProgress = {
+      code: 800060,
+      description: "Your order is in progress. Check your order history for recent orders in few minutes.",
+    };
     const { pc, sent } = clientWith([json(409, inProgress), json(409, inProgress), json(201, ORDER)]);
     await expect(create(pc)).resolves.toMatchObject({ id: ORDER.id });
     expect(sent).toHaveLength(3);
@@ -135,7 +146,12 @@ describe("retries", () => {
 });
 
 describe("waiting between attempts", () => {
-  beforeEach(() => jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate"], now: Date.parse("2026-11-21T12:00:00Z") }));
+  beforeEach(() =>
+    jest.useFakeTimers({
+      doNotFake: ["nextTick", "queueMicrotask", "setImmediate"],
+      now: Date.parse("2026-11-21T12:00:00Z"),
+    }),
+  );
   afterEach(() => {
     jest.useRealTimers();
     jest.restoreAllMocks();
@@ -147,7 +163,10 @@ describe("waiting between attempts", () => {
   }
 
   it("waits the seconds Retry-After gives", async () => {
-    const { pc, sent } = clientWith([json(429, { statusCode: 429, message: "slow down" }, { "Retry-After": "2" }), json(201, ORDER)]);
+    const { pc, sent } = clientWith([
+      json(429, { statusCode: 429, message: "slow down" }, { "Retry-After": "2" }),
+      json(201, ORDER),
+    ]);
     const call = create(pc);
     expect(await attemptsAfter(1_999, sent)).toBe(1);
     expect(await attemptsAfter(1, sent)).toBe(2);
@@ -155,7 +174,10 @@ describe("waiting between attempts", () => {
   });
 
   it("waits until the HTTP-date Retry-After gives", async () => {
-    const { pc, sent } = clientWith([json(503, {}, { "Retry-After": "Sat, 21 Nov 2026 12:00:05 GMT" }), json(201, ORDER)]);
+    const { pc, sent } = clientWith([
+      json(503, {}, { "Retry-After": "Sat, 21 Nov 2026 12:00:05 GMT" }),
+      json(201, ORDER),
+    ]);
     const call = create(pc);
     expect(await attemptsAfter(4_999, sent)).toBe(1);
     expect(await attemptsAfter(1, sent)).toBe(2);
@@ -196,7 +218,12 @@ describe("a caller's abort", () => {
     const call = create(pc, { signal: controller.signal });
     setTimeout(() => controller.abort(reason), 5);
     const error = await rejection(call);
-    expect(error).toMatchObject({ code: "ABORTED", name: "AbortError", isRetryable: false, requestId: sent[0]!.headers["ms-requestid"] });
+    expect(error).toMatchObject({
+      code: "ABORTED",
+      name: "AbortError",
+      isRetryable: false,
+      requestId: sent[0]!.headers["ms-requestid"],
+    });
     expect(error.cause).toBe(reason);
     expect(error.message).toMatch(/aborted by the caller's signal: shutting down/);
     expect(sent).toHaveLength(1);
@@ -221,7 +248,10 @@ describe("a caller's abort", () => {
   it("says ABORTED through the raw methods too", async () => {
     const { pc } = clientWith(["hang"]);
     const controller = new AbortController();
-    const call = pc.GET("/customers/{customer_id}/orders", { params: { path: { customer_id: CUSTOMER } }, signal: controller.signal });
+    const call = pc.GET("/customers/{customer_id}/orders", {
+      params: { path: { customer_id: CUSTOMER } },
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 5);
     expect(await rejection(call)).toMatchObject({ code: "ABORTED" });
   });
@@ -278,7 +308,11 @@ describe("logging", () => {
     const lines = attemptLines(all);
     expect(lines).toHaveLength(2);
     const requestId = sent[0]!.headers["ms-requestid"];
-    expect(lines[0]).toMatch(new RegExp(`^partner-center POST /v1/customers/\\{customer_id\\}/orders 503 \\d+ms attempt=1 requestId=${requestId} correlationId=[0-9a-f-]{36}$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^partner-center POST /v1/customers/\\{customer_id\\}/orders 503 \\d+ms attempt=1 requestId=${requestId} correlationId=[0-9a-f-]{36}$`,
+      ),
+    );
     expect(lines[1]).toContain(" 201 ");
     expect(lines[1]).toContain("attempt=2");
     expect(all.join("\n")).not.toContain("token-123");
@@ -286,7 +320,10 @@ describe("logging", () => {
 
   it("logs a failed attempt by its kind", async () => {
     const lines: string[] = [];
-    const { pc } = clientWith([networkError(), "hang", json(201, ORDER)], { logger: { info: (l) => lines.push(l) }, timeoutMs: 250 });
+    const { pc } = clientWith([networkError(), "hang", json(201, ORDER)], {
+      logger: { info: (l) => lines.push(l) },
+      timeoutMs: 250,
+    });
     await create(pc);
     expect(attemptLines(lines).map((l) => l.split(" ")[3])).toEqual(["network", "timeout", "201"]);
   });
@@ -313,7 +350,11 @@ describe("one signal shared by many calls", () => {
     try {
       const { port } = server.address() as { port: number };
       // Paced to 20 at a time, so that calls also wait their turn on the same signal.
-      const pc = createPartnerCenterClient({ credential: "t", baseUrl: `http://127.0.0.1:${port}/v1`, rateLimit: { requestsPerMinute: 12_000, windowMs: 100 } });
+      const pc = createPartnerCenterClient({
+        credential: "t",
+        baseUrl: `http://127.0.0.1:${port}/v1`,
+        rateLimit: { requestsPerMinute: 12_000, windowMs: 100 },
+      });
       const shutdown = new AbortController();
       // Node warns past 10 listeners on one signal; count them as they come and go.
       const signal = shutdown.signal;

@@ -8,7 +8,9 @@ import { sleep } from "../../../src/http/sleep";
 import { CUSTOMER, json, scriptedFetch } from "../../helpers/scripted-fetch";
 
 /** A store answering from `decide`, recording what it was asked. */
-function scriptedStore(decide: (request: AdmissionRequest, asked: number) => Promise<AdmissionAnswer> | AdmissionAnswer) {
+function scriptedStore(
+  decide: (request: AdmissionRequest, asked: number) => Promise<AdmissionAnswer> | AdmissionAnswer,
+) {
   const asked: AdmissionRequest[] = [];
   const settled: string[] = [];
   const paused: number[] = [];
@@ -37,7 +39,10 @@ function scriptedStore(decide: (request: AdmissionRequest, asked: number) => Pro
 
 function limiter(store: RateLimitStore, over: Partial<SharedPacing> = {}) {
   const lines: string[] = [];
-  const logger = { info: (message: string) => lines.push(`info ${message}`), warn: (message: string) => lines.push(`warn ${message}`) };
+  const logger = {
+    info: (message: string) => lines.push(`info ${message}`),
+    warn: (message: string) => lines.push(`warn ${message}`),
+  };
   const pacer = new SharedRateLimiter({
     store,
     allowance: 100,
@@ -63,7 +68,9 @@ describe("SharedRateLimiter", () => {
       return { granted: true };
     });
     const { pacer } = limiter(store);
-    const releases = await Promise.all(Array.from({ length: 20 }, (_, i) => pacer.acquire(undefined, { customerId: `c${i % 2}`, leaseMs: 7_000 })));
+    const releases = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => pacer.acquire(undefined, { customerId: `c${i % 2}`, leaseMs: 7_000 })),
+    );
     expect(asked).toHaveLength(20);
     expect(mostInFlight()).toBe(1);
     expect(asked[0]).toMatchObject({ limit: 100, windowMs: 1_000, leaseMs: 7_000, customerId: "c0" });
@@ -73,7 +80,9 @@ describe("SharedRateLimiter", () => {
   });
 
   it("waits as long as the store says, at most a quarter of the limit's spacing, before asking again", async () => {
-    const { store, asked } = scriptedStore((_request, n) => (n === 1 ? { granted: false, waitMs: 60_000 } : { granted: true }));
+    const { store, asked } = scriptedStore((_request, n) =>
+      n === 1 ? { granted: false, waitMs: 60_000 } : { granted: true },
+    );
     const { pacer } = limiter(store, { allowance: 5, windowMs: 1_000 });
     const started = Date.now();
     await pacer.acquire();
@@ -101,13 +110,17 @@ describe("SharedRateLimiter", () => {
     releases[0]!();
     await waiting;
     expect(lines.filter((l) => l.startsWith("warn"))).toEqual([
-      expect.stringContaining("the shared rate-limit store is unavailable (no answer within 50 ms): pacing at this process's share, 2 per 1000 ms"),
+      expect.stringContaining(
+        "the shared rate-limit store is unavailable (no answer within 50 ms): pacing at this process's share, 2 per 1000 ms",
+      ),
     ]);
   });
 
   it("asks the store again after retryStoreMs, and says once that pacing is shared again", async () => {
     let down = true;
-    const { store, asked } = scriptedStore(() => (down ? Promise.reject(new Error("connect ECONNREFUSED /tmp/redis.sock")) : { granted: true }));
+    const { store, asked } = scriptedStore(() =>
+      down ? Promise.reject(new Error("connect ECONNREFUSED /tmp/redis.sock")) : { granted: true },
+    );
     const { pacer, lines } = limiter(store, { retryStoreMs: 100, localAllowance: 50 });
     (await pacer.acquire())();
     (await pacer.acquire())();
@@ -117,12 +130,17 @@ describe("SharedRateLimiter", () => {
     (await pacer.acquire())();
     (await pacer.acquire())();
     expect(asked).toHaveLength(3);
-    expect(lines).toEqual([expect.stringMatching(/^warn .*unavailable \(connect ECONNREFUSED/), "info partner-center: the shared rate-limit store answers again: pacing is shared"]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^warn .*unavailable \(connect ECONNREFUSED/),
+      "info partner-center: the shared rate-limit store answers again: pacing is shared",
+    ]);
   });
 
   it("gives back at once a slot the store granted after it was set aside", async () => {
     let grant: (answer: AdmissionAnswer) => void = () => undefined;
-    const { store, asked, settled } = scriptedStore((_r, n) => (n === 1 ? new Promise((resolve) => (grant = resolve)) : { granted: true }));
+    const { store, asked, settled } = scriptedStore((_r, n) =>
+      n === 1 ? new Promise((resolve) => (grant = resolve)) : { granted: true },
+    );
     const { pacer } = limiter(store);
     await pacer.acquire();
     grant({ granted: true });
@@ -155,17 +173,35 @@ describe("createPartnerCenterClient with rateLimit.store", () => {
   it("paces its calls through the store, giving each its customer and its lease", async () => {
     const { store, asked, settled } = scriptedStore(() => ({ granted: true }));
     const script = scriptedFetch(json(200, { id: "o", lineItems: [] }));
-    const pc = createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch: script.fetch, timeoutMs: 2_000, tokenTimeoutMs: 500, rateLimit: { requestsPerMinute: 600, windowMs: 1_000, store } });
+    const pc = createPartnerCenterClient({
+      credential: "t",
+      baseUrl: "https://pc.test/v1",
+      fetch: script.fetch,
+      timeoutMs: 2_000,
+      tokenTimeoutMs: 500,
+      rateLimit: { requestsPerMinute: 600, windowMs: 1_000, store },
+    });
     await pc.orders.get(CUSTOMER.toUpperCase(), "o");
-    expect(asked).toEqual([expect.objectContaining({ limit: 10, windowMs: 1_000, leaseMs: 2_000 + 500 + 1_000, customerId: CUSTOMER })]);
+    expect(asked).toEqual([
+      expect.objectContaining({ limit: 10, windowMs: 1_000, leaseMs: 2_000 + 500 + 1_000, customerId: CUSTOMER }),
+    ]);
     expect(settled).toEqual([asked[0]!.leaseId]);
   });
 
   it("refuses a store that is not one, and a fallback above the limit, before any call", () => {
-    expect(() => createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 500, store: {} as never } })).toThrow(/options.rateLimit.store must be a RateLimitStore/);
+    expect(() =>
+      createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 500, store: {} as never } }),
+    ).toThrow(/options.rateLimit.store must be a RateLimitStore/);
     const { store } = scriptedStore(() => ({ granted: true }));
-    expect(() => createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 500, store, fallbackRequestsPerMinute: 501 } })).toThrow(/fallbackRequestsPerMinute must be a whole number from 1 to requestsPerMinute/);
-    expect(() => createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 500, store, storeTimeoutMs: 0 } })).toThrow(/storeTimeoutMs/);
+    expect(() =>
+      createPartnerCenterClient({
+        credential: "t",
+        rateLimit: { requestsPerMinute: 500, store, fallbackRequestsPerMinute: 501 },
+      }),
+    ).toThrow(/fallbackRequestsPerMinute must be a whole number from 1 to requestsPerMinute/);
+    expect(() =>
+      createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 500, store, storeTimeoutMs: 0 } }),
+    ).toThrow(/storeTimeoutMs/);
   });
 
   it.each([
@@ -175,17 +211,22 @@ describe("createPartnerCenterClient with rateLimit.store", () => {
     ["a negative wait", { granted: false, waitMs: -5 }],
     ["a wait of 1e12 ms", { granted: false, waitMs: 1e12 }],
     ["a wait that is text", { granted: false, waitMs: "10" }],
-  ])("sets aside a store that answers %s: the call goes at the local share, and the store is not asked hundreds of times", async (_what, answer) => {
-    const { store, asked } = scriptedStore(() => answer as never);
-    const { pacer, lines } = limiter(store);
-    const started = Date.now();
-    const release = await pacer.acquire();
-    release();
-    expect(Date.now() - started).toBeLessThan(1_000);
-    await sleep(100);
-    expect(asked.length).toBeLessThanOrEqual(2);
-    expect(lines.filter((l) => l.startsWith("warn"))).toEqual([expect.stringMatching(/rate-limit store is unavailable \(it answered something that is not an admission\)/)]);
-  });
+  ])(
+    "sets aside a store that answers %s: the call goes at the local share, and the store is not asked hundreds of times",
+    async (_what, answer) => {
+      const { store, asked } = scriptedStore(() => answer as never);
+      const { pacer, lines } = limiter(store);
+      const started = Date.now();
+      const release = await pacer.acquire();
+      release();
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await sleep(100);
+      expect(asked.length).toBeLessThanOrEqual(2);
+      expect(lines.filter((l) => l.startsWith("warn"))).toEqual([
+        expect.stringMatching(/rate-limit store is unavailable \(it answered something that is not an admission\)/),
+      ]);
+    },
+  );
 
   it("asks again no faster than every 5 ms when told to wait 0 ms", async () => {
     let granted = false;
@@ -199,17 +240,27 @@ describe("createPartnerCenterClient with rateLimit.store", () => {
   });
 
   it.each([
-    ["throws", () => {
-      throw new Error("settle broke");
-    }],
+    [
+      "throws",
+      () => {
+        throw new Error("settle broke");
+      },
+    ],
     ["returns nothing", () => undefined],
     ["rejects", () => Promise.reject(new Error("settle failed"))],
   ])("keeps an answered create answered when the store's settle %s", async (_what, settle) => {
     const { store } = scriptedStore(() => ({ granted: true }));
     (store as { settle: unknown }).settle = settle;
     const script = scriptedFetch(json(201, { id: "o", lineItems: [], status: "pending" }));
-    const pc = createPartnerCenterClient({ credential: "t", baseUrl: "https://pc.test/v1", fetch: script.fetch, rateLimit: { requestsPerMinute: 600, windowMs: 1_000, store } });
-    await expect(pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "x", quantity: 1 }] })).resolves.toMatchObject({ id: "o" });
+    const pc = createPartnerCenterClient({
+      credential: "t",
+      baseUrl: "https://pc.test/v1",
+      fetch: script.fetch,
+      rateLimit: { requestsPerMinute: 600, windowMs: 1_000, store },
+    });
+    await expect(pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "x", quantity: 1 }] })).resolves.toMatchObject({
+      id: "o",
+    });
     expect(script.sent).toHaveLength(1);
   });
 });

@@ -33,7 +33,9 @@ const client = () =>
 
 describe("uuidV5", () => {
   it("gives RFC 9562's name-based ids (Python's uuid5(NAMESPACE_DNS, 'python.org'))", async () => {
-    expect(await uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org")).toBe("886313e1-3b8a-5372-9b90-0c9aee199e5d");
+    expect(await uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org")).toBe(
+      "886313e1-3b8a-5372-9b90-0c9aee199e5d",
+    );
   });
 
   it("reads one canonical text whatever the order of keys", () => {
@@ -65,10 +67,19 @@ describe("orders.create with an idempotencyKey", () => {
   it("refuses a key this client used for another customer user, and the fake answers another process 409, never the first user's order", async () => {
     const pc = client();
     await pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "a@contoso.com" });
-    await expect(pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "A@Contoso.com" })).resolves.toBeDefined();
-    const error = await pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "b@contoso.com" }).catch((e: unknown) => e);
-    expect(isPartnerCenterValidationError(error) && error.problems[0]).toMatchObject({ path: "options.idempotencyKey", message: expect.stringMatching(/another order/) });
-    const elsewhere = await client().orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "b@contoso.com" }).catch((e: unknown) => e);
+    await expect(
+      pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "A@Contoso.com" }),
+    ).resolves.toBeDefined();
+    const error = await pc.orders
+      .create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "b@contoso.com" })
+      .catch((e: unknown) => e);
+    expect(isPartnerCenterValidationError(error) && error.problems[0]).toMatchObject({
+      path: "options.idempotencyKey",
+      message: expect.stringMatching(/another order/),
+    });
+    const elsewhere = await client()
+      .orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "u", customerUserUpn: "b@contoso.com" })
+      .catch((e: unknown) => e);
     expect(elsewhere).toMatchObject({ status: 409 });
     expect(fake.orders(CUSTOMER)).toHaveLength(1);
   });
@@ -76,9 +87,18 @@ describe("orders.create with an idempotencyKey", () => {
   it("refuses a key this client used for another order, sending nothing, and takes the same order spelt otherwise", async () => {
     const pc = client();
     await pc.orders.create(CUSTOMER, { lineItems: [LINE] }, { idempotencyKey: "k" });
-    await expect(pc.orders.create(CUSTOMER, { LineItems: [{ OfferId: LINE.offerId, Quantity: 1 }] } as never, { idempotencyKey: "k" })).resolves.toBeDefined();
-    const error = await pc.orders.create(CUSTOMER, { lineItems: [{ ...LINE, quantity: 2 }] }, { idempotencyKey: "k" }).catch((e: unknown) => e);
-    expect(isPartnerCenterValidationError(error) && error.problems[0]).toMatchObject({ path: "options.idempotencyKey", message: expect.stringMatching(/another order/) });
+    await expect(
+      pc.orders.create(CUSTOMER, { LineItems: [{ OfferId: LINE.offerId, Quantity: 1 }] } as never, {
+        idempotencyKey: "k",
+      }),
+    ).resolves.toBeDefined();
+    const error = await pc.orders
+      .create(CUSTOMER, { lineItems: [{ ...LINE, quantity: 2 }] }, { idempotencyKey: "k" })
+      .catch((e: unknown) => e);
+    expect(isPartnerCenterValidationError(error) && error.problems[0]).toMatchObject({
+      path: "options.idempotencyKey",
+      message: expect.stringMatching(/another order/),
+    });
     expect(sent).toHaveLength(2);
   });
 
@@ -87,7 +107,9 @@ describe("orders.create with an idempotencyKey", () => {
     ["a key with a requestId", { idempotencyKey: "k", requestId: "3f8b0c1e-8f2a-4c55-9d1e-0a1b2c3d4e5f" }],
     ["a key that is not a string", { idempotencyKey: 42 }],
   ])("refuses %s", async (_what, options) => {
-    const error = await client().orders.create(CUSTOMER, { lineItems: [LINE] }, options as never).catch((e: unknown) => e);
+    const error = await client()
+      .orders.create(CUSTOMER, { lineItems: [LINE] }, options as never)
+      .catch((e: unknown) => e);
     expect(isPartnerCenterValidationError(error) && error.problems[0]!.path).toBe("options.idempotencyKey");
     expect(sent).toHaveLength(0);
   });

@@ -7,8 +7,16 @@ import { json, scriptedFetch, type Step } from "../../helpers/scripted-fetch";
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const BASE = "https://pc.test/v1";
 const order = (id: string) => ({ id, lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 1 }] });
-const link = (uri: string, method = "GET", token?: string) => ({ uri, method, headers: token ? [{ key: "MS-ContinuationToken", value: token }] : [] });
-const page = (ids: string[], next?: object) => ({ totalCount: ids.length, items: ids.map(order), links: next ? { next } : {} });
+const link = (uri: string, method = "GET", token?: string) => ({
+  uri,
+  method,
+  headers: token ? [{ key: "MS-ContinuationToken", value: token }] : [],
+});
+const page = (ids: string[], next?: object) => ({
+  totalCount: ids.length,
+  items: ids.map(order),
+  links: next ? { next } : {},
+});
 
 async function drain(steps: Step[], options: Record<string, unknown> = {}) {
   const script = scriptedFetch(...steps);
@@ -33,9 +41,16 @@ describe("listOrders paging", () => {
 
   it("names the MS-RequestId of the page whose answer ended the list", async () => {
     const next = link(`/customers/${CUSTOMER}/orders?page=2`, "POST");
-    const { error, sent } = await drain([json(200, page(["a"], link("/customers/c/orders?page=2"))), json(200, page(["b"], next))]);
+    const { error, sent } = await drain([
+      json(200, page(["a"], link("/customers/c/orders?page=2"))),
+      json(200, page(["b"], next)),
+    ]);
     expect(sent).toHaveLength(2);
-    expect(error).toMatchObject({ code: "INVALID_RESPONSE", requestId: sent[1]!.headers["ms-requestid"], correlationId: sent[1]!.headers["ms-correlationid"] });
+    expect(error).toMatchObject({
+      code: "INVALID_RESPONSE",
+      requestId: sent[1]!.headers["ms-requestid"],
+      correlationId: sent[1]!.headers["ms-correlationid"],
+    });
   });
 
   it("ends a page that points at itself with an error naming the loop", async () => {
@@ -50,20 +65,31 @@ describe("listOrders paging", () => {
   it("ends A -> B -> A", async () => {
     const a = link("/customers/c/orders?page=a");
     const b = link("/customers/c/orders?page=b");
-    const { error, sent } = await drain([json(200, page(["1"], b)), json(200, page(["2"], a)), json(200, page(["3"], b)), json(200, page(["4"], a))]);
+    const { error, sent } = await drain([
+      json(200, page(["1"], b)),
+      json(200, page(["2"], a)),
+      json(200, page(["3"], b)),
+      json(200, page(["4"], a)),
+    ]);
     expect(error).toMatchObject({ code: "INVALID_RESPONSE", message: expect.stringMatching(/loop/) });
     expect(sent.length).toBeLessThanOrEqual(3);
   });
 
   it("ends a repeated continuation token on the same page uri", async () => {
     const next = link("/customers/c/orders", "GET", "token-1");
-    const { error, sent } = await drain([json(200, page(["1"], next)), json(200, page(["2"], next)), json(200, page(["3"], next))]);
+    const { error, sent } = await drain([
+      json(200, page(["1"], next)),
+      json(200, page(["2"], next)),
+      json(200, page(["3"], next)),
+    ]);
     expect(error).toMatchObject({ code: "INVALID_RESPONSE", message: expect.stringMatching(/loop/) });
     expect(sent).toHaveLength(2);
   });
 
   it("caps endless distinct pages, even empty ones, at maxPages", async () => {
-    const steps: Step[] = Array.from({ length: 50 }, (_, i) => json(200, page([], link(`/customers/c/orders?page=${i + 1}`))));
+    const steps: Step[] = Array.from({ length: 50 }, (_, i) =>
+      json(200, page([], link(`/customers/c/orders?page=${i + 1}`))),
+    );
     const { error, sent } = await drain(steps, { maxPages: 10 });
     expect(error).toMatchObject({ code: "INVALID_RESPONSE", message: expect.stringMatching(/10 pages/) });
     expect(sent).toHaveLength(10);
@@ -97,13 +123,23 @@ describe("listOrders, given a hostile next link", () => {
 });
 
 describe("a first page that links back to itself", () => {
-  const subscriptions = (ids: string[], next?: object) => ({ totalCount: ids.length, items: ids.map((id) => ({ id, offerId: "o", quantity: 1 })), links: next ? { next } : {} });
+  const subscriptions = (ids: string[], next?: object) => ({
+    totalCount: ids.length,
+    items: ids.map((id) => ({ id, offerId: "o", quantity: 1 })),
+    links: next ? { next } : {},
+  });
 
   it.each([
     ["its own query", `/customers/${CUSTOMER}/subscriptions?order_id=o1`],
-    ["another casing of its path and its query's order", `/Customers/${CUSTOMER.toUpperCase()}/Subscriptions?order_id=o1`],
+    [
+      "another casing of its path and its query's order",
+      `/Customers/${CUSTOMER.toUpperCase()}/Subscriptions?order_id=o1`,
+    ],
   ])("is yielded once by listByOrder (%s), then the loop is named", async (_what, uri) => {
-    const script = scriptedFetch(json(200, subscriptions(["s1"], link(uri))), json(200, subscriptions(["s1"], link(uri))));
+    const script = scriptedFetch(
+      json(200, subscriptions(["s1"], link(uri))),
+      json(200, subscriptions(["s1"], link(uri))),
+    );
     const pc = createPartnerCenterClient({ credential: "t", baseUrl: BASE, fetch: script.fetch, maxRetries: 0 });
     const ids: string[] = [];
     const error = await (async () => {
@@ -116,7 +152,9 @@ describe("a first page that links back to itself", () => {
 
   it("is yielded once by orders.list with a billingType", async () => {
     const uri = `/customers/${CUSTOMER}/orders?billingType=monthly`;
-    const { ids, error, sent } = await drain([json(200, page(["a"], link(uri))), json(200, page(["a"], link(uri)))], { billingType: "monthly" });
+    const { ids, error, sent } = await drain([json(200, page(["a"], link(uri))), json(200, page(["a"], link(uri)))], {
+      billingType: "monthly",
+    });
     expect(ids).toEqual(["a"]);
     expect(sent).toHaveLength(1);
     expect(error).toMatchObject({ code: "INVALID_RESPONSE" });

@@ -1,16 +1,29 @@
-import { createPartnerCenterClient, isPartnerCenterValidationError, type PartnerCenterValidationError, type PlacedOrder } from "../../../src";
+import {
+  createPartnerCenterClient,
+  isPartnerCenterValidationError,
+  type PartnerCenterValidationError,
+  type PlacedOrder,
+} from "../../../src";
 import { CUSTOMER, ORDER, json, scriptedFetch, type Step } from "../../helpers/scripted-fetch";
 
 const BASE = "https://pc.test/v1";
 
 function clientWith(...steps: Step[]) {
   const script = scriptedFetch(...steps);
-  const pc = createPartnerCenterClient({ credential: "t", baseUrl: BASE, fetch: script.fetch, backoff: { baseDelayMs: 1 } });
+  const pc = createPartnerCenterClient({
+    credential: "t",
+    baseUrl: BASE,
+    fetch: script.fetch,
+    backoff: { baseDelayMs: 1 },
+  });
   return { pc, sent: script.sent };
 }
 
 async function problems(promise: Promise<unknown>): Promise<string[]> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isPartnerCenterValidationError(error)) throw new Error(`expected a validation error, got ${String(error)}`);
   return (error as PartnerCenterValidationError).problems.map((p) => `${p.path} ${p.message}`);
 }
@@ -40,8 +53,15 @@ describe("orders.create (createOrder)", () => {
 
   it("numbers line items 0..n-1 when they carry no numbers", async () => {
     const { pc, sent } = clientWith(json(201, ORDER));
-    await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "a", quantity: 1 }, { offerId: "b", quantity: 2 }] });
-    expect(JSON.parse(sent[0]!.body).lineItems.map((i: { lineItemNumber: number }) => i.lineItemNumber)).toEqual([0, 1]);
+    await pc.orders.create(CUSTOMER, {
+      lineItems: [
+        { offerId: "a", quantity: 1 },
+        { offerId: "b", quantity: 2 },
+      ],
+    });
+    expect(JSON.parse(sent[0]!.body).lineItems.map((i: { lineItemNumber: number }) => i.lineItemNumber)).toEqual([
+      0, 1,
+    ]);
   });
 
   it("lists every mistake in one validation error and sends nothing", async () => {
@@ -53,7 +73,12 @@ describe("orders.create (createOrder)", () => {
           lineItems: [
             { offerId: "", quantity: 0, lineItemNumber: 0 },
             { offerId: "b", quantity: 1.5, lineItemNumber: 0 },
-            { offerId: "c", quantity: 1, lineItemNumber: 5, additionalPartnerIdsOnRecord: ["1", "2", "3", "4", "5", "6"] },
+            {
+              offerId: "c",
+              quantity: 1,
+              lineItemNumber: 5,
+              additionalPartnerIdsOnRecord: ["1", "2", "3", "4", "5", "6"],
+            },
           ],
         },
         { requestId: "again" },
@@ -74,7 +99,9 @@ describe("orders.create (createOrder)", () => {
 
   it("refuses an order without line items", async () => {
     const { pc, sent } = clientWith();
-    expect(await problems(pc.orders.create(CUSTOMER, { lineItems: [] }))).toEqual(["body.lineItems must have at least 1 item"]);
+    expect(await problems(pc.orders.create(CUSTOMER, { lineItems: [] }))).toEqual([
+      "body.lineItems must have at least 1 item",
+    ]);
     expect(sent).toHaveLength(0);
   });
 
@@ -86,7 +113,11 @@ describe("orders.create (createOrder)", () => {
       LineItems: [
         {
           LineItemNumber: 0,
-          ProvisioningContext: { subscriptionId: "cccc2c2c-dd3d-ee4e-ff5f-aaaaaa6a6a6a", scope: "shared", duration: "1Year" },
+          ProvisioningContext: {
+            subscriptionId: "cccc2c2c-dd3d-ee4e-ff5f-aaaaaa6a6a6a",
+            scope: "shared",
+            duration: "1Year",
+          },
           OfferId: "DZH318Z0BQ4B:0047:DZH318Z0DSM8",
           FriendlyName: "A_sample_Azure_RI",
           Quantity: 1,
@@ -99,7 +130,11 @@ describe("orders.create (createOrder)", () => {
       lineItems: [
         {
           lineItemNumber: 0,
-          provisioningContext: { subscriptionId: "cccc2c2c-dd3d-ee4e-ff5f-aaaaaa6a6a6a", scope: "shared", duration: "1Year" },
+          provisioningContext: {
+            subscriptionId: "cccc2c2c-dd3d-ee4e-ff5f-aaaaaa6a6a6a",
+            scope: "shared",
+            duration: "1Year",
+          },
           offerId: "DZH318Z0BQ4B:0047:DZH318Z0DSM8",
           friendlyName: "A_sample_Azure_RI",
           quantity: 1,
@@ -111,13 +146,34 @@ describe("orders.create (createOrder)", () => {
   it("sends the .NET SDK's create body: PascalCase keys, explicit nulls and BillingCycle unknown, both unset", async () => {
     const { pc, sent } = clientWith(json(201, ORDER));
     const dotnet = {
-      Id: null, AlternateId: null, ReferenceCustomerId: CUSTOMER, BillingCycle: "unknown", CurrencySymbol: null,
-      LineItems: [{
-        LineItemNumber: 0, OfferId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", SubscriptionId: null, ParentSubscriptionId: null,
-        TermDuration: null, RenewsTo: null, TransactionType: null, FriendlyName: "Seats", Quantity: 2, Pricing: null,
-        PartnerIdOnRecord: null, AdditionalPartnerIdsOnRecord: null, AttestationAccepted: null, Attributes: { ObjectType: "OrderLineItem" },
-      }],
-      CreationDate: null, Status: null, TransactionType: null, Links: null, PartnerOnRecordAttestationAccepted: null,
+      Id: null,
+      AlternateId: null,
+      ReferenceCustomerId: CUSTOMER,
+      BillingCycle: "unknown",
+      CurrencySymbol: null,
+      LineItems: [
+        {
+          LineItemNumber: 0,
+          OfferId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P",
+          SubscriptionId: null,
+          ParentSubscriptionId: null,
+          TermDuration: null,
+          RenewsTo: null,
+          TransactionType: null,
+          FriendlyName: "Seats",
+          Quantity: 2,
+          Pricing: null,
+          PartnerIdOnRecord: null,
+          AdditionalPartnerIdsOnRecord: null,
+          AttestationAccepted: null,
+          Attributes: { ObjectType: "OrderLineItem" },
+        },
+      ],
+      CreationDate: null,
+      Status: null,
+      TransactionType: null,
+      Links: null,
+      PartnerOnRecordAttestationAccepted: null,
       Attributes: { ObjectType: "Order" },
     };
     await pc.orders.create(CUSTOMER, dotnet as never);
@@ -129,8 +185,17 @@ describe("orders.create (createOrder)", () => {
 
   it("sends the Java SDK's create body, leaving out the totalPrice 0.0 it always carries", async () => {
     const { pc, sent } = clientWith(json(201, ORDER));
-    await pc.orders.create(CUSTOMER, { referenceCustomerId: CUSTOMER, billingCycle: "monthly", totalPrice: 0.0, lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 1 }] });
-    expect(JSON.parse(sent[0]!.body)).toEqual({ referenceCustomerId: CUSTOMER, billingCycle: "monthly", lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 1 }] });
+    await pc.orders.create(CUSTOMER, {
+      referenceCustomerId: CUSTOMER,
+      billingCycle: "monthly",
+      totalPrice: 0.0,
+      lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 1 }],
+    });
+    expect(JSON.parse(sent[0]!.body)).toEqual({
+      referenceCustomerId: CUSTOMER,
+      billingCycle: "monthly",
+      lineItems: [{ lineItemNumber: 0, offerId: "o", quantity: 1 }],
+    });
   });
 
   it.each(["2027-05-17", "2027-05-17T00:00:00", "2027-05-17T00:00:00Z", "2027-05-17T00:00:00.000+02:00"])(
@@ -144,7 +209,11 @@ describe("orders.create (createOrder)", () => {
 
   it("sends x-ms-customeruser-upn when licenses go to a customer user", async () => {
     const { pc, sent } = clientWith(json(201, ORDER), json(201, ORDER));
-    await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "o", quantity: 1 }] }, { customerUserUpn: "admin@contoso.onmicrosoft.com" });
+    await pc.orders.create(
+      CUSTOMER,
+      { lineItems: [{ offerId: "o", quantity: 1 }] },
+      { customerUserUpn: "admin@contoso.onmicrosoft.com" },
+    );
     await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: "o", quantity: 1 }] });
     expect(sent[0]!.headers["x-ms-customeruser-upn"]).toBe("admin@contoso.onmicrosoft.com");
     expect(sent[1]!.headers).not.toHaveProperty("x-ms-customeruser-upn");
@@ -161,15 +230,18 @@ describe("orders.create (createOrder)", () => {
     expect(sent).toHaveLength(0);
   });
 
-  it.each(["constructor", "toString", "__proto__"])("refuses a key named %s as unknown and sends nothing", async (key) => {
-    const { pc, sent } = clientWith();
-    const order = JSON.parse(`{"lineItems": [{"offerId": "o", "quantity": 1}], "${key}": {"polluted": true}}`);
-    expect(await problems(pc.orders.create(CUSTOMER, order))).toEqual([
-      expect.stringMatching(new RegExp(`^body\\.${key} is not a known property`)),
-    ]);
-    expect(sent).toHaveLength(0);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  it.each(["constructor", "toString", "__proto__"])(
+    "refuses a key named %s as unknown and sends nothing",
+    async (key) => {
+      const { pc, sent } = clientWith();
+      const order = JSON.parse(`{"lineItems": [{"offerId": "o", "quantity": 1}], "${key}": {"polluted": true}}`);
+      expect(await problems(pc.orders.create(CUSTOMER, order))).toEqual([
+        expect.stringMatching(new RegExp(`^body\\.${key} is not a known property`)),
+      ]);
+      expect(sent).toHaveLength(0);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 });
 
 describe("orders.get (getOrder)", () => {
@@ -218,7 +290,11 @@ describe("orders.update (updateOrder)", () => {
   it("accepts patch line items without a quantity", async () => {
     const { pc } = clientWith(json(200, ORDER));
     await expect(
-      pc.orders.update(CUSTOMER, ORDER.id, { id: ORDER.id, status: "cancelled", lineItems: [{ lineItemNumber: 0, offerId: "o" }] }),
+      pc.orders.update(CUSTOMER, ORDER.id, {
+        id: ORDER.id,
+        status: "cancelled",
+        lineItems: [{ lineItemNumber: 0, offerId: "o" }],
+      }),
     ).resolves.toBeDefined();
   });
 
@@ -256,7 +332,17 @@ describe("orders.update (updateOrder)", () => {
       Id: null,
       ReferenceCustomerId: "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
       BillingCycle: "Annual",
-      LineItems: [{ LineItemNumber: 0, OfferId: "2828BE95", SubscriptionId: "69829602", FriendlyName: "n", Quantity: 2, PartnerIdOnRecord: null, Attributes: { ObjectType: "OrderLineItem" } }],
+      LineItems: [
+        {
+          LineItemNumber: 0,
+          OfferId: "2828BE95",
+          SubscriptionId: "69829602",
+          FriendlyName: "n",
+          Quantity: 2,
+          PartnerIdOnRecord: null,
+          Attributes: { ObjectType: "OrderLineItem" },
+        },
+      ],
       CreationDate: null,
       Attributes: { ObjectType: "Order" },
     };
@@ -264,7 +350,9 @@ describe("orders.update (updateOrder)", () => {
     expect(JSON.parse(sent[0]!.body)).toEqual({
       referenceCustomerId: "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
       billingCycle: "annual",
-      lineItems: [{ lineItemNumber: 0, offerId: "2828BE95", subscriptionId: "69829602", friendlyName: "n", quantity: 2 }],
+      lineItems: [
+        { lineItemNumber: 0, offerId: "2828BE95", subscriptionId: "69829602", friendlyName: "n", quantity: 2 },
+      ],
     });
   });
 
@@ -287,7 +375,8 @@ describe("orders.list (listOrders)", () => {
     };
     const { pc, sent } = clientWith(json(200, page(["a", "b"], next)), json(200, page(["c"])));
     const ids: string[] = [];
-    for await (const order of pc.orders.list(CUSTOMER, { billingType: "monthly", includePrice: true })) ids.push(order.id);
+    for await (const order of pc.orders.list(CUSTOMER, { billingType: "monthly", includePrice: true }))
+      ids.push(order.id);
     expect(ids).toEqual(["a", "b", "c"]);
     expect(sent.map((r) => r.url)).toEqual([
       `${BASE}/customers/${CUSTOMER}/orders?billingType=monthly&include_price=true`,
@@ -299,7 +388,10 @@ describe("orders.list (listOrders)", () => {
   });
 
   it("fetches a page only when the previous one is used up", async () => {
-    const { pc, sent } = clientWith(json(200, page(["a"], { uri: "/customers/c/orders?p=2", method: "GET", headers: [] })), json(200, page(["b"])));
+    const { pc, sent } = clientWith(
+      json(200, page(["a"], { uri: "/customers/c/orders?p=2", method: "GET", headers: [] })),
+      json(200, page(["b"])),
+    );
     const iterator = pc.orders.list(CUSTOMER);
     expect((await iterator.next()).value).toMatchObject({ id: "a" });
     expect(sent).toHaveLength(1);
@@ -309,7 +401,10 @@ describe("orders.list (listOrders)", () => {
 
   it("uses the caller's requestId for the first page only", async () => {
     const requestId = "3f8b0c1e-8f2a-4c55-9d1e-0a1b2c3d4e5f";
-    const { pc, sent } = clientWith(json(200, page(["a"], { uri: "/customers/c/orders?p=2", method: "GET", headers: [] })), json(200, page([])));
+    const { pc, sent } = clientWith(
+      json(200, page(["a"], { uri: "/customers/c/orders?p=2", method: "GET", headers: [] })),
+      json(200, page([])),
+    );
     for await (const _order of pc.orders.list(CUSTOMER, { requestId })) void _order;
     expect(sent[0]!.headers["ms-requestid"]).toBe(requestId);
     expect(sent[1]!.headers["ms-requestid"]).not.toBe(requestId);
@@ -334,7 +429,9 @@ describe("orders.list (listOrders)", () => {
   });
 
   it("refuses a next link that leaves the API root, before sending the token there", async () => {
-    const { pc, sent } = clientWith(json(200, page(["a"], { uri: "https://evil.test/steal", method: "GET", headers: [] })));
+    const { pc, sent } = clientWith(
+      json(200, page(["a"], { uri: "https://evil.test/steal", method: "GET", headers: [] })),
+    );
     const ids: string[] = [];
     const run = (async () => {
       for await (const order of pc.orders.list(CUSTOMER)) ids.push(order.id);
@@ -352,10 +449,26 @@ describe("the other Orders operations", () => {
   const collection = { totalCount: 0, items: [] };
 
   it.each([
-    ["getOrderProvisioningStatus", (pc: any) => pc.orders.getOrderProvisioningStatus(CUSTOMER, "o"), `/customers/${CUSTOMER}/orders/o/provisioningstatus`],
-    ["listOrderActivationLinks", (pc: any) => pc.orders.listOrderActivationLinks(CUSTOMER, "o"), `/customers/${CUSTOMER}/orders/o/activationlinks`],
-    ["listLineItemActivationLinks", (pc: any) => pc.orders.listLineItemActivationLinks(CUSTOMER, "o", 0), `/customers/${CUSTOMER}/orders/o/lineitems/0/activationlinks`],
-    ["listSubscriptionActivationLinks", (pc: any) => pc.orders.listSubscriptionActivationLinks(CUSTOMER, "s"), `/customers/${CUSTOMER}/subscriptions/s/activationlinks`],
+    [
+      "getOrderProvisioningStatus",
+      (pc: any) => pc.orders.getOrderProvisioningStatus(CUSTOMER, "o"),
+      `/customers/${CUSTOMER}/orders/o/provisioningstatus`,
+    ],
+    [
+      "listOrderActivationLinks",
+      (pc: any) => pc.orders.listOrderActivationLinks(CUSTOMER, "o"),
+      `/customers/${CUSTOMER}/orders/o/activationlinks`,
+    ],
+    [
+      "listLineItemActivationLinks",
+      (pc: any) => pc.orders.listLineItemActivationLinks(CUSTOMER, "o", 0),
+      `/customers/${CUSTOMER}/orders/o/lineitems/0/activationlinks`,
+    ],
+    [
+      "listSubscriptionActivationLinks",
+      (pc: any) => pc.orders.listSubscriptionActivationLinks(CUSTOMER, "s"),
+      `/customers/${CUSTOMER}/subscriptions/s/activationlinks`,
+    ],
   ])("%s gets its collection", async (_name, run, path) => {
     const { pc, sent } = clientWith(json(200, collection));
     await expect(run(pc)).resolves.toEqual(collection);
@@ -404,14 +517,25 @@ describe("the other Orders operations", () => {
     const file = await pc.orders.getOrderAttachment(CUSTOMER, "o", "ed64c99f750115");
     expect(await file.text()).toBe("%PDF-1.7 po");
     expect(file.type).toBe("application/pdf");
-    expect(sent[0]).toMatchObject({ method: "GET", url: `${BASE}/customers/${CUSTOMER}/orders/o/attachment/ed64c99f750115` });
+    expect(sent[0]).toMatchObject({
+      method: "GET",
+      url: `${BASE}/customers/${CUSTOMER}/orders/o/attachment/ed64c99f750115`,
+    });
     expect(sent[0]!.headers.accept).toBe("application/octet-stream, application/json");
   });
 
   it("createOrderAttachments refuses missing files and bad metadata", async () => {
     const { pc } = clientWith();
     expect(
-      await problems(pc.orders.createOrderAttachments(CUSTOMER, "o", { metadata: { customerPrice: "cheap", currency: "CAD" }, poFiles: [] })),
-    ).toEqual(['body.Metadata.customerPrice must match ^\\d+(\\.\\d+)?$, got "cheap"', "body.POFiles must have at least 1 item"]);
+      await problems(
+        pc.orders.createOrderAttachments(CUSTOMER, "o", {
+          metadata: { customerPrice: "cheap", currency: "CAD" },
+          poFiles: [],
+        }),
+      ),
+    ).toEqual([
+      'body.Metadata.customerPrice must match ^\\d+(\\.\\d+)?$, got "cheap"',
+      "body.POFiles must have at least 1 item",
+    ]);
   });
 });

@@ -8,13 +8,21 @@ import { json, scriptedFetch, type SentRequest } from "../../helpers/scripted-fe
 import { operations } from "../../helpers/spec";
 
 const BASE = "https://pc.test/v1";
-const IDS = { requestId: "3f8b0c1e-8f2a-4c55-9d1e-0a1b2c3d4e5f", correlationId: "aaaa0000-bb11-2222-33cc-444444dddddd" };
+const IDS = {
+  requestId: "3f8b0c1e-8f2a-4c55-9d1e-0a1b2c3d4e5f",
+  correlationId: "aaaa0000-bb11-2222-33cc-444444dddddd",
+};
 
 /** What a request carries, with the multipart boundary (new on every serialisation) taken out. */
 function comparable(sent: SentRequest) {
   const boundary = /boundary=(.+)$/.exec(sent.headers["content-type"] ?? "")?.[1];
   const strip = (text: string) => (boundary ? text.split(boundary).join("BOUNDARY") : text);
-  return { method: sent.method, url: sent.url, headers: JSON.parse(strip(JSON.stringify(sent.headers))), body: strip(sent.body) };
+  return {
+    method: sent.method,
+    url: sent.url,
+    headers: JSON.parse(strip(JSON.stringify(sent.headers))),
+    body: strip(sent.body),
+  };
 }
 
 async function both(run: (pc: PartnerCenterClient) => Promise<unknown>, answer: () => Response) {
@@ -23,7 +31,10 @@ async function both(run: (pc: PartnerCenterClient) => Promise<unknown>, answer: 
     const script = scriptedFetch(answer());
     const pc = createPartnerCenterClient({ credential: "t", baseUrl: BASE, fetch: script.fetch });
     if (withMiddleware) pc.use({ onRequest: () => undefined });
-    const result = await run(pc).then((value) => (value instanceof Blob ? value.text() : value), (error: unknown) => ({ rejected: JSON.parse(JSON.stringify(error)) }));
+    const result = await run(pc).then(
+      (value) => (value instanceof Blob ? value.text() : value),
+      (error: unknown) => ({ rejected: JSON.parse(JSON.stringify(error)) }),
+    );
     results.push({ sent: script.sent.map(comparable), result });
   }
   return results;
@@ -35,14 +46,21 @@ const answerFor = (operationId: string) => () =>
     : json(operationId.startsWith("create") ? 201 : 200, { id: "o", lineItems: [], totalCount: 0, items: [] });
 
 describe("the client's two paths", () => {
-  it.each(operations().map((op) => op.operationId))("%s: sends the same request and reads the same answer", async (operationId) => {
-    const request = requestFor(operationById(operationId)) as Record<string, any>;
-    if (operationId === "createOrderAttachments") request.body = { Metadata: { customerPrice: "1", currency: "USD" }, POFiles: [new Blob(["%PDF"])] };
-    if (operationId === "listOrders") request.query = { billingType: "OneTime", include_price: true };
-    const [direct, viaOpenapiFetch] = await both((pc) => pc.call(operationId as OperationName, request as never, IDS), answerFor(operationId));
-    expect(direct!.sent).toHaveLength(1);
-    expect(direct).toEqual(viaOpenapiFetch);
-  });
+  it.each(operations().map((op) => op.operationId))(
+    "%s: sends the same request and reads the same answer",
+    async (operationId) => {
+      const request = requestFor(operationById(operationId)) as Record<string, any>;
+      if (operationId === "createOrderAttachments")
+        request.body = { Metadata: { customerPrice: "1", currency: "USD" }, POFiles: [new Blob(["%PDF"])] };
+      if (operationId === "listOrders") request.query = { billingType: "OneTime", include_price: true };
+      const [direct, viaOpenapiFetch] = await both(
+        (pc) => pc.call(operationId as OperationName, request as never, IDS),
+        answerFor(operationId),
+      );
+      expect(direct!.sent).toHaveLength(1);
+      expect(direct).toEqual(viaOpenapiFetch);
+    },
+  );
 
   it("reads an error answer the same way", async () => {
     const [direct, viaOpenapiFetch] = await both(
@@ -54,9 +72,20 @@ describe("the client's two paths", () => {
   });
 
   it("follows a link the same way", async () => {
-    const link = { uri: "/v1/customers/c/orders?page=2", method: "PATCH", headers: [{ key: "MS-ContinuationToken", value: "t-2" }] };
-    const [direct, viaOpenapiFetch] = await both((pc) => pc.follow(link, { ...IDS, body: { status: "cancelled" } }), () => json(200, { id: "o" }));
-    expect(direct!.sent[0]).toMatchObject({ method: "PATCH", url: `${BASE}/customers/c/orders?page=2`, body: '{"status":"cancelled"}' });
+    const link = {
+      uri: "/v1/customers/c/orders?page=2",
+      method: "PATCH",
+      headers: [{ key: "MS-ContinuationToken", value: "t-2" }],
+    };
+    const [direct, viaOpenapiFetch] = await both(
+      (pc) => pc.follow(link, { ...IDS, body: { status: "cancelled" } }),
+      () => json(200, { id: "o" }),
+    );
+    expect(direct!.sent[0]).toMatchObject({
+      method: "PATCH",
+      url: `${BASE}/customers/c/orders?page=2`,
+      body: '{"status":"cancelled"}',
+    });
     expect(direct).toEqual(viaOpenapiFetch);
   });
 });

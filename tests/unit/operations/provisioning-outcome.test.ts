@@ -21,14 +21,26 @@ describe("judgeProvisioning", () => {
     expect(judgeProvisioning(order(status), lines("unfulfilled"))).toMatchObject({ done: true, outcome });
   });
 
-  it.each(["pending", "po_upload_complete", "pending_review", "suspended", "unknown"])("keeps waiting on an order in %s", (status) => {
-    expect(judgeProvisioning(order(status), lines("fulfilled"))).toEqual({ done: false, unrecognised: [] });
-  });
+  it.each(["pending", "po_upload_complete", "pending_review", "suspended", "unknown"])(
+    "keeps waiting on an order in %s",
+    (status) => {
+      expect(judgeProvisioning(order(status), lines("fulfilled"))).toEqual({ done: false, unrecognised: [] });
+    },
+  );
 
   it("judges a completed order by its line items: all fulfilled, some, or none", () => {
-    expect(judgeProvisioning(order("completed"), lines("fulfilled", "Fulfilled"))).toMatchObject({ done: true, outcome: "fulfilled" });
-    expect(judgeProvisioning(order("completed"), lines("fulfilled", "unfulfilled"))).toMatchObject({ done: true, outcome: "partial" });
-    expect(judgeProvisioning(order("completed"), lines("Unfulfilled", "PrefulfillmentPending"))).toMatchObject({ done: true, outcome: "failed" });
+    expect(judgeProvisioning(order("completed"), lines("fulfilled", "Fulfilled"))).toMatchObject({
+      done: true,
+      outcome: "fulfilled",
+    });
+    expect(judgeProvisioning(order("completed"), lines("fulfilled", "unfulfilled"))).toMatchObject({
+      done: true,
+      outcome: "partial",
+    });
+    expect(judgeProvisioning(order("completed"), lines("Unfulfilled", "PrefulfillmentPending"))).toMatchObject({
+      done: true,
+      outcome: "failed",
+    });
   });
 
   it("does not call a completed order done before its line items are read", () => {
@@ -37,12 +49,21 @@ describe("judgeProvisioning", () => {
 
   it("reads statuses as .NET reads enum members: any casing, underscores or none", () => {
     expect(judgeProvisioning(order("PendingPOUpload"))).toMatchObject({ done: true, outcome: "needs_purchase_order" });
-    expect(judgeProvisioning(order("COMPLETED"), lines("FULFILLED"))).toMatchObject({ done: true, outcome: "fulfilled" });
+    expect(judgeProvisioning(order("COMPLETED"), lines("FULFILLED"))).toMatchObject({
+      done: true,
+      outcome: "fulfilled",
+    });
   });
 
   it("never takes an unknown status as done, and says which", () => {
-    expect(judgeProvisioning(order("archived"), lines("fulfilled"))).toEqual({ done: false, unrecognised: ["order: archived"] });
-    expect(judgeProvisioning(order("completed"), lines("fulfilled", "provisioning"))).toEqual({ done: false, unrecognised: ["line item 1: provisioning"] });
+    expect(judgeProvisioning(order("archived"), lines("fulfilled"))).toEqual({
+      done: false,
+      unrecognised: ["order: archived"],
+    });
+    expect(judgeProvisioning(order("completed"), lines("fulfilled", "provisioning"))).toEqual({
+      done: false,
+      unrecognised: ["line item 1: provisioning"],
+    });
   });
 });
 

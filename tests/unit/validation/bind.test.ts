@@ -6,7 +6,8 @@ function bind(value: unknown, schema: RuleSchema, schemas: Record<string, RuleSc
   const bound = bindValue(value, schema, "v", { schemas, problems });
   return { bound, problems: problems.map((p) => `${p.path} ${p.message}`) };
 }
-const check = (value: unknown, schema: RuleSchema, schemas?: Record<string, RuleSchema>) => bind(value, schema, schemas).problems;
+const check = (value: unknown, schema: RuleSchema, schemas?: Record<string, RuleSchema>) =>
+  bind(value, schema, schemas).problems;
 
 const LINE: RuleSchema = {
   type: "object",
@@ -37,11 +38,16 @@ describe("bindValue", () => {
     });
 
     it("drops read-only fields unread, whatever they hold", () => {
-      expect(bind({ offerId: "o", Links: { self: 42, nonsense: true } }, LINE)).toEqual({ bound: { offerId: "o" }, problems: [] });
+      expect(bind({ offerId: "o", Links: { self: 42, nonsense: true } }, LINE)).toEqual({
+        bound: { offerId: "o" },
+        problems: [],
+      });
     });
 
     it("refuses a key set twice in two casings", () => {
-      expect(check({ offerId: "a", OfferId: "b" }, LINE)).toEqual(["v.OfferId sets offerId again, already set as offerId: send it once"]);
+      expect(check({ offerId: "a", OfferId: "b" }, LINE)).toEqual([
+        "v.OfferId sets offerId again, already set as offerId: send it once",
+      ]);
     });
 
     it("refuses an unknown key as a typo, suggesting the closest property", () => {
@@ -51,16 +57,21 @@ describe("bindValue", () => {
       expect(check({ offerId: "o", quantitty: 1 }, LINE)).toEqual([
         "v.quantitty is not a known property, so the service would ignore it; did you mean quantity?",
       ]);
-      expect(check({ offerId: "o", discount: 10 }, LINE)).toEqual(["v.discount is not a known property, so the service would ignore it"]);
+      expect(check({ offerId: "o", discount: 10 }, LINE)).toEqual([
+        "v.discount is not a known property, so the service would ignore it",
+      ]);
     });
 
-    it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("refuses %s as unknown: only own properties of the model count", (key) => {
-      const value = JSON.parse(`{"offerId": "o", "${key}": {"polluted": true}}`);
-      const { bound, problems } = bind(value, LINE);
-      expect(problems).toEqual([expect.stringMatching(new RegExp(`^v\\.${key} is not a known property`))]);
-      expect(Object.getPrototypeOf(bound)).toBe(Object.prototype);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    });
+    it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+      "refuses %s as unknown: only own properties of the model count",
+      (key) => {
+        const value = JSON.parse(`{"offerId": "o", "${key}": {"polluted": true}}`);
+        const { bound, problems } = bind(value, LINE);
+        expect(problems).toEqual([expect.stringMatching(new RegExp(`^v\\.${key} is not a known property`))]);
+        expect(Object.getPrototypeOf(bound)).toBe(Object.prototype);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      },
+    );
 
     it("keeps a map key named __proto__ as an own entry, never as a prototype", () => {
       const value = JSON.parse('{"offerId": "o", "provisioningContext": {"__proto__": "x"}}');
@@ -71,17 +82,28 @@ describe("bindValue", () => {
   });
 
   describe("values", () => {
-    const CYCLE: RuleSchema = { type: "string", enum: ["monthly", "annual", "one_time", "Monthly", "Annual", "OneTime"] };
+    const CYCLE: RuleSchema = {
+      type: "string",
+      enum: ["monthly", "annual", "one_time", "Monthly", "Annual", "OneTime"],
+    };
 
     it("matches enum values in any casing, with or without underscores, and writes the first spelling", () => {
       expect(["Annual", "ANNUAL", "OneTime", "onetime", "ONE_TIME"].map((v) => bind(v, CYCLE).bound)).toEqual([
-        "annual", "annual", "one_time", "one_time", "one_time",
+        "annual",
+        "annual",
+        "one_time",
+        "one_time",
+        "one_time",
       ]);
     });
 
     it("refuses an undocumented enum value, listing the values and suggesting the closest", () => {
-      expect(check("montly", CYCLE)).toEqual(['v must be one of "monthly", "annual", "one_time" (in any casing), got "montly"; did you mean monthly?']);
-      expect(check("weekly", CYCLE)).toEqual(['v must be one of "monthly", "annual", "one_time" (in any casing), got "weekly"']);
+      expect(check("montly", CYCLE)).toEqual([
+        'v must be one of "monthly", "annual", "one_time" (in any casing), got "montly"; did you mean monthly?',
+      ]);
+      expect(check("weekly", CYCLE)).toEqual([
+        'v must be one of "monthly", "annual", "one_time" (in any casing), got "weekly"',
+      ]);
     });
 
     it("checks types, telling integers from numbers, and unions of types", () => {
@@ -127,7 +149,9 @@ describe("bindValue", () => {
     });
 
     it("follows $refs by name", () => {
-      expect(check(-1, { $ref: "N" }, { N: { type: "integer", minimum: 0 } })).toEqual(["v must be at least 0, got -1"]);
+      expect(check(-1, { $ref: "N" }, { N: { type: "integer", minimum: 0 } })).toEqual([
+        "v must be at least 0, got -1",
+      ]);
     });
 
     it("accepts exactly one of oneOf", () => {

@@ -20,7 +20,10 @@ describe("numberLineItems", () => {
   });
 
   it("finds a number given in any casing, and counts a null one as not given", () => {
-    expect(numberLineItems([{ LineItemNumber: 1 }, { LineItemNumber: 0 }])).toEqual([{ LineItemNumber: 1 }, { LineItemNumber: 0 }]);
+    expect(numberLineItems([{ LineItemNumber: 1 }, { LineItemNumber: 0 }])).toEqual([
+      { LineItemNumber: 1 },
+      { LineItemNumber: 0 },
+    ]);
     expect(numberLineItems([{ LineItemNumber: null }, {}])).toEqual([
       { LineItemNumber: null, lineItemNumber: 0 },
       { lineItemNumber: 1 },
@@ -57,7 +60,10 @@ describe("lineItemNumberProblems", () => {
 
   it("refuses numbers outside 0..n-1", () => {
     expect(lineItemNumberProblems([item(0), item(2)])).toEqual([
-      { path: "body.lineItems[1].lineItemNumber", message: "must be between 0 and 1 (line item numbers run 0..n-1), got 2" },
+      {
+        path: "body.lineItems[1].lineItemNumber",
+        message: "must be between 0 and 1 (line item numbers run 0..n-1), got 2",
+      },
     ]);
   });
 });
