@@ -21,7 +21,7 @@ import { resolveOptions, type CallOptions, type ClientOptions, type ResolvedOpti
 
 export interface FollowOptions extends CallOptions {
   /** JSON body to send, for links whose method takes one (patchOperation). */
-  body?: unknown | undefined;
+  body?: unknown;
 }
 
 /** The client asks for JSON (`Accept: application/json`), so the raw methods type the JSON answers. */
@@ -98,7 +98,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
   } as unknown as typeof Request;
   const client = createClient<paths, "application/json">({
     baseUrl: resolved.baseUrl,
-    fetch: sender.fetch as (request: Request) => Promise<Response>,
+    fetch: sender.fetch,
     Request: RequestFor,
     headers: resolved.headers,
   });

@@ -73,8 +73,8 @@ function jwtExpiry(token: string): number | undefined {
   const payload = token.split(".")[1];
   if (!payload) return undefined;
   try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/")));
-    return typeof claims.exp === "number" ? claims.exp * 1000 : undefined;
+    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown } | null;
+    return typeof claims?.exp === "number" ? claims.exp * 1000 : undefined;
   } catch {
     return undefined;
   }

@@ -74,7 +74,7 @@ export function resolveLink(link: LinkInput, baseUrl: string): ResolvedLink | Va
   if (!METHODS.has(method))
     problems.push({ path: "link.method", message: `must be one of ${[...METHODS].join(", ")}` });
   // Header names are the server's data: a null-prototype object keeps `__proto__` a header.
-  const headers: Record<string, string> = Object.create(null);
+  const headers = Object.create(null) as Record<string, string>;
   const list: unknown = link?.headers ?? [];
   if (!Array.isArray(list)) problems.push({ path: "link.headers", message: "must be an array of { key, value }" });
   (Array.isArray(list) ? (list as LinkInput["headers"] & object) : []).forEach((header, i) => {

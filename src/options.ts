@@ -12,6 +12,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
 import { userAgent } from "./user-agent";
 import { isWhole, MAX_TIMER_MS } from "./validation/is-whole";
 import { headerParameterProblems } from "./validation/request";
+import { printableValue } from "./printable";
 
 /**
  * Per-attempt timeout. Partner Center answers createOrder with 201 `pending` before it
@@ -271,7 +272,7 @@ export function proxyProblems(proxy: unknown, withFetch: boolean): ValidationPro
 export function timeoutProblems(value: unknown, path: string): ValidationProblem[] {
   return value === undefined || isWhole(value, 0, MAX_TIMER_MS)
     ? []
-    : [{ path, message: `must be a whole number of milliseconds (0 for none), got ${String(value)}` }];
+    : [{ path, message: `must be a whole number of milliseconds (0 for none), got ${printableValue(value)}` }];
 }
 
 function credentialProblems(credential: unknown): ValidationProblem[] {
@@ -364,9 +365,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     tokenTimeoutMs: options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    transport: options.fetch
-      ? fetchTransport(options.fetch)
-      : defaultTransport({ ca: ca as readonly string[] | undefined, proxy: options.proxy }),
+    transport: options.fetch ? fetchTransport(options.fetch) : defaultTransport({ ca: ca, proxy: options.proxy }),
     headers,
     logger: options.logger,
     recordCustomerIds: options.recordCustomerIds === true,

@@ -11,7 +11,7 @@ import { resolveLink } from "../links";
 import type { OperationName } from "../operations/typed";
 import { pageKey, readPage, type PagingState } from "../operations/paging";
 import { mayCall } from "../operations/credential-kinds";
-import type { OperationId, RequestParts } from "../validation/request";
+import type { RequestParts } from "../validation/request";
 import type { ContractArgs } from "./cli-args";
 import { fuzzableOperations, fuzzOperation, type Answer, type SendRaw } from "./fuzz";
 import { validateResponse } from "./validate-response";
@@ -219,7 +219,7 @@ function needsAppUser(
   operationId: OperationName,
   result: CheckResult & { answer?: Answer },
 ): CheckResult & { answer?: Answer } {
-  if (result.status !== 403 || mayCall(operationId as OperationId, "app")) return result;
+  if (result.status !== 403 || mayCall(operationId, "app")) return result;
   return {
     ...result,
     problems: [],

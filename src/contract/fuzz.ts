@@ -12,6 +12,8 @@ import type { RequestParts } from "../validation/request";
 import { breakagesOf, broken, valueOf, type Breakage } from "./arbitraries";
 import { validateRequest } from "./validate-request";
 import { validateResponse } from "./validate-response";
+import { asText } from "../operations/as-text";
+import { reasonOf } from "../printable";
 
 const SCHEMAS: Readonly<Record<string, RuleSchema>> = schemas;
 type Rule = {
@@ -160,7 +162,7 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 export function curlOf(baseUrl: string, operationId: OperationName, request: RequestParts): string {
   const rule = RULES[operationId];
   const path = rule.path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
-    encodeURIComponent(String(request.path?.[name] ?? "")),
+    encodeURIComponent(asText(request.path?.[name] ?? "")),
   );
   const query = new URLSearchParams(
     Object.entries(request.query ?? {})
@@ -239,7 +241,7 @@ export async function fuzzOperation(
     if (details.failed && !failure)
       failure = {
         what: "the generated requests",
-        problems: [{ path: "generator", message: String(details.errorInstance ?? "failed") }],
+        problems: [{ path: "generator", message: reasonOf(details.errorInstance ?? "failed") }],
         curl: "",
       };
     if (failure) break;

@@ -61,7 +61,7 @@ export class DeadlineQueue {
       node.fire();
     }
     if (!this.head) return;
-    this.timer = setTimeout(this.check, Math.max(0, this.head.at - time)) as Timer;
+    this.timer = setTimeout(this.check, Math.max(0, this.head.at - time));
   };
 }
 

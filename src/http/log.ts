@@ -4,12 +4,15 @@
 // one with `info` alone gets every line there. Only the path is logged, and no header but the ids.
 
 /** `console`, a pino or winston logger, or anything with an `info` method. */
+// `any`, as console's own `...data: any[]` is: pino's and winston's overloads must fit as they are.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 export interface Logger {
   info(...args: any[]): void;
   debug?(...args: any[]): void;
   warn?(...args: any[]): void;
   error?(...args: any[]): void;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export type LogLevel = "info" | "warn" | "error";
 export type LogFields = Record<string, string | number | null | undefined>;
@@ -58,7 +61,9 @@ function fieldsFirst(logger: Logger): boolean {
 export function emit(logger: Logger | undefined, level: LogLevel, message: string, fields: LogFields): void {
   if (!logger) return;
   try {
-    const write = typeof logger[level] === "function" ? logger[level]! : logger.info;
+    // Called with .call(logger) below, so `this` is the logger.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const write = typeof logger[level] === "function" ? logger[level] : logger.info;
     const written: unknown = fieldsFirst(logger)
       ? write.call(logger, fields, message)
       : write.call(logger, message, fields);

@@ -20,7 +20,7 @@ export async function readBody(response: Response, maxBytes: number, attempt: At
     throw new ResponseTooLargeError(maxBytes);
   }
   if (!response.body) return EMPTY;
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   // A pending read ends when the reader is cancelled, whether or not the source heeds the signal.
   attempt.onAbort((reason) => void reader.cancel(reason).catch(() => undefined));
   try {

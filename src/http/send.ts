@@ -113,7 +113,7 @@ export interface Sender {
   /** One logical call in, its final answer out, read whole. */
   send(call: Outgoing): Promise<Received>;
   /** The same, as the fetch openapi-fetch calls (with the request it built). */
-  fetch(request: Request | LightRequest): Promise<Response>;
+  fetch: (request: Request | LightRequest) => Promise<Response>;
 }
 
 /**
@@ -170,7 +170,7 @@ export function createSender(config: SenderConfig): Sender {
     const msCv = received?.headers.get("MS-CV") ?? undefined;
     if (logger) {
       const entry = { ...callFields(call, attempt), status: received?.status, ...kind, durationMs, msCv };
-      emit(logger, "info", formatAttempt(entry as typeof entry & { path: string }), entry);
+      emit(logger, "info", formatAttempt(entry), entry);
     }
     if (observed.attempt()) {
       publishAttempt({

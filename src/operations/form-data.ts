@@ -1,5 +1,6 @@
 // A multipart/form-data body from a checked request object: files (Blobs) as file parts, objects
 // as JSON parts (the spec's encoding for Metadata), everything else as text.
+import { asText } from "./as-text";
 
 function append(form: FormData, name: string, value: unknown, index: number): void {
   if (value instanceof Blob) {
@@ -7,7 +8,7 @@ function append(form: FormData, name: string, value: unknown, index: number): vo
   } else if (typeof value === "object" && value !== null) {
     form.append(name, new Blob([JSON.stringify(value)], { type: "application/json" }), `${name}.json`);
   } else if (value !== undefined) {
-    form.append(name, String(value));
+    form.append(name, asText(value));
   }
 }
 

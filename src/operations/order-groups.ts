@@ -11,7 +11,7 @@ const itemsKey = (ids: unknown[]) =>
 /** The order group of each order, in the orders' order; undefined where it cannot be told. */
 export function groupOfOrders(lines: readonly CartLineItem[], orders: readonly PlacedOrder[]): (string | undefined)[] {
   const byGroup = new Map<string, unknown[]>();
-  for (const line of Array.isArray(lines) ? lines : []) {
+  for (const line of (Array.isArray(lines) ? lines : []) as readonly CartLineItem[]) {
     if (line === null || typeof line !== "object" || typeof line.orderGroup !== "string") continue;
     let ids = byGroup.get(line.orderGroup);
     if (!ids) byGroup.set(line.orderGroup, (ids = []));

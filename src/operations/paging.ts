@@ -5,6 +5,7 @@
 import type { Link } from "../../generated/schema";
 import { resolveLink } from "../links";
 import { printable } from "../printable";
+import { asText } from "./as-text";
 
 /**
  * More pages than any customer's orders fill at the service's page sizes: 10,000 pages of 100 is
@@ -35,14 +36,14 @@ export function pageKey(path: string, headers: Record<string, string> = {}): str
   const route = (at === -1 ? path : path.slice(0, at)).toLowerCase().replace(/\/+$/, "");
   const query = new URLSearchParams(at === -1 ? "" : path.slice(at + 1));
   query.sort();
-  return `${route}?${query}\n${token}`;
+  return `${route}?${query.toString()}\n${token}`;
 }
 
 /** A first page's path with the query it was asked with, as a next link would name it. */
 export function pathWithQuery(path: string, query: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query))
-    if (value !== undefined && value !== null) search.append(name, String(value));
+    if (value !== undefined && value !== null) search.append(name, asText(value));
   const text = search.toString();
   return text ? `${path}?${text}` : path;
 }

@@ -49,7 +49,7 @@ export function readSavedPoller(
   const refused = (message: string) => [{ path: at, message }];
   let saved: Partial<SavedPoller>;
   try {
-    saved = typeof text === "string" ? JSON.parse(text) : undefined;
+    saved = typeof text === "string" ? (JSON.parse(text) as Partial<SavedPoller>) : {};
   } catch {
     return refused("is not a saved poller state: pass what poller.toString() returned");
   }

@@ -274,6 +274,8 @@ export function provisioningPoller(
     [Symbol.asyncIterator]: () => iterator,
     async pollUntilDone() {
       for await (const state of iterator) last = state;
+      // What the polls threw, as they threw it (a PartnerCenterError, or the caller's abort reason).
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (failure !== undefined) throw failure;
       const { order, provisioning, outcome } = last!;
       return { order, provisioning, outcome: outcome!, ...(provisioningUnread ? { provisioningUnread } : {}) };

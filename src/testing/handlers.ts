@@ -10,6 +10,7 @@ import type { Refusal } from "./cancellation";
 import type { CartStore } from "./carts";
 import type { NewOrder, OrderStore } from "./store";
 import { subscriptionsOf } from "./subscriptions";
+import { asText } from "../operations/as-text";
 
 export interface HandlerContext {
   store: OrderStore;
@@ -32,8 +33,8 @@ export interface HandlerContext {
 const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
 function decodeToken(token: string): number | undefined {
   try {
-    const { offset } = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-    return Number.isInteger(offset) && offset >= 0 ? offset : undefined;
+    const { offset } = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { offset?: unknown };
+    return typeof offset === "number" && Number.isInteger(offset) && offset >= 0 ? offset : undefined;
   } catch {
     return undefined;
   }
@@ -53,7 +54,7 @@ export async function handleOperation(
   const { store } = ctx;
   const { path, query, body } = request;
   const customerId = String(path.customer_id);
-  const order = path.order_id === undefined ? undefined : store.get(customerId, String(path.order_id));
+  const order = path.order_id === undefined ? undefined : store.get(customerId, asText(path.order_id));
   switch (operationId) {
     case "createOrder": {
       const unattested = (body as NewOrder).lineItems.flatMap((line, i) =>
@@ -139,7 +140,7 @@ export async function handleOperation(
     case "listSubscriptionsByOrder": {
       // Without order_id, every subscription of the customer (E9).
       const placed =
-        query.order_id === undefined ? store.list(customerId) : [store.get(customerId, String(query.order_id))];
+        query.order_id === undefined ? store.list(customerId) : [store.get(customerId, asText(query.order_id))];
       if (placed.some((o) => !o)) return NOT_FOUND;
       const items = placed.flatMap((o) => subscriptionsOf(o!));
       return { status: 200, body: { totalCount: items.length, items, attributes: { objectType: "Collection" } } };

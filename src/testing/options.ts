@@ -5,6 +5,7 @@ import { isWhole, MAX_TIMER_MS } from "../validation/is-whole";
 import { OFFER_KINDS, type OfferKind, type Tenant } from "./cancellation";
 import type { CredentialKind } from "../operations/credential-kinds";
 import type { LifecycleOptions } from "./lifecycle";
+import { printableValue } from "../printable";
 
 export interface FakePartnerCenterOptions extends LifecycleOptions {
   /** The only bearer token accepted, as App+User; any non-empty token (as App+User) when neither this nor `tokens` is set. */
@@ -99,7 +100,10 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
   const positive = (name: keyof FakePartnerCenterOptions) => {
     const value = options[name];
     if (value !== undefined && !isWhole(value, 1)) {
-      problems.push({ path: `options.${name}`, message: `must be a whole number of at least 1, got ${String(value)}` });
+      problems.push({
+        path: `options.${name}`,
+        message: `must be a whole number of at least 1, got ${printableValue(value)}`,
+      });
     }
   };
   for (const name of [

@@ -41,7 +41,7 @@ async function formBody(
   const properties = resolve(bodySchema)?.properties ?? {};
   const byName = new Map(Object.keys(properties).map((name) => [name.toLowerCase(), name]));
   // Part names, query names and header names are the request's data: null-prototype objects.
-  const body: Record<string, unknown> = Object.create(null);
+  const body = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of form) {
     const property = resolve(properties[byName.get(name.toLowerCase()) ?? ""]);
     if (property?.type === "array") {
@@ -72,15 +72,15 @@ export async function readRequest(
   raw: Buffer,
 ): Promise<RequestParts | Answer> {
   const rule = operations[operationId];
-  const query: Record<string, unknown> = Object.create(null);
-  const header: Record<string, unknown> = Object.create(null);
+  const query = Object.create(null) as Record<string, unknown>;
+  const header = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of url.searchParams) query[name] = value;
   for (const key of rule.parameters) {
     const parameter = PARAMETERS[key]!;
     if (parameter.in === "query") {
       const given = Object.keys(query).find((name) => name.toLowerCase() === parameter.name.toLowerCase());
       if (given !== undefined && typeof query[given] === "string")
-        query[given] = typedQueryValue(query[given] as string, parameter.schema);
+        query[given] = typedQueryValue(query[given], parameter.schema);
     }
     const value = headers[parameter.name.toLowerCase()];
     if (parameter.in === "header" && typeof value === "string") header[parameter.name] = value;
@@ -90,7 +90,7 @@ export async function readRequest(
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   if (rule.body.contentType === "multipart/form-data") {
     if (mediaType !== "multipart/form-data") return unsupported(mediaType, rule.body.contentType);
-    const form = await formBody(raw, contentType, rule.body.schema as RuleSchema);
+    const form = await formBody(raw, contentType, rule.body.schema);
     return "answer" in form ? form.answer : { path, query, header, body: form.body };
   }
   if (!JSON_TYPE.test(mediaType)) return unsupported(mediaType, "application/json");

@@ -254,7 +254,10 @@ function bindObject(
     } else if (ctx.lenient && (index || schema.additionalProperties === false)) {
       // The service ignores it (D23).
     } else if (index || schema.additionalProperties === false) {
-      ctx.problems.push({ path: `${path}.${keyInPath(key)}`, message: unknownKeyMessage(key, index ?? new Map()) });
+      ctx.problems.push({
+        path: `${path}.${keyInPath(key)}`,
+        message: unknownKeyMessage(key, index ?? new Map<string, string>()),
+      });
     } else {
       setOwn(out, key, freeForm(value, `${path}.${keyInPath(key)}`, ctx));
     }

@@ -2,6 +2,7 @@
 // are unique and run 0..n-1 (error 800071 otherwise). pc.orders.create numbers them when the
 // caller numbered none.
 import type { ValidationProblem } from "../errors";
+import { printableValue } from "../printable";
 
 const NUMBER = "lineitemnumber";
 
@@ -48,11 +49,12 @@ export function lineItemNumberProblems(items: readonly { lineItemNumber?: unknow
     if (Number.isInteger(n) && ((n as number) < 0 || (n as number) >= items.length)) {
       problems.push({
         path: at,
-        message: `must be between 0 and ${items.length - 1} (line item numbers run 0..n-1), got ${n}`,
+        message: `must be between 0 and ${items.length - 1} (line item numbers run 0..n-1), got ${n as number}`,
       });
     }
     const first = seen.get(n);
-    if (first !== undefined) problems.push({ path: at, message: `repeats the number ${n} of lineItems[${first}]` });
+    if (first !== undefined)
+      problems.push({ path: at, message: `repeats the number ${printableValue(n)} of lineItems[${first}]` });
     else seen.set(n, i);
   });
   return problems;

@@ -28,7 +28,7 @@ export interface BoundRequest {
 const SCHEMAS: Readonly<Record<string, RuleSchema>> = schemas;
 type ParameterRule = { in: string; name: string; required: boolean; schema: RuleSchema };
 const PARAMETERS: Readonly<Record<string, ParameterRule>> = parameters;
-const LOCATIONS = ["path", "query", "header"] as const;
+type ParameterLocation = "path" | "query" | "header";
 
 // Header values are Latin-1 text without control characters (RFC 9110 field-value); a CR or LF
 // would also let a value smuggle in another header.
@@ -99,13 +99,13 @@ function bindParts(
   const used = { path: new Set<string>(), query: new Set<string>(), header: new Set<string>() };
   for (const key of rule.parameters) {
     const parameter = PARAMETERS[key]!;
-    const location = parameter.in as (typeof LOCATIONS)[number];
+    const location = parameter.in as ParameterLocation;
     reading.part = location;
     const given = keyFor(parts[location], parameter.name, location === "path");
     if (given !== undefined) used[location].add(given);
     const value = given === undefined ? undefined : parts[location]![given];
     const at = `${location}.${parameter.name}`;
-    if (value === undefined || value === null || isUnknownMember(value, parameter.schema as RuleSchema, SCHEMAS)) {
+    if (value === undefined || value === null || isUnknownMember(value, parameter.schema, SCHEMAS)) {
       if (parameter.required) problems.push({ path: at, message: "is required" });
       continue;
     }
@@ -137,7 +137,7 @@ function bindParts(
     if (parts.body === undefined || parts.body === null) {
       if (rule.body.required) problems.push({ path: "body", message: "is required" });
     } else {
-      bound.body = bindValue(parts.body, rule.body.schema as RuleSchema, "body", ctx);
+      bound.body = bindValue(parts.body, rule.body.schema, "body", ctx);
     }
   }
   return bound;
