@@ -64,8 +64,8 @@ function pacerFor(resolved: ResolvedOptions): Pacer | undefined {
     // Set aside for as long as a store that stalled takes to time out a few times: then asked again.
     retryStoreMs: 1_000,
     defaultLeaseMs: timeoutMs + leaseSlackMs(resolved),
-    // A store may hold calls back a window, or a shared 429's pause: the longest the client waits one out.
-    maxStoreWaitMs: rateLimit.windowMs + resolved.policy.maxRetryAfterMs,
+    // The longest shared 429 pause a store may name: the longest the client waits one out.
+    maxPauseMs: resolved.policy.maxRetryAfterMs,
     logger,
     sleep,
     now: Date.now,

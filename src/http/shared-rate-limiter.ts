@@ -23,8 +23,8 @@ export interface SharedPacing {
   retryStoreMs: number;
   /** A slot's lease when the attempt's own timeout is not known. */
   defaultLeaseMs: number;
-  /** The longest wait a store may name (a window and the longest 429 pause); longer is a broken store. Default a window and 60 s. */
-  maxStoreWaitMs?: number | undefined;
+  /** The longest 429 pause the client honours (its maxRetryAfterMs). Default 60 s. */
+  maxPauseMs?: number | undefined;
   logger?: Logger | undefined;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   now(): number;
@@ -146,7 +146,10 @@ export class SharedRateLimiter implements Pacer {
       this.setAside(error);
       return;
     }
-    const admission = admissionOf(answer, this.config.maxStoreWaitMs ?? this.config.windowMs + 60_000);
+    // A store may hold a call back while leased slots fill the window (up to a lease), a window, and
+    // a shared 429's pause: a longer wait is a broken store.
+    const longest = request.leaseMs + this.config.windowMs + (this.config.maxPauseMs ?? 60_000);
+    const admission = admissionOf(answer, longest);
     if (admission === undefined) {
       this.setAside(new BrokenStoreAnswer());
       return;

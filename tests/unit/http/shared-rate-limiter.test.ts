@@ -228,6 +228,16 @@ describe("createPartnerCenterClient with rateLimit.store", () => {
     },
   );
 
+  it("takes a wait as long as a lease and a window, as the Redis script names one while leased slots fill the window", async () => {
+    const { store, asked } = scriptedStore((request, n) =>
+      n === 1 ? { granted: false, waitMs: request.leaseMs + request.windowMs } : { granted: true },
+    );
+    const { pacer, lines } = limiter(store, { defaultLeaseMs: 91_000 });
+    (await pacer.acquire())();
+    expect(asked.length).toBe(2);
+    expect(lines.filter((l) => l.startsWith("warn"))).toEqual([]);
+  });
+
   it("asks again no faster than every 5 ms when told to wait 0 ms", async () => {
     let granted = false;
     const { store, asked } = scriptedStore(() => (granted ? { granted: true } : { granted: false, waitMs: 0 }));
