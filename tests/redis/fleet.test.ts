@@ -159,14 +159,16 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
   it("keeps every call going while Redis is stopped (SIGSTOP) and killed, and shares pacing again once it is back", async () => {
     const started = Date.now();
     let pausedAt = 0;
-    // The client's default bound: an admission unanswered for 250 ms sets the store aside.
+    // 1 s to answer, as in the other drills: with the client's 250 ms, workers on a loaded 2-core
+    // machine (a full run) never saw the store answer in time again; the unit tests hold that bound.
     const { workers, tallies } = await runFleet(
-      Array.from({ length: 4 }, () => ({ calls: 30, storeTimeoutMs: 250 })),
+      Array.from({ length: 4 }, () => ({ calls: 30, storeTimeoutMs: 1_000 })),
       async (running) => {
         await until(() => running.every((w) => w.lines.some((l) => l.status === 200)), 20_000);
         redis.pause();
         pausedAt = Date.now();
-        await sleep(1_000);
+        // Longer than the store's 1 s: every worker still sending sets it aside.
+        await sleep(2_000);
         redis.resume();
         await sleep(500);
         await redis.kill();
@@ -179,7 +181,7 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     expect(Date.now() - started).toBeLessThan(40_000);
     // Each worker still sending when Redis stopped said once that it paced alone.
     const said = workers.map((w) => w.lines.filter((l) => l.message?.includes("shared rate-limit store")));
-    const sending = tallies.flatMap((t, i) => (t.ended! > pausedAt + 1_000 ? [i] : []));
+    const sending = tallies.flatMap((t, i) => (t.ended! > pausedAt + 2_000 ? [i] : []));
     expect(sending.length).toBeGreaterThan(0);
     for (const i of sending) expect(said[i]![0]?.level).toBe("warn");
     // Shared pacing came back after the stop: a worker asked the store again and said so.
