@@ -588,10 +588,17 @@ describe("the contract command's exit codes and test names", () => {
   );
 
   it("exits 3, not 1, when the endpoint cannot be reached, and says so", async () => {
-    const closed = await startServer((_request, response) => response.end());
-    const url = closed.url;
-    await closed.close();
-    const { code, output } = await run("contract", "--base-url", url, "--customer", CUSTOMER, "--rate-limit", "0");
+    // Port 1 on loopback: nothing listens there, where a port just closed can be taken by another
+    // test's server at once (it was, once, in a full run: exit 1).
+    const { code, output } = await run(
+      "contract",
+      "--base-url",
+      "http://127.0.0.1:1",
+      "--customer",
+      CUSTOMER,
+      "--rate-limit",
+      "0",
+    );
     expect(code).toBe(3);
     expect(output).toMatch(/could not be reached/);
   }, 30_000);
