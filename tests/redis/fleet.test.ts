@@ -191,8 +191,8 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
       ),
     ).toBe(true);
     // And the restarted server was used: it knows the script, which a worker loaded with EVAL after
-    // EVALSHA's NOSCRIPT. (Waiting for an "answers again" line after the restart itself failed in 3
-    // of 4 full runs on 2 cores, never alone; its cause is not traced. This check shows the same.)
+    // EVALSHA's NOSCRIPT. (Waiting for an "answers again" line after the restart itself failed in full
+    // runs on 2 cores, never alone; its cause is not traced. This check shows the same.)
     const check = new Redis({ path: redis.socket });
     try {
       const sha = createHash("sha1").update(SLIDING_WINDOW_SCRIPT).digest("hex");

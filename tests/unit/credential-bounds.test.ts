@@ -2,20 +2,12 @@
 // signal ends the wait for a token, and a token that cannot be put in a header is reported
 // without its value and not retried.
 import { inspect } from "node:util";
-import { createPartnerCenterClient, isPartnerCenterError, type PartnerCenterError } from "../../src";
+import { createPartnerCenterClient } from "../../src";
 import { json, scriptedFetch } from "../helpers/scripted-fetch";
+import { failure } from "../helpers/failure";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const SECRET = "eyJ0eXAiOiJKV1QifQ.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl";
-
-async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
-}
 
 describe("the credential's bounds", () => {
   it("ends a call whose credential never answers after tokenTimeoutMs, sending nothing", async () => {

@@ -2,9 +2,10 @@
 // transport (proxy, timeouts, size cap, User-Agent), never follows a redirect off (or on) the
 // authority, retries a 429 or 503 as the client does, and every wait it makes ends, even one on an
 // onRefreshToken that never settles. Against real loopback servers and a real proxy process.
-import { createRefreshTokenCredential, isPartnerCenterError, type PartnerCenterError } from "../../src";
+import { createRefreshTokenCredential } from "../../src";
 import { huge, json, startHostileServer, startServer, type HostileServer } from "../helpers/hostile-server";
 import { startProxy } from "../helpers/proxy";
+import { failure } from "../helpers/failure";
 
 const SECRET = "client-secret-do-not-print";
 const REFRESH = "refresh-token-do-not-print";
@@ -34,15 +35,6 @@ function credentialAt(authorityHost: string, extra: Partial<Parameters<typeof cr
     ...extra,
   });
   return { credential, stored };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
 }
 
 const secretsIn = (error: unknown) =>
@@ -175,18 +167,19 @@ describe("the network path", () => {
 });
 
 describe("settings", () => {
+  const withTenant = (tenantId: string) => () =>
+    createRefreshTokenCredential({
+      tenantId,
+      clientId: "c",
+      clientSecret: "s",
+      refreshToken: "r",
+      onRefreshToken: () => undefined,
+    });
+
   it.each([".", "..", "a/b", "a\\b", "a?b", " x", "x%2f"])(
     "refuses the tenantId %p, which is not a tenant id or domain",
     (tenantId) => {
-      expect(() =>
-        createRefreshTokenCredential({
-          tenantId,
-          clientId: "c",
-          clientSecret: "s",
-          refreshToken: "r",
-          onRefreshToken: () => undefined,
-        }),
-      ).toThrow(/tenantId/);
+      expect(withTenant(tenantId)).toThrow(/tenantId/);
     },
   );
 
@@ -197,15 +190,7 @@ describe("settings", () => {
       "contoso.com",
       "organizations",
     ]) {
-      expect(() =>
-        createRefreshTokenCredential({
-          tenantId,
-          clientId: "c",
-          clientSecret: "s",
-          refreshToken: "r",
-          onRefreshToken: () => undefined,
-        }),
-      ).not.toThrow();
+      expect(withTenant(tenantId)).not.toThrow();
     }
   });
 });

@@ -4,13 +4,9 @@
 // or expired refresh token is AUTHENTICATION_FAILED saying to redo the consent, never retried;
 // no secret reaches an error.
 import { inspect } from "node:util";
-import {
-  createPartnerCenterClient,
-  createRefreshTokenCredential,
-  isPartnerCenterError,
-  type PartnerCenterError,
-} from "../../src";
+import { createPartnerCenterClient, createRefreshTokenCredential } from "../../src";
 import { startFakePartnerCenter, type FakePartnerCenter } from "../../src/testing";
+import { failure } from "../helpers/failure";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const TENANT = "contoso.onmicrosoft.com";
@@ -35,15 +31,6 @@ function credentialWith(
     onRefreshToken,
     authorityHost: fake.authorityHost,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
 }
 
 describe("createRefreshTokenCredential", () => {

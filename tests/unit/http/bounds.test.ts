@@ -2,7 +2,7 @@
 // whole answer, a body cut off or stalled is retried under the same MS-RequestId, an answer past
 // maxResponseBytes is refused and its connection released, and a redirect is never followed. The
 // same for both transports: node:http (the default in Node) and a fetch.
-import { createPartnerCenterClient, isPartnerCenterError, type PartnerCenterError } from "../../../src";
+import { createPartnerCenterClient } from "../../../src";
 import {
   cutMidBody,
   huge,
@@ -12,6 +12,7 @@ import {
   trickle,
   type HostileServer,
 } from "../../helpers/hostile-server";
+import { failure } from "../../helpers/failure";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const ORDER = {
@@ -20,15 +21,6 @@ const ORDER = {
 };
 let server: HostileServer | undefined;
 afterEach(() => server?.close());
-
-async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
-}
 
 const TRANSPORTS = [
   ["node:http", {}],

@@ -6,15 +6,11 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import {
-  createPartnerCenterClient,
-  isPartnerCenterError,
-  type ClientOptions,
-  type PartnerCenterError,
-} from "../../../src";
+import { createPartnerCenterClient, type ClientOptions } from "../../../src";
 import { certificateErrorCode } from "../../../src/http/certificate-errors";
 import { trustedCertificates } from "../../../src/http/trust";
 import * as tls from "node:tls";
+import { failure } from "../../helpers/failure";
 
 const TLS = join(__dirname, "..", "..", "fixtures", "tls");
 const pem = (name: string) => readFileSync(join(TLS, name), "utf8");
@@ -39,15 +35,6 @@ async function serving(certificate: string) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.push(server);
   return { baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, seen };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
 }
 
 const client = (baseUrl: string, options: Partial<ClientOptions> = {}) =>

@@ -9,14 +9,10 @@ import { createServer, type Server } from "node:https";
 import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import {
-  createPartnerCenterClient,
-  isPartnerCenterError,
-  type ClientOptions,
-  type PartnerCenterError,
-} from "../../../src";
+import { createPartnerCenterClient, type ClientOptions } from "../../../src";
 import { runIsolated } from "../../helpers/isolated";
 import { startProxy, type ProxyProcess } from "../../helpers/proxy";
+import { failure } from "../../helpers/failure";
 
 const TLS = join(__dirname, "..", "..", "fixtures", "tls");
 const CA = readFileSync(join(TLS, "ca.pem"), "utf8");
@@ -84,15 +80,6 @@ const client = (options: Partial<ClientOptions> = {}) =>
     backoff: { baseDelayMs: 1, maxDelayMs: 2 },
     ...options,
   } as ClientOptions);
-
-async function failure(promise: Promise<unknown>): Promise<PartnerCenterError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isPartnerCenterError(error)) throw new Error(`expected a PartnerCenterError, got ${String(error)}`);
-  return error;
-}
 
 describe("proxies from the environment", () => {
   it.each(["HTTPS_PROXY", "https_proxy"])("sends https through %s with CONNECT", async (name) => {
