@@ -29,12 +29,15 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/tests/{unit,spec,scripts,testing,reliability,otel,redis}/**/*.test.ts", "<rootDir>/examples/**/*.test.ts"],
+      testMatch: [
+        "<rootDir>/tests/{unit,spec,scripts,testing,reliability,otel,redis}/**/*.test.ts",
+        "<rootDir>/examples/**/*.test.ts",
+      ],
     },
     {
       ...common,
       displayName: "contract",
-      testMatch: ["<rootDir>/tests/contract/**/*.test.ts", "<rootDir>/tests/package/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/prism/**/*.test.ts", "<rootDir>/tests/package/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/setup/prism-setup.ts",
       globalTeardown: "<rootDir>/tests/setup/prism-teardown.ts",
     },

@@ -47,17 +47,17 @@ export async function bundleSizes() {
  */
 const PARTS = {
   "openapi-fetch (the stack's HTTP layer)": ["openapi-fetch"],
-  "request checks (generated rules, binder, messages)": ["src/validation/request.ts"],
+  "request checks (generated rules, binder, messages)": ["src/rules/request.ts"],
   "provisioning poller": [
-    "src/operations/poller.ts",
-    "src/operations/poller-state.ts",
-    "src/operations/provisioning-outcome.ts",
+    "src/polling/poller.ts",
+    "src/polling/poller-state.ts",
+    "src/polling/provisioning-outcome.ts",
   ],
-  "pacing (rate limiter)": ["src/http/rate-limiter.ts"],
+  "pacing (rate limiter)": ["src/rate-limit/rate-limiter.ts"],
   "fast path (light request, buffered response, deadline queue)": [
-    "src/http/light-request.ts",
-    "src/http/buffered-response.ts",
-    "src/http/deadlines.ts",
+    "src/internal/fast/light-request.ts",
+    "src/internal/fast/buffered-response.ts",
+    "src/internal/fast/deadlines.ts",
   ],
 };
 

@@ -1,4 +1,4 @@
-// The request checks as they ship (src/validation/bind.ts and the rules generated from the spec)
+// The request checks as they ship (src/rules/bind.ts and the rules generated from the spec)
 // against Ajv's standalone code compiled from the same request schemas, the maintained-validator
 // alternative, both bundled and gzipped the same way. Ajv would still need the binding (keys in
 // any casing, nulls, read-only fields, typo suggestions) on top of it.
@@ -42,7 +42,7 @@ export async function requestCheckSizes() {
     writeFileSync(join(dir, "validators.mjs"), standaloneCode(ajv, refs));
     const ajvStandalone = await bundledSize('export * from "./validators.mjs";', { resolveDir: dir });
     const handWritten = await bundledSize(
-      'export { bindRequest, operationRuleProblems } from "../src/validation/request.ts";',
+      'export { bindRequest, operationRuleProblems } from "../src/rules/request.ts";',
       { resolveDir: join(ROOT, "bench") },
     );
     return { "binder + generated rules (shipped)": handWritten, "Ajv standalone, same schemas": ajvStandalone };

@@ -78,9 +78,9 @@ export function scalingVariants(kind, size) {
 /** The client's own stages, bundled from src/ (they are not exported), timed alone. */
 export async function stageCalls(kind, size) {
   const source = `
-    export { numberLineItems } from "./src/validation/line-items.ts";
-    export { bindRequest, operationRuleProblems } from "./src/validation/request.ts";
-    export { successBody } from "./src/response.ts";`;
+    export { numberLineItems } from "./src/rules/line-items.ts";
+    export { bindRequest, operationRuleProblems } from "./src/rules/request.ts";
+    export { successBody } from "./src/calls/response.ts";`;
   const result = await build({
     stdin: { contents: source, resolveDir: fileURLToPath(new URL("..", import.meta.url)), loader: "ts" },
     bundle: true,

@@ -1,6 +1,6 @@
 // Turns the bundled spec into the compact request rules the client binds and checks before
 // sending: each operation's method, path, parameters and body schema, keeping only the keywords
-// src/validation/bind.ts implements, so the client ships a few kilobytes instead of the whole spec.
+// src/rules/bind.ts implements, so the client ships a few kilobytes instead of the whole spec.
 // A request schema that uses any other keyword (or a format the binder does not know) stops the
 // build, naming the schema and the keyword: a spec change can never turn a check off unnoticed.
 
@@ -38,7 +38,7 @@ const ANNOTATIONS = new Set([
   "$comment",
   "writeOnly",
 ]);
-/** Formats the binder checks (src/validation/bind.ts FORMATS, plus int32 on numbers). */
+/** Formats the binder checks (src/rules/bind.ts FORMATS, plus int32 on numbers). */
 const FORMATS = new Set(["uuid", "date-time", "uri", "int32"]);
 
 const refName = (ref) => ref.slice(ref.lastIndexOf("/") + 1);
@@ -47,7 +47,7 @@ export class UnsupportedKeywordError extends Error {}
 
 function unsupported(where, keyword, detail = "") {
   return new UnsupportedKeywordError(
-    `request schema ${where} uses \`${keyword}\`${detail}, which src/validation/bind.ts does not implement: ` +
+    `request schema ${where} uses \`${keyword}\`${detail}, which src/rules/bind.ts does not implement: ` +
       "implement it there (and in scripts/request-rules.mjs IMPLEMENTED), or change the spec",
   );
 }
@@ -120,7 +120,7 @@ function compact(schema, where, resolveRef) {
       out.oneOf = value.map((s, i) => compact(s, `${where}.oneOf[${i}]`, resolveRef));
     } else if (key === "enum") {
       // The binder matches members as .NET does (any casing, underscores ignored) and sends the
-      // first spelling of each (src/validation/bind.ts enumKey), so the others need not ship.
+      // first spelling of each (src/rules/bind.ts enumKey), so the others need not ship.
       const key = (m) => (typeof m === "string" ? m.toLowerCase().replace(/_/g, "") : JSON.stringify(m));
       out.enum = value.filter((m, i) => value.findIndex((n) => key(n) === key(m)) === i);
     } else {

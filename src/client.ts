@@ -2,21 +2,21 @@
 // own fetch (ids, auth, timeouts, retries), plus pc.orders, pc.carts, pc.subscriptions and pc.follow.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema";
-import { createTokenProvider } from "./credential";
+import { createTokenProvider } from "./credentials/credential";
 import { PartnerCenterValidationError } from "./errors";
-import { LightRequest } from "./http/light-request";
-import { RateLimiter, type Pacer } from "./http/rate-limiter";
-import { SharedRateLimiter } from "./http/shared-rate-limiter";
-import { ReplayableRequest } from "./http/replay";
-import { createSender, type SenderConfig } from "./http/send";
-import { sleep } from "./http/sleep";
-import { resolveLink, type LinkInput } from "./links";
-import { callIds, callOperation, callOptionProblems, exchange, type Transport } from "./operations/call";
-import { cartsApi, type CartsApi } from "./operations/carts";
-import { ordersApi, type OrdersApi } from "./operations/orders";
-import { pollerDepsFor } from "./operations/poller";
-import { subscriptionsApi, type SubscriptionsApi } from "./operations/subscriptions";
-import type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
+import { LightRequest } from "./internal/fast/light-request";
+import { RateLimiter, type Pacer } from "./rate-limit/rate-limiter";
+import { SharedRateLimiter } from "./rate-limit/shared-rate-limiter";
+import { ReplayableRequest } from "./internal/fast/replay";
+import { createSender, type SenderConfig } from "./pipeline/send";
+import { sleep } from "./internal/async/sleep";
+import { resolveLink, type LinkInput } from "./calls/links";
+import { callIds, callOperation, callOptionProblems, exchange, type Transport } from "./calls/call";
+import { cartsApi, type CartsApi } from "./resources/carts";
+import { ordersApi, type OrdersApi } from "./resources/orders";
+import { pollerDepsFor } from "./polling/poller";
+import { subscriptionsApi, type SubscriptionsApi } from "./resources/subscriptions";
+import type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
 import { resolveOptions, type CallOptions, type ClientOptions, type ResolvedOptions } from "./options";
 
 export interface FollowOptions extends CallOptions {

@@ -1,13 +1,16 @@
 export { createPartnerCenterClient, type FollowOptions, type PartnerCenterClient } from "./client";
 export { CLOUDS, type Cloud, type CloudEndpoints } from "./clouds";
-export { createRefreshTokenCredential, type RefreshTokenCredentialOptions } from "./refresh-token-credential";
+export {
+  createRefreshTokenCredential,
+  type RefreshTokenCredentialOptions,
+} from "./credentials/refresh-token-credential";
 export {
   DEFAULT_TOKEN_TIMEOUT_MS,
   PARTNER_CENTER_SCOPE,
   type AccessToken,
   type Credential,
   type TokenCredential,
-} from "./credential";
+} from "./credentials/credential";
 export {
   PartnerCenterError,
   PartnerCenterValidationError,
@@ -17,10 +20,10 @@ export {
   type PartnerCenterErrorFields,
   type ValidationProblem,
 } from "./errors";
-export type { Logger } from "./http/log";
-export type { LinkInput } from "./links";
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
-export type { AdmissionAnswer, AdmissionRequest, RateLimitStore } from "./http/rate-limit-store";
+export type { Logger } from "./diagnostics/log";
+export type { LinkInput } from "./calls/links";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./pipeline/retry-policy";
+export type { AdmissionAnswer, AdmissionRequest, RateLimitStore } from "./rate-limit/rate-limit-store";
 export type {
   BillingCycleInput,
   BillingType,
@@ -34,7 +37,7 @@ export type {
   OrdersApi,
   OrderUpdateInput,
   UpdateOrderOptions,
-} from "./operations/orders";
+} from "./resources/orders";
 export type {
   CartInput,
   CartLineItemInput,
@@ -43,13 +46,13 @@ export type {
   CheckoutAndWaitResult,
   CheckoutCartOptions,
   CheckoutGroupResult,
-} from "./operations/carts";
-export type { ListOptions } from "./operations/list-pages";
-export type { SubscriptionsApi } from "./operations/subscriptions";
-export type { OperationName, OperationRequest, OperationResult } from "./operations/typed";
-export { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./operations/poll-delay";
-export type { PollOptions, ProvisioningPoller, ProvisioningResult, ProvisioningState } from "./operations/poller";
-export type { ProvisioningOutcome } from "./operations/provisioning-outcome";
+} from "./resources/carts";
+export type { ListOptions } from "./calls/list-pages";
+export type { SubscriptionsApi } from "./resources/subscriptions";
+export type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
+export { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./polling/poll-delay";
+export type { PollOptions, ProvisioningPoller, ProvisioningResult, ProvisioningState } from "./polling/poller";
+export type { ProvisioningOutcome } from "./polling/provisioning-outcome";
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_RATE_LIMIT,
@@ -59,5 +62,5 @@ export {
   type ClientOptions,
   type RateLimitOption,
 } from "./options";
-export { errorFromResponse } from "./response";
+export { errorFromResponse } from "./calls/response";
 export type * from "./types";

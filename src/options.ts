@@ -1,18 +1,24 @@
 // The client's options, their defaults, and the checks that refuse a misconfigured client
 // before it can send anything.
 import { CLOUDS, type Cloud } from "./clouds";
-import { bareToken, DEFAULT_TOKEN_TIMEOUT_MS, PARTNER_CENTER_SCOPE, tokenProblem, type Credential } from "./credential";
+import {
+  bareToken,
+  DEFAULT_TOKEN_TIMEOUT_MS,
+  PARTNER_CENTER_SCOPE,
+  tokenProblem,
+  type Credential,
+} from "./credentials/credential";
 import { PartnerCenterValidationError, type ValidationProblem } from "./errors";
-import { isRateLimitStore, type RateLimitStore } from "./http/rate-limit-store";
-import type { AttemptTransport } from "./http/attempt";
-import { defaultTransport } from "./http/default-transport";
-import { fetchTransport, type FetchLike } from "./http/fetch-transport";
-import type { Logger } from "./http/log";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry-policy";
-import { userAgent } from "./user-agent";
-import { isWhole, MAX_TIMER_MS } from "./validation/is-whole";
-import { headerParameterProblems } from "./validation/request";
-import { printableValue } from "./printable";
+import { isRateLimitStore, type RateLimitStore } from "./rate-limit/rate-limit-store";
+import type { AttemptTransport } from "./transport/attempt";
+import { defaultTransport } from "./transport/default-transport";
+import { fetchTransport, type FetchLike } from "./transport/fetch-transport";
+import type { Logger } from "./diagnostics/log";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./pipeline/retry-policy";
+import { userAgent } from "./internal/user-agent";
+import { isWhole, MAX_TIMER_MS } from "./rules/is-whole";
+import { headerParameterProblems } from "./rules/request";
+import { printableValue } from "./internal/printable";
 
 /**
  * Per-attempt timeout. Partner Center answers createOrder with 201 `pending` before it

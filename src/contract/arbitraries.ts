@@ -3,7 +3,7 @@
 // break it (a required key dropped, a value of the wrong type, one outside its range or pattern).
 // Strings stay printable ASCII so that a counterexample reads well as a curl line.
 import fc from "fast-check";
-import type { RuleSchema } from "../validation/bind";
+import type { RuleSchema } from "../rules/bind";
 
 type Schemas = Readonly<Record<string, RuleSchema>>;
 

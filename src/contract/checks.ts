@@ -6,12 +6,12 @@
 // is not the partner's is read. Then, with --fuzz, generated requests.
 import { randomUUID } from "node:crypto";
 import type { ValidationProblem } from "../errors";
-import { printable, reasonOf } from "../printable";
-import { resolveLink } from "../links";
-import type { OperationName } from "../operations/typed";
-import { pageKey, readPage, type PagingState } from "../operations/paging";
-import { mayCall } from "../operations/credential-kinds";
-import type { RequestParts } from "../validation/request";
+import { printable, reasonOf } from "../internal/printable";
+import { resolveLink } from "../calls/links";
+import type { OperationName } from "../rules/operation-types";
+import { pageKey, readPage, type PagingState } from "../calls/paging";
+import { mayCall } from "../rules/credential-kinds";
+import type { RequestParts } from "../rules/request";
 import type { ContractArgs } from "./cli-args";
 import { fuzzableOperations, fuzzOperation, type Answer, type SendRaw } from "./fuzz";
 import { validateResponse } from "./validate-response";

@@ -1,7 +1,7 @@
 // The contract command's credential, from the environment: PARTNER_CENTER_TOKEN, or a tenant,
 // client and secret signed in with @azure/identity, which the consuming service installs if it
 // wants that (this package does not depend on it).
-import type { Credential } from "../credential";
+import type { Credential } from "../credentials/credential";
 
 export async function credentialFromEnv(env: Record<string, string | undefined>): Promise<Credential | string[]> {
   if (env.PARTNER_CENTER_TOKEN) return env.PARTNER_CENTER_TOKEN;

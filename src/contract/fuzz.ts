@@ -6,14 +6,14 @@
 import fc from "fast-check";
 import { operations, parameters, schemas } from "../../generated/request-rules";
 import type { ValidationProblem } from "../errors";
-import type { OperationName } from "../operations/typed";
-import type { RuleSchema } from "../validation/bind";
-import type { RequestParts } from "../validation/request";
+import type { OperationName } from "../rules/operation-types";
+import type { RuleSchema } from "../rules/bind";
+import type { RequestParts } from "../rules/request";
 import { breakagesOf, broken, valueOf, type Breakage } from "./arbitraries";
 import { validateRequest } from "./validate-request";
 import { validateResponse } from "./validate-response";
-import { asText } from "../operations/as-text";
-import { reasonOf } from "../printable";
+import { asText } from "../internal/as-text";
+import { reasonOf } from "../internal/printable";
 
 const SCHEMAS: Readonly<Record<string, RuleSchema>> = schemas;
 type Rule = {

@@ -4,8 +4,8 @@
 // none of it.
 export { examples } from "../../generated/examples";
 export type { ValidationProblem } from "../errors";
-export type { OperationName } from "../operations/typed";
-export type { RequestParts } from "../validation/request";
+export type { OperationName } from "../rules/operation-types";
+export type { RequestParts } from "../rules/request";
 export { partnerCenterMatchers, type PartnerCenterMatchers } from "./matchers";
 export { validateRequest } from "./validate-request";
 export { validateResponse, type ContractResult, type HeadersLike } from "./validate-response";

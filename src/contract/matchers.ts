@@ -2,8 +2,8 @@
 // request held to the spec, failing with one block per problem, what the spec expects against
 // what was received.
 import type { ValidationProblem } from "../errors";
-import type { OperationName } from "../operations/typed";
-import type { RequestParts } from "../validation/request";
+import type { OperationName } from "../rules/operation-types";
+import type { RequestParts } from "../rules/request";
 import { validateRequest } from "./validate-request";
 import { validateResponse, type ContractResult, type HeadersLike } from "./validate-response";
 

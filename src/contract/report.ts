@@ -1,5 +1,5 @@
 // The contract command's results, as a table for a person and as JUnit XML for a CI system.
-import { escapeUnprintable as printable } from "../printable";
+import { escapeUnprintable as printable } from "../internal/printable";
 import type { CheckResult } from "./checks";
 
 // What a server said (a key, a value, an answer's text) is shown, never obeyed: control characters

@@ -2,7 +2,7 @@
 // request's Authorization header back, whole or in part. So the credential notes every token it
 // gives out, and every answer is scrubbed of them as it arrives, before any of it is cut, checked
 // or printed; the report's own text is never touched.
-import { bareToken, type AccessToken, type Credential } from "../credential";
+import { bareToken, type AccessToken, type Credential } from "../credentials/credential";
 
 export interface TokenScrubber {
   /** The credential to give the client: the same tokens, each noted. */

@@ -3,9 +3,9 @@
 // ignored, typos and documented errors refused), so a consuming service's fixtures and mocks are
 // held to what the service refuses, no more.
 import { operations } from "../../generated/request-rules";
-import type { OperationName } from "../operations/typed";
-import { printable } from "../printable";
-import { bindRequest, requestProblems, type RequestParts } from "../validation/request";
+import type { OperationName } from "../rules/operation-types";
+import { printable } from "../internal/printable";
+import { bindRequest, requestProblems, type RequestParts } from "../rules/request";
 import type { ContractResult } from "./validate-response";
 
 export function validateRequest(operationId: OperationName, request: RequestParts): ContractResult {

@@ -5,8 +5,8 @@
 import type { ErrorObject } from "ajv";
 import * as generated from "../../generated/response-validators.cjs";
 import type { ValidationProblem } from "../errors";
-import type { OperationName } from "../operations/typed";
-import { printable } from "../printable";
+import type { OperationName } from "../rules/operation-types";
+import { printable } from "../internal/printable";
 import { problemsOf } from "./problems";
 
 export interface ContractResult {

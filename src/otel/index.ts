@@ -15,10 +15,10 @@ import {
   type TracerProvider,
 } from "@opentelemetry/api";
 import { subscribe, tracingChannel, unsubscribe } from "node:diagnostics_channel";
-import { CHANNELS } from "../diagnostics-channels";
-import type { AttemptMessage, CallContext, WaitMessage } from "../diagnostics";
+import { CHANNELS } from "../diagnostics/channels";
+import type { AttemptMessage, CallContext, WaitMessage } from "../diagnostics/diagnostics";
 import { isPartnerCenterError } from "../errors";
-import { redactSecrets, withoutCustomerIds } from "../redact";
+import { redactSecrets, withoutCustomerIds } from "../internal/redact";
 import { version } from "../../package.json";
 
 export interface OpenTelemetryOptions {

@@ -1,6 +1,6 @@
 // A RateLimitStore on Redis: one sliding window per key, shared by every process that uses the
 // same key, on the server's clock, with leases and a shared 429 pause (sliding-window-script.ts).
-import type { AdmissionAnswer, AdmissionRequest, RateLimitStore } from "../http/rate-limit-store";
+import type { AdmissionAnswer, AdmissionRequest, RateLimitStore } from "../rate-limit/rate-limit-store";
 import { PartnerCenterValidationError } from "../errors";
 import { scriptCallsOf, scriptRunner, type RedisClientLike } from "./script-runner";
 import { SLIDING_WINDOW_SCRIPT } from "./sliding-window-script";

@@ -8,22 +8,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { PlacedOrder } from "../../generated/schema";
-import { bindRequest, operationRuleProblems } from "../validation/request";
-import { errorAnswer, invalidInput, type Answer } from "./answers";
+import { bindRequest, operationRuleProblems } from "../rules/request";
+import { errorAnswer, invalidInput, type Answer } from "./wire/answers";
 import { AttemptCounter, drawFault, faultAnswer, type Fault, type FaultRate } from "./faults";
-import { cancellationRefusal, DOCUMENTED_OFFER_KINDS, type OfferKind } from "./cancellation";
-import { CartStore, cartInProgress } from "./carts";
+import { cancellationRefusal, DOCUMENTED_OFFER_KINDS, type OfferKind } from "./state/cancellation";
+import { CartStore, cartInProgress } from "./state/carts";
 import { handleOperation, type HandlerContext } from "./handlers";
-import { answerClientError, readBody, requestUrl, writeAnswer } from "./http";
-import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./idempotency";
-import { Lifecycle } from "./lifecycle";
-import { credentialKinds, mayCall, type CredentialKind } from "../operations/credential-kinds";
+import { answerClientError, readBody, requestUrl, writeAnswer } from "./wire/http";
+import { DEFAULT_IDEMPOTENCY_RETENTION_MS, IdempotencyRecords } from "./wire/idempotency";
+import { Lifecycle } from "./state/lifecycle";
+import { credentialKinds, mayCall, type CredentialKind } from "../rules/credential-kinds";
 import { checkedOptions, DEFAULT_CART_LIFETIME_MS, type FakePartnerCenterOptions } from "./options";
-import { isTokenPath, TokenEndpoint } from "./token-endpoint";
-import { isAnswer, readRequest } from "./read-request";
-import { invalidRequest } from "./documented-faults";
-import { matchRoute, type Route } from "./routes";
-import type { BoundRequest, OperationId } from "../validation/request";
+import { isTokenPath, TokenEndpoint } from "./wire/token-endpoint";
+import { isAnswer, readRequest } from "./wire/read-request";
+import { invalidRequest } from "./wire/documented-faults";
+import { matchRoute, type Route } from "./wire/routes";
+import type { BoundRequest, OperationId } from "../rules/request";
 
 /** A request the fake takes: its operation and its body bound, its MS-RequestId not yet looked at. */
 interface Prepared {
@@ -33,9 +33,9 @@ interface Prepared {
   bound: BoundRequest;
   kind: CredentialKind;
 }
-import { OrderStore, type NewOrder } from "./store";
-import { Throttle } from "./throttle";
-import { isInProgress } from "../http/retry-policy";
+import { OrderStore, type NewOrder } from "./state/store";
+import { Throttle } from "./wire/throttle";
+import { isInProgress } from "../pipeline/retry-policy";
 
 export interface FakePartnerCenterStats {
   /** Requests received, faulted ones included. */

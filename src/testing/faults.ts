@@ -3,7 +3,7 @@
 // attempt, so a run is the same whatever order concurrent requests arrive in. Every kind can strike
 // before the request is processed or `after` its effect is committed (an order placed, then the
 // connection lost, a 500, or silence), which is what idempotency exists for.
-import { apiFault, type Answer } from "./answers";
+import { apiFault, type Answer } from "./wire/answers";
 
 export type Fault =
   /** Answer this status with a Partner Center error body (a throttling body for 429). */

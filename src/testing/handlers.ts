@@ -1,16 +1,16 @@
 // What each operation does to the fake's orders and carts, given a request already bound and checked
 // against the spec: the answer Partner Center would give.
-import type { CredentialKind } from "../operations/credential-kinds";
+import type { CredentialKind } from "../rules/credential-kinds";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Cart, Order, PlacedOrder } from "../../generated/schema";
-import { enumKey } from "../validation/bind";
-import type { BoundRequest, OperationId } from "../validation/request";
-import { errorAnswer, type Answer } from "./answers";
-import type { Refusal } from "./cancellation";
-import type { CartStore } from "./carts";
-import type { NewOrder, OrderStore } from "./store";
-import { subscriptionsOf } from "./subscriptions";
-import { asText } from "../operations/as-text";
+import { enumKey } from "../rules/bind";
+import type { BoundRequest, OperationId } from "../rules/request";
+import { errorAnswer, type Answer } from "./wire/answers";
+import type { Refusal } from "./state/cancellation";
+import type { CartStore } from "./state/carts";
+import type { NewOrder, OrderStore } from "./state/store";
+import { subscriptionsOf } from "./state/subscriptions";
+import { asText } from "../internal/as-text";
 
 export interface HandlerContext {
   store: OrderStore;

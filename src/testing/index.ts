@@ -6,7 +6,7 @@ export {
   type FakePartnerCenterStats,
 } from "./fake-partner-center";
 export type { Fault, FaultRate } from "./faults";
-export type { LifecycleOptions, ProvisioningPlan } from "./lifecycle";
-export { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./idempotency";
-export { credentialKinds, mayCall, type CredentialKind } from "../operations/credential-kinds";
-export { cancellationRefusal, type OfferKind, type Tenant } from "./cancellation";
+export type { LifecycleOptions, ProvisioningPlan } from "./state/lifecycle";
+export { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./wire/idempotency";
+export { credentialKinds, mayCall, type CredentialKind } from "../rules/credential-kinds";
+export { cancellationRefusal, type OfferKind, type Tenant } from "./state/cancellation";

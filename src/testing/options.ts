@@ -1,11 +1,11 @@
 // The fake Partner Center's options, their defaults, and the checks that refuse a bad one at start
 // (a test's mistake, reported before anything listens).
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
-import { isWhole, MAX_TIMER_MS } from "../validation/is-whole";
-import { OFFER_KINDS, type OfferKind, type Tenant } from "./cancellation";
-import type { CredentialKind } from "../operations/credential-kinds";
-import type { LifecycleOptions } from "./lifecycle";
-import { printableValue } from "../printable";
+import { isWhole, MAX_TIMER_MS } from "../rules/is-whole";
+import { OFFER_KINDS, type OfferKind, type Tenant } from "./state/cancellation";
+import type { CredentialKind } from "../rules/credential-kinds";
+import type { LifecycleOptions } from "./state/lifecycle";
+import { printableValue } from "../internal/printable";
 
 export interface FakePartnerCenterOptions extends LifecycleOptions {
   /** The only bearer token accepted, as App+User; any non-empty token (as App+User) when neither this nor `tokens` is set. */

@@ -1,10 +1,10 @@
 // Inputs an attacker picks to make one call cost a lot, each run by name in a worker thread
 // (runIsolated with a timeout), since a synchronous loop cannot be interrupted by Jest's timer.
-import { groupOfOrders } from "../../src/operations/order-groups";
+import { groupOfOrders } from "../../src/polling/order-groups";
 import { caProblems } from "../../src/options";
-import { redactSecrets, withoutCustomerIds } from "../../src/redact";
-import { bindRequest } from "../../src/validation/request";
-import { closest } from "../../src/validation/suggest";
+import { redactSecrets, withoutCustomerIds } from "../../src/internal/redact";
+import { bindRequest } from "../../src/rules/request";
+import { closest } from "../../src/rules/suggest";
 
 const MB = 1_000_000;
 const CASES: ReadonlyMap<string, () => unknown> = new Map<string, () => unknown>([

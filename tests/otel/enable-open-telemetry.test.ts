@@ -11,7 +11,7 @@ import {
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { createPartnerCenterClient } from "../../src";
 import { enableOpenTelemetry } from "../../src/otel";
-import { CHANNELS } from "../../src/diagnostics-channels";
+import { CHANNELS } from "../../src/diagnostics/channels";
 import { startFakePartnerCenter, type FakePartnerCenter } from "../../src/testing";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";

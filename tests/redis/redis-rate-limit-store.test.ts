@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import Redis from "ioredis";
 import { createClient } from "redis";
 import { perCustomer, redisRateLimitStore, SLIDING_WINDOW_SCRIPT } from "../../src/redis";
-import type { AdmissionRequest } from "../../src/http/rate-limit-store";
+import type { AdmissionRequest } from "../../src/rate-limit/rate-limit-store";
 import { describeWithRedis, startRedis, type RedisProcess } from "../helpers/redis-server";
 
 const slot = (over: Partial<AdmissionRequest> = {}): AdmissionRequest => ({

@@ -30,7 +30,7 @@ describe("buildRequestRules", () => {
     const { buildRequestRules } = await load();
     expect(() => buildRequestRules(withQuantity(patch))).toThrow(
       new RegExp(
-        `request schema OrderLineItem\\.quantity uses \`${keyword}\`, which src/validation/bind\\.ts does not implement`,
+        `request schema OrderLineItem\\.quantity uses \`${keyword}\`, which src/rules/bind\\.ts does not implement`,
       ),
     );
   });

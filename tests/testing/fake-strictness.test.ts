@@ -6,7 +6,7 @@ import {
   type PartnerCenterClient,
 } from "partner-center-orders";
 import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
-import { IdempotencyRecords } from "../../src/testing/idempotency";
+import { IdempotencyRecords } from "../../src/testing/wire/idempotency";
 import { AttemptCounter } from "../../src/testing/faults";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";

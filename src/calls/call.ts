@@ -1,0 +1,201 @@
+// The one path every client method takes: ids, checks against the spec's rules, the call, and the
+// answer read or thrown. While middleware is registered the call goes through openapi-fetch, so
+// the middleware sees a Request and a Response; otherwise the client serialises it with
+// openapi-fetch's own serialisers and reads the answer's bytes itself, which spares a Request
+// and a Response per call (tests/unit/calls/paths.test.ts shows both send the same).
+import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders } from "openapi-fetch";
+import { operations } from "../../generated/request-rules";
+import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
+import type { Sender } from "../pipeline/send";
+import { timeoutProblems, type CallOptions } from "../options";
+import { errorFromResponse, successBody } from "./response";
+import { toFormData } from "./form-data";
+import { traceCall, tracingCalls, type CallContext } from "../diagnostics/diagnostics";
+import { withCredentialHint } from "../rules/credential-kinds";
+import { printable } from "../internal/printable";
+import {
+  bindRequest,
+  headerParameterProblems,
+  isOperationId,
+  requestProblems,
+  type OperationId,
+  type RequestParts,
+} from "../rules/request";
+
+export interface Transport {
+  /** The API root, without a trailing slash. */
+  baseUrl: string;
+  /** Headers every call sends (Accept, MS-Contract-Version, ...). */
+  baseHeaders: Record<string, string>;
+  /** Whether middleware is registered, which then must see every call. */
+  hasMiddleware(): boolean;
+  /** openapi-fetch's `request`, untyped so that operationIds and links can name any path. */
+  request(
+    method: string,
+    path: string,
+    init: Record<string, unknown>,
+  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  /** The sender for a call with these options (its own when it sets timeoutMs). */
+  senderFor(options: CallOptions): Sender;
+}
+
+/** A call, serialisable either way. */
+export interface CallRequest {
+  params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+  body?: unknown;
+  /** The body is multipart/form-data, one part per field. */
+  multipart?: boolean;
+  /** The success answer is a file of this media type, read as a Blob. */
+  answer?: string;
+  /** Shown the success answer's headers (a poller reads Retry-After). */
+  onHeaders?: (headers: Headers) => void;
+  /** Told the attempts and the final status, when the call is traced (diagnostics.ts). */
+  trace?: { attempts: number; status?: number };
+}
+
+export interface CallIds {
+  requestId: string;
+  correlationId: string;
+}
+
+/** The call's MS-RequestId and MS-CorrelationId: the caller's, else new ones. */
+export function callIds(options: CallOptions): CallIds {
+  return {
+    requestId: options.requestId ?? crypto.randomUUID(),
+    correlationId: options.correlationId ?? crypto.randomUUID(),
+  };
+}
+
+/** Problems with the per-call options themselves (ids the client made up need no check). */
+export function callOptionProblems(options: CallOptions): ValidationProblem[] {
+  const problems = timeoutProblems(options.timeoutMs, "options.timeoutMs");
+  if (options.requestId !== undefined) {
+    problems.push(...headerParameterProblems("MS-RequestId", options.requestId, "options.requestId"));
+  }
+  if (options.correlationId !== undefined) {
+    problems.push(...headerParameterProblems("MS-CorrelationId", options.correlationId, "options.correlationId"));
+  }
+  return problems;
+}
+
+const querySerializer = createQuerySerializer();
+const decoder = new TextDecoder();
+
+/** Sends a call and returns the parsed body of a 2xx answer, or throws PartnerCenterError. */
+export async function exchange<T>(
+  transport: Transport,
+  method: string,
+  path: string,
+  call: CallRequest,
+  ids: CallIds,
+  options: CallOptions,
+): Promise<T> {
+  const meta = { method, path, ...ids, baseUrl: transport.baseUrl };
+  const header: Record<string, unknown> = {
+    ...call.params.header,
+    "MS-RequestId": ids.requestId,
+    "MS-CorrelationId": ids.correlationId,
+  };
+  // A file is asked for by its media type; its errors still come as JSON.
+  if (call.answer) header.Accept = `${call.answer}, application/json`;
+  const params = { ...call.params, header };
+  const sender = transport.senderFor(options);
+  const url = createFinalURL(path, {
+    baseUrl: transport.baseUrl,
+    params,
+    querySerializer,
+    pathSerializer: defaultPathSerializer,
+  });
+  if (transport.hasMiddleware()) {
+    const { data, error, response } = await transport.request(method.toLowerCase(), path, {
+      params,
+      body: call.body,
+      bodySerializer: call.multipart ? toFormData : undefined,
+      parseAs: call.answer ? "blob" : "text",
+      signal: options.signal,
+      fetch: sender.fetch,
+    });
+    const head = { status: response.status, headers: response.headers, url: response.url || url };
+    if (!response.ok) throw errorFromResponse(head, error, meta);
+    call.onHeaders?.(response.headers);
+    return data instanceof Blob ? (data as T) : successBody<T>(head, data, meta);
+  }
+  const body =
+    call.body === undefined
+      ? undefined
+      : call.multipart
+        ? toFormData(call.body as Record<string, unknown>)
+        : JSON.stringify(call.body);
+  // As openapi-fetch merges them: Content-Type lowest, for a JSON body only.
+  const headers = mergeHeaders(
+    typeof body === "string" ? { "Content-Type": "application/json" } : {},
+    transport.baseHeaders,
+    header as Record<string, string>,
+  );
+  const received = await sender.send({ method, url, headers, body, signal: options.signal, trace: call.trace });
+  const answer = { status: received.status, headers: received.headers, url };
+  if (received.status >= 300) throw errorFromResponse(answer, decoder.decode(received.body), meta);
+  call.onHeaders?.(received.headers);
+  if (call.answer) return new Blob([received.body], { type: received.headers.get("content-type") ?? call.answer }) as T;
+  return successBody<T>(answer, decoder.decode(received.body), meta);
+}
+
+const ORDER = ["path", "query", "header", "body", "options"];
+
+/** Problems in the order a reader fixes them: path, query, headers, body, options. */
+function sortProblems(problems: ValidationProblem[]): ValidationProblem[] {
+  const rank = (p: ValidationProblem) => ORDER.indexOf(p.path.split(/[.[]/)[0]!);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+/**
+ * Calls the operation `operationId`: binds every part of the request as the service would (the
+ * body that is sent is the bound one) and refuses, with nothing sent, what the spec's rules refuse.
+ */
+export async function callOperation<T>(
+  transport: Transport,
+  operationId: OperationId,
+  request: RequestParts,
+  options: CallOptions = {},
+  onHeaders?: (headers: Headers) => void,
+): Promise<T> {
+  if (!isOperationId(operationId)) {
+    throw new PartnerCenterValidationError("call", [
+      {
+        path: "operationId",
+        message: `must be an operationId of the spec, got ${printable(String(operationId), 100)}`,
+      },
+    ]);
+  }
+  const bound = bindRequest(operationId, request ?? {});
+  const problems = [...requestProblems(operationId, bound), ...callOptionProblems(options ?? {})];
+  if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
+  const rule = operations[operationId];
+  const ids = callIds(options);
+  const call: CallRequest = {
+    params: { path: bound.path, query: bound.query, header: bound.header },
+    body: bound.body,
+    multipart: "body" in rule && rule.body.contentType === "multipart/form-data",
+    answer: "answer" in rule ? rule.answer : undefined,
+    onHeaders,
+  };
+  const hinted = (error: unknown) => {
+    throw withCredentialHint(operationId, error);
+  };
+  if (!tracingCalls()) return exchange<T>(transport, rule.method, rule.path, call, ids, options).catch(hinted);
+  const { customer_id: customerId, order_id: orderId } = bound.path;
+  const context: CallContext = {
+    operationId,
+    method: rule.method,
+    ...ids,
+    ...(typeof customerId === "string" ? { customerId } : {}),
+    ...(typeof orderId === "string" ? { orderId } : {}),
+    attempts: 0,
+  };
+  return traceCall(context, () =>
+    exchange<T>(transport, rule.method, rule.path, { ...call, trace: context }, ids, options).catch(hinted),
+  );
+}

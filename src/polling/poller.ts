@@ -1,0 +1,314 @@
+// pc.orders.pollProvisioning: waits for an order to finish provisioning. Each poll reads the order
+// (its status, and the subscription ids once provisioned) and, unless its status already settles
+// it, the line items' provisioning states; provisioning-outcome.ts judges them and poll-delay.ts
+// says how long to wait next. Polls of one order never overlap, even across pollers. The state is
+// text at any time (toString), from which another process resumes without placing anything again.
+import type { OrderLineItemProvisioningStatusCollection, PlacedOrder } from "../../generated/schema";
+import { abortedError, isPartnerCenterError, PartnerCenterError, PartnerCenterValidationError } from "../errors";
+import { observed, publishPoll } from "../diagnostics/diagnostics";
+import { parseRetryAfter } from "../pipeline/retry-policy";
+import type { CallOptions } from "../options";
+import { sleep } from "../internal/async/sleep";
+import { oneAtATime, type OneAtATime } from "./one-at-a-time";
+import { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, nextPollDelay } from "./poll-delay";
+import { newSavedPoller, readSavedPoller, waitProblems, type SavedPoller } from "./poller-state";
+import { judgeProvisioning, type ProvisioningOutcome } from "./provisioning-outcome";
+
+export interface PollOptions {
+  /** The first wait between polls, in ms; waits double from there up to maxIntervalMs. Default 2 000. */
+  intervalMs?: number | undefined;
+  /** The longest wait between polls, in ms. Default 60 000. */
+  maxIntervalMs?: number | undefined;
+  /**
+   * How long to wait for provisioning, in ms, before the outcome is `timed_out`. Default 30 minutes.
+   * A bound: a poll still waiting on pacing or retries is abandoned then (a poll that starts at
+   * it gets up to 10 s more), and a wait with no poll answered rejects with TIMEOUT.
+   */
+  maxWaitMs?: number | undefined;
+  /** Ends the wait at once: the poller rejects with ABORTED and the ids of its last request. */
+  signal?: AbortSignal | undefined;
+  /** What an earlier poller's toString() returned: carry on where it stopped. */
+  resumeFrom?: string | undefined;
+}
+
+export interface ProvisioningState {
+  /** The order as last read. */
+  order: PlacedOrder;
+  /** Its line items' provisioning states, when read (not when the order's status settles it). */
+  provisioning?: OrderLineItemProvisioningStatusCollection;
+  done: boolean;
+  /** Set when done. */
+  outcome?: ProvisioningOutcome;
+  /** Statuses the client does not know, never taken as done (`order: <s>`, `line item <n>: <s>`). */
+  unrecognised: string[];
+  /** Polls made so far, counting those of the poller this one resumed. */
+  polls: number;
+  /**
+   * Why the line items' provisioning states were not read, when the credential may not read them
+   * (getOrderProvisioningStatus takes App+User only): the order was judged from itself (D35).
+   */
+  provisioningUnread?: string;
+}
+
+export interface ProvisioningResult {
+  order: PlacedOrder;
+  provisioning?: OrderLineItemProvisioningStatusCollection;
+  outcome: ProvisioningOutcome;
+  /** Set when the order was judged from itself alone: see ProvisioningState. */
+  provisioningUnread?: string;
+}
+
+export interface ProvisioningPoller extends AsyncIterable<ProvisioningState> {
+  /** Polls to the end; resolves with the outcome (`timed_out` included), rejects on a failed poll or an abort. */
+  pollUntilDone(): Promise<ProvisioningResult>;
+  /** The state as JSON, for pollProvisioning(..., { resumeFrom }) in this process or another. */
+  toString(): string;
+}
+
+type PollRead = "getOrder" | "getOrderProvisioningStatus";
+
+export interface PollerDeps {
+  read<T>(
+    operationId: PollRead,
+    customerId: string,
+    orderId: string,
+    options: CallOptions,
+    onHeaders: (headers: Headers) => void,
+  ): Promise<T>;
+  oneAtATime: OneAtATime;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  now(): number;
+}
+
+const WAITS = ["intervalMs", "maxIntervalMs", "maxWaitMs"] as const;
+
+/** The saved state a poller starts from, or the caller's mistakes (nothing is sent then). */
+function startingState(
+  customerId: string,
+  orderId: string,
+  options: PollOptions,
+  firstPollAfterMs: number,
+  now: number,
+): SavedPoller {
+  const problems = waitProblems(options as Record<string, unknown>, WAITS);
+  const read =
+    options.resumeFrom === undefined ? undefined : readSavedPoller(options.resumeFrom, customerId, orderId, now);
+  if (Array.isArray(read)) problems.push(...read);
+  if (problems.length) throw new PartnerCenterValidationError("pollProvisioning", problems);
+  const resumed = read as SavedPoller | undefined;
+  const schedule = {
+    intervalMs: options.intervalMs ?? resumed?.intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs,
+    maxIntervalMs: options.maxIntervalMs ?? resumed?.maxIntervalMs ?? DEFAULT_POLL_SCHEDULE.maxIntervalMs,
+  };
+  if (resumed)
+    return {
+      ...resumed,
+      ...schedule,
+      ...(options.maxWaitMs === undefined ? {} : { deadline: now + options.maxWaitMs }),
+    };
+  return newSavedPoller({
+    customerId,
+    orderId,
+    polls: 0,
+    nextPollAt: now + firstPollAfterMs,
+    deadline: now + (options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
+    ...schedule,
+    correlationId: crypto.randomUUID(),
+  });
+}
+
+/** Error 800007, "Unable to retrieve provisioning information": not there yet, so poll again. */
+const notYetProvisioning = (error: unknown) =>
+  isPartnerCenterError(error) && error.status === 404 && String(error.code) === "800007";
+
+/** How long a poll that starts at the deadline may take (at most maxWaitMs): pollUntilDone settles by maxWaitMs and this. */
+const LAST_POLL_GRACE_MS = 10_000;
+
+/** A 403 to getOrderProvisioningStatus: the docs give it to App+User credentials alone, so an App-only one is refused. */
+const notForThisCredential = (error: unknown) => isPartnerCenterError(error) && error.status === 403;
+
+export function provisioningPoller(
+  deps: PollerDeps,
+  customerId: string,
+  orderId: string,
+  options: PollOptions = {},
+  firstPollAfterMs = 0,
+): ProvisioningPoller {
+  const saved = startingState(customerId, orderId, options, firstPollAfterMs, deps.now());
+  const signal = options.signal;
+  let lastRequestId: string | undefined;
+  let last: ProvisioningState | undefined;
+  let failure: unknown;
+  // Once refused for the credential's kind, never asked again: the order alone decides.
+  let provisioningUnread: string | undefined;
+
+  const ids = () => ({ requestId: (lastRequestId = crypto.randomUUID()), correlationId: saved.correlationId });
+
+  /** One poll: the order, then its provisioning unless the order's status settles it. One request at a time per order. */
+  const pollOnce = (bounded: AbortSignal) =>
+    deps.oneAtATime(
+      `${customerId.toLowerCase()}/${orderId}`,
+      async () => {
+        let retryAfterMs: number | undefined;
+        const onHeaders = (headers: Headers) =>
+          (retryAfterMs = parseRetryAfter(headers.get("Retry-After"), Date.now()) ?? retryAfterMs);
+        const order = await deps.read<PlacedOrder>(
+          "getOrder",
+          customerId,
+          orderId,
+          { signal: bounded, ...ids() },
+          onHeaders,
+        );
+        if (provisioningUnread || judgeProvisioning(order).done) return { order, retryAfterMs };
+        const provisioning = await deps
+          .read<OrderLineItemProvisioningStatusCollection>(
+            "getOrderProvisioningStatus",
+            customerId,
+            orderId,
+            { signal: bounded, ...ids() },
+            onHeaders,
+          )
+          .catch((error: unknown) => {
+            if (notYetProvisioning(error)) return undefined;
+            if (!notForThisCredential(error)) throw error;
+            provisioningUnread = `getOrderProvisioningStatus was refused with 403 (it takes App+User credentials, Admin agent or Global admin; an App-only credential is refused): the order is judged from its status and its line items' subscription ids`;
+            return undefined;
+          });
+        return { order, provisioning, retryAfterMs };
+      },
+      bounded,
+    );
+
+  /**
+   * One poll, abandoned at the deadline (or, for a poll that starts there, a grace later) however
+   * long its calls wait on pacing or retries: undefined when the deadline ended it.
+   */
+  async function boundedPoll() {
+    const timer = new AbortController();
+    const budget = Math.max(
+      saved.deadline - deps.now(),
+      Math.min(LAST_POLL_GRACE_MS, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
+    );
+    const clock = setTimeout(() => timer.abort(new Error("maxWaitMs")), budget);
+    try {
+      return await pollOnce(signal ? AbortSignal.any([signal, timer.signal]) : timer.signal);
+    } catch (error) {
+      if (timer.signal.aborted && !signal?.aborted) return undefined;
+      throw error;
+    } finally {
+      clearTimeout(clock);
+    }
+  }
+
+  /** The deadline came before any poll was answered: a typed error with the last request's ids. */
+  const deadlineFirst = () =>
+    new PartnerCenterError(
+      `pollProvisioning for order ${orderId} reached maxWaitMs before a poll was answered: its calls were still waiting (on the client's pacing, or retries)`,
+      { code: "TIMEOUT", isRetryable: true, requestId: lastRequestId, correlationId: saved.correlationId },
+    );
+
+  /** A wait the caller's signal ended, between requests: the last request's ids, the signal's reason. */
+  const abortedWaiting = (reason: unknown) =>
+    abortedError(`pollProvisioning for order ${orderId} was aborted by the caller's signal`, {
+      requestId: lastRequestId,
+      correlationId: saved.correlationId,
+      cause: reason,
+    });
+
+  async function* polls(): AsyncGenerator<ProvisioningState, void, undefined> {
+    try {
+      for (;;) {
+        const wait = saved.nextPollAt - deps.now();
+        if (wait > 0) await deps.sleep(wait, signal);
+        const answered = await boundedPoll();
+        if (!answered) {
+          if (!last) throw deadlineFirst();
+          last = { ...last, done: true, outcome: "timed_out" };
+          yield last;
+          return;
+        }
+        const { order, provisioning, retryAfterMs } = answered;
+        saved.polls += 1;
+        const verdict = judgeProvisioning(order, provisioning, { orderAlone: provisioningUnread !== undefined });
+        const now = deps.now();
+        const timedOut = !verdict.done && now >= saved.deadline;
+        // The last poll is at the deadline at the latest.
+        saved.nextPollAt = Math.min(now + nextPollDelay(saved.polls, saved, retryAfterMs), saved.deadline);
+        last = {
+          order,
+          provisioning,
+          done: verdict.done || timedOut,
+          outcome: verdict.outcome ?? (timedOut ? "timed_out" : undefined),
+          unrecognised: verdict.unrecognised,
+          polls: saved.polls,
+          ...(provisioningUnread ? { provisioningUnread } : {}),
+        };
+        if (observed.poll())
+          publishPoll({
+            customerId,
+            orderId,
+            polls: last.polls,
+            status: last.order.status,
+            done: last.done,
+            outcome: last.outcome,
+          });
+        yield last;
+        if (last.done) return;
+      }
+    } catch (error) {
+      failure = signal?.aborted && !isPartnerCenterError(error) ? abortedWaiting(signal.reason) : error;
+      throw failure;
+    }
+  }
+
+  const generator = polls();
+  // Without return(): leaving a for-await loop early does not end the poller.
+  const iterator: AsyncIterableIterator<ProvisioningState> = {
+    next: () => generator.next(),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    async pollUntilDone() {
+      for await (const state of iterator) last = state;
+      // What the polls threw, as they threw it (a PartnerCenterError, or the caller's abort reason).
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      if (failure !== undefined) throw failure;
+      const { order, provisioning, outcome } = last!;
+      return { order, provisioning, outcome: outcome!, ...(provisioningUnread ? { provisioningUnread } : {}) };
+    },
+    toString: () => JSON.stringify(saved),
+  };
+}
+
+/** How to wait for an order just placed: pollProvisioning's waits, without resuming. */
+export type WaitOptions = Pick<PollOptions, "intervalMs" | "maxIntervalMs" | "maxWaitMs" | "signal">;
+
+/**
+ * Waits for an order an answer just carried: settled by its status already (held for a purchase
+ * order, say), or polled from intervalMs on, since an order just placed is not provisioned yet.
+ */
+export function waitForProvisioning(
+  deps: PollerDeps,
+  customerId: string,
+  placed: PlacedOrder,
+  waits: WaitOptions,
+): Promise<ProvisioningResult> {
+  const verdict = judgeProvisioning(placed);
+  if (verdict.done) return Promise.resolve({ order: placed, outcome: verdict.outcome! });
+  return provisioningPoller(
+    deps,
+    customerId,
+    placed.id,
+    waits,
+    waits.intervalMs ?? DEFAULT_POLL_SCHEDULE.intervalMs,
+  ).pollUntilDone();
+}
+
+/** The poller's reads through the client's calls, one poll at a time per order. */
+export function pollerDepsFor(read: PollerDeps["read"]): PollerDeps {
+  return { read, oneAtATime: oneAtATime(), sleep, now: Date.now };
+}
