@@ -11,13 +11,14 @@ import { ReplayableRequest } from "./internal/fast/replay";
 import { createSender, type SenderConfig } from "./pipeline/send";
 import { sleep } from "./internal/async/sleep";
 import { resolveLink, type LinkInput } from "./calls/links";
-import { callIds, callOperation, callOptionProblems, exchange, type Transport } from "./calls/call";
+import { callIds, callOperation, callOptionProblems, exchange, type ClientCore } from "./calls/call";
 import { cartsApi, type CartsApi } from "./resources/carts";
 import { ordersApi, type OrdersApi } from "./resources/orders";
 import { pollerDepsFor } from "./polling/poller";
 import { subscriptionsApi, type SubscriptionsApi } from "./resources/subscriptions";
 import type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
-import { resolveOptions, type CallOptions, type ClientOptions, type ResolvedOptions } from "./options";
+import type { CallOptions, ClientOptions, ResolvedOptions } from "./options";
+import { resolveOptions } from "./resolve-options";
 
 export interface FollowOptions extends CallOptions {
   /** JSON body to send, for links whose method takes one (patchOperation). */
@@ -127,11 +128,11 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
       }
     };
   }
-  const transport: Transport = {
+  const transport: ClientCore = {
     baseUrl: resolved.baseUrl,
     baseHeaders: resolved.headers,
     hasMiddleware: () => middleware.length > 0,
-    request: client.request as unknown as Transport["request"],
+    request: client.request as unknown as ClientCore["request"],
     senderFor: (call) =>
       call.timeoutMs === undefined || call.timeoutMs === config.timeoutMs
         ? sender

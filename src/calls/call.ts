@@ -7,7 +7,8 @@ import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHead
 import { operations } from "../../generated/request-rules";
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import type { Sender } from "../pipeline/send";
-import { timeoutProblems, type CallOptions } from "../options";
+import type { CallOptions } from "../options";
+import { timeoutProblems } from "../rules/is-whole";
 import { errorFromResponse, successBody } from "./response";
 import { toFormData } from "./form-data";
 import { traceCall, tracingCalls, type CallContext } from "../diagnostics/diagnostics";
@@ -22,7 +23,7 @@ import {
   type RequestParts,
 } from "../rules/request";
 
-export interface Transport {
+export interface ClientCore {
   /** The API root, without a trailing slash. */
   baseUrl: string;
   /** Headers every call sends (Accept, MS-Contract-Version, ...). */
@@ -83,7 +84,7 @@ const decoder = new TextDecoder();
 
 /** Sends a call and returns the parsed body of a 2xx answer, or throws PartnerCenterError. */
 export async function exchange<T>(
-  transport: Transport,
+  transport: ClientCore,
   method: string,
   path: string,
   call: CallRequest,
@@ -156,7 +157,7 @@ function sortProblems(problems: ValidationProblem[]): ValidationProblem[] {
  * body that is sent is the bound one) and refuses, with nothing sent, what the spec's rules refuse.
  */
 export async function callOperation<T>(
-  transport: Transport,
+  transport: ClientCore,
   operationId: OperationId,
   request: RequestParts,
   options: CallOptions = {},

@@ -2,7 +2,8 @@
 // the service sent (an ApiFault, the 429 body, an HTML gateway page, nothing at all).
 import { PartnerCenterError } from "../errors";
 import { printable } from "../internal/printable";
-import { isInProgress, isRetryableStatus, parseRetryAfter } from "../pipeline/retry-policy";
+import { isRetryableStatus, parseRetryAfter } from "../pipeline/retry-policy";
+import { isInProgress } from "../rules/in-progress";
 
 /** Longest excerpt of a body kept on an error. */
 const EXCERPT = 1024;

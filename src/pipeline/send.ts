@@ -18,7 +18,8 @@ import type { LightRequest } from "../internal/fast/light-request";
 import { outgoingFrom, type Outgoing } from "../internal/fast/replay";
 import { CORRELATION_ID, REQUEST_ID, assignRequestIds } from "./request-ids";
 import type { Pacer, PaceHint } from "../rate-limit/rate-limiter";
-import { decideRetry, isInProgress, parseRetryAfter, type RetryPolicy } from "./retry-policy";
+import { isInProgress } from "../rules/in-progress";
+import { decideRetry, parseRetryAfter, type RetryPolicy } from "./retry-policy";
 
 export interface SenderConfig {
   /** How each attempt's bytes move: node:http, or a fetch. */

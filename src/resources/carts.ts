@@ -6,7 +6,7 @@ import type { Cart, CartCheckoutResult, CartLineItem, OrderError, PlacedOrder } 
 import { isPartnerCenterError, PartnerCenterError, PartnerCenterValidationError } from "../errors";
 import { printable } from "../internal/printable";
 import type { CallOptions } from "../options";
-import { callOperation, type Transport } from "../calls/call";
+import { callOperation, type ClientCore } from "../calls/call";
 import type { BillingCycleInput } from "./orders";
 import { waitForProvisioning, type PollerDeps, type ProvisioningResult, type WaitOptions } from "../polling/poller";
 import { waitProblems } from "../polling/poller-state";
@@ -52,7 +52,7 @@ export interface CheckoutAndWaitResult {
   groups: CheckoutGroupResult[];
 }
 
-export function cartsApi(transport: Transport, pollerDeps: PollerDeps) {
+export function cartsApi(transport: ClientCore, pollerDeps: PollerDeps) {
   const call = <T>(
     operationId: "createCart" | "getCart" | "updateCart" | "checkoutCart",
     request: Parameters<typeof callOperation>[2],

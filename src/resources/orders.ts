@@ -17,7 +17,7 @@ import type { CallOptions } from "../options";
 import { numberLineItems } from "../rules/line-items";
 import { bindRequest, type OperationId, type RequestParts } from "../rules/request";
 import { bodyDigest, KeyedBodies, requestIdFor } from "../calls/idempotency-key";
-import { callOperation, type Transport } from "../calls/call";
+import { callOperation, type ClientCore } from "../calls/call";
 import { listPages, type Follow, type ListOptions } from "../calls/list-pages";
 import { pathWithQuery } from "../calls/paging";
 import {
@@ -107,7 +107,7 @@ export interface OrderAttachmentsInput {
 /** createAndWait's options: createOrder's, and how to wait (resuming is pollProvisioning's). */
 export type CreateAndWaitOptions = CreateOrderOptions & Omit<PollOptions, "resumeFrom">;
 
-export function ordersApi(transport: Transport, follow: Follow, baseUrl: string, pollerDeps: PollerDeps) {
+export function ordersApi(transport: ClientCore, follow: Follow, baseUrl: string, pollerDeps: PollerDeps) {
   const call = <T>(operationId: OperationId, request: RequestParts, options: CallOptions) =>
     callOperation<T>(transport, operationId, request, options);
 

@@ -1,11 +1,11 @@
 // pc.subscriptions: what an order bought. listByOrder is listSubscriptionsByOrder, read page after
 // page as links.next leads (list-pages.ts).
 import type { Subscription, SubscriptionCollection } from "../../generated/schema";
-import { callOperation, type Transport } from "../calls/call";
+import { callOperation, type ClientCore } from "../calls/call";
 import { listPages, type Follow, type ListOptions } from "../calls/list-pages";
 import { pathWithQuery } from "../calls/paging";
 
-export function subscriptionsApi(transport: Transport, follow: Follow, baseUrl: string) {
+export function subscriptionsApi(transport: ClientCore, follow: Follow, baseUrl: string) {
   return {
     /**
      * listSubscriptionsByOrder: the subscriptions an order created, each with its `orderId`. A line

@@ -35,7 +35,7 @@ interface Prepared {
 }
 import { OrderStore, type NewOrder } from "./state/store";
 import { Throttle } from "./wire/throttle";
-import { isInProgress } from "../pipeline/retry-policy";
+import { isInProgress } from "../rules/in-progress";
 
 export interface FakePartnerCenterStats {
   /** Requests received, faulted ones included. */

@@ -1,7 +1,7 @@
 // Inputs an attacker picks to make one call cost a lot, each run by name in a worker thread
 // (runIsolated with a timeout), since a synchronous loop cannot be interrupted by Jest's timer.
 import { groupOfOrders } from "../../src/polling/order-groups";
-import { caProblems } from "../../src/options";
+import { caProblems } from "../../src/transport/transport-options";
 import { redactSecrets, withoutCustomerIds } from "../../src/internal/redact";
 import { bindRequest } from "../../src/rules/request";
 import { closest } from "../../src/rules/suggest";

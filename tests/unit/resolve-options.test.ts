@@ -1,6 +1,7 @@
 import { CLOUDS } from "../../src/clouds";
 import { isPartnerCenterValidationError, type PartnerCenterValidationError } from "../../src/errors";
-import { DEFAULT_TIMEOUT_MS, resolveOptions, type ClientOptions } from "../../src/options";
+import { DEFAULT_TIMEOUT_MS, type ClientOptions } from "../../src/options";
+import { resolveOptions } from "../../src/resolve-options";
 
 function problemsOf(options: unknown): string[] {
   try {

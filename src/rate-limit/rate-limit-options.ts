@@ -1,0 +1,81 @@
+// The rateLimit option: what pacing it asks for, or the problems with it, and its defaults.
+import type { ValidationProblem } from "../errors";
+import type { RateLimitOption, ResolvedOptions } from "../options";
+import { isWhole } from "../rules/is-whole";
+import { isRateLimitStore } from "./rate-limit-store";
+
+/** The Order resource's documented limit: 500 requests per minute per tenant. */
+export const DEFAULT_RATE_LIMIT = 500;
+
+const MINUTE = 60_000;
+
+/** The pacing `option` asks for, or the problems with it. */
+export function rateLimitOf(
+  option: RateLimitOption | number | false | undefined,
+): ResolvedOptions["rateLimit"] | ValidationProblem[] {
+  if (option === false) return undefined;
+  const at = "options.rateLimit";
+  const { requestsPerMinute, windowMs = MINUTE } =
+    typeof option === "object" && option !== null ? option : { requestsPerMinute: option ?? DEFAULT_RATE_LIMIT };
+  if (!isWhole(requestsPerMinute, 1)) {
+    return [
+      {
+        path: typeof option === "object" ? `${at}.requestsPerMinute` : at,
+        message: `must be a whole number of requests a minute, at least 1, or false, got ${String(requestsPerMinute)}`,
+      },
+    ];
+  }
+  if (!isWhole(windowMs, 1, 3_600_000)) {
+    return [
+      {
+        path: `${at}.windowMs`,
+        message: `must be a whole number of milliseconds from 1 to 3 600 000, got ${String(windowMs)}`,
+      },
+    ];
+  }
+  const allowance = Math.floor((requestsPerMinute * windowMs) / MINUTE);
+  if (allowance < 1)
+    return [
+      { path: `${at}.windowMs`, message: `must be long enough to hold one request at ${requestsPerMinute} a minute` },
+    ];
+  if (typeof option !== "object" || option === null || option.store === undefined) return { allowance, windowMs };
+  return sharedPacing(option, allowance, windowMs);
+}
+
+/** The store's part of the pacing option, or the problems with it. */
+function sharedPacing(
+  option: RateLimitOption,
+  allowance: number,
+  windowMs: number,
+): ResolvedOptions["rateLimit"] | ValidationProblem[] {
+  const at = "options.rateLimit";
+  const problems: ValidationProblem[] = [];
+  if (!isRateLimitStore(option.store))
+    problems.push({
+      path: `${at}.store`,
+      message:
+        "must be a RateLimitStore (admit, settle and pause), such as redisRateLimitStore(redis, { key }) from partner-center-orders/redis",
+    });
+  const fallback = option.fallbackRequestsPerMinute ?? Math.max(1, Math.floor(option.requestsPerMinute / 4));
+  if (!isWhole(fallback, 1) || fallback > option.requestsPerMinute) {
+    problems.push({
+      path: `${at}.fallbackRequestsPerMinute`,
+      message: `must be a whole number from 1 to requestsPerMinute, got ${String(fallback)}`,
+    });
+  }
+  const storeTimeoutMs = option.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+  if (!isWhole(storeTimeoutMs, 1, 60_000))
+    problems.push({
+      path: `${at}.storeTimeoutMs`,
+      message: `must be a whole number of milliseconds from 1 to 60 000, got ${String(storeTimeoutMs)}`,
+    });
+  if (problems.length) return problems;
+  const localAllowance = Math.max(1, Math.floor((fallback * windowMs) / MINUTE));
+  return { allowance, windowMs, shared: { store: option.store!, localAllowance, storeTimeoutMs } };
+}
+
+/**
+ * How long an admission may take before the store is set aside: a loopback or same-zone Redis
+ * answers in about a millisecond, so 250 ms is a store that is down or stalled, not a slow one.
+ */
+export const DEFAULT_STORE_TIMEOUT_MS = 250;
