@@ -30,7 +30,8 @@ check fails); with --fuzz N also sends N valid and N invalid generated requests 
 paced at Partner Center's 500 a minute; --rate-limit N sets another pace (0: none, for a mock).
 
 Credentials: PARTNER_CENTER_TOKEN, or PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_ID and
-PARTNER_CENTER_CLIENT_SECRET with @azure/identity installed. --base-url, --customer, --cart and
+PARTNER_CENTER_CLIENT_SECRET (App-only, signed in at PARTNER_CENTER_AUTHORITY_HOST, default
+https://login.microsoftonline.com, through the same proxy as the calls). --base-url, --customer, --cart and
 --offer default to PARTNER_CENTER_BASE_URL, PARTNER_CENTER_CUSTOMER_ID, PARTNER_CENTER_CART_ID and
 PARTNER_CENTER_OFFER_ID.
 Exit code 0: every check passed; 1: a check failed; 2: the command or its credentials are wrong;

@@ -32,7 +32,7 @@ export async function main(
     print(`${args.map((p) => `${p.path} ${p.message}`).join("\n")}\n\n${USAGE}`);
     return 2;
   }
-  const credential = await credentialFromEnv(env);
+  const credential = credentialFromEnv(env);
   if (Array.isArray(credential)) {
     print(credential.join("\n"));
     return 2;
