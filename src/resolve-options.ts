@@ -7,7 +7,7 @@ import { userAgent } from "./internal/user-agent";
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type ClientOptions, type ResolvedOptions } from "./options";
 import { DEFAULT_RETRY_POLICY } from "./pipeline/retry-policy";
 import { rateLimitOf } from "./rate-limit/rate-limit-options";
-import { isWhole, MAX_TIMER_MS, timeoutProblems } from "./rules/is-whole";
+import { MAX_TIMER_MS, timeoutProblems, wholeNumberProblems } from "./rules/is-whole";
 import { headerParameterProblems } from "./rules/request";
 import { defaultTransport } from "./transport/default-transport";
 import { fetchTransport } from "./transport/fetch-transport";
@@ -42,28 +42,19 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     });
   }
   if (options.baseUrl !== undefined) problems.push(...endpointProblems(options.baseUrl, "options.baseUrl"));
-  if (options.maxRetries !== undefined && !isWhole(options.maxRetries, 0, 10)) {
-    problems.push({
-      path: "options.maxRetries",
-      message: `must be a whole number from 0 to 10, got ${String(options.maxRetries)}`,
-    });
-  }
-  problems.push(...timeoutProblems(options.timeoutMs, "options.timeoutMs"));
-  if (options.tokenTimeoutMs !== undefined && !isWhole(options.tokenTimeoutMs, 1, MAX_TIMER_MS)) {
-    problems.push({
-      path: "options.tokenTimeoutMs",
-      message: `must be a whole number of milliseconds above 0, got ${String(options.tokenTimeoutMs)}`,
-    });
-  }
-  if (options.maxResponseBytes !== undefined && !isWhole(options.maxResponseBytes, 1)) {
-    problems.push({
-      path: "options.maxResponseBytes",
-      message: `must be a whole number of bytes above 0, got ${String(options.maxResponseBytes)}`,
-    });
-  }
+  problems.push(
+    ...wholeNumberProblems(options.maxRetries, "options.maxRetries", { min: 0, max: 10 }),
+    ...timeoutProblems(options.timeoutMs, "options.timeoutMs"),
+    ...wholeNumberProblems(options.tokenTimeoutMs, "options.tokenTimeoutMs", {
+      min: 1,
+      max: MAX_TIMER_MS,
+      unit: "milliseconds",
+    }),
+    ...wholeNumberProblems(options.maxResponseBytes, "options.maxResponseBytes", { min: 1, unit: "bytes" }),
+  );
   for (const [key, value] of Object.entries(options.backoff ?? {})) {
-    if (!isWhole(value, 0, 24 * 3600_000))
-      problems.push({ path: `options.backoff.${key}`, message: "must be a whole number of milliseconds" });
+    const rule = { min: 0, max: 24 * 3600_000, unit: "milliseconds" };
+    problems.push(...wholeNumberProblems(value ?? null, `options.backoff.${key}`, rule));
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     problems.push({ path: "options.fetch", message: "must be a function" });

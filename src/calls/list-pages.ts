@@ -5,6 +5,7 @@ import type { CallOptions } from "../options";
 import type { LinkInput } from "./links";
 import { callIds, type CallIds } from "./call";
 import { DEFAULT_MAX_PAGES, pageKey, readPage, type PagingState } from "./paging";
+import { wholeNumberProblems } from "../rules/is-whole";
 
 /** Follows a link; provided by the client so that lists can page. */
 export type Follow = <T>(link: LinkInput, options?: CallOptions) => Promise<T>;
@@ -32,11 +33,8 @@ export async function* listPages<T>(
   baseUrl: string,
 ): AsyncGenerator<T, void, undefined> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw new PartnerCenterValidationError(list.operationId, [
-      { path: "options.maxPages", message: `must be a whole number above 0, got ${String(maxPages)}` },
-    ]);
-  }
+  const problems = wholeNumberProblems(maxPages, "options.maxPages", { min: 1, unit: "pages" });
+  if (problems.length) throw new PartnerCenterValidationError(list.operationId, problems);
   // Each page's ids are known here, so that an error about a page can name them.
   let ids = callIds(options);
   const state: PagingState = { seen: new Set([pageKey(list.firstPath)]), pages: 1 };

@@ -1,6 +1,7 @@
 // The contract command's arguments: flags first, then the environment's PARTNER_CENTER_*
 // variables. A pure reading: what to run, or what is wrong with the command line.
 import type { ValidationProblem } from "../errors";
+import { wholeNumberMessage } from "../rules/is-whole";
 
 export interface ContractArgs {
   baseUrl: string;
@@ -80,7 +81,7 @@ export function readContractArgs(
     const text = given.get(flag);
     if (text === undefined) return fallback;
     if (!/^\d{1,10}$/.test(text) || Number(text) > max)
-      problems.push({ path: flag, message: `must be a whole number from 0 to ${max}, got ${text}` });
+      problems.push({ path: flag, message: wholeNumberMessage(text, { min: 0, max }) });
     return Number(text);
   };
   // Ten thousand requests per operation and kind is already hours against a real endpoint;

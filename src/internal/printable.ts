@@ -28,7 +28,8 @@ export function printableValue(value: unknown, max = 100): string {
   if (value === undefined || value === null) return "(none)";
   if (typeof value === "string") return printable(value, max);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return `(${Array.isArray(value) ? "an array" : `a ${typeof value}`})`;
+  const kind = Array.isArray(value) ? "array" : typeof value;
+  return `(${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind})`;
 }
 
 /** A thrown value's message (or the value as text), printable; never throws, whatever was thrown. */

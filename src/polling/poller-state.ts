@@ -5,7 +5,7 @@
 import type { ValidationProblem } from "../errors";
 import { printableValue as shown } from "../internal/printable";
 import { sameOrderId } from "../rules/ids";
-import { isWhole, MAX_TIMER_MS } from "../rules/is-whole";
+import { isWhole, MAX_TIMER_MS, wholeNumberMessage } from "../rules/is-whole";
 import type { PollSchedule } from "./poll-delay";
 
 const KIND = "partner-center-orders/provisioning-poller";
@@ -79,6 +79,6 @@ export function waitProblems(options: Record<string, unknown>, names: readonly s
     .filter((name) => options[name] !== undefined && !isWait(options[name]))
     .map((name) => ({
       path: `options.${name}`,
-      message: `must be a whole number of milliseconds above 0, got ${String(options[name])}`,
+      message: wholeNumberMessage(options[name], { min: 1, max: MAX_TIMER_MS, unit: "milliseconds" }),
     }));
 }

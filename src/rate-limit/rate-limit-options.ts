@@ -1,7 +1,7 @@
 // The rateLimit option: what pacing it asks for, or the problems with it, and its defaults.
 import type { ValidationProblem } from "../errors";
 import type { RateLimitOption, ResolvedOptions } from "../options";
-import { isWhole } from "../rules/is-whole";
+import { wholeNumberProblems } from "../rules/is-whole";
 import { isRateLimitStore } from "./rate-limit-store";
 
 /** The Order resource's documented limit: 500 requests per minute per tenant. */
@@ -17,22 +17,16 @@ export function rateLimitOf(
   const at = "options.rateLimit";
   const { requestsPerMinute, windowMs = MINUTE } =
     typeof option === "object" && option !== null ? option : { requestsPerMinute: option ?? DEFAULT_RATE_LIMIT };
-  if (!isWhole(requestsPerMinute, 1)) {
-    return [
-      {
-        path: typeof option === "object" ? `${at}.requestsPerMinute` : at,
-        message: `must be a whole number of requests a minute, at least 1, or false, got ${String(requestsPerMinute)}`,
-      },
-    ];
-  }
-  if (!isWhole(windowMs, 1, 3_600_000)) {
-    return [
-      {
-        path: `${at}.windowMs`,
-        message: `must be a whole number of milliseconds from 1 to 3 600 000, got ${String(windowMs)}`,
-      },
-    ];
-  }
+  const rate = { min: 1, unit: "requests a minute", or: "or false" };
+  const problems = [
+    ...wholeNumberProblems(
+      requestsPerMinute ?? null,
+      typeof option === "object" ? `${at}.requestsPerMinute` : at,
+      rate,
+    ),
+    ...wholeNumberProblems(windowMs, `${at}.windowMs`, { min: 1, max: 3_600_000, unit: "milliseconds" }),
+  ];
+  if (problems.length) return problems;
   const allowance = Math.floor((requestsPerMinute * windowMs) / MINUTE);
   if (allowance < 1)
     return [
@@ -57,18 +51,15 @@ function sharedPacing(
         "must be a RateLimitStore (admit, settle and pause), such as redisRateLimitStore(redis, { key }) from partner-center-orders/redis",
     });
   const fallback = option.fallbackRequestsPerMinute ?? Math.max(1, Math.floor(option.requestsPerMinute / 4));
-  if (!isWhole(fallback, 1) || fallback > option.requestsPerMinute) {
-    problems.push({
-      path: `${at}.fallbackRequestsPerMinute`,
-      message: `must be a whole number from 1 to requestsPerMinute, got ${String(fallback)}`,
-    });
-  }
   const storeTimeoutMs = option.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
-  if (!isWhole(storeTimeoutMs, 1, 60_000))
-    problems.push({
-      path: `${at}.storeTimeoutMs`,
-      message: `must be a whole number of milliseconds from 1 to 60 000, got ${String(storeTimeoutMs)}`,
-    });
+  problems.push(
+    ...wholeNumberProblems(fallback, `${at}.fallbackRequestsPerMinute`, {
+      min: 1,
+      max: option.requestsPerMinute,
+      unit: "requests a minute",
+    }),
+    ...wholeNumberProblems(storeTimeoutMs, `${at}.storeTimeoutMs`, { min: 1, max: 60_000, unit: "milliseconds" }),
+  );
   if (problems.length) return problems;
   const localAllowance = Math.max(1, Math.floor((fallback * windowMs) / MINUTE));
   return { allowance, windowMs, shared: { store: option.store!, localAllowance, storeTimeoutMs } };

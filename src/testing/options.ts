@@ -1,11 +1,10 @@
 // The fake Partner Center's options, their defaults, and the checks that refuse a bad one at start
 // (a test's mistake, reported before anything listens).
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
-import { isWhole, MAX_TIMER_MS } from "../rules/is-whole";
+import { isWhole, MAX_TIMER_MS, wholeNumberMessage } from "../rules/is-whole";
 import { OFFER_KINDS, type OfferKind, type Tenant } from "./state/cancellation";
 import type { CredentialKind } from "../rules/credential-kinds";
 import type { LifecycleOptions } from "./state/lifecycle";
-import { printableValue } from "../internal/printable";
 
 export interface FakePartnerCenterOptions extends LifecycleOptions {
   /** The only bearer token accepted, as App+User; any non-empty token (as App+User) when neither this nor `tokens` is set. */
@@ -102,7 +101,7 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
     if (value !== undefined && !isWhole(value, 1)) {
       problems.push({
         path: `options.${name}`,
-        message: `must be a whole number of at least 1, got ${printableValue(value)}`,
+        message: wholeNumberMessage(value, { min: 1 }),
       });
     }
   };
@@ -164,7 +163,7 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
     if (options[name] !== undefined && !isWhole(options[name], 0, MAX_TIMER_MS)) {
       problems.push({
         path: `options.${name}`,
-        message: `must be a whole number of milliseconds, got ${String(options[name])}`,
+        message: wholeNumberMessage(options[name], { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" }),
       });
     }
   }

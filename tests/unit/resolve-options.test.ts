@@ -100,7 +100,7 @@ describe("resolveOptions", () => {
       "options.credential must not be empty",
       "options.cloud must be one of global, usgov, china, got mars",
       "options.maxRetries must be a whole number from 0 to 10, got -1",
-      "options.timeoutMs must be a whole number of milliseconds (0 for none), got 1.5",
+      "options.timeoutMs must be a whole number of milliseconds from 0 to 2147483647 (0 for none), got 1.5",
       "options.fetch must be a function",
       "options.logger must have an info(message) method",
       "options.applicationName must not contain CR, LF or other control characters",

@@ -198,7 +198,7 @@ describe("createPartnerCenterClient with rateLimit.store", () => {
         credential: "t",
         rateLimit: { requestsPerMinute: 500, store, fallbackRequestsPerMinute: 501 },
       }),
-    ).toThrow(/fallbackRequestsPerMinute must be a whole number from 1 to requestsPerMinute/);
+    ).toThrow(/fallbackRequestsPerMinute must be a whole number of requests a minute from 1 to 500, got 501/);
     expect(() =>
       createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 500, store, storeTimeoutMs: 0 } }),
     ).toThrow(/storeTimeoutMs/);
