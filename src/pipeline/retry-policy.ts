@@ -57,6 +57,10 @@ export interface AttemptOutcome {
   retryAfter?: string | null;
   /** The answer is 409 800060 or 800064: an earlier request is still being answered (isInProgress). */
   inProgress?: boolean;
+  /** False when the call's body cannot be sent again (a caller's stream). */
+  replayable?: boolean;
+  /** The failure is one no retry cures: a refused certificate, a bad proxy setting, an answer too large. */
+  final?: boolean;
 }
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
@@ -72,9 +76,14 @@ export function decideRetry(
   now: number,
   random: number,
 ): RetryDecision {
+  // Out of retries.
   if (attempt > policy.maxRetries) return { retry: false };
+  // Nothing to send again, or nothing a second try would change.
+  if (outcome.replayable === false || outcome.final) return { retry: false };
+  // An answer that says this request is wrong, not that the service is busy.
   if (outcome.status !== undefined && !isRetryableStatus(outcome.status) && !outcome.inProgress)
     return { retry: false };
+  // The service said how long to wait: obeyed, unless it is longer than the client waits out.
   const retryAfterMs = parseRetryAfter(outcome.retryAfter, now);
   if (retryAfterMs === undefined) return { retry: true, delayMs: backoffDelayMs(attempt, policy, random) };
   if (retryAfterMs > policy.maxRetryAfterMs) return { retry: false };

@@ -105,6 +105,19 @@ describe("decideRetry", () => {
     expect(decideRetry(1, { status: 409 }, policy, NOW, 0)).toEqual({ retry: false });
   });
 
+  it("does not retry a call whose body cannot be sent again (a caller's stream)", () => {
+    expect(decideRetry(1, { status: 503, replayable: false }, policy, NOW, 0)).toEqual({ retry: false });
+    expect(decideRetry(1, { replayable: false }, policy, NOW, 0)).toEqual({ retry: false });
+  });
+
+  it("does not retry a failure no retry cures (a refused certificate, a bad proxy setting, an answer too large)", () => {
+    expect(decideRetry(1, { final: true }, policy, NOW, 0)).toEqual({ retry: false });
+  });
+
+  it("retries a 409 800060 or 800064, which says an earlier request is still being answered", () => {
+    expect(decideRetry(1, { status: 409, inProgress: true }, policy, NOW, 1)).toEqual({ retry: true, delayMs: 500 });
+  });
+
   it("stops after maxRetries retries", () => {
     expect(decideRetry(3, { status: 500 }, policy, NOW, 0).retry).toBe(true);
     expect(decideRetry(4, { status: 500 }, policy, NOW, 0).retry).toBe(false);
