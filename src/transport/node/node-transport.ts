@@ -16,6 +16,8 @@ type Http = typeof import("node:http");
 type Https = typeof import("node:https");
 type Zlib = typeof import("node:zlib");
 type Tls = typeof import("node:tls");
+type ClientRequest = import("node:http").ClientRequest;
+type IncomingMessage = import("node:http").IncomingMessage;
 
 interface NodeModules {
   http: Http;
@@ -76,6 +78,68 @@ export interface NodeTransportOptions {
   proxy?: ProxySetting;
 }
 
+/** What reading one answer needs: the attempt it belongs to, its request (destroyed with it), and where the result goes. */
+interface AnswerContext {
+  request: ClientRequest;
+  attempt: Parameters<AttemptTransport>[1];
+  maxResponseBytes: number;
+  zlib: Zlib;
+  resolve: (received: Received) => void;
+  reject: (reason: unknown) => void;
+}
+
+/** Reads an answer whole inside its attempt: a redirect or 407 at its headers, the size cap, the codings undone. */
+function readAnswer(response: IncomingMessage, context: AnswerContext): void {
+  const { request, attempt, maxResponseBytes, resolve, reject } = context;
+  const status = response.statusCode ?? 0;
+  const answer = { status, statusText: response.statusMessage ?? "", headers: headersOf(response.rawHeaders) };
+  // A redirect is answered, not followed. A proxy's refusal of CONNECT (407): its body is the
+  // proxy's page (which https-proxy-agent replays only in part), and waiting for it would turn
+  // the refusal into a network error.
+  if ((status >= 300 && status < 400) || status === 407) {
+    response.destroy();
+    return resolve({ ...answer, body: new Uint8Array(0), redirect: status !== 407 });
+  }
+  if (Number(response.headers["content-length"]) > maxResponseBytes) {
+    response.destroy();
+    return reject(new ResponseTooLargeError(maxResponseBytes));
+  }
+  const codings = codingsToUndo(response.headers["content-encoding"]);
+  if (!Array.isArray(codings)) {
+    response.destroy();
+    return reject(new TypeError(codings.problem));
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  attempt.onAbort((reason) => {
+    reject(reason);
+    response.destroy();
+    request.destroy();
+  });
+  response.on("data", (chunk: Buffer) => {
+    total += chunk.length;
+    if (total > maxResponseBytes) {
+      response.destroy();
+      request.destroy();
+      return reject(new ResponseTooLargeError(maxResponseBytes));
+    }
+    chunks.push(chunk);
+  });
+  response.on("end", () => {
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    // Decoding is the attempt's too: an abort meanwhile wins, and the result is dropped.
+    decodeBody(context.zlib, codings, body, maxResponseBytes).then(
+      (decoded) => resolve({ ...answer, body: decoded, redirect: false }),
+      reject,
+    );
+  });
+  response.on("error", reject);
+  // A connection that closes before the body ends is a network error, as fetch makes it.
+  response.on("close", () => {
+    if (!response.complete) reject(new TypeError("terminated: the connection closed before the answer ended"));
+  });
+}
+
 export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransport | undefined {
   const modules = nodeModules();
   if (!modules) return undefined;
@@ -94,75 +158,24 @@ export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransp
     // A middleware's stream body may stall: the attempt's end must not wait for it.
     const body = await attempt.race(serialise(call, headers));
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
+    const target = {
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[|\]$/g, ""),
+      port: url.port,
+      path: url.pathname + url.search,
+      method: call.method,
+      headers,
+      ...(agent ? { agent } : {}),
+      // A proxy's agent takes the target's TLS settings from the request, not from itself.
+      ...(caList && url.protocol === "https:" ? { ca: caList } : {}),
+    };
     return new Promise<Received>((resolve, reject) => {
       // The answer, whose `complete` the parser sets the moment its last declared byte arrives.
       let incoming: { complete: boolean } | undefined;
-      const request = (url.protocol === "https:" ? https : http).request(
-        {
-          protocol: url.protocol,
-          hostname: url.hostname.replace(/^\[|\]$/g, ""),
-          port: url.port,
-          path: url.pathname + url.search,
-          method: call.method,
-          headers,
-          ...(agent ? { agent } : {}),
-          // A proxy's agent takes the target's TLS settings from the request, not from itself.
-          ...(caList && url.protocol === "https:" ? { ca: caList } : {}),
-        },
-        (response) => {
-          incoming = response;
-          const status = response.statusCode ?? 0;
-          const answer = { status, statusText: response.statusMessage ?? "", headers: headersOf(response.rawHeaders) };
-          if (status >= 300 && status < 400) {
-            response.destroy();
-            return resolve({ ...answer, body: new Uint8Array(0), redirect: true });
-          }
-          // A proxy's refusal of CONNECT: its body is the proxy's page (which https-proxy-agent
-          // replays only in part), and waiting for it would turn the refusal into a network error.
-          if (status === 407) {
-            response.destroy();
-            return resolve({ ...answer, body: new Uint8Array(0), redirect: false });
-          }
-          if (Number(response.headers["content-length"]) > maxResponseBytes) {
-            response.destroy();
-            return reject(new ResponseTooLargeError(maxResponseBytes));
-          }
-          const codings = codingsToUndo(response.headers["content-encoding"]);
-          if (!Array.isArray(codings)) {
-            response.destroy();
-            return reject(new TypeError(codings.problem));
-          }
-          const chunks: Buffer[] = [];
-          let total = 0;
-          attempt.onAbort((reason) => {
-            reject(reason);
-            response.destroy();
-            request.destroy();
-          });
-          response.on("data", (chunk: Buffer) => {
-            total += chunk.length;
-            if (total > maxResponseBytes) {
-              response.destroy();
-              request.destroy();
-              return reject(new ResponseTooLargeError(maxResponseBytes));
-            }
-            chunks.push(chunk);
-          });
-          response.on("end", () => {
-            const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-            // Decoding is the attempt's too: an abort meanwhile wins, and the result is dropped.
-            decodeBody(zlib, codings, body, maxResponseBytes).then(
-              (decoded) => resolve({ ...answer, body: decoded, redirect: false }),
-              reject,
-            );
-          });
-          response.on("error", reject);
-          // A connection that closes before the body ends is a network error, as fetch makes it.
-          response.on("close", () => {
-            if (!response.complete) reject(new TypeError("terminated: the connection closed before the answer ended"));
-          });
-        },
-      );
+      const request = (url.protocol === "https:" ? https : http).request(target, (response) => {
+        incoming = response;
+        readAnswer(response, { request, attempt, maxResponseBytes, zlib, resolve, reject });
+      });
       if (agent) lendSignal(request, attempt.signal);
       attempt.onAbort((reason) => {
         reject(reason);
