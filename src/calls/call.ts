@@ -23,6 +23,9 @@ import {
   type RequestParts,
 } from "../rules/request";
 
+/** A resource's way to call an operation: the client core bound, the typed body back. */
+export type OperationCall = <T>(operationId: OperationId, request: RequestParts, options: CallOptions) => Promise<T>;
+
 export interface ClientCore {
   /** The API root, without a trailing slash. */
   baseUrl: string;

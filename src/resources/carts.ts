@@ -6,7 +6,7 @@ import type { Cart, CartCheckoutResult, CartLineItem, OrderError, PlacedOrder } 
 import { isPartnerCenterError, PartnerCenterError, PartnerCenterValidationError } from "../errors";
 import { printable } from "../internal/printable";
 import type { CallOptions } from "../options";
-import { callOperation, type ClientCore } from "../calls/call";
+import { callOperation, type ClientCore, type OperationCall } from "../calls/call";
 import type { BillingCycleInput } from "./orders";
 import { waitForProvisioning, type PollerDeps, type ProvisioningResult, type WaitOptions } from "../polling/poller";
 import { waitProblems } from "../polling/poller-state";
@@ -52,12 +52,8 @@ export interface CheckoutAndWaitResult {
   groups: CheckoutGroupResult[];
 }
 
-export function cartsApi(transport: ClientCore, pollerDeps: PollerDeps) {
-  const call = <T>(
-    operationId: "createCart" | "getCart" | "updateCart" | "checkoutCart",
-    request: Parameters<typeof callOperation>[2],
-    options: CallOptions,
-  ) => callOperation<T>(transport, operationId, request, options);
+export function cartsApi(core: ClientCore, pollerDeps: PollerDeps) {
+  const call: OperationCall = (operationId, request, options) => callOperation(core, operationId, request, options);
   const cartPath = (customerId: string, cartId: string) => ({ customer_id: customerId, cart_id: cartId });
 
   const api = {
@@ -104,45 +100,54 @@ export function cartsApi(transport: ClientCore, pollerDeps: PollerDeps) {
       cartId: string,
       options: CheckoutAndWaitOptions = {},
     ): Promise<CheckoutAndWaitResult> {
-      const { intervalMs, maxIntervalMs, maxWaitMs, ...checkoutOptions } = options;
-      const waits = { intervalMs, maxIntervalMs, maxWaitMs };
-      const problems = waitProblems(waits, Object.keys(waits));
-      if (problems.length) throw new PartnerCenterValidationError("checkoutAndWait", problems);
-      // The caller's ids belong to the checkout; the read of the cart has its own.
-      const cart = await api.get(customerId, cartId, { signal: options.signal, timeoutMs: options.timeoutMs });
-      const checkout = await api.checkout(customerId, cartId, checkoutOptions).catch((error: unknown) => {
-        throw withLinesInError(error, cart);
-      });
-      const orders = placedOrdersOf(checkout, cartId);
-      const groups = groupOfOrders(cart.lineItems ?? [], orders);
-      const settled = await Promise.allSettled(
-        orders.map((order) => waitForProvisioning(pollerDeps, customerId, order, { ...waits, signal: options.signal })),
-      );
-      const aborted = settled.find(
-        (s) => s.status === "rejected" && isPartnerCenterError(s.reason) && s.reason.code === "ABORTED",
-      );
-      if (aborted) throw (aborted as PromiseRejectedResult).reason;
-      const placed = settled.map((outcome, i): CheckoutGroupResult => {
-        const orderGroup = groups[i];
-        if (outcome.status === "fulfilled") return { kind: "placed", orderGroup, ...outcome.value };
-        const error = outcome.reason as PartnerCenterError;
-        return { kind: "waitFailed", orderGroup, order: orders[i]!, error };
-      });
-      const refused = (Array.isArray(checkout.orderErrors) ? checkout.orderErrors : []).map(
-        (e: OrderError): CheckoutGroupResult => ({
-          kind: "refused",
-          orderGroup: e.orderGroupId,
-          code: e.code,
-          description: e.description,
-        }),
-      );
-      return { cartId, checkout, groups: [...placed, ...refused] };
+      return checkoutAndWait(api, pollerDeps, { customerId, cartId }, options);
     },
   };
   return api;
 }
 
 export type CartsApi = ReturnType<typeof cartsApi>;
+
+async function checkoutAndWait(
+  api: Pick<CartsApi, "get" | "checkout">,
+  pollerDeps: PollerDeps,
+  { customerId, cartId }: { customerId: string; cartId: string },
+  options: CheckoutAndWaitOptions,
+): Promise<CheckoutAndWaitResult> {
+  const { intervalMs, maxIntervalMs, maxWaitMs, ...checkoutOptions } = options;
+  const waits = { intervalMs, maxIntervalMs, maxWaitMs };
+  const problems = waitProblems(waits, Object.keys(waits));
+  if (problems.length) throw new PartnerCenterValidationError("checkoutAndWait", problems);
+  // The caller's ids belong to the checkout; the read of the cart has its own.
+  const cart = await api.get(customerId, cartId, { signal: options.signal, timeoutMs: options.timeoutMs });
+  const checkout = await api.checkout(customerId, cartId, checkoutOptions).catch((error: unknown) => {
+    throw withLinesInError(error, cart);
+  });
+  const orders = placedOrdersOf(checkout, cartId);
+  const groups = groupOfOrders(cart.lineItems ?? [], orders);
+  const settled = await Promise.allSettled(
+    orders.map((order) => waitForProvisioning(pollerDeps, customerId, order, { ...waits, signal: options.signal })),
+  );
+  const aborted = settled.find(
+    (s) => s.status === "rejected" && isPartnerCenterError(s.reason) && s.reason.code === "ABORTED",
+  );
+  if (aborted) throw (aborted as PromiseRejectedResult).reason;
+  const placed = settled.map((outcome, i): CheckoutGroupResult => {
+    const orderGroup = groups[i];
+    if (outcome.status === "fulfilled") return { kind: "placed", orderGroup, ...outcome.value };
+    const error = outcome.reason as PartnerCenterError;
+    return { kind: "waitFailed", orderGroup, order: orders[i]!, error };
+  });
+  const refused = (Array.isArray(checkout.orderErrors) ? checkout.orderErrors : []).map(
+    (e: OrderError): CheckoutGroupResult => ({
+      kind: "refused",
+      orderGroup: e.orderGroupId,
+      code: e.code,
+      description: e.description,
+    }),
+  );
+  return { cartId, checkout, groups: [...placed, ...refused] };
+}
 
 /** A checkout refused 800009 ("Error in cart item(s)") that does not say which: the cart's own lines in error named. */
 function withLinesInError(error: unknown, cart: Cart): unknown {

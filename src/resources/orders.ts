@@ -3,11 +3,8 @@
 import type {
   BillingCycle,
   Order,
-  OrderAttachmentCollection,
-  OrderAttachmentMetadata,
   OrderCollection,
   OrderLineItem,
-  OrderLineItemActivationLinkCollection,
   OrderLineItemProvisioningStatusCollection,
   PlacedOrder,
   operations,
@@ -15,11 +12,12 @@ import type {
 import { PartnerCenterValidationError } from "../errors";
 import type { CallOptions } from "../options";
 import { numberLineItems } from "../rules/line-items";
-import { bindRequest, type OperationId, type RequestParts } from "../rules/request";
+import { bindRequest, type RequestParts } from "../rules/request";
 import { bodyDigest, KeyedBodies, requestIdFor } from "../calls/idempotency-key";
-import { callOperation, type ClientCore } from "../calls/call";
+import { callOperation, type CallIds, type ClientCore, type OperationCall } from "../calls/call";
 import { listPages, type Follow, type ListOptions } from "../calls/list-pages";
 import { pathWithQuery } from "../calls/paging";
+import { orderDocumentsApi } from "./order-documents";
 import {
   provisioningPoller,
   waitForProvisioning,
@@ -95,47 +93,28 @@ export interface UpdateOrderOptions extends CallOptions {
   ifMatch?: string | undefined;
 }
 
-export interface OrderAttachmentsInput {
-  /** Purchase-order details, sent as the JSON `Metadata` part. */
-  metadata: OrderAttachmentMetadata;
-  /** The purchase-order files. */
-  poFiles: Blob[];
-  /** Tender documents, if the order is part of a tender (the `TenderFiles` part, E1). */
-  tenderFiles?: Blob[] | undefined;
-}
-
 /** createAndWait's options: createOrder's, and how to wait (resuming is pollProvisioning's). */
 export type CreateAndWaitOptions = CreateOrderOptions & Omit<PollOptions, "resumeFrom">;
 
-export function ordersApi(transport: ClientCore, follow: Follow, baseUrl: string, pollerDeps: PollerDeps) {
-  const call = <T>(operationId: OperationId, request: RequestParts, options: CallOptions) =>
-    callOperation<T>(transport, operationId, request, options);
-
+export function ordersApi(core: ClientCore, follow: Follow, baseUrl: string, pollerDeps: PollerDeps) {
+  const call: OperationCall = (operationId, request, options) => callOperation(core, operationId, request, options);
   // The bodies this client sent under each idempotency key's id.
   const keyedBodies = new KeyedBodies();
+  const create = (customerId: string, order: OrderCreateInput, options: CreateOrderOptions = {}) =>
+    placeOrder(call, keyedBodies, customerId, order, options);
 
-  const api = {
+  return {
     /**
      * createOrder: places an order. Answers the order in `pending`; provisioning is asynchronous.
      * Takes what the service takes: keys in any casing, `null` as "not set", read-only fields
      * (left out of what is sent).
      */
-    async create(customerId: string, order: OrderCreateInput, options: CreateOrderOptions = {}): Promise<PlacedOrder> {
-      const header = { "x-ms-customeruser-upn": options.customerUserUpn };
-      const body = withNumberedLineItems(order);
-      const request = { path: { customer_id: customerId }, header, body };
-      if (options.idempotencyKey === undefined) return call<PlacedOrder>("createOrder", request, options);
-      const requestId = await keyedRequestId(keyedBodies, options, customerId, request);
-      return call<PlacedOrder>("createOrder", request, { ...options, requestId });
-    },
+    create,
 
-    /** getOrder */
+    /** getOrder: one order; with includePrice, its line items' prices. */
     async get(customerId: string, orderId: string, options: GetOrderOptions = {}): Promise<PlacedOrder> {
-      return call<PlacedOrder>(
-        "getOrder",
-        { path: { customer_id: customerId, order_id: orderId }, query: { include_price: options.includePrice } },
-        options,
-      );
+      const path = { customer_id: customerId, order_id: orderId };
+      return call<PlacedOrder>("getOrder", { path, query: { include_price: options.includePrice } }, options);
     },
 
     /**
@@ -157,27 +136,60 @@ export function ordersApi(transport: ClientCore, follow: Follow, baseUrl: string
      * one page at a time. Each page is its own call with its own ids. The service lists a new
      * order up to 15 minutes after it is placed (D38): read a new order by id with `get`.
      */
-    async *list(customerId: string, options: ListOrdersOptions = {}): AsyncGenerator<PlacedOrder, void, undefined> {
-      const query = {
-        billingType: options.billingType,
-        include_price: options.includePrice,
-        include_system_purchases: options.includeSystemPurchases,
-        indirect_reseller_id: options.indirectResellerId,
-      };
-      yield* listPages<PlacedOrder>(
-        {
-          operationId: "listOrders",
-          subject: `customer ${customerId}`,
-          firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/orders`, query),
-          first: (ids) =>
-            call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids }),
-        },
-        options,
-        follow,
-        baseUrl,
-      );
+    list(customerId: string, options: ListOrdersOptions = {}): AsyncGenerator<PlacedOrder, void, undefined> {
+      return listOrders(call, { follow, baseUrl }, customerId, options);
     },
 
+    ...orderProvisioningApi(call, pollerDeps, create),
+    ...orderDocumentsApi(call),
+  };
+}
+
+/** createOrder, with its line items numbered and an idempotency key turned into its MS-RequestId. */
+async function placeOrder(
+  call: OperationCall,
+  keyedBodies: KeyedBodies,
+  customerId: string,
+  order: OrderCreateInput,
+  options: CreateOrderOptions,
+): Promise<PlacedOrder> {
+  const header = { "x-ms-customeruser-upn": options.customerUserUpn };
+  const body = withNumberedLineItems(order);
+  const request = { path: { customer_id: customerId }, header, body };
+  if (options.idempotencyKey === undefined) return call<PlacedOrder>("createOrder", request, options);
+  const requestId = await keyedRequestId(keyedBodies, options, customerId, request);
+  return call<PlacedOrder>("createOrder", request, { ...options, requestId });
+}
+
+async function* listOrders(
+  call: OperationCall,
+  links: { follow: Follow; baseUrl: string },
+  customerId: string,
+  options: ListOrdersOptions,
+): AsyncGenerator<PlacedOrder, void, undefined> {
+  const query = {
+    billingType: options.billingType,
+    include_price: options.includePrice,
+    include_system_purchases: options.includeSystemPurchases,
+    indirect_reseller_id: options.indirectResellerId,
+  };
+  const list = {
+    operationId: "listOrders" as const,
+    subject: `customer ${customerId}`,
+    firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/orders`, query),
+    first: (ids: CallIds) =>
+      call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids }),
+  };
+  yield* listPages<PlacedOrder>(list, options, links.follow, links.baseUrl);
+}
+
+/** Provisioning on pc.orders: its status, and waiting for it to finish. */
+function orderProvisioningApi(
+  call: OperationCall,
+  pollerDeps: PollerDeps,
+  create: (customerId: string, order: OrderCreateInput, options?: CreateOrderOptions) => Promise<PlacedOrder>,
+) {
+  return {
     /**
      * getOrderProvisioningStatus: the line items' provisioning states. App+User credentials only
      * (Admin agent or Global admin, D35): an App-only token is refused with 403.
@@ -186,77 +198,6 @@ export function ordersApi(transport: ClientCore, follow: Follow, baseUrl: string
       return call<OrderLineItemProvisioningStatusCollection>(
         "getOrderProvisioningStatus",
         { path: { customer_id: customerId, order_id: orderId } },
-        options,
-      );
-    },
-
-    /** listOrderActivationLinks */
-    async listOrderActivationLinks(customerId: string, orderId: string, options: CallOptions = {}) {
-      return call<OrderLineItemActivationLinkCollection>(
-        "listOrderActivationLinks",
-        { path: { customer_id: customerId, order_id: orderId } },
-        options,
-      );
-    },
-
-    /** listLineItemActivationLinks */
-    async listLineItemActivationLinks(
-      customerId: string,
-      orderId: string,
-      lineItemNumber: number,
-      options: CallOptions = {},
-    ) {
-      return call<OrderLineItemActivationLinkCollection>(
-        "listLineItemActivationLinks",
-        { path: { customer_id: customerId, order_id: orderId, line_item_number: lineItemNumber } },
-        options,
-      );
-    },
-
-    /** listSubscriptionActivationLinks */
-    async listSubscriptionActivationLinks(customerId: string, subscriptionId: string, options: CallOptions = {}) {
-      return call<OrderLineItemActivationLinkCollection>(
-        "listSubscriptionActivationLinks",
-        { path: { customer_id: customerId, subscription_id: subscriptionId } },
-        options,
-      );
-    },
-
-    /** createOrderAttachments: uploads purchase-order (and tender) files as multipart/form-data. */
-    async createOrderAttachments(
-      customerId: string,
-      orderId: string,
-      input: OrderAttachmentsInput,
-      options: CallOptions = {},
-    ) {
-      // Part names as the .NET SDK's AttachmentDetails has them (E1).
-      const upload = { Metadata: input?.metadata, POFiles: input?.poFiles, TenderFiles: input?.tenderFiles };
-      return call<OrderAttachmentCollection>(
-        "createOrderAttachments",
-        { path: { customer_id: customerId, order_id: orderId }, body: upload },
-        options,
-      );
-    },
-
-    /** listOrderAttachments: the documents attached to an order (known from the .NET SDK only, E2). */
-    async listOrderAttachments(customerId: string, orderId: string, options: CallOptions = {}) {
-      return call<OrderAttachmentCollection>(
-        "listOrderAttachments",
-        { path: { customer_id: customerId, order_id: orderId } },
-        options,
-      );
-    },
-
-    /** getOrderAttachment: one attached document's content, as a Blob (known from the .NET SDK only, E2). */
-    async getOrderAttachment(
-      customerId: string,
-      orderId: string,
-      attachmentId: string,
-      options: CallOptions = {},
-    ): Promise<Blob> {
-      return call<Blob>(
-        "getOrderAttachment",
-        { path: { customer_id: customerId, order_id: orderId, attachment_id: attachmentId } },
         options,
       );
     },
@@ -280,11 +221,10 @@ export function ordersApi(transport: ClientCore, follow: Follow, baseUrl: string
       const waits = { intervalMs, maxIntervalMs, maxWaitMs };
       const problems = waitProblems(waits, Object.keys(waits));
       if (problems.length) throw new PartnerCenterValidationError("createAndWait", problems);
-      const created = await api.create(customerId, order, createOptions);
+      const created = await create(customerId, order, createOptions);
       return waitForProvisioning(pollerDeps, customerId, created, { ...waits, signal: options.signal });
     },
   };
-  return api;
 }
 
 /**
@@ -332,3 +272,4 @@ function withNumberedLineItems(order: unknown): unknown {
 }
 
 export type OrdersApi = ReturnType<typeof ordersApi>;
+export type { OrderAttachmentsInput } from "./order-documents";

@@ -5,7 +5,7 @@ import { callOperation, type ClientCore } from "../calls/call";
 import { listPages, type Follow, type ListOptions } from "../calls/list-pages";
 import { pathWithQuery } from "../calls/paging";
 
-export function subscriptionsApi(transport: ClientCore, follow: Follow, baseUrl: string) {
+export function subscriptionsApi(core: ClientCore, follow: Follow, baseUrl: string) {
   return {
     /**
      * listSubscriptionsByOrder: the subscriptions an order created, each with its `orderId`. A line
@@ -24,7 +24,7 @@ export function subscriptionsApi(transport: ClientCore, follow: Follow, baseUrl:
           subject: `order ${orderId}`,
           firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/subscriptions`, request.query),
           first: (ids) =>
-            callOperation<SubscriptionCollection>(transport, "listSubscriptionsByOrder", request, {
+            callOperation<SubscriptionCollection>(core, "listSubscriptionsByOrder", request, {
               ...options,
               ...ids,
             }),

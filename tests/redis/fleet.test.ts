@@ -216,7 +216,10 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     // It waited for the store, not for its own share: the store was never set aside.
     expect(workers[0]!.lines.filter((l) => l.message?.includes("shared rate-limit store"))).toEqual([]);
     const first = Math.min(...attempts.map((x) => x.start));
-    expect(first - held).toBeGreaterThanOrEqual(3_500 + LIMIT.windowMs - 600);
+    // `held` is read after a poll of the fake, which on a loaded 2-core machine comes up to a second
+    // after the leases began (4.68 s seen in a full run); slots handed back at the kill would let
+    // the first call start within one window (2 s).
+    expect(first - held).toBeGreaterThanOrEqual(3_500 + LIMIT.windowMs - 1_500);
     expect(first - held).toBeLessThan(10_000);
   }, 60_000);
 
