@@ -127,6 +127,141 @@ const LAST_POLL_GRACE_MS = 10_000;
 /** A 403 to getOrderProvisioningStatus: the docs give it to App+User credentials alone, so an App-only one is refused. */
 const notForThisCredential = (error: unknown) => isPartnerCenterError(error) && error.status === 403;
 
+/** One poller's run: what it polls, its saved state, and what it has learnt on the way. */
+interface PollRun {
+  deps: PollerDeps;
+  customerId: string;
+  orderId: string;
+  options: PollOptions;
+  saved: SavedPoller;
+  lastRequestId?: string;
+  /** Once refused for the credential's kind, never asked again: the order alone decides. */
+  provisioningUnread?: string;
+  last?: ProvisioningState;
+}
+
+interface Answered {
+  order: PlacedOrder;
+  provisioning?: OrderLineItemProvisioningStatusCollection | undefined;
+  retryAfterMs: number | undefined;
+}
+
+const PROVISIONING_UNREAD =
+  "getOrderProvisioningStatus was refused with 403 (it takes App+User credentials, Admin agent or Global admin; an App-only credential is refused): the order is judged from its status and its line items' subscription ids";
+
+/** One poll: the order, then its provisioning unless the order's status settles it. One request at a time per order. */
+function pollOnce(run: PollRun, bounded: AbortSignal): Promise<Answered> {
+  const { deps, customerId, orderId } = run;
+  const ids = () => ({ requestId: (run.lastRequestId = crypto.randomUUID()), correlationId: run.saved.correlationId });
+  return deps.oneAtATime(
+    `${customerId.toLowerCase()}/${orderId}`,
+    async () => {
+      let retryAfterMs: number | undefined;
+      const onHeaders = (headers: Headers) =>
+        (retryAfterMs = parseRetryAfter(headers.get("Retry-After"), deps.now()) ?? retryAfterMs);
+      const read = <T>(operationId: PollRead) =>
+        deps.read<T>(operationId, customerId, orderId, { signal: bounded, ...ids() }, onHeaders);
+      const order = await read<PlacedOrder>("getOrder");
+      if (run.provisioningUnread || judgeProvisioning(order).done) return { order, retryAfterMs };
+      const provisioning = await read<OrderLineItemProvisioningStatusCollection>("getOrderProvisioningStatus").catch(
+        (error: unknown) => {
+          if (notYetProvisioning(error)) return undefined;
+          if (!notForThisCredential(error)) throw error;
+          run.provisioningUnread = PROVISIONING_UNREAD;
+          return undefined;
+        },
+      );
+      return { order, provisioning, retryAfterMs };
+    },
+    bounded,
+  );
+}
+
+/**
+ * One poll, abandoned at the deadline (or, for a poll that starts there, a grace later) however
+ * long its calls wait on pacing or retries: undefined when the deadline ended it.
+ */
+async function boundedPoll(run: PollRun): Promise<Answered | undefined> {
+  const { signal, maxWaitMs } = run.options;
+  const timer = new AbortController();
+  const budget = Math.max(
+    run.saved.deadline - run.deps.now(),
+    Math.min(LAST_POLL_GRACE_MS, maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
+  );
+  const clock = setTimeout(() => timer.abort(new Error("maxWaitMs")), budget);
+  try {
+    return await pollOnce(run, signal ? AbortSignal.any([signal, timer.signal]) : timer.signal);
+  } catch (error) {
+    if (timer.signal.aborted && !signal?.aborted) return undefined;
+    throw error;
+  } finally {
+    clearTimeout(clock);
+  }
+}
+
+/** The state after an answered poll, and when to poll next (at the deadline at the latest). */
+function stateAfter(run: PollRun, { order, provisioning, retryAfterMs }: Answered): ProvisioningState {
+  const { saved, provisioningUnread } = run;
+  saved.polls += 1;
+  const verdict = judgeProvisioning(order, provisioning, { orderAlone: provisioningUnread !== undefined });
+  const now = run.deps.now();
+  const timedOut = !verdict.done && now >= saved.deadline;
+  saved.nextPollAt = Math.min(now + nextPollDelay(saved.polls, saved, retryAfterMs), saved.deadline);
+  return {
+    order,
+    provisioning,
+    done: verdict.done || timedOut,
+    outcome: verdict.outcome ?? (timedOut ? "timed_out" : undefined),
+    unrecognised: verdict.unrecognised,
+    polls: saved.polls,
+    ...(provisioningUnread ? { provisioningUnread } : {}),
+  };
+}
+
+/** The deadline came before any poll was answered: a typed error with the last request's ids. */
+const deadlineFirst = (run: PollRun) =>
+  new PartnerCenterError(
+    `pollProvisioning for order ${run.orderId} reached maxWaitMs before a poll was answered: its calls were still waiting (on the client's pacing, or retries)`,
+    { code: "TIMEOUT", isRetryable: true, requestId: run.lastRequestId, correlationId: run.saved.correlationId },
+  );
+
+/** A wait the caller's signal ended, between requests: the last request's ids, the signal's reason. */
+const abortedWaiting = (run: PollRun, reason: unknown) =>
+  abortedError(`pollProvisioning for order ${run.orderId} was aborted by the caller's signal`, {
+    requestId: run.lastRequestId,
+    correlationId: run.saved.correlationId,
+    cause: reason,
+  });
+
+/** The polls, one state each, until done; what they fail with is typed. */
+async function* polls(run: PollRun): AsyncGenerator<ProvisioningState, void, undefined> {
+  const { deps, saved, options } = run;
+  for (;;) {
+    const wait = saved.nextPollAt - deps.now();
+    if (wait > 0) await deps.sleep(wait, options.signal);
+    const answered = await boundedPoll(run);
+    if (!answered) {
+      if (!run.last) throw deadlineFirst(run);
+      yield (run.last = { ...run.last, done: true, outcome: "timed_out" });
+      return;
+    }
+    const state = (run.last = stateAfter(run, answered));
+    if (observed.poll()) {
+      const { polls: count, done, outcome } = state;
+      publishPoll({
+        customerId: run.customerId,
+        orderId: run.orderId,
+        polls: count,
+        status: state.order.status,
+        done,
+        outcome,
+      });
+    }
+    yield state;
+    if (state.done) return;
+  }
+}
+
 export function provisioningPoller(
   deps: PollerDeps,
   customerId: string,
@@ -135,133 +270,17 @@ export function provisioningPoller(
   firstPollAfterMs = 0,
 ): ProvisioningPoller {
   const saved = startingState(customerId, orderId, options, firstPollAfterMs, deps.now());
-  const signal = options.signal;
-  let lastRequestId: string | undefined;
-  let last: ProvisioningState | undefined;
+  const run: PollRun = { deps, customerId, orderId, options, saved };
   let failure: unknown;
-  // Once refused for the credential's kind, never asked again: the order alone decides.
-  let provisioningUnread: string | undefined;
-
-  const ids = () => ({ requestId: (lastRequestId = crypto.randomUUID()), correlationId: saved.correlationId });
-
-  /** One poll: the order, then its provisioning unless the order's status settles it. One request at a time per order. */
-  const pollOnce = (bounded: AbortSignal) =>
-    deps.oneAtATime(
-      `${customerId.toLowerCase()}/${orderId}`,
-      async () => {
-        let retryAfterMs: number | undefined;
-        const onHeaders = (headers: Headers) =>
-          (retryAfterMs = parseRetryAfter(headers.get("Retry-After"), Date.now()) ?? retryAfterMs);
-        const order = await deps.read<PlacedOrder>(
-          "getOrder",
-          customerId,
-          orderId,
-          { signal: bounded, ...ids() },
-          onHeaders,
-        );
-        if (provisioningUnread || judgeProvisioning(order).done) return { order, retryAfterMs };
-        const provisioning = await deps
-          .read<OrderLineItemProvisioningStatusCollection>(
-            "getOrderProvisioningStatus",
-            customerId,
-            orderId,
-            { signal: bounded, ...ids() },
-            onHeaders,
-          )
-          .catch((error: unknown) => {
-            if (notYetProvisioning(error)) return undefined;
-            if (!notForThisCredential(error)) throw error;
-            provisioningUnread = `getOrderProvisioningStatus was refused with 403 (it takes App+User credentials, Admin agent or Global admin; an App-only credential is refused): the order is judged from its status and its line items' subscription ids`;
-            return undefined;
-          });
-        return { order, provisioning, retryAfterMs };
-      },
-      bounded,
-    );
-
-  /**
-   * One poll, abandoned at the deadline (or, for a poll that starts there, a grace later) however
-   * long its calls wait on pacing or retries: undefined when the deadline ended it.
-   */
-  async function boundedPoll() {
-    const timer = new AbortController();
-    const budget = Math.max(
-      saved.deadline - deps.now(),
-      Math.min(LAST_POLL_GRACE_MS, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
-    );
-    const clock = setTimeout(() => timer.abort(new Error("maxWaitMs")), budget);
+  const generator = (async function* () {
     try {
-      return await pollOnce(signal ? AbortSignal.any([signal, timer.signal]) : timer.signal);
+      yield* polls(run);
     } catch (error) {
-      if (timer.signal.aborted && !signal?.aborted) return undefined;
-      throw error;
-    } finally {
-      clearTimeout(clock);
-    }
-  }
-
-  /** The deadline came before any poll was answered: a typed error with the last request's ids. */
-  const deadlineFirst = () =>
-    new PartnerCenterError(
-      `pollProvisioning for order ${orderId} reached maxWaitMs before a poll was answered: its calls were still waiting (on the client's pacing, or retries)`,
-      { code: "TIMEOUT", isRetryable: true, requestId: lastRequestId, correlationId: saved.correlationId },
-    );
-
-  /** A wait the caller's signal ended, between requests: the last request's ids, the signal's reason. */
-  const abortedWaiting = (reason: unknown) =>
-    abortedError(`pollProvisioning for order ${orderId} was aborted by the caller's signal`, {
-      requestId: lastRequestId,
-      correlationId: saved.correlationId,
-      cause: reason,
-    });
-
-  async function* polls(): AsyncGenerator<ProvisioningState, void, undefined> {
-    try {
-      for (;;) {
-        const wait = saved.nextPollAt - deps.now();
-        if (wait > 0) await deps.sleep(wait, signal);
-        const answered = await boundedPoll();
-        if (!answered) {
-          if (!last) throw deadlineFirst();
-          last = { ...last, done: true, outcome: "timed_out" };
-          yield last;
-          return;
-        }
-        const { order, provisioning, retryAfterMs } = answered;
-        saved.polls += 1;
-        const verdict = judgeProvisioning(order, provisioning, { orderAlone: provisioningUnread !== undefined });
-        const now = deps.now();
-        const timedOut = !verdict.done && now >= saved.deadline;
-        // The last poll is at the deadline at the latest.
-        saved.nextPollAt = Math.min(now + nextPollDelay(saved.polls, saved, retryAfterMs), saved.deadline);
-        last = {
-          order,
-          provisioning,
-          done: verdict.done || timedOut,
-          outcome: verdict.outcome ?? (timedOut ? "timed_out" : undefined),
-          unrecognised: verdict.unrecognised,
-          polls: saved.polls,
-          ...(provisioningUnread ? { provisioningUnread } : {}),
-        };
-        if (observed.poll())
-          publishPoll({
-            customerId,
-            orderId,
-            polls: last.polls,
-            status: last.order.status,
-            done: last.done,
-            outcome: last.outcome,
-          });
-        yield last;
-        if (last.done) return;
-      }
-    } catch (error) {
-      failure = signal?.aborted && !isPartnerCenterError(error) ? abortedWaiting(signal.reason) : error;
+      const { signal } = options;
+      failure = signal?.aborted && !isPartnerCenterError(error) ? abortedWaiting(run, signal.reason) : error;
       throw failure;
     }
-  }
-
-  const generator = polls();
+  })();
   // Without return(): leaving a for-await loop early does not end the poller.
   const iterator: AsyncIterableIterator<ProvisioningState> = {
     next: () => generator.next(),
@@ -273,12 +292,14 @@ export function provisioningPoller(
   return {
     [Symbol.asyncIterator]: () => iterator,
     async pollUntilDone() {
+      let last = run.last;
       for await (const state of iterator) last = state;
       // What the polls threw, as they threw it (a PartnerCenterError, or the caller's abort reason).
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (failure !== undefined) throw failure;
       const { order, provisioning, outcome } = last!;
-      return { order, provisioning, outcome: outcome!, ...(provisioningUnread ? { provisioningUnread } : {}) };
+      const unread = run.provisioningUnread;
+      return { order, provisioning, outcome: outcome!, ...(unread ? { provisioningUnread: unread } : {}) };
     },
     toString: () => JSON.stringify(saved),
   };
