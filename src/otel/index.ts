@@ -10,8 +10,10 @@ import {
   SpanKind,
   SpanStatusCode,
   trace,
+  type Meter,
   type MeterProvider,
   type Span,
+  type Tracer,
   type TracerProvider,
 } from "@opentelemetry/api";
 import { subscribe, tracingChannel, unsubscribe } from "node:diagnostics_channel";
@@ -54,45 +56,63 @@ function guardedAll<T extends Record<string, (message: object) => void>>(handler
   return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, guarded(handler)])) as T;
 }
 
-/** Turns the client's diagnostics into spans and metrics; returns the function that turns that off again. */
-export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => void {
-  const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, version);
-  const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE, version);
-  const duration = meter.createHistogram("partner_center.client.operation.duration", {
-    unit: "s",
-    description: "Duration of a client method's call, retries included.",
-    advice: { explicitBucketBoundaries: DURATION_BUCKETS },
-  });
-  const retries = meter.createCounter("partner_center.client.retries", { description: "Attempts after the first." });
-  const throttled = meter.createCounter("partner_center.client.throttled", { description: "Answers 429 (throttled)." });
-  const paced = meter.createHistogram("partner_center.client.rate_limit.wait.duration", {
-    unit: "s",
-    description: "Time a call waited its turn under the client's pacing.",
-    advice: { explicitBucketBoundaries: DURATION_BUCKETS },
-  });
+type Instruments = ReturnType<typeof instrumentsOf>;
 
+function instrumentsOf(meter: Meter) {
+  const seconds = (description: string) => ({
+    unit: "s",
+    description,
+    advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+  });
+  return {
+    duration: meter.createHistogram(
+      "partner_center.client.operation.duration",
+      seconds("Duration of a client method's call, retries included."),
+    ),
+    retries: meter.createCounter("partner_center.client.retries", { description: "Attempts after the first." }),
+    throttled: meter.createCounter("partner_center.client.throttled", { description: "Answers 429 (throttled)." }),
+    paced: meter.createHistogram(
+      "partner_center.client.rate_limit.wait.duration",
+      seconds("Time a call waited its turn under the client's pacing."),
+    ),
+  };
+}
+
+/** `error.type`: the client's error code (or status), else the error's name. */
+function errorTypeOf(error: unknown): string | undefined {
+  if (error === undefined) return undefined;
+  if (isPartnerCenterError(error)) return String(error.code ?? error.status ?? "PartnerCenterError");
+  return error instanceof Error ? error.name : "Error";
+}
+
+/** What spans and metrics may say of a call: customer ids only when asked, never a secret. */
+function describer(recordCustomerIds: boolean | undefined) {
+  const customer = (context: CallContext) =>
+    recordCustomerIds && context.customerId ? { "partner_center.customer.id": context.customerId } : {};
+  return {
+    span: (context: CallContext) => ({
+      "partner_center.operation": context.operationId,
+      "http.request.method": context.method,
+      "partner_center.request_id": context.requestId,
+      "partner_center.correlation_id": context.correlationId,
+      ...(context.orderId ? { "partner_center.order.id": context.orderId } : {}),
+      ...customer(context),
+    }),
+    metric: (context: CallContext) => ({ "partner_center.operation": context.operationId, ...customer(context) }),
+    // The one place a span's text is built from an error's: no secret, and no customer id unless asked.
+    statusMessage: (message: string, context: CallContext) => {
+      const safe = redactSecrets(String(message));
+      return recordCustomerIds ? safe : withoutCustomerIds(safe, context.customerId);
+    },
+  };
+}
+
+/** One span per call, from the call channel's start to its asyncEnd. */
+function callSpans(tracer: Tracer, instruments: Instruments, options: OpenTelemetryOptions) {
   // Contexts and request ids are the client's objects and strings: WeakMap and Map, never object keys.
   const spans = new WeakMap<CallContext, { span: Span; started: number }>();
   const byRequestId = new Map<string, Span>();
-
-  const attributes = (context: CallContext) => ({
-    "partner_center.operation": context.operationId,
-    "http.request.method": context.method,
-    "partner_center.request_id": context.requestId,
-    "partner_center.correlation_id": context.correlationId,
-    ...(context.orderId ? { "partner_center.order.id": context.orderId } : {}),
-    ...(options.recordCustomerIds && context.customerId ? { "partner_center.customer.id": context.customerId } : {}),
-  });
-  const metricAttributes = (context: CallContext) => ({
-    "partner_center.operation": context.operationId,
-    ...(options.recordCustomerIds && context.customerId ? { "partner_center.customer.id": context.customerId } : {}),
-  });
-
-  // The one place a span's text is built from an error's: no secret, and no customer id unless asked.
-  const statusMessage = (message: string, context: CallContext) => {
-    const safe = redactSecrets(String(message));
-    return options.recordCustomerIds ? safe : withoutCustomerIds(safe, context.customerId);
-  };
+  const describe = describer(options.recordCustomerIds);
 
   const finish = (context: CallContext, error?: unknown) => {
     const entry = spans.get(context);
@@ -102,26 +122,15 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
     const { span, started } = entry;
     span.setAttribute("partner_center.attempts", context.attempts);
     if (context.status !== undefined) span.setAttribute("http.response.status_code", context.status);
-    const errorType =
-      error === undefined
-        ? undefined
-        : isPartnerCenterError(error)
-          ? String(error.code ?? error.status ?? "PartnerCenterError")
-          : error instanceof Error
-            ? error.name
-            : "Error";
+    const errorType = errorTypeOf(error);
     if (errorType) {
       span.setAttribute("error.type", errorType);
-      span.setStatus({
-        code: SpanStatusCode.ERROR,
-        message: error instanceof Error ? statusMessage(error.message, context) : undefined,
-      });
+      const message = error instanceof Error ? describe.statusMessage(error.message, context) : undefined;
+      span.setStatus({ code: SpanStatusCode.ERROR, message });
     }
     span.end();
-    duration.record((performance.now() - started) / 1000, {
-      ...metricAttributes(context),
-      ...(errorType ? { "error.type": errorType } : {}),
-    });
+    const attributes = { ...describe.metric(context), ...(errorType ? { "error.type": errorType } : {}) };
+    instruments.duration.record((performance.now() - started) / 1000, attributes);
   };
 
   // tracePromise publishes start and end, then asyncStart and asyncEnd once the call settles, with
@@ -131,7 +140,7 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
       const context = message as CallContext;
       const span = tracer.startSpan(`PartnerCenter.Orders.${context.operationId}`, {
         kind: SpanKind.CLIENT,
-        attributes: attributes(context),
+        attributes: describe.span(context),
       });
       spans.set(context, { span, started: performance.now() });
       byRequestId.set(context.requestId, span);
@@ -144,28 +153,44 @@ export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => v
     },
     error() {},
   });
+  return {
+    handlers,
+    spanOf: (requestId: string | null | undefined) => (requestId ? byRequestId.get(requestId) : undefined),
+  };
+}
+
+/** Attempts and waits as events on their call's span, and as the retry, throttling and pacing metrics. */
+function eventRecorders(spanOf: (requestId: string | null | undefined) => Span | undefined, instruments: Instruments) {
   const onAttempt = guarded((message: unknown) => {
     const attempt = message as AttemptMessage;
-    const span = attempt.requestId ? byRequestId.get(attempt.requestId) : undefined;
-    span?.addEvent("attempt", {
+    spanOf(attempt.requestId)?.addEvent("attempt", {
       "partner_center.attempt": attempt.attempt,
       "partner_center.outcome": String(attempt.outcome),
       "partner_center.duration_ms": attempt.durationMs,
       ...(attempt.msCv ? { "partner_center.ms_cv": attempt.msCv } : {}),
       ...(attempt.retryAfter ? { "http.response.header.retry-after": attempt.retryAfter } : {}),
     });
-    if (attempt.attempt > 1) retries.add(1, { "http.request.method": attempt.method });
-    if (attempt.outcome === 429) throttled.add(1, { "http.request.method": attempt.method });
+    if (attempt.attempt > 1) instruments.retries.add(1, { "http.request.method": attempt.method });
+    if (attempt.outcome === 429) instruments.throttled.add(1, { "http.request.method": attempt.method });
   });
   const onWait = guarded((message: unknown) => {
     const wait = message as WaitMessage;
-    const span = wait.requestId ? byRequestId.get(wait.requestId) : undefined;
-    span?.addEvent(
+    spanOf(wait.requestId)?.addEvent(
       wait.reason === "pacing" ? "rate limit wait" : wait.reason === "throttled" ? "throttled" : "retry wait",
       { "partner_center.wait.reason": wait.reason, "partner_center.wait.ms": wait.delayMs },
     );
-    if (wait.reason === "pacing") paced.record(wait.delayMs / 1000);
+    if (wait.reason === "pacing") instruments.paced.record(wait.delayMs / 1000);
   });
+  return { onAttempt, onWait };
+}
+
+/** Turns the client's diagnostics into spans and metrics; returns the function that turns that off again. */
+export function enableOpenTelemetry(options: OpenTelemetryOptions = {}): () => void {
+  const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, version);
+  const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE, version);
+  const instruments = instrumentsOf(meter);
+  const { handlers, spanOf } = callSpans(tracer, instruments, options);
+  const { onAttempt, onWait } = eventRecorders(spanOf, instruments);
 
   const calls = tracingChannel(CHANNELS.call);
   calls.subscribe(handlers);
