@@ -91,6 +91,8 @@ async function check(
   return { ...result, answer };
 }
 
+const LIST_PATH = "/customers/{customer_id}/orders";
+
 const json = (answer: Answer | undefined): unknown => {
   try {
     return answer ? JSON.parse(answer.text) : undefined;
@@ -99,116 +101,106 @@ const json = (answer: Answer | undefined): unknown => {
   }
 };
 
+const NO_ORDER = "the customer has no order to read";
+
 /** The checks of one customer's orders: every page, one order, its provisioning and activation links; with writes, an order created and cancelled. */
 async function customerChecks(send: SendRaw, args: ContractArgs, customerId: string): Promise<CheckResult[]> {
-  const results: CheckResult[] = [];
-  const customer = { customer_id: customerId };
-  const listPath = "/customers/{customer_id}/orders";
+  const { results, firstOrderId } = await pageChecks(send, args, customerId);
+  results.push(...(await orderChecks(send, customerId, firstOrderId)));
+  // A cart the caller named (carts cannot be listed): read, never checked out.
+  if (args.cartId) {
+    const path = { customer_id: customerId, cart_id: args.cartId };
+    const cart = await check(send, "getCart", "getCart", "GET", "/customers/{customer_id}/carts/{cart_id}", { path });
+    results.push({ ...cart, subject: `cart ${args.cartId}` });
+  }
+  if (args.writes) results.push(...(await writeChecks(send, args, customerId)));
+  return results;
+}
 
-  // Every page of the customer's orders, as links.next leads.
+/** Every page of the customer's orders, as links.next leads, and the first order id they name. */
+async function pageChecks(send: SendRaw, args: ContractArgs, customerId: string) {
+  const results: CheckResult[] = [];
   const state: PagingState = {
     seen: new Set([pageKey(`/customers/${encodeURIComponent(customerId)}/orders`)]),
     pages: 1,
   };
-  let page = await check(send, "listOrders, page 1", "listOrders", "GET", listPath, { path: customer });
+  const first = { path: { customer_id: customerId } };
+  let page = await check(send, "listOrders, page 1", "listOrders", "GET", LIST_PATH, first);
   results.push(page);
   let firstOrderId: string | undefined;
   for (;;) {
     // A page that breaks the spec still names orders to check; only a sound page is followed.
     const step = readPage(json(page.answer), state, args.baseUrl, MAX_PAGES);
     firstOrderId ??= step.items.find((order) => typeof order.id === "string")?.id as string | undefined;
-    if (step.problem && page.problems.length === 0)
-      results.push({
-        name: `listOrders, page ${state.pages}`,
-        problems: [{ path: "links.next", message: step.problem }],
-        ms: 0,
-      });
+    if (step.problem && page.problems.length === 0) {
+      const problems = [{ path: "links.next", message: step.problem }];
+      results.push({ name: `listOrders, page ${state.pages}`, problems, ms: 0 });
+    }
     if (!step.next || step.problem || page.problems.length) break;
     const target = resolveLink(step.next, args.baseUrl);
     if (Array.isArray(target)) break;
     state.pages += 1;
-    page = await check(send, `listOrders, page ${state.pages}`, "listOrders", "GET", target.path, {
-      header: target.headers,
-    });
+    const next = { header: target.headers };
+    page = await check(send, `listOrders, page ${state.pages}`, "listOrders", "GET", target.path, next);
     results.push(page);
   }
+  return { results, firstOrderId };
+}
 
-  const order = firstOrderId === undefined ? undefined : { ...customer, order_id: firstOrderId };
-  const subject = firstOrderId === undefined ? undefined : `order ${firstOrderId}`;
-  for (const [operationId, suffix] of [
+/** One order's reads: the order, its provisioning status, activation links and subscriptions. */
+async function orderChecks(send: SendRaw, customerId: string, orderId: string | undefined): Promise<CheckResult[]> {
+  const reads = [
     ["getOrder", ""],
     ["getOrderProvisioningStatus", "/provisioningstatus"],
     ["listOrderActivationLinks", "/activationlinks"],
-  ] as const) {
-    if (!order) results.push({ name: operationId, problems: [], skipped: "the customer has no order to read", ms: 0 });
-    else
-      results.push(
-        needsAppUser(operationId, {
-          ...(await check(
-            send,
-            operationId,
-            operationId,
-            "GET",
-            `/customers/{customer_id}/orders/{order_id}${suffix}`,
-            { path: order },
-          )),
-          subject,
-        }),
-      );
+  ] as const;
+  if (orderId === undefined) {
+    return [...reads.map(([name]) => name), "listSubscriptionsByOrder"].map((name) => ({
+      name,
+      problems: [],
+      skipped: NO_ORDER,
+      ms: 0,
+    }));
+  }
+  const results: CheckResult[] = [];
+  const path = { customer_id: customerId, order_id: orderId };
+  const subject = `order ${orderId}`;
+  for (const [operationId, suffix] of reads) {
+    const template = `/customers/{customer_id}/orders/{order_id}${suffix}`;
+    const result = await check(send, operationId, operationId, "GET", template, { path });
+    results.push(needsAppUser(operationId, { ...result, subject }));
   }
   // What the order bought: an order not yet provisioned has none, and an empty list conforms too.
-  if (!firstOrderId)
-    results.push({
-      name: "listSubscriptionsByOrder",
-      problems: [],
-      skipped: "the customer has no order to read",
-      ms: 0,
-    });
-  else
-    results.push({
-      ...(await check(
-        send,
-        "listSubscriptionsByOrder",
-        "listSubscriptionsByOrder",
-        "GET",
-        "/customers/{customer_id}/subscriptions",
-        { path: customer, query: { order_id: firstOrderId } },
-      )),
-      subject,
-    });
-
-  // A cart the caller named (carts cannot be listed): read, never checked out.
-  if (args.cartId) {
-    const cart = await check(send, "getCart", "getCart", "GET", "/customers/{customer_id}/carts/{cart_id}", {
-      path: { ...customer, cart_id: args.cartId },
-    });
-    results.push({ ...cart, subject: `cart ${args.cartId}` });
-  }
-
-  if (args.writes) {
-    const body = { lineItems: [{ lineItemNumber: 0, offerId: args.offerId, quantity: 1 }] };
-    const created = await check(send, "createOrder (sandbox)", "createOrder", "POST", listPath, {
-      path: customer,
-      body,
-    });
-    results.push(created);
-    const id = (json(created.answer) as { id?: unknown } | undefined)?.id;
-    if (typeof id !== "string")
-      results.push({ name: "updateOrder: cancel (sandbox)", problems: [], skipped: "no order was created", ms: 0 });
-    else {
-      const cancel = await check(
-        send,
-        "updateOrder: cancel (sandbox)",
-        "updateOrder",
-        "PATCH",
-        "/customers/{customer_id}/orders/{order_id}",
-        { path: { ...customer, order_id: id }, body: { status: "cancelled" } },
-        cleanedUp(id),
-      );
-      results.push({ ...cancel, subject: `order ${id}` });
-    }
-  }
+  const subscriptions = await check(
+    send,
+    "listSubscriptionsByOrder",
+    "listSubscriptionsByOrder",
+    "GET",
+    "/customers/{customer_id}/subscriptions",
+    { path: { customer_id: customerId }, query: { order_id: orderId } },
+  );
+  results.push({ ...subscriptions, subject });
   return results;
+}
+
+/** With --writes sandbox: an order created, then cancelled, and the check fails if the cancel did. */
+async function writeChecks(send: SendRaw, args: ContractArgs, customerId: string): Promise<CheckResult[]> {
+  const path = { customer_id: customerId };
+  const body = { lineItems: [{ lineItemNumber: 0, offerId: args.offerId, quantity: 1 }] };
+  const created = await check(send, "createOrder (sandbox)", "createOrder", "POST", LIST_PATH, { path, body });
+  const id = (json(created.answer) as { id?: unknown } | undefined)?.id;
+  if (typeof id !== "string")
+    return [created, { name: "updateOrder: cancel (sandbox)", problems: [], skipped: "no order was created", ms: 0 }];
+  const cancel = await check(
+    send,
+    "updateOrder: cancel (sandbox)",
+    "updateOrder",
+    "PATCH",
+    "/customers/{customer_id}/orders/{order_id}",
+    { path: { ...path, order_id: id }, body: { status: "cancelled" } },
+    cleanedUp(id),
+  );
+  return [created, { ...cancel, subject: `order ${id}` }];
 }
 
 /**
