@@ -1,0 +1,47 @@
+// What every handler is given: the fake's state and rules, and the request already bound and
+// checked against the spec; and the shapes its answers share.
+import type { IncomingHttpHeaders } from "node:http";
+import type { PlacedOrder } from "../../../generated/schema";
+import type { CredentialKind } from "../../rules/credential-kinds";
+import type { BoundRequest } from "../../rules/request";
+import type { Refusal } from "../state/cancellation";
+import type { CartStore } from "../state/carts";
+import type { OrderStore } from "../state/store";
+import { errorAnswer, type Answer } from "../wire/answers";
+
+export interface HandlerContext {
+  store: OrderStore;
+  carts: CartStore;
+  /** Orders per listOrders page. */
+  pageSize: number;
+  /** Counted when an order is created. */
+  onCreate(): void;
+  /** Why the service would refuse to cancel an order, if it would. */
+  refuseCancel(customerId: string, order: PlacedOrder): Refusal | undefined;
+  /** Whether an order is old enough to appear in listOrders (the service's list delay). */
+  listed(order: PlacedOrder): boolean;
+  /** How long placing an order takes before createOrder answers, in milliseconds. */
+  placementDelayMs: number;
+  /** Offers whose lines need `attestationAccepted: true`. */
+  attestationOffers: ReadonlySet<string>;
+}
+
+/** One request as a handler sees it. */
+export interface HandlerRequest extends BoundRequest {
+  customerId: string;
+  /** The order its path names, when it names one that exists. */
+  order: PlacedOrder | undefined;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  kind: CredentialKind;
+}
+
+export type Handler = (ctx: HandlerContext, request: HandlerRequest) => Answer | Promise<Answer>;
+
+export const NOT_FOUND = errorAnswer(404, 20000, "Order ID not found.");
+
+/** A collection answer, as the service shapes every list. */
+export const collection = (items: readonly unknown[], extra: Record<string, unknown> = {}): Answer => ({
+  status: 200,
+  body: { totalCount: items.length, items, ...extra, attributes: { objectType: "Collection" } },
+});
