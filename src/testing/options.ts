@@ -1,7 +1,7 @@
 // The fake Partner Center's options, their defaults, and the checks that refuse a bad one at start
 // (a test's mistake, reported before anything listens).
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
-import { isWhole, MAX_TIMER_MS, wholeNumberMessage } from "../rules/is-whole";
+import { isWhole, MAX_TIMER_MS, wholeNumberProblems } from "../rules/is-whole";
 import { OFFER_KINDS, type OfferKind, type Tenant } from "./state/cancellation";
 import type { CredentialKind } from "../rules/credential-kinds";
 import type { LifecycleOptions } from "./state/lifecycle";
@@ -96,45 +96,13 @@ export const DEFAULTS = {
 
 export function optionProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const positive = (name: keyof FakePartnerCenterOptions) => {
-    const value = options[name];
-    if (value !== undefined && !isWhole(value, 1)) {
-      problems.push({
-        path: `options.${name}`,
-        message: wholeNumberMessage(value, { min: 1 }),
-      });
-    }
-  };
-  for (const name of [
-    "pageSize",
-    "maxBodyBytes",
-    "headersTimeoutMs",
-    "requestTimeoutMs",
-    "idempotencyRetentionMs",
-    "cartLifetimeMs",
-  ] as const)
-    positive(name);
+  for (const name of POSITIVE) problems.push(...wholeNumberProblems(options[name], `options.${name}`, { min: 1 }));
+  for (const name of ["listDelayMs", "placementDelayMs", "checkoutDelayMs"] as const)
+    problems.push(
+      ...wholeNumberProblems(options[name], `options.${name}`, { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" }),
+    );
   if (options.port !== undefined && !isWhole(options.port, 0, 65_535)) {
     problems.push({ path: "options.port", message: `must be a port number, got ${String(options.port)}` });
-  }
-  if (options.token !== undefined && (typeof options.token !== "string" || !/^[\x21-\x7e]+$/.test(options.token))) {
-    problems.push({ path: "options.token", message: "must be a non-empty token of printable ASCII characters" });
-  }
-  if (options.tokens !== undefined) {
-    const entries = options.tokens && typeof options.tokens === "object" ? Object.entries(options.tokens) : undefined;
-    if (
-      !entries ||
-      entries.some(([token, kind]) => !/^[\x21-\x7e]+$/.test(token) || (kind !== "app" && kind !== "app+user"))
-    ) {
-      problems.push({ path: "options.tokens", message: 'must map printable-ASCII tokens to "app" or "app+user"' });
-    }
-  }
-  if (options.offerKinds !== undefined) {
-    const entries =
-      options.offerKinds && typeof options.offerKinds === "object" ? Object.entries(options.offerKinds) : undefined;
-    if (!entries || entries.some(([offer, kind]) => offer === "" || !OFFER_KINDS.includes(kind))) {
-      problems.push({ path: "options.offerKinds", message: `must map offer ids to one of ${OFFER_KINDS.join(", ")}` });
-    }
   }
   if (options.tenant !== undefined && options.tenant !== "production" && options.tenant !== "sandbox") {
     problems.push({
@@ -142,40 +110,69 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
       message: `must be "production" or "sandbox", got ${String(options.tenant)}`,
     });
   }
-  for (const name of ["cartErrors", "checkoutErrors"] as const) {
-    if (options[name] === undefined) continue;
-    const plans = options[name];
-    const entries = plans && typeof plans === "object" ? Object.entries(plans) : undefined;
-    if (
-      !entries ||
-      entries.some(
-        ([offer, plan]) =>
-          offer === "" || !plan || !Number.isInteger(plan.code) || typeof plan.description !== "string",
-      )
-    ) {
-      problems.push({
-        path: `options.${name}`,
-        message: "must map offer ids to { code: a whole number, description: a string }",
-      });
-    }
-  }
-  for (const name of ["listDelayMs", "placementDelayMs", "checkoutDelayMs"] as const) {
-    if (options[name] !== undefined && !isWhole(options[name], 0, MAX_TIMER_MS)) {
-      problems.push({
-        path: `options.${name}`,
-        message: wholeNumberMessage(options[name], { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" }),
-      });
-    }
-  }
   if (options.onError !== undefined && typeof options.onError !== "function")
     problems.push({ path: "options.onError", message: "must be a function" });
   problems.push(
+    ...tokenProblems(options),
+    ...offerMapProblems(options),
     ...planProblems(options.provisioning),
     ...offerProblems(options, "failOffers"),
     ...offerProblems(options, "purchaseOrderOffers"),
     ...offerProblems(options, "attestationOffers"),
+    ...rateLimitProblems(options.rateLimit),
   );
-  problems.push(...rateLimitProblems(options.rateLimit));
+  return problems;
+}
+
+const POSITIVE = [
+  "pageSize",
+  "maxBodyBytes",
+  "headersTimeoutMs",
+  "requestTimeoutMs",
+  "idempotencyRetentionMs",
+  "cartLifetimeMs",
+] as const;
+
+const PRINTABLE_TOKEN = /^[\x21-\x7e]+$/;
+
+/** `token` and `tokens`: printable ASCII, as an Authorization header carries it. */
+function tokenProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  if (options.token !== undefined && (typeof options.token !== "string" || !PRINTABLE_TOKEN.test(options.token))) {
+    problems.push({ path: "options.token", message: "must be a non-empty token of printable ASCII characters" });
+  }
+  if (options.tokens !== undefined) {
+    const entries = options.tokens && typeof options.tokens === "object" ? Object.entries(options.tokens) : undefined;
+    if (
+      !entries ||
+      entries.some(([token, kind]) => !PRINTABLE_TOKEN.test(token) || (kind !== "app" && kind !== "app+user"))
+    )
+      problems.push({ path: "options.tokens", message: 'must map printable-ASCII tokens to "app" or "app+user"' });
+  }
+  return problems;
+}
+
+/** The options that map offer ids to something: their kinds, and their cart and checkout errors. */
+function offerMapProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const entriesOf = (value: unknown) => (value && typeof value === "object" ? Object.entries(value) : undefined);
+  if (options.offerKinds !== undefined) {
+    const entries = entriesOf(options.offerKinds) as [string, OfferKind][] | undefined;
+    if (!entries || entries.some(([offer, kind]) => offer === "" || !OFFER_KINDS.includes(kind)))
+      problems.push({ path: "options.offerKinds", message: `must map offer ids to one of ${OFFER_KINDS.join(", ")}` });
+  }
+  for (const name of ["cartErrors", "checkoutErrors"] as const) {
+    if (options[name] === undefined) continue;
+    const entries = entriesOf(options[name]) as
+      [string, { code?: unknown; description?: unknown } | null][] | undefined;
+    const bad = ([offer, plan]: [string, { code?: unknown; description?: unknown } | null]) =>
+      offer === "" || !plan || !Number.isInteger(plan.code) || typeof plan.description !== "string";
+    if (!entries || entries.some(bad))
+      problems.push({
+        path: `options.${name}`,
+        message: "must map offer ids to { code: a whole number, description: a string }",
+      });
+  }
   return problems;
 }
 
