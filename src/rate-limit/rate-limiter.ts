@@ -5,6 +5,7 @@
 // waiting call of the client, so a burst becomes one wait instead of a storm of retries. A
 // caller's abort takes its call out of the line.
 import { onAbort } from "../internal/async/on-abort";
+import { SlidingWindow } from "../internal/sliding-window";
 
 export interface Admission {
   /** Requests sent and not yet answered. */
@@ -53,8 +54,7 @@ interface Waiter {
 }
 
 export class RateLimiter implements Pacer {
-  private readonly answeredAt: number[] = [];
-  private head = 0;
+  private readonly answeredAt: SlidingWindow;
   private inFlight = 0;
   private pausedUntil = 0;
   private readonly waiting: Waiter[] = [];
@@ -64,7 +64,9 @@ export class RateLimiter implements Pacer {
     private readonly allowance: number,
     private readonly windowMs: number,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.answeredAt = new SlidingWindow(windowMs);
+  }
 
   /** Waits for a slot; resolves to the function to call once the request's answer has arrived. */
   acquire(signal?: AbortSignal, _hint?: PaceHint): Promise<() => void> {
@@ -97,7 +99,7 @@ export class RateLimiter implements Pacer {
       if (released) return;
       released = true;
       this.inFlight -= 1;
-      this.answeredAt.push(this.now());
+      this.answeredAt.add(this.now());
       this.pump();
     };
   }
@@ -105,16 +107,11 @@ export class RateLimiter implements Pacer {
   /** The wait for the next request, after dropping answers that left the window. */
   private delay(): number | undefined {
     const now = this.now();
-    while (this.head < this.answeredAt.length && this.answeredAt[this.head]! <= now - this.windowMs) this.head += 1;
-    if (this.head > 1024 && this.head * 2 > this.answeredAt.length) {
-      this.answeredAt.splice(0, this.head);
-      this.head = 0;
-    }
     return admissionDelay(
       {
         inFlight: this.inFlight,
-        answered: this.answeredAt.length - this.head,
-        oldestAnswered: this.answeredAt[this.head],
+        answered: this.answeredAt.trim(now),
+        oldestAnswered: this.answeredAt.oldest,
         allowance: this.allowance,
         windowMs: this.windowMs,
         pausedUntil: this.pausedUntil,
