@@ -90,3 +90,16 @@ export function huge(bytes: number, withLength: boolean): Behaviour {
     response.end(body);
   };
 }
+
+/** A `serve(startServer(...))` for a test file: each server it started is closed after its test. */
+export function closedAfterEach(): (server: Promise<HostileServer>) => Promise<HostileServer> {
+  const servers: HostileServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (server) => {
+    const started = await server;
+    servers.push(started);
+    return started;
+  };
+}

@@ -5,7 +5,7 @@
 import { createPartnerCenterClient } from "../../../src";
 import { createClientSecretCredential } from "../../../src/credentials/client-secret-credential";
 import { startFakePartnerCenter, type FakePartnerCenter } from "../../../src/testing";
-import { json, startServer, type HostileServer } from "../../helpers/hostile-server";
+import { json, startServer, closedAfterEach } from "../../helpers/hostile-server";
 import { startProxy } from "../../helpers/proxy";
 import { failure } from "../../helpers/failure";
 
@@ -13,15 +13,7 @@ const SECRET = "client-secret-do-not-print";
 const SCOPE = "https://api.partnercenter.microsoft.com/.default";
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 
-const servers: HostileServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-async function serve(server: Promise<HostileServer>): Promise<HostileServer> {
-  const started = await server;
-  servers.push(started);
-  return started;
-}
+const serve = closedAfterEach();
 
 const credentialAt = (authorityHost: string, extra: { proxy?: string | false } = {}) =>
   createClientSecretCredential({

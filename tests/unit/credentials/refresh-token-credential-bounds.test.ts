@@ -3,7 +3,7 @@
 // authority, retries a 429 or 503 as the client does, and every wait it makes ends, even one on an
 // onRefreshToken that never settles. Against real loopback servers and a real proxy process.
 import { createRefreshTokenCredential } from "../../../src";
-import { huge, json, startHostileServer, startServer, type HostileServer } from "../../helpers/hostile-server";
+import { huge, json, startHostileServer, startServer, closedAfterEach } from "../../helpers/hostile-server";
 import { startProxy } from "../../helpers/proxy";
 import { failure } from "../../helpers/failure";
 
@@ -12,15 +12,7 @@ const REFRESH = "refresh-token-do-not-print";
 const SCOPE = "https://api.partnercenter.microsoft.com/.default";
 const GRANT = { access_token: "access-1", refresh_token: "refresh-2", expires_in: 3600 };
 
-const servers: HostileServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-async function serve(server: Promise<HostileServer>): Promise<HostileServer> {
-  const started = await server;
-  servers.push(started);
-  return started;
-}
+const serve = closedAfterEach();
 
 function credentialAt(authorityHost: string, extra: Partial<Parameters<typeof createRefreshTokenCredential>[0]> = {}) {
   const stored: string[] = [];
@@ -141,9 +133,9 @@ describe("waits that end", () => {
   });
 
   it("names the host it could not reach and says what to check", async () => {
-    const gone = await serve(startServer(json(200, GRANT)));
+    const gone = await startServer(json(200, GRANT));
     const url = gone.url;
-    await servers.pop()!.close();
+    await gone.close();
     const error = await failure(credentialAt(url).credential.getToken(SCOPE));
     expect(error.message).toContain(new URL(url).host);
     expect(error.message).toMatch(/ECONNREFUSED/);
