@@ -64,10 +64,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     baseHeaders: resolved.headers,
     hasMiddleware: bridge.hasMiddleware,
     request: client.request as unknown as ClientCore["request"],
-    senderFor: (call) =>
-      call.timeoutMs === undefined || call.timeoutMs === config.timeoutMs
-        ? sender
-        : createSender({ ...config, timeoutMs: call.timeoutMs }),
+    sender,
   };
 
   const follow = followLinks(core);

@@ -39,8 +39,8 @@ export interface ClientCore {
     path: string,
     init: Record<string, unknown>,
   ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  /** The sender for a call with these options (its own when it sets timeoutMs). */
-  senderFor(options: CallOptions): Sender;
+  /** What sends every call: a call's own timeoutMs travels on it. */
+  sender: Sender;
 }
 
 /** A call, serialisable either way. */
@@ -103,7 +103,6 @@ export async function exchange<T>(
   // A file is asked for by its media type; its errors still come as JSON.
   if (call.answer) header.Accept = `${call.answer}, application/json`;
   const params = { ...call.params, header };
-  const sender = transport.senderFor(options);
   const url = createFinalURL(path, {
     baseUrl: transport.baseUrl,
     params,
@@ -117,7 +116,7 @@ export async function exchange<T>(
       bodySerializer: call.multipart ? toFormData : undefined,
       parseAs: call.answer ? "blob" : "text",
       signal: options.signal,
-      fetch: sender.fetch,
+      fetch: options.timeoutMs === undefined ? transport.sender.fetch : transport.sender.fetchWith(options.timeoutMs),
     });
     const head = { status: response.status, headers: response.headers, url: response.url || url };
     if (!response.ok) throw errorFromResponse(head, error, meta);
@@ -136,7 +135,16 @@ export async function exchange<T>(
     transport.baseHeaders,
     header as Record<string, string>,
   );
-  const received = await sender.send({ method, url, headers, body, signal: options.signal, trace: call.trace });
+  const outgoing = {
+    method,
+    url,
+    headers,
+    body,
+    signal: options.signal,
+    trace: call.trace,
+    timeoutMs: options.timeoutMs,
+  };
+  const received = await transport.sender.send(outgoing);
   const answer = { status: received.status, headers: received.headers, url };
   if (received.status >= 300) throw errorFromResponse(answer, decoder.decode(received.body), meta);
   call.onHeaders?.(received.headers);

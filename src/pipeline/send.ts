@@ -65,6 +65,8 @@ export interface Sender {
   send(call: Outgoing): Promise<Received>;
   /** The same, as the fetch openapi-fetch calls (with the request it built). */
   fetch: (request: Request | LightRequest) => Promise<Response>;
+  /** That fetch for calls with a per-attempt timeout of their own. */
+  fetchWith(timeoutMs: number): (request: Request | LightRequest) => Promise<Response>;
 }
 
 /**
@@ -75,6 +77,9 @@ function paceHint(call: Outgoing, timeoutMs: number, leaseSlackMs: number): Pace
   const customer = /\/customers\/([^/?#]+)/.exec(call.url)?.[1];
   return { customerId: customer === undefined ? undefined : customer.toLowerCase(), leaseMs: timeoutMs + leaseSlackMs };
 }
+
+/** A call's per-attempt timeout: its own, or the client's. */
+const timeoutOf = (config: SenderConfig, call: Outgoing) => call.timeoutMs ?? config.timeoutMs;
 
 /** One attempt: its turn under pacing, then its token, then the bytes; reported whatever happens. */
 async function attemptOnce(
@@ -88,7 +93,7 @@ async function attemptOnce(
   let answered: (() => void) | undefined;
   if (config.limiter) {
     const queued = config.now();
-    answered = await config.limiter.acquire(call.signal, paceHint(call, config.timeoutMs, config.leaseSlackMs));
+    answered = await config.limiter.acquire(call.signal, paceHint(call, timeoutOf(config, call), config.leaseSlackMs));
     report.paced(call, Math.round(config.now() - queued));
   }
   let started: number | undefined;
@@ -96,7 +101,7 @@ async function attemptOnce(
   try {
     call.headers.set("Authorization", `Bearer ${await config.tokens.getToken(forceRefresh, call.signal)}`);
     started = config.now();
-    const limits = { timeoutMs: config.timeoutMs, maxResponseBytes: config.maxResponseBytes };
+    const limits = { timeoutMs: timeoutOf(config, call), maxResponseBytes: config.maxResponseBytes };
     result.received = await sendAttempt(config.transport, call, limits);
     if (result.received.status === 429) pauseEveryone(config, report, result.received, call);
     return result.received;
@@ -115,7 +120,7 @@ function pauseEveryone(config: SenderConfig, report: AttemptReport, received: Re
   const retryAfterMs = parseRetryAfter(received.headers.get("Retry-After"), config.now());
   if (retryAfterMs === undefined || !config.limiter) return;
   const pauseMs = Math.min(retryAfterMs, config.policy.maxRetryAfterMs);
-  config.limiter.pause(pauseMs, paceHint(call, config.timeoutMs, config.leaseSlackMs));
+  config.limiter.pause(pauseMs, paceHint(call, timeoutOf(config, call), config.leaseSlackMs));
   report.paused(call, pauseMs);
 }
 
@@ -163,5 +168,10 @@ export function createSender(config: SenderConfig): Sender {
     }
   }
 
-  return { send, fetch: async (request) => BufferedResponse.from(await send(outgoingFrom(request))) };
+  return {
+    send,
+    fetch: async (request) => BufferedResponse.from(await send(outgoingFrom(request))),
+    fetchWith: (timeoutMs) => async (request) =>
+      BufferedResponse.from(await send({ ...outgoingFrom(request), timeoutMs })),
+  };
 }

@@ -139,6 +139,23 @@ describe("pc.follow", () => {
   });
 });
 
+describe("a call's own timeoutMs", () => {
+  it.each([
+    ["without middleware", false],
+    ["with middleware", true],
+  ])("bounds each of its attempts and no other call's (%s)", async (_name, withMiddleware) => {
+    const { pc, sent } = clientWith(["hang", "hang", json(200, ORDER)], { timeoutMs: 60_000, maxRetries: 1 });
+    if (withMiddleware) pc.use({ onRequest: () => undefined });
+    const started = Date.now();
+    const error = await pc.orders.get(CUSTOMER, "o", { timeoutMs: 50 }).catch((e: unknown) => e);
+    expect(isPartnerCenterError(error) && error.code).toBe("TIMEOUT");
+    expect(sent).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // The next call has the client's timeout again: its answer, not a 50 ms cut.
+    await expect(pc.orders.get(CUSTOMER, "o")).resolves.toMatchObject({ id: ORDER.id });
+  });
+});
+
 describe("the bearer token", () => {
   const failures: [string, Step[], (pc: ReturnType<typeof clientWith>["pc"]) => Promise<unknown>][] = [
     ["an HTTP error", [json(401, { code: 3000, description: "denied" })], (pc) => pc.orders.get(CUSTOMER, "o")],

@@ -19,6 +19,8 @@ export interface Outgoing {
   signal?: AbortSignal;
   /** Told how many attempts the call made and its final status, when someone traces it. */
   trace?: { attempts: number; status?: number };
+  /** This call's per-attempt timeout, in milliseconds, when it is not the client's. */
+  timeoutMs?: number | undefined;
 }
 
 const KEPT = Symbol("keptBody");
