@@ -19,7 +19,7 @@ export interface AttemptResult {
 export interface AttemptReport {
   /** One attempt ended, after `durationMs` on the wire. */
   attempt(call: Outgoing, attempt: number, durationMs: number, result: AttemptResult): void;
-  /** The call waited `waitedMs` for its turn under pacing. */
+  /** The call waited `waitedMs` for its turn under pacing (timed only while the wait channel has a listener). */
   paced(call: Outgoing, waitedMs: number): void;
   /** A 429 holds every call of the client back for `pauseMs`. */
   paused(call: Outgoing, pauseMs: number): void;
@@ -54,6 +54,8 @@ export function attemptReport(options: {
 
   return {
     attempt(call, attempt, durationMs, result) {
+      // Built only for whoever listens: this runs on every attempt.
+      if (!logger && !observed.attempt()) return;
       const fields = resultFields(call, attempt, result);
       if (logger) emit(logger, "info", formatAttempt({ ...fields, durationMs }), { ...fields, durationMs });
       if (!observed.attempt()) return;
@@ -70,8 +72,7 @@ export function attemptReport(options: {
       });
     },
     paced(call, waitedMs) {
-      if (waitedMs > 0 && observed.wait())
-        publishWait({ reason: "pacing", delayMs: waitedMs, requestId: call.headers.get(REQUEST_ID) });
+      if (waitedMs > 0) publishWait({ reason: "pacing", delayMs: waitedMs, requestId: call.headers.get(REQUEST_ID) });
     },
     paused(call, pauseMs) {
       if (observed.wait())

@@ -4,6 +4,7 @@
 // reads its whole answer, so a body that stalls or breaks off is retried like any failed attempt,
 // under the same MS-RequestId. One clock: the injected `now`.
 import type { TokenProvider } from "../credentials/credential";
+import { observed } from "../diagnostics/diagnostics";
 import { isPartnerCenterError } from "../errors";
 import type { Logger } from "../diagnostics/log";
 import { BufferedResponse } from "../internal/fast/buffered-response";
@@ -92,9 +93,10 @@ async function attemptOnce(
   // Its turn first (the ids are already set: a queued call keeps them), then its token.
   let answered: (() => void) | undefined;
   if (config.limiter) {
-    const queued = config.now();
+    // Timed only for a listener: this runs on every attempt.
+    const queued = observed.wait() ? config.now() : undefined;
     answered = await config.limiter.acquire(call.signal, paceHint(call, timeoutOf(config, call), config.leaseSlackMs));
-    report.paced(call, Math.round(config.now() - queued));
+    if (queued !== undefined) report.paced(call, Math.round(config.now() - queued));
   }
   let started: number | undefined;
   const result: AttemptResult = {};
