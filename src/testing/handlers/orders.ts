@@ -1,5 +1,5 @@
 // What the Orders operations do to the fake's orders: the answers Partner Center would give.
-import type { Order } from "../../../generated/schema";
+import type { Order, PlacedOrder } from "../../../generated/schema";
 import { enumKey } from "../../rules/bind";
 import type { OperationId } from "../../rules/request";
 import type { NewOrder } from "../state/store";
@@ -33,14 +33,12 @@ const createOrder: Handler = async (ctx, { customerId, body }) => {
 
 const listOrders: Handler = (ctx, { customerId, query, headers, url }) => {
   const wanted = typeof query.billingType === "string" ? enumKey(query.billingType) : undefined;
-  const all = ctx.store
-    .list(customerId)
-    .filter((o) => ctx.listed(o) && (wanted === undefined || enumKey(o.billingCycle ?? "") === wanted));
   const token = headers["ms-continuationtoken"];
   const offset = typeof token === "string" ? decodeToken(token) : 0;
   if (offset === undefined) return errorAnswer(400, 800002, "Invalid request input.", ["Bad MS-ContinuationToken."]);
-  const items = all.slice(offset, offset + ctx.pageSize);
-  const next = offset + ctx.pageSize < all.length ? offset + ctx.pageSize : undefined;
+  const keep = (o: PlacedOrder) => ctx.listed(o) && (wanted === undefined || enumKey(o.billingCycle ?? "") === wanted);
+  // The token holds a position among the customer's orders, so a page costs what it holds.
+  const { items, next } = ctx.store.page(customerId, offset, ctx.pageSize, keep);
   const self = `/customers/${customerId}/orders${url.search}`;
   const links =
     next === undefined

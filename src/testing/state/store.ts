@@ -45,6 +45,8 @@ export interface StoredAttachment {
 
 export class OrderStore {
   private readonly byCustomer = new Map<string, Map<string, PlacedOrder>>();
+  /** Each customer's orders in the order placed, for pages that cost what they hold. */
+  private readonly placed = new Map<string, PlacedOrder[]>();
   private readonly files = new WeakMap<PlacedOrder, StoredAttachment[]>();
 
   constructor(private readonly lifecycle: Lifecycle) {}
@@ -78,6 +80,9 @@ export class OrderStore {
     const orders = this.byCustomer.get(customerKey(customerId)) ?? new Map<string, PlacedOrder>();
     orders.set(id, order);
     this.byCustomer.set(customerKey(customerId), orders);
+    const inOrder = this.placed.get(customerKey(customerId)) ?? [];
+    inOrder.push(order);
+    this.placed.set(customerKey(customerId), inOrder);
     return order;
   }
 
@@ -92,6 +97,29 @@ export class OrderStore {
     const all = [...(this.byCustomer.get(customerKey(customerId))?.values() ?? [])];
     if (this.lifecycle.timed) for (const order of all) this.lifecycle.advance(order, false);
     return billingCycle ? all.filter((o) => o.billingCycle === billingCycle) : all;
+  }
+
+  /**
+   * Up to `count` orders that `keep` takes, from position `from` in the order they were placed,
+   * and the position of the next one it takes, if any: it looks at the page's orders and those it
+   * skips, never at every order, so paging through n orders costs O(n) in all.
+   */
+  page(
+    customerId: string,
+    from: number,
+    count: number,
+    keep: (order: PlacedOrder) => boolean,
+  ): { items: PlacedOrder[]; next: number | undefined } {
+    const all = this.placed.get(customerKey(customerId)) ?? [];
+    const items: PlacedOrder[] = [];
+    for (let i = from; i < all.length; i++) {
+      const order = all[i]!;
+      this.lifecycle.advance(order, false);
+      if (!keep(order)) continue;
+      if (items.length === count) return { items, next: i };
+      items.push(order);
+    }
+    return { items, next: undefined };
   }
 
   /** Applies a bound patch, or gives the documented refusal of a cancel the service refuses (`refuseCancel`). */
@@ -187,5 +215,6 @@ export class OrderStore {
 
   clear(): void {
     this.byCustomer.clear();
+    this.placed.clear();
   }
 }
