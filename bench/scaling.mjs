@@ -80,7 +80,7 @@ export async function stageCalls(kind, size) {
   const source = `
     export { numberLineItems } from "./src/rules/line-items.ts";
     export { bindRequest, operationRuleProblems } from "./src/rules/request.ts";
-    export { successBody } from "./src/calls/response.ts";`;
+    export { successBody } from "./src/calls/read-answer.ts";`;
   const result = await build({
     stdin: { contents: source, resolveDir: fileURLToPath(new URL("..", import.meta.url)), loader: "ts" },
     bundle: true,

@@ -62,5 +62,5 @@ export {
   type ClientOptions,
   type RateLimitOption,
 } from "./options";
-export { errorFromResponse } from "./calls/response";
+export { errorFromResponse } from "./calls/read-answer";
 export type * from "./types";

@@ -9,7 +9,7 @@ import { PartnerCenterValidationError, type ValidationProblem } from "../errors"
 import type { Sender } from "../pipeline/send";
 import type { CallOptions } from "../options";
 import { timeoutProblems } from "../rules/is-whole";
-import { errorFromResponse, successBody } from "./response";
+import { errorFromResponse, successBody } from "./read-answer";
 import { toFormData } from "./form-data";
 import { traceCall, tracingCalls, type CallContext } from "../diagnostics/diagnostics";
 import { withCredentialHint } from "../rules/credential-kinds";

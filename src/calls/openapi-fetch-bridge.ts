@@ -7,7 +7,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema";
 import { LightRequest } from "../internal/fast/light-request";
-import { ReplayableRequest } from "../internal/fast/replay";
+import { ReplayableRequest } from "../internal/fast/outgoing";
 
 /** The client asks for JSON (`Accept: application/json`), so the raw methods type the JSON answers. */
 export type JsonClient = Client<paths, "application/json">;

@@ -4,7 +4,7 @@
 import { observed, publishAttempt, publishWait } from "../diagnostics/diagnostics";
 import { emit, formatAttempt, pathOf, type Logger } from "../diagnostics/log";
 import { withoutCustomerIds } from "../internal/redact";
-import type { Outgoing } from "../internal/fast/replay";
+import type { Outgoing } from "../internal/fast/outgoing";
 import type { Received } from "../transport/attempt";
 import { failureKind } from "../transport/failure-kind";
 import { CORRELATION_ID, REQUEST_ID } from "./request-ids";

@@ -3,7 +3,7 @@
 import { abortedError, PartnerCenterError, type ClientErrorCode } from "../errors";
 import { reasonOf } from "../internal/printable";
 import { redactSecrets } from "../internal/redact";
-import type { Outgoing } from "../internal/fast/replay";
+import type { Outgoing } from "../internal/fast/outgoing";
 import { AttemptTimeoutError, type Received } from "../transport/attempt";
 import { certificateAdvice, certificateErrorCode } from "../transport/certificate-errors";
 import { ProxySettingError } from "../transport/node/proxy-setting-error";

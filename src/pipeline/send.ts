@@ -9,7 +9,7 @@ import { isPartnerCenterError } from "../errors";
 import type { Logger } from "../diagnostics/log";
 import { BufferedResponse } from "../internal/fast/buffered-response";
 import type { LightRequest } from "../internal/fast/light-request";
-import { outgoingFrom, type Outgoing } from "../internal/fast/replay";
+import { outgoingFrom, type Outgoing } from "../internal/fast/outgoing";
 import type { Pacer, PaceHint } from "../rate-limit/rate-limiter";
 import { isInProgress } from "../rules/in-progress";
 import { sendAttempt, type AttemptTransport, type Received } from "../transport/attempt";

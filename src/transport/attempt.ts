@@ -4,7 +4,7 @@
 import { AttemptAbort } from "../internal/fast/attempt-abort";
 import { deadline } from "../internal/fast/deadlines";
 import { onAbort } from "../internal/async/on-abort";
-import type { Outgoing } from "../internal/fast/replay";
+import type { Outgoing } from "../internal/fast/outgoing";
 
 /** Thrown when an attempt outlives its timeout; the retry loop treats it like a network error. */
 export class AttemptTimeoutError extends Error {

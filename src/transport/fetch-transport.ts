@@ -3,7 +3,7 @@
 // answered, not followed.
 import type { AttemptTransport } from "./attempt";
 import { readBody } from "./read-body";
-import type { Outgoing } from "../internal/fast/replay";
+import type { Outgoing } from "../internal/fast/outgoing";
 
 export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
 

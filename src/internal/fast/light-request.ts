@@ -3,7 +3,7 @@
 // constructor does (URL parsing, method rules, header validation, the Content-Type default), but
 // without undici's Request, which cost 14 us and an AbortSignal per call and was never sent.
 // tests/unit/internal/fast/light-request.test.ts holds it to the real Request.
-import type { ReplayBody } from "./replay";
+import type { ReplayBody } from "./outgoing";
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FORBIDDEN = new Set(["CONNECT", "TRACE", "TRACK"]);

@@ -10,7 +10,7 @@ import { codingsToUndo, decodeBody } from "./content-coding";
 import { lendSignal, ProxyAgents, type ProxySetting } from "./proxy-agents";
 import { ResponseTooLargeError } from "../read-body";
 import { trustedCertificates } from "./trust";
-import type { Outgoing } from "../../internal/fast/replay";
+import type { Outgoing } from "../../internal/fast/outgoing";
 
 type Http = typeof import("node:http");
 type Https = typeof import("node:https");

@@ -1,7 +1,7 @@
 import { AttemptTimeoutError, sendAttempt } from "../../../src/transport/attempt";
 import { fetchTransport } from "../../../src/transport/fetch-transport";
 import { ResponseTooLargeError } from "../../../src/transport/read-body";
-import type { Outgoing } from "../../../src/internal/fast/replay";
+import type { Outgoing } from "../../../src/internal/fast/outgoing";
 import { scriptedFetch } from "../../helpers/scripted-fetch";
 
 const request = (signal?: AbortSignal): Outgoing => ({

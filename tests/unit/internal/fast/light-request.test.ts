@@ -2,7 +2,7 @@
 // the parts the client sends from, the TypeErrors, and the Content-Type default.
 import { createPartnerCenterClient } from "../../../../src";
 import { LightRequest } from "../../../../src/internal/fast/light-request";
-import { ReplayableRequest, outgoingFrom } from "../../../../src/internal/fast/replay";
+import { ReplayableRequest, outgoingFrom } from "../../../../src/internal/fast/outgoing";
 import { json, scriptedFetch } from "../../../helpers/scripted-fetch";
 
 type Args = [string, RequestInit?];

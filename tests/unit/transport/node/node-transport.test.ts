@@ -8,7 +8,7 @@ import { AttemptAbort } from "../../../../src/internal/fast/attempt-abort";
 import { fetchTransport } from "../../../../src/transport/fetch-transport";
 import { nodeTransport } from "../../../../src/transport/node/node-transport";
 import { ResponseTooLargeError } from "../../../../src/transport/read-body";
-import type { Outgoing } from "../../../../src/internal/fast/replay";
+import type { Outgoing } from "../../../../src/internal/fast/outgoing";
 
 let server: Server;
 let url: string;

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { errorFromResponse, successBody } from "../../../src/calls/response";
+import { errorFromResponse, successBody } from "../../../src/calls/read-answer";
 
 const URL_ = "https://pc.test/v1/customers/c/orders";
 function answer(status: number, body: string | null, headers: Record<string, string> = {}): Response {

@@ -1,5 +1,5 @@
 import { fetchArguments } from "../../../../src/transport/fetch-transport";
-import { ReplayableRequest, outgoingFrom } from "../../../../src/internal/fast/replay";
+import { ReplayableRequest, outgoingFrom } from "../../../../src/internal/fast/outgoing";
 
 const signal = new AbortController().signal;
 
