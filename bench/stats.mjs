@@ -17,21 +17,36 @@ export async function throughput(call, count) {
 /**
  * Throughput of every variant over `rounds` alternating rounds (the order rotates each round,
  * so no variant always runs first on a machine shared with others), and each variant's ratio
- * to `baseline`, taken round by round.
+ * to `baseline` and to each of `against`, taken round by round.
  */
-export async function compare(variants, { baseline, rounds, count, warmup }) {
+export async function compare(variants, { baseline, against = [], rounds, count, warmup }) {
   const names = Object.keys(variants);
+  const bases = [baseline, ...against];
   for (const name of names) await throughput(variants[name], warmup);
   const rates = Object.fromEntries(names.map((n) => [n, []]));
-  const ratios = Object.fromEntries(names.map((n) => [n, []]));
+  // Variant names are the bench's own: a Map of Maps all the same.
+  const ratios = new Map(names.map((n) => [n, new Map(bases.map((b) => [b, []]))]));
   for (let round = 0; round < rounds; round++) {
     const order = names.map((_, i) => names[(i + round) % names.length]);
-    const inRound = {};
-    for (const name of order) inRound[name] = await throughput(variants[name], count);
+    const inRound = new Map();
+    for (const name of order) inRound.set(name, await throughput(variants[name], count));
     for (const name of names) {
-      rates[name].push(inRound[name]);
-      ratios[name].push(inRound[name] / inRound[baseline]);
+      rates[name].push(inRound.get(name));
+      for (const base of bases)
+        ratios
+          .get(name)
+          .get(base)
+          .push(inRound.get(name) / inRound.get(base));
     }
   }
-  return Object.fromEntries(names.map((n) => [n, { opsPerSecond: summary(rates[n]), ratio: summary(ratios[n]) }]));
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      {
+        opsPerSecond: summary(rates[n]),
+        ratio: summary(ratios.get(n).get(baseline)),
+        against: Object.fromEntries(against.map((b) => [b, summary(ratios.get(n).get(b))])),
+      },
+    ]),
+  );
 }
