@@ -37,6 +37,33 @@ export async function bundleSizes() {
     "Azure REST client + pipeline": await bundledSize(
       'export * from "@azure-rest/core-client"; export * from "@azure/core-rest-pipeline";',
     ),
+    ...(await consumerSizes()),
+  };
+}
+
+const CREATE = '{ lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] }';
+
+/** Real consumers, as a service would write them, bundled for the browser: what each one ships. */
+async function consumerSizes() {
+  const client =
+    'import { createPartnerCenterClient } from "./dist/index.browser.mjs";\n' +
+    'const pc = createPartnerCenterClient({ credential: "token" });\n';
+  return {
+    "consumer: creates orders": await bundledSize(`${client}export const go = () => pc.orders.create("c", ${CREATE});`),
+    "consumer: buys through a cart": await bundledSize(
+      `${client}export const go = async () => pc.carts.checkoutAndWait("c", (await pc.carts.create("c", { lineItems: [] })).id);`,
+    ),
+    "consumer: imports everything": await bundledSize('export * from "./dist/index.browser.mjs";'),
+    "consumer: creates orders, on Azure's REST client": await bundledSize(
+      'import { getClient } from "@azure-rest/core-client";\n' +
+        'const client = getClient("https://api.partnercenter.microsoft.com/v1", { getToken: async () => ({ token: "t", expiresOnTimestamp: 0 }) }, { credentials: { scopes: ["s"] } });\n' +
+        `export const go = () => client.path("/customers/{customer_id}/orders", "c").post({ body: ${CREATE} });`,
+    ),
+    "consumer: creates orders, on bare openapi-fetch": await bundledSize(
+      'import createClient from "openapi-fetch";\n' +
+        'const client = createClient({ baseUrl: "https://api.partnercenter.microsoft.com/v1" });\n' +
+        `export const go = () => client.POST("/customers/{customer_id}/orders", { params: { path: { customer_id: "c" } }, body: ${CREATE} });`,
+    ),
   };
 }
 

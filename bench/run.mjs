@@ -119,7 +119,23 @@ goal(
 say("\n3. Bundle for a browser or edge consumer (esbuild, minified; gzip -9)");
 results.bundle = await bundleSizes();
 for (const [name, size] of Object.entries(results.bundle)) {
-  say(`     ${name.padEnd(28)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`);
+  say(`     ${name.padEnd(48)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`);
+}
+{
+  const b = results.bundle;
+  const createOnly = b["consumer: creates orders"].gzipped;
+  const toAzure = createOnly / b["consumer: creates orders, on Azure's REST client"].gzipped;
+  const ofEverything = createOnly / b["consumer: imports everything"].gzipped;
+  goal(
+    "bundle: a create-only consumer at ≤ 0.9x the same on Azure's REST client",
+    toAzure <= 0.9,
+    `${toAzure.toFixed(2)}x`,
+  );
+  goal(
+    "bundle: a create-only consumer at ≤ 80% of one that imports everything",
+    ofEverything <= 0.8,
+    `${(100 * ofEverything).toFixed(0)}%`,
+  );
 }
 results.requestChecks = await requestCheckSizes();
 for (const [name, size] of Object.entries(results.requestChecks)) {
