@@ -180,7 +180,8 @@ describe("pollProvisioning and createAndWait", () => {
     const started = Date.now();
     controller.abort(new Error("shutting down"));
     const error = await waiting.catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(100);
+    // At once, not after the 60 s wait: 2 s leaves room for a loaded machine's event loop.
+    expect(Date.now() - started).toBeLessThan(2_000);
     expect(isPartnerCenterError(error) && error).toMatchObject({
       code: "ABORTED",
       name: "AbortError",
