@@ -22,7 +22,23 @@ export const LINE_ITEMS = [1, 10, 100, 1_000];
 export const PAGE_SIZES = [100, 1_000];
 
 const item = (i) => ({ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 + (i % 5), termDuration: "P1Y" });
-const lineItem = (i) => ({ lineItemNumber: i, ...item(i) });
+const link = (uri) => ({ uri, method: "GET", headers: [] });
+/** A line of an answer as the docs' new-commerce orders show one: about 600 bytes of JSON, not 100. */
+const lineItem = (i) => ({
+  lineItemNumber: i,
+  ...item(i),
+  subscriptionId: "dbb5cb3c-3f8f-4a4b-9a8d-5d1f0a0b2c3d",
+  transactionType: "New",
+  friendlyName: "Microsoft 365 Business Basic",
+  partnerIdOnRecord: "1234567",
+  provisioningContext: {},
+  links: {
+    product: link("/products/CFQ7TTC0LH0Z?country=US"),
+    sku: link("/products/CFQ7TTC0LH0Z/skus/0001?country=US"),
+    availability: link("/products/CFQ7TTC0LH0Z/skus/0001/availabilities/CFQ7TTC0K18P?country=US"),
+  },
+  renewsTo: { termDuration: "P1Y" },
+});
 const order = (id, items) => ({
   id,
   status: "pending",
