@@ -77,12 +77,13 @@ export function attemptReport(options: {
     paused(call, pauseMs) {
       if (observed.wait())
         publishWait({ reason: "throttled", delayMs: pauseMs, requestId: call.headers.get(REQUEST_ID) });
+      if (!logger) return;
       const message = `partner-center: a 429 pauses every call of this client for ${pauseMs} ms (429 Retry-After)`;
-      if (logger) emit(logger, "info", message, { pauseMs, reason: "429 Retry-After" });
+      emit(logger, "info", message, { pauseMs, reason: "429 Retry-After" });
     },
     retrying(call, attempt, result, delayMs, maxAttempts) {
-      const fields = resultFields(call, attempt, result);
       if (logger) {
+        const fields = resultFields(call, attempt, result);
         const what = `${call.method} ${fields.path} ${outcomeText(fields)}`;
         const message = `partner-center ${what}: retrying in ${delayMs} ms (attempt ${attempt} of ${maxAttempts})`;
         emit(logger, "warn", message, { ...fields, delayMs });

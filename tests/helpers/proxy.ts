@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { PROXY_VARIABLES } from "../../src/transport/node/proxy-agents";
 
 export interface ProxyProcess {
   url: string;
@@ -52,4 +53,19 @@ export function startProxy(mode: "open" | "auth" | "refuse"): Promise<ProxyProce
       }
     });
   });
+}
+
+/** Runs `run` with only `variables` of the proxy settings in the environment, then puts them back. */
+export async function withProxyEnvironment<T>(variables: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const saved = new Map(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
+  for (const name of PROXY_VARIABLES) delete process.env[name];
+  Object.assign(process.env, variables);
+  try {
+    return await run();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }

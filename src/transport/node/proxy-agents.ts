@@ -13,7 +13,8 @@ type Agent = import("node:http").Agent;
 /** `false`: never a proxy; a URL: always that one; undefined: what the environment says. */
 export type ProxySetting = string | false | undefined;
 
-const VARIABLES = [
+/** Every variable proxy-from-env reads. */
+export const PROXY_VARIABLES = [
   "HTTPS_PROXY",
   "https_proxy",
   "HTTP_PROXY",
@@ -37,7 +38,7 @@ export function proxyFor(url: URL, setting: ProxySetting): string | undefined {
   if (setting === false) return undefined;
   if (typeof setting === "string") return setting;
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-  const now = VARIABLES.map((name) => env[name] ?? "").join("\n");
+  const now = PROXY_VARIABLES.map((name) => env[name] ?? "").join("\n");
   if (now !== snapshot) {
     snapshot = now;
     byOrigin.clear();

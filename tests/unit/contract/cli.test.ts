@@ -11,7 +11,7 @@ import { examples } from "../../../src/contract";
 import { createPartnerCenterClient } from "../../../src";
 import { startFakePartnerCenter, type FakePartnerCenter } from "../../../src/testing";
 import { startServer, type HostileServer } from "../../helpers/hostile-server";
-import { startProxy } from "../../helpers/proxy";
+import { startProxy, withProxyEnvironment } from "../../helpers/proxy";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const TOKEN = "eyJ0eXAiOiJKV1QifQ.c2VjcmV0.c2ln";
@@ -37,24 +37,23 @@ describe("the contract command against the fake Partner Center", () => {
 
   it("signs in App-only with the client secret at PARTNER_CENTER_AUTHORITY_HOST, through the proxy its calls take", async () => {
     const proxy = await startProxy("open");
-    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
-    process.env.HTTP_PROXY = proxy.url;
-    delete process.env.NO_PROXY;
     try {
-      let output = "";
-      const env = {
-        PARTNER_CENTER_TENANT_ID: "contoso.onmicrosoft.com",
-        PARTNER_CENTER_CLIENT_ID: "app-id",
-        PARTNER_CENTER_CLIENT_SECRET: "s3cr3t",
-        PARTNER_CENTER_AUTHORITY_HOST: fake.authorityHost,
-      };
-      const code = await main(
-        ["contract", "--base-url", fake.url, "--customer", CUSTOMER, "--rate-limit", "0"],
-        env,
-        (text) => (output += `${text}\n`),
-      );
-      expect(output).not.toContain("s3cr3t");
-      expect(code).toBe(0);
+      await withProxyEnvironment({ HTTP_PROXY: proxy.url }, async () => {
+        let output = "";
+        const env = {
+          PARTNER_CENTER_TENANT_ID: "contoso.onmicrosoft.com",
+          PARTNER_CENTER_CLIENT_ID: "app-id",
+          PARTNER_CENTER_CLIENT_SECRET: "s3cr3t",
+          PARTNER_CENTER_AUTHORITY_HOST: fake.authorityHost,
+        };
+        const code = await main(
+          ["contract", "--base-url", fake.url, "--customer", CUSTOMER, "--rate-limit", "0"],
+          env,
+          (text) => (output += `${text}\n`),
+        );
+        expect(output).not.toContain("s3cr3t");
+        expect(code).toBe(0);
+      });
       const relayed = await proxy.logged(2);
       expect(relayed[0]).toEqual({
         method: "POST",
@@ -63,8 +62,6 @@ describe("the contract command against the fake Partner Center", () => {
       });
       expect(relayed.slice(1).every((entry) => entry.target.startsWith(fake.url))).toBe(true);
     } finally {
-      Object.assign(process.env, saved);
-      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
       await proxy.stop();
     }
   });

@@ -12,22 +12,13 @@ import { inspect } from "node:util";
 import { createPartnerCenterClient, type ClientOptions } from "../../../../src";
 import { runIsolated } from "../../../helpers/isolated";
 import { startProxy, type ProxyProcess } from "../../../helpers/proxy";
+import { PROXY_VARIABLES } from "../../../../src/transport/node/proxy-agents";
 import { failure } from "../../../helpers/failure";
 
 const TLS = join(__dirname, "..", "..", "..", "fixtures", "tls");
 const CA = readFileSync(join(TLS, "ca.pem"), "utf8");
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const ORDER = { id: "o1", lineItems: [{ lineItemNumber: 0, offerId: "x", quantity: 1 }], status: "pending" };
-const PROXY_VARIABLES = [
-  "HTTPS_PROXY",
-  "https_proxy",
-  "HTTP_PROXY",
-  "http_proxy",
-  "NO_PROXY",
-  "no_proxy",
-  "ALL_PROXY",
-  "all_proxy",
-];
 
 let tls: Server;
 let target: string;
