@@ -43,17 +43,27 @@ export async function bundleSizes() {
 
 const CREATE = '{ lineItems: [{ lineItemNumber: 0, offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }] }';
 
-/** Real consumers, as a service would write them, bundled for the browser: what each one ships. */
+/**
+ * Real consumers, as a service would write them, bundled for the browser: what each one ships. A
+ * consumer that calls the per-operation functions on a core keeps only those operations; one that
+ * uses pc.orders keeps the whole client, as every method of it is reachable.
+ */
 async function consumerSizes() {
-  const client =
-    'import { createPartnerCenterClient } from "./dist/index.browser.mjs";\n' +
-    'const pc = createPartnerCenterClient({ credential: "token" });\n';
+  const entry = "./dist/index.browser.mjs";
+  const core = `const pc = createPartnerCenterCore({ credential: "token" });\n`;
+  const client = `import { createPartnerCenterClient } from "${entry}";\nconst pc = createPartnerCenterClient({ credential: "token" });\n`;
   return {
-    "consumer: creates orders": await bundledSize(`${client}export const go = () => pc.orders.create("c", ${CREATE});`),
-    "consumer: buys through a cart": await bundledSize(
-      `${client}export const go = async () => pc.carts.checkoutAndWait("c", (await pc.carts.create("c", { lineItems: [] })).id);`,
+    "consumer: creates orders": await bundledSize(
+      `import { createPartnerCenterCore, createOrder } from "${entry}";\n${core}export const go = () => createOrder(pc, "c", ${CREATE});`,
     ),
-    "consumer: imports everything": await bundledSize('export * from "./dist/index.browser.mjs";'),
+    "consumer: buys through a cart": await bundledSize(
+      `import { createPartnerCenterCore, createCart, checkoutCartAndWait } from "${entry}";\n${core}` +
+        'export const go = async () => checkoutCartAndWait(pc, "c", (await createCart(pc, "c", { lineItems: [] })).id);',
+    ),
+    "consumer: creates orders with pc.orders": await bundledSize(
+      `${client}export const go = () => pc.orders.create("c", ${CREATE});`,
+    ),
+    "consumer: imports everything": await bundledSize(`export * from "${entry}";`),
     "consumer: creates orders, on Azure's REST client": await bundledSize(
       'import { getClient } from "@azure-rest/core-client";\n' +
         'const client = getClient("https://api.partnercenter.microsoft.com/v1", { getToken: async () => ({ token: "t", expiresOnTimestamp: 0 }) }, { credentials: { scopes: ["s"] } });\n' +
@@ -74,7 +84,13 @@ async function consumerSizes() {
  */
 const PARTS = {
   "openapi-fetch (the stack's HTTP layer)": ["openapi-fetch"],
-  "request checks (generated rules, binder, messages)": ["src/rules/request.ts"],
+  "request checks (generated rules, binder, messages)": [
+    "generated/request-rules.ts",
+    "src/rules/bind.ts",
+    "src/rules/bind-request.ts",
+    "src/rules/request.ts",
+    "src/rules/operation-checks.ts",
+  ],
   "provisioning poller": [
     "src/polling/poller.ts",
     "src/polling/poller-state.ts",

@@ -24,7 +24,7 @@ export const LAYERS = [
   ["calls/"],
   ["polling/"],
   ["resources/"],
-  ["options.ts", "resolve-options.ts", "client.ts", "types.ts", "index.ts"],
+  ["options.ts", "resolve-options.ts", "core.ts", "client.ts", "types.ts", "index.ts"],
 ];
 const CONSUMER = [
   "index.ts",

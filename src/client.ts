@@ -1,15 +1,16 @@
 // createPartnerCenterClient: openapi-fetch typed from generated/, sending through the client's
-// own fetch (ids, auth, timeouts, retries), plus pc.orders, pc.carts, pc.subscriptions and pc.follow.
-import { callOperation, type ClientCore } from "./calls/call";
+// own fetch (ids, auth, timeouts, retries), plus pc.orders, pc.carts, pc.subscriptions, pc.call
+// and pc.follow. The client is also a core for the per-operation functions (createOrder(pc, ...)).
+import type { ClientCore } from "./calls/call";
+import { callNamed } from "./calls/call-by-name";
+import { withCore, type PartnerCenterCore } from "./calls/core-handle";
 import { followLinks, type FollowOptions } from "./calls/follow";
 import type { LinkInput } from "./calls/links";
 import { openapiFetchBridge, type JsonClient } from "./calls/openapi-fetch-bridge";
-import { createTokenProvider } from "./credentials/credential";
-import { sleep } from "./internal/async/sleep";
+import { throughMiddleware, type RawRequest } from "./calls/through-middleware";
+import { senderFetch } from "./pipeline/sender-fetch";
+import { senderFor } from "./core";
 import type { CallOptions, ClientOptions } from "./options";
-import { createSender, type SenderConfig } from "./pipeline/send";
-import { pollerDepsFor } from "./polling/poller";
-import { leaseSlackMs, pacerFor } from "./rate-limit/pacer-for";
 import { resolveOptions } from "./resolve-options";
 import { cartsApi, type CartsApi } from "./resources/carts";
 import { ordersApi, type OrdersApi } from "./resources/orders";
@@ -18,68 +19,49 @@ import type { OperationName, OperationRequest, OperationResult } from "./rules/o
 
 export type { FollowOptions } from "./calls/follow";
 
-export type PartnerCenterClient = JsonClient & {
-  /** One method per Orders operation. */
-  orders: OrdersApi;
-  /** One method per Carts operation, and checkoutAndWait. */
-  carts: CartsApi;
-  /** What an order bought: listByOrder. */
-  subscriptions: SubscriptionsApi;
-  /**
-   * Calls any operation of the spec by its operationId, checked and sent like pc.orders' methods:
-   * returns the success body or throws PartnerCenterError.
-   */
-  call<K extends OperationName>(
-    operationId: K,
-    request: OperationRequest<K>,
-    options?: CallOptions,
-  ): Promise<OperationResult<K>>;
-  /** Fetches any Link the API returns (provisioningStatus, patchOperation, activationLinks, next, ...). */
-  follow<T = unknown>(link: LinkInput, options?: FollowOptions): Promise<T>;
-  /** The API root every path is relative to. */
-  readonly baseUrl: string;
-};
+export type PartnerCenterClient = JsonClient &
+  PartnerCenterCore & {
+    /** One method per Orders operation. */
+    orders: OrdersApi;
+    /** One method per Carts operation, and checkoutAndWait. */
+    carts: CartsApi;
+    /** What an order bought: listByOrder. */
+    subscriptions: SubscriptionsApi;
+    /**
+     * Calls any operation of the spec by its operationId, checked and sent like pc.orders' methods:
+     * returns the success body or throws PartnerCenterError.
+     */
+    call<K extends OperationName>(
+      operationId: K,
+      request: OperationRequest<K>,
+      options?: CallOptions,
+    ): Promise<OperationResult<K>>;
+    /** Fetches any Link the API returns (provisioningStatus, patchOperation, activationLinks, next, ...). */
+    follow<T = unknown>(link: LinkInput, options?: FollowOptions): Promise<T>;
+  };
 
 export function createPartnerCenterClient(options: ClientOptions): PartnerCenterClient {
   const resolved = resolveOptions(options);
-  const config: SenderConfig = {
-    transport: resolved.transport,
-    tokens: createTokenProvider(resolved.credential, resolved.scope, resolved.tokenTimeoutMs),
-    policy: resolved.policy,
-    timeoutMs: resolved.timeoutMs,
-    maxResponseBytes: resolved.maxResponseBytes,
-    logger: resolved.logger,
-    recordCustomerIds: resolved.recordCustomerIds,
-    limiter: pacerFor(resolved),
-    leaseSlackMs: leaseSlackMs(resolved),
-    now: Date.now,
-    random: Math.random,
-    sleep,
-  };
-  const sender = createSender(config);
-  const bridge = openapiFetchBridge({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: sender.fetch });
+  const sender = senderFor(resolved);
+  const bridge = openapiFetchBridge({
+    baseUrl: resolved.baseUrl,
+    headers: resolved.headers,
+    fetch: senderFetch(sender),
+  });
   const { client } = bridge;
   const core: ClientCore = {
     baseUrl: resolved.baseUrl,
     baseHeaders: resolved.headers,
-    hasMiddleware: bridge.hasMiddleware,
-    request: client.request as unknown as ClientCore["request"],
     sender,
+    middleware: throughMiddleware(client.request as unknown as RawRequest, sender, bridge.hasMiddleware),
   };
-
-  const follow = followLinks(core);
-
-  // One poller state per client: polls of one order never overlap, whichever method waits.
-  const pollerDeps = pollerDepsFor((operationId, customerId, orderId, callOptions, onHeaders) =>
-    callOperation(core, operationId, { path: { customer_id: customerId, order_id: orderId } }, callOptions, onHeaders),
-  );
-  return Object.assign(client, {
-    orders: ordersApi(core, follow, resolved.baseUrl, pollerDeps),
-    carts: cartsApi(core, pollerDeps),
-    subscriptions: subscriptionsApi(core, follow, resolved.baseUrl),
+  const pc = withCore(Object.assign(client, { baseUrl: resolved.baseUrl }), core);
+  return Object.assign(pc, {
+    orders: ordersApi(pc),
+    carts: cartsApi(pc),
+    subscriptions: subscriptionsApi(pc),
     call: <K extends OperationName>(operationId: K, request: OperationRequest<K>, callOptions?: CallOptions) =>
-      callOperation<OperationResult<K>>(core, operationId, request as never, callOptions),
-    follow,
-    baseUrl: resolved.baseUrl,
+      callNamed<OperationResult<K>>(core, operationId, request as never, callOptions),
+    follow: followLinks(core),
   });
 }

@@ -1,4 +1,26 @@
 export { createPartnerCenterClient, type FollowOptions, type PartnerCenterClient } from "./client";
+export { createPartnerCenterCore } from "./core";
+export type { PartnerCenterCore } from "./calls/core-handle";
+// One function per operation, taking the client first: a bundle keeps only the ones it imports.
+export {
+  createOrder,
+  createOrderAndWait,
+  getOrder,
+  getOrderProvisioningStatus,
+  listOrders,
+  pollProvisioning,
+  updateOrder,
+} from "./resources/orders";
+export {
+  createOrderAttachments,
+  getOrderAttachment,
+  listLineItemActivationLinks,
+  listOrderActivationLinks,
+  listOrderAttachments,
+  listSubscriptionActivationLinks,
+} from "./resources/order-documents";
+export { checkoutCart, checkoutCartAndWait, createCart, getCart, updateCart } from "./resources/carts";
+export { listSubscriptionsByOrder } from "./resources/subscriptions";
 export { CLOUDS, type Cloud, type CloudEndpoints } from "./clouds";
 export {
   createRefreshTokenCredential,

@@ -8,7 +8,8 @@ import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type ClientOptions, typ
 import { DEFAULT_RETRY_POLICY } from "./pipeline/retry-policy";
 import { rateLimitOf } from "./rate-limit/rate-limit-options";
 import { MAX_TIMER_MS, timeoutProblems, wholeNumberProblems } from "./rules/is-whole";
-import { headerParameterProblems } from "./rules/request";
+import { parameterMsPartnerCenterApplication, parameterXLocale } from "../generated/request-rules";
+import { headerParameterProblems } from "./rules/bind-request";
 import { defaultTransport } from "./transport/default-transport";
 import { fetchTransport } from "./transport/fetch-transport";
 import { caProblems, endpointProblems, proxyProblems } from "./transport/transport-options";
@@ -72,14 +73,14 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (Array.isArray(rateLimit)) problems.push(...rateLimit);
   const headers: Record<string, string> = { Accept: "application/json", "MS-Contract-Version": "v1" };
   for (const [option, header] of [
-    ["applicationName", "MS-PartnerCenter-Application"],
-    ["locale", "X-Locale"],
+    ["applicationName", parameterMsPartnerCenterApplication],
+    ["locale", parameterXLocale],
   ] as const) {
     const value = options[option];
     if (value === undefined) continue;
-    const found = headerParameterProblems(header, value, `options.${option}`);
+    const found = headerParameterProblems(value, `options.${option}`, header);
     problems.push(...found);
-    if (!found.length) headers[header] = value;
+    if (!found.length) headers[header.name] = value;
   }
   if (problems.length) throw new PartnerCenterValidationError("createPartnerCenterClient", problems);
   headers["User-Agent"] = userAgent(headers["MS-PartnerCenter-Application"]);

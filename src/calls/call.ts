@@ -4,43 +4,47 @@
 // openapi-fetch's own serialisers and reads the answer's bytes itself, which spares a Request
 // and a Response per call (tests/unit/calls/paths.test.ts shows both send the same).
 import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders } from "openapi-fetch";
-import { operations } from "../../generated/request-rules";
+import { parameterMsCorrelationId, parameterMsRequestId } from "../../generated/request-rules";
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import type { Sender } from "../pipeline/send";
 import type { CallOptions } from "../options";
 import { timeoutProblems } from "../rules/is-whole";
-import { errorFromResponse, successBody } from "./read-answer";
+import { errorFromResponse, successBody, type CallMeta } from "./read-answer";
 import { toFormData } from "./form-data";
 import { traceCall, tracingCalls, type CallContext } from "../diagnostics/diagnostics";
-import { withCredentialHint } from "../rules/credential-kinds";
-import { printable } from "../internal/printable";
-import {
-  bindRequest,
-  headerParameterProblems,
-  isOperationId,
-  requestProblems,
-  type OperationId,
-  type RequestParts,
-} from "../rules/request";
+import { withCredentialHint } from "../rules/credential-hint";
+import { bindOperation, headerParameterProblems, operationProblems, type RequestParts } from "../rules/bind-request";
+import type { Operation } from "../rules/rule-types";
 
 /** A resource's way to call an operation: the client core bound, the typed body back. */
-export type OperationCall = <T>(operationId: OperationId, request: RequestParts, options: CallOptions) => Promise<T>;
+export type OperationCall = <T>(operation: Operation, request: RequestParts, options: CallOptions) => Promise<T>;
 
 export interface ClientCore {
   /** The API root, without a trailing slash. */
   baseUrl: string;
   /** Headers every call sends (Accept, MS-Contract-Version, ...). */
   baseHeaders: Record<string, string>;
-  /** Whether middleware is registered, which then must see every call. */
-  hasMiddleware(): boolean;
-  /** openapi-fetch's `request`, untyped so that operationIds and links can name any path. */
-  request(
-    method: string,
-    path: string,
-    init: Record<string, unknown>,
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
   /** What sends every call: a call's own timeoutMs travels on it. */
   sender: Sender;
+  /** The way through openapi-fetch's middleware, on a client that has openapi-fetch's methods (through-middleware.ts). */
+  middleware?: MiddlewareRoute;
+}
+
+/** A call as exchange() has it ready to send. */
+export interface ReadyCall {
+  method: string;
+  path: string;
+  params: CallRequest["params"];
+  call: CallRequest;
+  options: CallOptions;
+  meta: CallMeta;
+  url: string;
+}
+
+export interface MiddlewareRoute {
+  /** Whether middleware is registered, which then must see every call. */
+  active(): boolean;
+  exchange<T>(ready: ReadyCall): Promise<T>;
 }
 
 /** A call, serialisable either way. */
@@ -74,10 +78,10 @@ export function callIds(options: CallOptions): CallIds {
 export function callOptionProblems(options: CallOptions): ValidationProblem[] {
   const problems = timeoutProblems(options.timeoutMs, "options.timeoutMs");
   if (options.requestId !== undefined) {
-    problems.push(...headerParameterProblems("MS-RequestId", options.requestId, "options.requestId"));
+    problems.push(...headerParameterProblems(options.requestId, "options.requestId", parameterMsRequestId));
   }
   if (options.correlationId !== undefined) {
-    problems.push(...headerParameterProblems("MS-CorrelationId", options.correlationId, "options.correlationId"));
+    problems.push(...headerParameterProblems(options.correlationId, "options.correlationId", parameterMsCorrelationId));
   }
   return problems;
 }
@@ -109,19 +113,8 @@ export async function exchange<T>(
     querySerializer,
     pathSerializer: defaultPathSerializer,
   });
-  if (transport.hasMiddleware()) {
-    const { data, error, response } = await transport.request(method.toLowerCase(), path, {
-      params,
-      body: call.body,
-      bodySerializer: call.multipart ? toFormData : undefined,
-      parseAs: call.answer ? "blob" : "text",
-      signal: options.signal,
-      fetch: options.timeoutMs === undefined ? transport.sender.fetch : transport.sender.fetchWith(options.timeoutMs),
-    });
-    const head = { status: response.status, headers: response.headers, url: response.url || url };
-    if (!response.ok) throw errorFromResponse(head, error, meta);
-    call.onHeaders?.(response.headers);
-    return data instanceof Blob ? (data as T) : successBody<T>(head, data, meta);
+  if (transport.middleware?.active()) {
+    return transport.middleware.exchange<T>({ method, path, params, call, options, meta, url });
   }
   const body =
     call.body === undefined
@@ -164,38 +157,31 @@ function sortProblems(problems: ValidationProblem[]): ValidationProblem[] {
 }
 
 /**
- * Calls the operation `operationId`: binds every part of the request as the service would (the
- * body that is sent is the bound one) and refuses, with nothing sent, what the spec's rules refuse.
+ * Calls `operation`: binds every part of the request as the service would (the body that is sent
+ * is the bound one) and refuses, with nothing sent, what the spec's rules refuse.
  */
 export async function callOperation<T>(
   transport: ClientCore,
-  operationId: OperationId,
+  operation: Operation,
   request: RequestParts,
   options: CallOptions = {},
   onHeaders?: (headers: Headers) => void,
 ): Promise<T> {
-  if (!isOperationId(operationId)) {
-    throw new PartnerCenterValidationError("call", [
-      {
-        path: "operationId",
-        message: `must be an operationId of the spec, got ${printable(String(operationId), 100)}`,
-      },
-    ]);
-  }
-  const bound = bindRequest(operationId, request ?? {});
-  const problems = [...requestProblems(operationId, bound), ...callOptionProblems(options ?? {})];
+  const { rule } = operation;
+  const { operationId } = rule;
+  const bound = bindOperation(rule, request ?? {});
+  const problems = [...operationProblems(operation, bound), ...callOptionProblems(options ?? {})];
   if (problems.length) throw new PartnerCenterValidationError(operationId, sortProblems(problems));
-  const rule = operations[operationId];
   const ids = callIds(options);
   const call: CallRequest = {
     params: { path: bound.path, query: bound.query, header: bound.header },
     body: bound.body,
-    multipart: "body" in rule && rule.body.contentType === "multipart/form-data",
-    answer: "answer" in rule ? rule.answer : undefined,
+    multipart: rule.body?.contentType === "multipart/form-data",
+    answer: rule.answer,
     onHeaders,
   };
   const hinted = (error: unknown) => {
-    throw withCredentialHint(operationId, error);
+    throw withCredentialHint(rule, error);
   };
   if (!tracingCalls()) return exchange<T>(transport, rule.method, rule.path, call, ids, options).catch(hinted);
   const { customer_id: customerId, order_id: orderId } = bound.path;

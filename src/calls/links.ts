@@ -2,7 +2,7 @@
 import type { Link } from "../../generated/schema";
 import type { ValidationProblem } from "../errors";
 import { printable } from "../internal/printable";
-import { headerValueProblems } from "../rules/request";
+import { headerValueProblems } from "../rules/bind-request";
 
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 

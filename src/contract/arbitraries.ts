@@ -3,9 +3,7 @@
 // break it (a required key dropped, a value of the wrong type, one outside its range or pattern).
 // Strings stay printable ASCII so that a counterexample reads well as a curl line.
 import fc from "fast-check";
-import type { RuleSchema } from "../rules/bind";
-
-type Schemas = Readonly<Record<string, RuleSchema>>;
+import type { RuleSchema } from "../rules/rule-types";
 
 const typesOf = (schema: RuleSchema) =>
   schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : [...schema.type];
@@ -32,13 +30,13 @@ function stringArbitrary(schema: RuleSchema): fc.Arbitrary<string> {
 }
 
 /** Values `schema` takes. */
-export function valueOf(schema: RuleSchema, schemas: Schemas, depth = 0): fc.Arbitrary<unknown> {
-  if (schema.$ref) return valueOf(schemas[schema.$ref] ?? {}, schemas, depth + 1);
+export function valueOf(schema: RuleSchema, depth = 0): fc.Arbitrary<unknown> {
+  if (schema.ref) return valueOf(schema.ref(), depth + 1);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.const !== undefined) return fc.constant(schema.const);
-  if (schema.oneOf) return fc.oneof(...schema.oneOf.map((s) => valueOf(s, schemas, depth + 1)));
+  if (schema.oneOf) return fc.oneof(...schema.oneOf.map((s) => valueOf(s, depth + 1)));
   const types = typesOf(schema);
-  if (types.length > 1) return fc.oneof(...types.map((type) => valueOf({ ...schema, type }, schemas, depth)));
+  if (types.length > 1) return fc.oneof(...types.map((type) => valueOf({ ...schema, type }, depth)));
   switch (types[0]) {
     case "string":
       return stringArbitrary(schema);
@@ -55,23 +53,23 @@ export function valueOf(schema: RuleSchema, schemas: Schemas, depth = 0): fc.Arb
       return fc.boolean();
     case "array": {
       const minLength = schema.minItems ?? 0;
-      return fc.array(valueOf(schema.items ?? {}, schemas, depth + 1), {
+      return fc.array(valueOf(schema.items ?? {}, depth + 1), {
         minLength,
         maxLength: Math.min(schema.maxItems ?? minLength + 2, minLength + 2),
       });
     }
     default:
-      return objectOf(schema, schemas, depth);
+      return objectOf(schema, depth);
   }
 }
 
-function objectOf(schema: RuleSchema, schemas: Schemas, depth: number): fc.Arbitrary<unknown> {
+function objectOf(schema: RuleSchema, depth: number): fc.Arbitrary<unknown> {
   // Deep optional structure adds little and costs much: past two levels, required keys only.
   const properties = Object.entries(schema.properties ?? {}).filter(
     ([name, property]) => !property.readOnly && (depth < 2 || schema.required?.includes(name)),
   );
   const record = fc.record(
-    Object.fromEntries(properties.map(([name, property]) => [name, valueOf(property, schemas, depth + 1)])),
+    Object.fromEntries(properties.map(([name, property]) => [name, valueOf(property, depth + 1)])),
     {
       requiredKeys: (schema.required ?? []).filter((name) => properties.some(([key]) => key === name)),
     },
@@ -79,7 +77,7 @@ function objectOf(schema: RuleSchema, schemas: Schemas, depth: number): fc.Arbit
   if (typeof schema.additionalProperties !== "object") return record;
   const extra = fc.dictionary(
     stringArbitrary({ minLength: 1, maxLength: 12 }),
-    valueOf(schema.additionalProperties, schemas, depth + 1),
+    valueOf(schema.additionalProperties, depth + 1),
     { maxKeys: 2 },
   );
   return fc.tuple(extra, record).map(([more, known]) => ({ ...more, ...known }));
@@ -101,13 +99,8 @@ function wrongType(schema: RuleSchema): unknown {
 }
 
 /** Every way to break `value` under `schema`, walking into objects and arrays it has. */
-export function breakagesOf(
-  value: unknown,
-  schema: RuleSchema,
-  schemas: Schemas,
-  path: (string | number)[] = [],
-): Breakage[] {
-  if (schema.$ref) return breakagesOf(value, schemas[schema.$ref] ?? {}, schemas, path);
+export function breakagesOf(value: unknown, schema: RuleSchema, path: (string | number)[] = []): Breakage[] {
+  if (schema.ref) return breakagesOf(value, schema.ref(), path);
   if (schema.oneOf || schema.binary) return [];
   const here: Breakage[] = [
     { path, value: wrongType(schema), what: `a value of the wrong type at ${path.join(".") || "the root"}` },
@@ -124,14 +117,14 @@ export function breakagesOf(
     });
   if (Array.isArray(value)) {
     if (schema.minItems) here.push({ path, value: [], what: `an empty list at ${path.join(".")}` });
-    return [...here, ...value.flatMap((item, i) => breakagesOf(item, schema.items ?? {}, schemas, [...path, i]))];
+    return [...here, ...value.flatMap((item, i) => breakagesOf(item, schema.items ?? {}, [...path, i]))];
   }
   if (value && typeof value === "object") {
     for (const name of schema.required ?? [])
       here.push({ path: [...path, name], value: undefined, what: `${[...path, name].join(".")} left out` });
     for (const [name, item] of Object.entries(value)) {
       const property = schema.properties?.[name];
-      if (property) here.push(...breakagesOf(item, property, schemas, [...path, name]));
+      if (property) here.push(...breakagesOf(item, property, [...path, name]));
     }
   }
   return here;

@@ -4,10 +4,10 @@
 // a 5xx, and every answer must match the spec. A failure is shrunk by fast-check and shown as a
 // curl line that re-sends it (the token redacted).
 import fc from "fast-check";
-import { operations, parameters, schemas } from "../../generated/request-rules";
+import { operations } from "../../generated/request-rules";
 import type { ValidationProblem } from "../errors";
 import type { OperationName } from "../rules/operation-types";
-import type { RuleSchema } from "../rules/bind";
+import type { OperationRule, RuleSchema } from "../rules/rule-types";
 import type { RequestParts } from "../rules/request";
 import { breakagesOf, broken, valueOf, type Breakage } from "./arbitraries";
 import { validateRequest } from "./validate-request";
@@ -15,18 +15,7 @@ import { validateResponse } from "./validate-response";
 import { asText } from "../internal/as-text";
 import { reasonOf } from "../internal/printable";
 
-const SCHEMAS: Readonly<Record<string, RuleSchema>> = schemas;
-type Rule = {
-  method: string;
-  path: string;
-  parameters: readonly string[];
-  body?: { contentType: string; required: boolean; schema: RuleSchema };
-  answer?: string;
-};
-const RULES = operations as unknown as Readonly<Record<OperationName, Rule>>;
-const PARAMETERS = parameters as unknown as Readonly<
-  Record<string, { in: string; name: string; required: boolean; schema: RuleSchema }>
->;
+const RULES: Readonly<Record<OperationName, OperationRule>> = operations;
 
 export interface Answer {
   status: number;
@@ -88,21 +77,14 @@ export function validRequests(operationId: OperationName): fc.Arbitrary<RequestP
   const rule = RULES[operationId];
   const inPlace = (where: string) =>
     rule.parameters
-      .map((key) => PARAMETERS[key]!)
       .filter((p) => p.in === where)
-      .map(
-        (p) =>
-          [
-            p.name,
-            p.required ? valueOf(p.schema, SCHEMAS) : fc.option(valueOf(p.schema, SCHEMAS), { nil: undefined }),
-          ] as const,
-      );
+      .map((p) => [p.name, p.required ? valueOf(p.schema) : fc.option(valueOf(p.schema), { nil: undefined })] as const);
   const parts = {
     path: fc.record(Object.fromEntries(inPlace("path"))),
     query: fc.record(Object.fromEntries(inPlace("query"))),
     // A file is asked for by its media type, as the client asks for it.
     header: fc.constant(rule.answer ? { Accept: `${rule.answer}, application/json` } : {}),
-    body: rule.body ? valueOf(rule.body.schema, SCHEMAS) : fc.constant(undefined),
+    body: rule.body ? valueOf(rule.body.schema) : fc.constant(undefined),
   };
   return fc
     .record(parts)
@@ -113,15 +95,15 @@ export function validRequests(operationId: OperationName): fc.Arbitrary<RequestP
 /** Every single-place breakage of a request, the body's and the path parameters'. */
 function breakagesOfRequest(operationId: OperationName, request: RequestParts): Breakage[] {
   const rule = RULES[operationId];
-  const pathParameters = rule.parameters.map((key) => PARAMETERS[key]!).filter((p) => p.in === "path");
+  const pathParameters = rule.parameters.filter((p) => p.in === "path");
   // A URL carries text: a number where a text parameter goes is not of the wrong type there.
   const onTheWire = (p: { schema: RuleSchema }) => (b: Breakage) =>
     !(typeof b.value === "number" && p.schema.type === "string");
   return [
     ...pathParameters.flatMap((p) =>
-      breakagesOf(request.path?.[p.name], p.schema, SCHEMAS, ["path", p.name]).filter(onTheWire(p)),
+      breakagesOf(request.path?.[p.name], p.schema, ["path", p.name]).filter(onTheWire(p)),
     ),
-    ...(rule.body ? breakagesOf(request.body, rule.body.schema, SCHEMAS, ["body"]) : []),
+    ...(rule.body ? breakagesOf(request.body, rule.body.schema, ["body"]) : []),
   ];
 }
 

@@ -7,9 +7,7 @@ import type { TokenProvider } from "../credentials/credential";
 import { observed } from "../diagnostics/diagnostics";
 import { isPartnerCenterError } from "../errors";
 import type { Logger } from "../diagnostics/log";
-import { BufferedResponse } from "../internal/fast/buffered-response";
-import type { LightRequest } from "../internal/fast/light-request";
-import { outgoingFrom, type Outgoing } from "../internal/fast/outgoing";
+import type { Outgoing } from "../internal/fast/outgoing";
 import type { Pacer, PaceHint } from "../rate-limit/rate-limiter";
 import { isInProgress } from "../rules/in-progress";
 import { sendAttempt, type AttemptTransport, type Received } from "../transport/attempt";
@@ -62,12 +60,8 @@ function outcomeOf(call: Outgoing, { received, error }: AttemptResult): AttemptO
 }
 
 export interface Sender {
-  /** One logical call in, its final answer out, read whole. */
+  /** One logical call in, its final answer out, read whole (sender-fetch.ts makes it a fetch). */
   send(call: Outgoing): Promise<Received>;
-  /** The same, as the fetch openapi-fetch calls (with the request it built). */
-  fetch: (request: Request | LightRequest) => Promise<Response>;
-  /** That fetch for calls with a per-attempt timeout of their own. */
-  fetchWith(timeoutMs: number): (request: Request | LightRequest) => Promise<Response>;
 }
 
 /**
@@ -170,10 +164,5 @@ export function createSender(config: SenderConfig): Sender {
     }
   }
 
-  return {
-    send,
-    fetch: async (request) => BufferedResponse.from(await send(outgoingFrom(request))),
-    fetchWith: (timeoutMs) => async (request) =>
-      BufferedResponse.from(await send({ ...outgoingFrom(request), timeoutMs })),
-  };
+  return { send };
 }

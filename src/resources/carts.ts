@@ -1,14 +1,18 @@
-// pc.carts: the purchase path Microsoft's guides document. One method per Carts operation, named
-// after its operationId (create, get, update, checkout), and checkoutAndWait, which waits for
-// every order a checkout placed. A checkout is idempotent by the service's own promise (D43): a
+// The Carts operations, the purchase path Microsoft's guides document: a function per operation,
+// named after its operationId, and checkoutCartAndWait, which waits for every order a checkout
+// placed; pc.carts has them bound to one client (create, get, update, checkout, checkoutAndWait). A checkout is idempotent by the service's own promise (D43): a
 // process that dies after sending it checks out the same cart id again and gets the same orders.
 import type { Cart, CartCheckoutResult, CartLineItem, OrderError, PlacedOrder } from "../../generated/schema";
 import { isPartnerCenterError, PartnerCenterError, PartnerCenterValidationError } from "../errors";
 import { printable } from "../internal/printable";
 import type { CallOptions } from "../options";
-import { callOperation, type ClientCore, type OperationCall } from "../calls/call";
+import { callWith, type PartnerCenterCore } from "../calls/core-handle";
+import { checkoutCartRule, createCartRule, getCartRule, updateCartRule } from "../../generated/request-rules";
+import { createCartCheck, updateCartCheck } from "../rules/operation-checks";
+import type { Operation } from "../rules/rule-types";
+import { boundTo } from "./bound-to";
 import type { BillingCycleInput } from "./orders";
-import { waitForProvisioning, type PollerDeps, type ProvisioningResult, type WaitOptions } from "../polling/poller";
+import { pollerDepsOf, waitForProvisioning, type ProvisioningResult, type WaitOptions } from "../polling/poller";
 import { waitProblems } from "../polling/poller-state";
 import { groupOfOrders } from "../polling/order-groups";
 
@@ -52,81 +56,91 @@ export interface CheckoutAndWaitResult {
   groups: CheckoutGroupResult[];
 }
 
-export function cartsApi(core: ClientCore, pollerDeps: PollerDeps) {
-  const call: OperationCall = (operationId, request, options) => callOperation(core, operationId, request, options);
-  const cartPath = (customerId: string, cartId: string) => ({ customer_id: customerId, cart_id: cartId });
+const CREATE_CART: Operation = { rule: createCartRule, check: createCartCheck };
+const GET_CART: Operation = { rule: getCartRule };
+const UPDATE_CART: Operation = { rule: updateCartRule, check: updateCartCheck };
+const CHECKOUT_CART: Operation = { rule: checkoutCartRule };
+const cartPath = (customerId: string, cartId: string) => ({ customer_id: customerId, cart_id: cartId });
 
-  const api = {
-    /**
-     * createCart: a cart holding the line items to buy, grouped by the service into order groups.
-     * It bills nothing until checked out and expires 7 days after it is created (D41). Store its
-     * id before checking it out: the id is what makes the checkout safe to repeat.
-     */
-    async create(customerId: string, cart: CartInput, options: CallOptions = {}): Promise<Cart> {
-      return call<Cart>("createCart", { path: { customer_id: customerId }, body: cart }, options);
-    },
-
-    /** getCart: `Active` until checked out, `Ordered` after; 404 800008 once it has expired. */
-    async get(customerId: string, cartId: string, options: CallOptions = {}): Promise<Cart> {
-      return call<Cart>("getCart", { path: cartPath(customerId, cartId) }, options);
-    },
-
-    /**
-     * updateCart: the cart as read with its line items changed (a Cart read by `get` is taken as
-     * it is). Read-only fields are left out of what is sent.
-     */
-    async update(customerId: string, cartId: string, cart: CartInput | Cart, options: CallOptions = {}): Promise<Cart> {
-      return call<Cart>("updateCart", { path: cartPath(customerId, cartId), body: cart }, options);
-    },
-
-    /**
-     * checkoutCart: places one order per order group and answers them, with the groups it could not
-     * place in `orderErrors`. Safe to call again for the same cart, after a crash or a lost answer:
-     * the service answers the first checkout's result and places nothing (D43). Retried like a
-     * GET; 409 800064 (another checkout of this cart is running) is waited out (D43).
-     */
-    async checkout(customerId: string, cartId: string, options: CheckoutCartOptions = {}): Promise<CartCheckoutResult> {
-      const header = { "x-ms-customeruser-upn": options.customerUserUpn };
-      return call<CartCheckoutResult>("checkoutCart", { path: cartPath(customerId, cartId), header }, options);
-    },
-
-    /**
-     * Checks the cart out and waits for every order it placed (each with the provisioning poller,
-     * within the client's pacing). Answers per order group: placed with its outcome, refused by the
-     * checkout, or placed but not waited out. Reads the cart first to name each order's group.
-     */
-    async checkoutAndWait(
-      customerId: string,
-      cartId: string,
-      options: CheckoutAndWaitOptions = {},
-    ): Promise<CheckoutAndWaitResult> {
-      return checkoutAndWait(api, pollerDeps, { customerId, cartId }, options);
-    },
-  };
-  return api;
+/**
+ * createCart: a cart holding the line items to buy, grouped by the service into order groups. It
+ * bills nothing until checked out and expires 7 days after it is created (D41). Store its id
+ * before checking it out: the id is what makes the checkout safe to repeat.
+ */
+export async function createCart(
+  client: PartnerCenterCore,
+  customerId: string,
+  cart: CartInput,
+  options: CallOptions = {},
+): Promise<Cart> {
+  return callWith(client, CREATE_CART, { path: { customer_id: customerId }, body: cart }, options);
 }
 
-export type CartsApi = ReturnType<typeof cartsApi>;
+/** getCart: `Active` until checked out, `Ordered` after; 404 800008 once it has expired. */
+export async function getCart(
+  client: PartnerCenterCore,
+  customerId: string,
+  cartId: string,
+  options: CallOptions = {},
+): Promise<Cart> {
+  return callWith(client, GET_CART, { path: cartPath(customerId, cartId) }, options);
+}
 
-async function checkoutAndWait(
-  api: Pick<CartsApi, "get" | "checkout">,
-  pollerDeps: PollerDeps,
-  { customerId, cartId }: { customerId: string; cartId: string },
-  options: CheckoutAndWaitOptions,
+/**
+ * updateCart: the cart as read with its line items changed (a Cart read by getCart is taken as it
+ * is). Read-only fields are left out of what is sent.
+ */
+export async function updateCart(
+  client: PartnerCenterCore,
+  customerId: string,
+  cartId: string,
+  cart: CartInput | Cart,
+  options: CallOptions = {},
+): Promise<Cart> {
+  return callWith(client, UPDATE_CART, { path: cartPath(customerId, cartId), body: cart }, options);
+}
+
+/**
+ * checkoutCart: places one order per order group and answers them, with the groups it could not
+ * place in `orderErrors`. Safe to call again for the same cart, after a crash or a lost answer:
+ * the service answers the first checkout's result and places nothing (D43). Retried like a GET;
+ * 409 800064 (another checkout of this cart is running) is waited out (D43).
+ */
+export async function checkoutCart(
+  client: PartnerCenterCore,
+  customerId: string,
+  cartId: string,
+  options: CheckoutCartOptions = {},
+): Promise<CartCheckoutResult> {
+  const header = { "x-ms-customeruser-upn": options.customerUserUpn };
+  return callWith(client, CHECKOUT_CART, { path: cartPath(customerId, cartId), header }, options);
+}
+
+/**
+ * Checks the cart out and waits for every order it placed (each with the provisioning poller,
+ * within the client's pacing). Answers per order group: placed with its outcome, refused by the
+ * checkout, or placed but not waited out. Reads the cart first to name each order's group.
+ */
+export async function checkoutCartAndWait(
+  client: PartnerCenterCore,
+  customerId: string,
+  cartId: string,
+  options: CheckoutAndWaitOptions = {},
 ): Promise<CheckoutAndWaitResult> {
   const { intervalMs, maxIntervalMs, maxWaitMs, ...checkoutOptions } = options;
   const waits = { intervalMs, maxIntervalMs, maxWaitMs };
   const problems = waitProblems(waits, Object.keys(waits));
   if (problems.length) throw new PartnerCenterValidationError("checkoutAndWait", problems);
   // The caller's ids belong to the checkout; the read of the cart has its own.
-  const cart = await api.get(customerId, cartId, { signal: options.signal, timeoutMs: options.timeoutMs });
-  const checkout = await api.checkout(customerId, cartId, checkoutOptions).catch((error: unknown) => {
+  const cart = await getCart(client, customerId, cartId, { signal: options.signal, timeoutMs: options.timeoutMs });
+  const checkout = await checkoutCart(client, customerId, cartId, checkoutOptions).catch((error: unknown) => {
     throw withLinesInError(error, cart);
   });
   const orders = placedOrdersOf(checkout, cartId);
   const groups = groupOfOrders(cart.lineItems ?? [], orders);
+  const deps = pollerDepsOf(client);
   const settled = await Promise.allSettled(
-    orders.map((order) => waitForProvisioning(pollerDeps, customerId, order, { ...waits, signal: options.signal })),
+    orders.map((order) => waitForProvisioning(deps, customerId, order, { ...waits, signal: options.signal })),
   );
   const aborted = settled.find(
     (s) => s.status === "rejected" && isPartnerCenterError(s.reason) && s.reason.code === "ABORTED",
@@ -148,6 +162,25 @@ async function checkoutAndWait(
   );
   return { cartId, checkout, groups: [...placed, ...refused] };
 }
+
+/** pc.carts: the functions above, bound to one client. */
+export function cartsApi(client: PartnerCenterCore) {
+  const on = boundTo(client);
+  return {
+    /** createCart: a cart of line items to buy; it expires 7 days after it is created (see createCart). */
+    create: on(createCart),
+    /** getCart: `Active` until checked out, `Ordered` after; 404 800008 once it has expired. */
+    get: on(getCart),
+    /** updateCart: the cart as read with its line items changed (see updateCart). */
+    update: on(updateCart),
+    /** checkoutCart: places one order per order group; safe to call again for the same cart (D43). */
+    checkout: on(checkoutCart),
+    /** Checks the cart out and waits for every order it placed (see checkoutCartAndWait). */
+    checkoutAndWait: on(checkoutCartAndWait),
+  };
+}
+
+export type CartsApi = ReturnType<typeof cartsApi>;
 
 /** A checkout refused 800009 ("Error in cart item(s)") that does not say which: the cart's own lines in error named. */
 function withLinesInError(error: unknown, cart: Cart): unknown {

@@ -1,5 +1,7 @@
-// pc.orders: one method per Orders operation, named after its operationId (create, get, update
-// and list for the four core ones). Each returns the typed body or throws PartnerCenterError.
+// The Orders operations: a function per operation, named after its operationId, taking the client
+// first (createOrder(pc, ...)), so that a bundle keeps the ones it calls; and pc.orders, the same
+// bound to one client (create, get, update and list for the four core ones). Each returns the
+// typed body or rejects with PartnerCenterError.
 import type {
   BillingCycle,
   Order,
@@ -9,19 +11,31 @@ import type {
   PlacedOrder,
   operations,
 } from "../../generated/schema";
+import {
+  createOrderRule,
+  getOrderProvisioningStatusRule,
+  getOrderRule,
+  listOrdersRule,
+  updateOrderRule,
+} from "../../generated/request-rules";
 import { PartnerCenterValidationError } from "../errors";
 import type { CallOptions } from "../options";
 import { numberLineItems } from "../rules/line-items";
-import { bindRequest, type RequestParts } from "../rules/request";
+import { bindOperation, type RequestParts } from "../rules/bind-request";
+import { createOrderCheck, updateOrderCheck } from "../rules/operation-checks";
+import type { Operation } from "../rules/rule-types";
 import { bodyDigest, KeyedBodies, requestIdFor } from "../calls/idempotency-key";
-import { callOperation, type CallIds, type ClientCore, type OperationCall } from "../calls/call";
-import { listPages, type Follow, type ListOptions } from "../calls/list-pages";
+import { callOperation, type CallIds } from "../calls/call";
+import { callWith, coreOf, perCore, type PartnerCenterCore } from "../calls/core-handle";
+import { followLinks } from "../calls/follow";
+import { listPages, type ListOptions } from "../calls/list-pages";
 import { pathWithQuery } from "../calls/paging";
+import { boundTo } from "./bound-to";
 import { orderDocumentsApi } from "./order-documents";
 import {
+  pollerDepsOf,
   provisioningPoller,
   waitForProvisioning,
-  type PollerDeps,
   type PollOptions,
   type ProvisioningPoller,
   type ProvisioningResult,
@@ -96,77 +110,73 @@ export interface UpdateOrderOptions extends CallOptions {
 /** createAndWait's options: createOrder's, and how to wait (resuming is pollProvisioning's). */
 export type CreateAndWaitOptions = CreateOrderOptions & Omit<PollOptions, "resumeFrom">;
 
-export function ordersApi(core: ClientCore, follow: Follow, baseUrl: string, pollerDeps: PollerDeps) {
-  const call: OperationCall = (operationId, request, options) => callOperation(core, operationId, request, options);
-  // The bodies this client sent under each idempotency key's id.
-  const keyedBodies = new KeyedBodies();
-  const create = (customerId: string, order: OrderCreateInput, options: CreateOrderOptions = {}) =>
-    placeOrder(call, keyedBodies, customerId, order, options);
+const CREATE_ORDER: Operation = { rule: createOrderRule, check: createOrderCheck };
+const GET_ORDER: Operation = { rule: getOrderRule };
+const UPDATE_ORDER: Operation = { rule: updateOrderRule, check: updateOrderCheck };
+const LIST_ORDERS: Operation = { rule: listOrdersRule };
+const GET_ORDER_PROVISIONING_STATUS: Operation = { rule: getOrderProvisioningStatusRule };
 
-  return {
-    /**
-     * createOrder: places an order. Answers the order in `pending`; provisioning is asynchronous.
-     * Takes what the service takes: keys in any casing, `null` as "not set", read-only fields
-     * (left out of what is sent).
-     */
-    create,
+/** The bodies a client sent under each idempotency key's id. */
+const keyedBodiesOf = /* @__PURE__ */ perCore(() => new KeyedBodies());
 
-    /** getOrder: one order; with includePrice, its line items' prices. */
-    async get(customerId: string, orderId: string, options: GetOrderOptions = {}): Promise<PlacedOrder> {
-      const path = { customer_id: customerId, order_id: orderId };
-      return call<PlacedOrder>("getOrder", { path, query: { include_price: options.includePrice } }, options);
-    },
-
-    /**
-     * updateOrder: the order as read with a field changed, or only the fields to change; a cancel
-     * is `{ id, status: "cancelled" }`. Read-only fields are left out of what is sent.
-     */
-    async update(
-      customerId: string,
-      orderId: string,
-      order: OrderUpdateInput,
-      options: UpdateOrderOptions = {},
-    ): Promise<PlacedOrder> {
-      const path = { customer_id: customerId, order_id: orderId };
-      return call<PlacedOrder>("updateOrder", { path, header: { "If-Match": options.ifMatch }, body: order }, options);
-    },
-
-    /**
-     * listOrders: every order of the customer, page after page as `links.next` leads, holding
-     * one page at a time. Each page is its own call with its own ids. The service lists a new
-     * order up to 15 minutes after it is placed (D38): read a new order by id with `get`.
-     */
-    list(customerId: string, options: ListOrdersOptions = {}): AsyncGenerator<PlacedOrder, void, undefined> {
-      return listOrders(call, { follow, baseUrl }, customerId, options);
-    },
-
-    ...orderProvisioningApi(call, pollerDeps, create),
-    ...orderDocumentsApi(call),
-  };
-}
-
-/** createOrder, with its line items numbered and an idempotency key turned into its MS-RequestId. */
-async function placeOrder(
-  call: OperationCall,
-  keyedBodies: KeyedBodies,
+/**
+ * createOrder: places an order. Answers the order in `pending`; provisioning is asynchronous.
+ * Takes what the service takes: keys in any casing, `null` as "not set", read-only fields (left
+ * out of what is sent). Line items without a `lineItemNumber` are numbered 0..n-1.
+ */
+export async function createOrder(
+  client: PartnerCenterCore,
   customerId: string,
   order: OrderCreateInput,
-  options: CreateOrderOptions,
+  options: CreateOrderOptions = {},
 ): Promise<PlacedOrder> {
+  const core = coreOf(client, "createOrder");
   const header = { "x-ms-customeruser-upn": options.customerUserUpn };
   const body = withNumberedLineItems(order);
   const request = { path: { customer_id: customerId }, header, body };
-  if (options.idempotencyKey === undefined) return call<PlacedOrder>("createOrder", request, options);
-  const requestId = await keyedRequestId(keyedBodies, options, customerId, request);
-  return call<PlacedOrder>("createOrder", request, { ...options, requestId });
+  if (options.idempotencyKey === undefined) return callOperation<PlacedOrder>(core, CREATE_ORDER, request, options);
+  const requestId = await keyedRequestId(keyedBodiesOf(core), options, customerId, request);
+  return callOperation<PlacedOrder>(core, CREATE_ORDER, request, { ...options, requestId });
 }
 
-async function* listOrders(
-  call: OperationCall,
-  links: { follow: Follow; baseUrl: string },
+/** getOrder: one order; with includePrice, its line items' prices. */
+export async function getOrder(
+  client: PartnerCenterCore,
   customerId: string,
-  options: ListOrdersOptions,
+  orderId: string,
+  options: GetOrderOptions = {},
+): Promise<PlacedOrder> {
+  const path = { customer_id: customerId, order_id: orderId };
+  return callWith(client, GET_ORDER, { path, query: { include_price: options.includePrice } }, options);
+}
+
+/**
+ * updateOrder: the order as read with a field changed, or only the fields to change; a cancel is
+ * `{ id, status: "cancelled" }`. Read-only fields are left out of what is sent.
+ */
+export async function updateOrder(
+  client: PartnerCenterCore,
+  customerId: string,
+  orderId: string,
+  order: OrderUpdateInput,
+  options: UpdateOrderOptions = {},
+): Promise<PlacedOrder> {
+  const path = { customer_id: customerId, order_id: orderId };
+  const request = { path, header: { "If-Match": options.ifMatch }, body: order };
+  return callWith(client, UPDATE_ORDER, request, options);
+}
+
+/**
+ * listOrders: every order of the customer, page after page as `links.next` leads, holding one
+ * page at a time. Each page is its own call with its own ids. The service lists a new order up to
+ * 15 minutes after it is placed (D38): read a new order by id with getOrder.
+ */
+export async function* listOrders(
+  client: PartnerCenterCore,
+  customerId: string,
+  options: ListOrdersOptions = {},
 ): AsyncGenerator<PlacedOrder, void, undefined> {
+  const core = coreOf(client, "listOrders");
   const query = {
     billingType: options.billingType,
     include_price: options.includePrice,
@@ -174,56 +184,82 @@ async function* listOrders(
     indirect_reseller_id: options.indirectResellerId,
   };
   const list = {
-    operationId: "listOrders" as const,
+    operationId: "listOrders",
     subject: `customer ${customerId}`,
     firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/orders`, query),
     first: (ids: CallIds) =>
-      call<OrderCollection>("listOrders", { path: { customer_id: customerId }, query }, { ...options, ...ids }),
+      callOperation<OrderCollection>(
+        core,
+        LIST_ORDERS,
+        { path: { customer_id: customerId }, query },
+        { ...options, ...ids },
+      ),
   };
-  yield* listPages<PlacedOrder>(list, options, links.follow, links.baseUrl);
+  yield* listPages<PlacedOrder>(list, options, followLinks(core), core.baseUrl);
 }
 
-/** Provisioning on pc.orders: its status, and waiting for it to finish. */
-function orderProvisioningApi(
-  call: OperationCall,
-  pollerDeps: PollerDeps,
-  create: (customerId: string, order: OrderCreateInput, options?: CreateOrderOptions) => Promise<PlacedOrder>,
-) {
+/**
+ * getOrderProvisioningStatus: the line items' provisioning states. App+User credentials only
+ * (Admin agent or Global admin, D35): an App-only token is refused with 403.
+ */
+export async function getOrderProvisioningStatus(
+  client: PartnerCenterCore,
+  customerId: string,
+  orderId: string,
+  options: CallOptions = {},
+): Promise<OrderLineItemProvisioningStatusCollection> {
+  const path = { customer_id: customerId, order_id: orderId };
+  return callWith(client, GET_ORDER_PROVISIONING_STATUS, { path }, options);
+}
+
+/**
+ * Waits for an order to finish provisioning: one state per poll when iterated, the outcome from
+ * pollUntilDone(), and toString() to resume in another process. Refuses bad waits or a resumeFrom
+ * of another order with nothing sent.
+ */
+export function pollProvisioning(
+  client: PartnerCenterCore,
+  customerId: string,
+  orderId: string,
+  options: PollOptions = {},
+): ProvisioningPoller {
+  return provisioningPoller(pollerDepsOf(client), customerId, orderId, options);
+}
+
+/** createOrder, then waits for its provisioning: the first poll after intervalMs. */
+export async function createOrderAndWait(
+  client: PartnerCenterCore,
+  customerId: string,
+  order: OrderCreateInput,
+  options: CreateAndWaitOptions = {},
+): Promise<ProvisioningResult> {
+  const { intervalMs, maxIntervalMs, maxWaitMs, ...createOptions } = options;
+  const waits = { intervalMs, maxIntervalMs, maxWaitMs };
+  const problems = waitProblems(waits, Object.keys(waits));
+  if (problems.length) throw new PartnerCenterValidationError("createAndWait", problems);
+  const created = await createOrder(client, customerId, order, createOptions);
+  return waitForProvisioning(pollerDepsOf(client), customerId, created, { ...waits, signal: options.signal });
+}
+
+/** pc.orders: the functions above and the order's documents, bound to one client. */
+export function ordersApi(client: PartnerCenterCore) {
+  const on = boundTo(client);
   return {
-    /**
-     * getOrderProvisioningStatus: the line items' provisioning states. App+User credentials only
-     * (Admin agent or Global admin, D35): an App-only token is refused with 403.
-     */
-    async getOrderProvisioningStatus(customerId: string, orderId: string, options: CallOptions = {}) {
-      return call<OrderLineItemProvisioningStatusCollection>(
-        "getOrderProvisioningStatus",
-        { path: { customer_id: customerId, order_id: orderId } },
-        options,
-      );
-    },
-
-    /**
-     * Waits for an order to finish provisioning: one state per poll when iterated, the outcome from
-     * pollUntilDone(), and toString() to resume in another process. Refuses bad waits or a
-     * resumeFrom of another order with nothing sent.
-     */
-    pollProvisioning(customerId: string, orderId: string, options: PollOptions = {}): ProvisioningPoller {
-      return provisioningPoller(pollerDeps, customerId, orderId, options);
-    },
-
+    /** createOrder: places an order (see createOrder). */
+    create: on(createOrder),
+    /** getOrder: one order; with includePrice, its line items' prices. */
+    get: on(getOrder),
+    /** updateOrder: the order as read with a field changed, or only the fields to change (see updateOrder). */
+    update: on(updateOrder),
+    /** listOrders: every order of the customer, page after page (see listOrders). */
+    list: on(listOrders),
+    /** getOrderProvisioningStatus: the line items' provisioning states; App+User credentials only. */
+    getOrderProvisioningStatus: on(getOrderProvisioningStatus),
+    /** Waits for an order to finish provisioning (see pollProvisioning). */
+    pollProvisioning: on(pollProvisioning),
     /** createOrder, then waits for its provisioning: the first poll after intervalMs. */
-    async createAndWait(
-      customerId: string,
-      order: OrderCreateInput,
-      options: CreateAndWaitOptions = {},
-    ): Promise<ProvisioningResult> {
-      const { intervalMs, maxIntervalMs, maxWaitMs, ...createOptions } = options;
-      const waits = { intervalMs, maxIntervalMs, maxWaitMs };
-      const problems = waitProblems(waits, Object.keys(waits));
-      if (problems.length) throw new PartnerCenterValidationError("createAndWait", problems);
-      const created = await create(customerId, order, createOptions);
-      return waitForProvisioning(pollerDeps, customerId, created, { ...waits, signal: options.signal });
-    },
+    createAndWait: on(createOrderAndWait),
+    ...orderDocumentsApi(client),
   };
 }
 
@@ -246,7 +282,7 @@ async function keyedRequestId(
   if (options.requestId !== undefined) refuse("derives the MS-RequestId: give it or requestId, not both");
   if (typeof customerId !== "string") return refuse("needs the customer id as a string");
   const requestId = await requestIdFor(key as string, "createOrder", customerId);
-  const bound = bindRequest("createOrder", request);
+  const bound = bindOperation(createOrderRule, request);
   // A body the binder refuses is refused by the call itself, with every problem listed.
   // The customer user is part of the purchase: the same key for another user is another order.
   const upn = typeof options.customerUserUpn === "string" ? options.customerUserUpn.toLowerCase() : null;

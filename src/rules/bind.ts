@@ -7,35 +7,10 @@
 // that matches nothing is refused as the typo it almost certainly is, with the closest name.
 import type { ValidationProblem } from "../errors";
 import { printable } from "../internal/printable";
+import type { RuleSchema } from "./rule-types";
 import { closest } from "./suggest";
 
-export interface RuleSchema {
-  $ref?: string;
-  type?: string | readonly string[];
-  required?: readonly string[];
-  properties?: Readonly<Record<string, RuleSchema>>;
-  additionalProperties?: boolean | RuleSchema;
-  items?: RuleSchema;
-  enum?: readonly unknown[];
-  const?: unknown;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  format?: string;
-  minItems?: number;
-  maxItems?: number;
-  oneOf?: readonly RuleSchema[];
-  /** Set by the service: dropped from a request, never checked. */
-  readOnly?: boolean;
-  /** Raw bytes (a file part of a multipart body): a Blob, or a string. */
-  binary?: boolean;
-}
-
 export interface BindContext {
-  /** The named schemas `$ref`s point to. */
-  schemas: Readonly<Record<string, RuleSchema>>;
   problems: ValidationProblem[];
   /**
    * Bind as the service does (the fake): an unknown key is ignored, never a problem (D23). The
@@ -45,9 +20,9 @@ export interface BindContext {
 }
 
 /** An enum's `unknown` (the .NET SDK's default member) means unset, as null does (rule 1). */
-export function isUnknownMember(value: unknown, schema: RuleSchema, schemas: BindContext["schemas"]): boolean {
+export function isUnknownMember(value: unknown, schema: RuleSchema): boolean {
   if (typeof value !== "string" || value.length !== 7 || value.toLowerCase() !== "unknown") return false;
-  const resolved = schema.$ref ? schemas[schema.$ref] : schema;
+  const resolved = schema.ref ? schema.ref() : schema;
   return resolved?.enum?.includes("unknown") === true;
 }
 
@@ -238,7 +213,7 @@ function bindObject(
     const name = properties && Object.hasOwn(properties, key) ? key : index?.get(key.toLowerCase());
     if (name !== undefined) {
       const property = properties![name]!;
-      if (isUnknownMember(value, property, ctx.schemas)) continue;
+      if (isUnknownMember(value, property)) continue;
       if (Object.hasOwn(out, name) || readOnlyGiven?.has(name)) {
         ctx.problems.push({
           path: `${path}.${keyInPath(key)}`,
@@ -277,18 +252,17 @@ function fail(ctx: BindContext, path: string, value: unknown, message: string): 
 
 /**
  * The value bound by `schema`: what the client sends. Appends to `ctx.problems` every way it
- * breaks the schema (the returned value is then only for reporting). `$ref`s name entries of
- * `ctx.schemas`.
+ * breaks the schema (the returned value is then only for reporting).
  */
 export function bindValue(value: unknown, schema: RuleSchema, path: string, ctx: BindContext): unknown {
-  if (schema.$ref) return bindValue(value, ctx.schemas[schema.$ref] ?? {}, path, ctx);
+  if (schema.ref) return bindValue(value, schema.ref(), path, ctx);
   if (schema.binary)
     return value instanceof Blob || typeof value === "string"
       ? value
       : fail(ctx, path, value, "must be a Blob or File");
   if (schema.oneOf) {
     const bound = schema.oneOf.flatMap((alternative) => {
-      const trial: BindContext = { schemas: ctx.schemas, problems: [], lenient: ctx.lenient };
+      const trial: BindContext = { problems: [], lenient: ctx.lenient };
       const result = bindValue(value, alternative, path, trial);
       return trial.problems.length ? [] : [result];
     });

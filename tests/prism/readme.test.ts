@@ -107,6 +107,13 @@ describe("the README", () => {
     ]);
   }, 15_000);
 
+  it("shows examples/per-operation.ts verbatim, and its functions run on a core against the fake", async () => {
+    const perOperation = readFileSync(join(ROOT, "examples", "per-operation.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + perOperation + "```");
+    const { logged, orders } = await runAgainstFake(perOperation);
+    expect(logged).toEqual([`${orders[0]!.id} pending`, orders[0]!.id]);
+  });
+
   it("shows examples/mock-conformance.test.ts, which Jest runs, verbatim", () => {
     const conformance = readFileSync(join(ROOT, "examples", "mock-conformance.test.ts"), "utf8");
     expect(readme).toContain("```ts\n" + conformance + "```");

@@ -3,17 +3,13 @@
 // form part names match in any casing, `True` is a boolean, and a body whose media type the
 // operation does not take is answered 415 before it is read.
 import type { IncomingHttpHeaders } from "node:http";
-import { operations, parameters, schemas } from "../../../generated/request-rules";
-import type { RuleSchema } from "../../rules/bind";
+import { operations } from "../../../generated/request-rules";
+import type { RuleSchema } from "../../rules/rule-types";
 import type { OperationId, RequestParts } from "../../rules/request";
 import { errorAnswer, type Answer } from "./answers";
 
-type ParameterRule = { in: string; name: string; schema: RuleSchema };
-const PARAMETERS: Readonly<Record<string, ParameterRule>> = parameters;
-const SCHEMAS: Readonly<Record<string, RuleSchema>> = schemas;
-
 const resolve = (schema: RuleSchema | undefined): RuleSchema | undefined =>
-  schema?.$ref ? resolve(SCHEMAS[schema.$ref]) : schema;
+  schema?.ref ? resolve(schema.ref()) : schema;
 const JSON_TYPE = /^(application\/(.+\+)?json|text\/json)$/;
 
 /** A query string value as the parameter's type: ASP.NET binds `True` and `true` alike. */
@@ -72,11 +68,11 @@ export async function readRequest(
   raw: Buffer,
 ): Promise<RequestParts | Answer> {
   const rule = operations[operationId];
+  const { body: bodyRule } = rule;
   const query = Object.create(null) as Record<string, unknown>;
   const header = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of url.searchParams) query[name] = value;
-  for (const key of rule.parameters) {
-    const parameter = PARAMETERS[key]!;
+  for (const parameter of rule.parameters) {
     if (parameter.in === "query") {
       const given = Object.keys(query).find((name) => name.toLowerCase() === parameter.name.toLowerCase());
       if (given !== undefined && typeof query[given] === "string")
@@ -85,12 +81,12 @@ export async function readRequest(
     const value = headers[parameter.name.toLowerCase()];
     if (parameter.in === "header" && typeof value === "string") header[parameter.name] = value;
   }
-  if (!("body" in rule) || raw.length === 0) return { path, query, header };
+  if (!bodyRule || raw.length === 0) return { path, query, header };
   const contentType = headers["content-type"] ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
-  if (rule.body.contentType === "multipart/form-data") {
-    if (mediaType !== "multipart/form-data") return unsupported(mediaType, rule.body.contentType);
-    const form = await formBody(raw, contentType, rule.body.schema);
+  if (bodyRule.contentType === "multipart/form-data") {
+    if (mediaType !== "multipart/form-data") return unsupported(mediaType, bodyRule.contentType);
+    const form = await formBody(raw, contentType, bodyRule.schema);
     return "answer" in form ? form.answer : { path, query, header, body: form.body };
   }
   if (!JSON_TYPE.test(mediaType)) return unsupported(mediaType, "application/json");

@@ -1,0 +1,85 @@
+// What an operation refuses beyond its schemas, checked on the bound request: one export per
+// operation that has such a rule, so that a bundle carries the checks of the operations it calls.
+import type { ValidationProblem } from "../errors";
+import { printable } from "../internal/printable";
+import { sameOrderId } from "./ids";
+import { lineItemNumberProblems } from "./line-items";
+import type { BoundRequest } from "./rule-types";
+
+/** A body whose `id` names another resource than the path's `parameter` (GUIDs match in any casing). */
+function bodyIdProblems(
+  { body, path }: BoundRequest,
+  parameter: string,
+  noun: string,
+  same: (a: string, b: string) => boolean,
+): ValidationProblem[] {
+  const id = (body as { id?: unknown } | undefined)?.id;
+  const named = path[parameter];
+  return typeof id === "string" && typeof named === "string" && !same(id, named)
+    ? [{ path: "body.id", message: `must match the ${noun} id in the path (${printable(named, 100)})` }]
+    : [];
+}
+
+/** Additional resellers of record a cart line may name (create-a-cart, D47), as its additionalPartnerIdsOnRecord. */
+const MAX_ADDITIONAL_RESELLERS = 5;
+
+/** A bound cart's lines naming more additional transaction resellers than the service takes. */
+function participantProblems({ body }: BoundRequest): ValidationProblem[] {
+  const lines = (body as { lineItems?: unknown } | undefined)?.lineItems;
+  if (!Array.isArray(lines)) return [];
+  return lines.flatMap((line: { participants?: unknown } | null, i) => {
+    const participants = line?.participants;
+    const count = Array.isArray(participants)
+      ? participants.filter((p: { key?: unknown } | null) => p?.key === "additional_transaction_reseller").length
+      : 0;
+    return count > MAX_ADDITIONAL_RESELLERS
+      ? [
+          {
+            path: `body.lineItems[${i}].participants`,
+            message: `must name at most ${MAX_ADDITIONAL_RESELLERS} additional_transaction_reseller partners, got ${count}`,
+          },
+        ]
+      : [];
+  });
+}
+
+/** Error 800071: line item numbers run 0..n-1, each once. */
+export function createOrderCheck({ body }: BoundRequest): ValidationProblem[] {
+  const items = (body as { lineItems?: unknown } | undefined)?.lineItems;
+  return Array.isArray(items) ? lineItemNumberProblems(items) : [];
+}
+
+/** A body naming another order than the path is a slip; which one the service would change is undocumented. */
+export function updateOrderCheck(request: BoundRequest): ValidationProblem[] {
+  return bodyIdProblems(request, "order_id", "order", sameOrderId);
+}
+
+export const createCartCheck = participantProblems;
+
+/** A body naming another cart than the path, and too many additional resellers on a line. */
+export function updateCartCheck(request: BoundRequest): ValidationProblem[] {
+  return [
+    ...bodyIdProblems(request, "cart_id", "cart", (a, b) => a.toLowerCase() === b.toLowerCase()),
+    ...participantProblems(request),
+  ];
+}
+
+/**
+ * D33: the docs' table requires a tender link or tender files for a purchase order that is part of
+ * a tender. The bound body has the spec's names, whatever casing the caller wrote.
+ */
+export function createOrderAttachmentsCheck({ body }: BoundRequest): ValidationProblem[] {
+  const { Metadata: metadata, TenderFiles: files } = (body ?? {}) as {
+    Metadata?: { isPartOfTender?: unknown; tenderLink?: unknown };
+    TenderFiles?: unknown;
+  };
+  const attached = Array.isArray(files) ? files.length > 0 : files !== undefined;
+  return metadata?.isPartOfTender === true && metadata.tenderLink === undefined && !attached
+    ? [
+        {
+          path: "body.Metadata.tenderLink",
+          message: "is required when isPartOfTender is true, unless tender files are attached (TenderFiles)",
+        },
+      ]
+    : [];
+}
