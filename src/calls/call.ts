@@ -3,7 +3,8 @@
 // the middleware sees a Request and a Response; otherwise the client serialises it with
 // openapi-fetch's own serialisers and reads the answer's bytes itself, which spares a Request
 // and a Response per call (tests/unit/calls/paths.test.ts shows both send the same).
-import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders } from "openapi-fetch";
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
+import { LightHeaders } from "../internal/fast/light-headers";
 import { parameterMsCorrelationId, parameterMsRequestId } from "../../generated/request-rules";
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import type { Sender } from "../pipeline/send";
@@ -87,6 +88,22 @@ export function callOptionProblems(options: CallOptions): ValidationProblem[] {
 }
 
 const querySerializer = createQuerySerializer();
+
+/**
+ * A call's headers, merged as openapi-fetch merges them (Content-Type lowest, for a JSON body
+ * only; a later value replaces an earlier one, null removes it). Every value was checked before.
+ */
+function callHeaders(json: boolean, ...sources: Record<string, unknown>[]): LightHeaders {
+  const headers = new LightHeaders();
+  if (json) headers.set("Content-Type", "application/json");
+  for (const source of sources) {
+    for (const [name, value] of Object.entries(source)) {
+      if (value === null) headers.delete(name);
+      else if (value !== undefined) headers.set(name, String(value));
+    }
+  }
+  return headers;
+}
 const decoder = new TextDecoder();
 
 /** Sends a call and returns the parsed body of a 2xx answer, or throws PartnerCenterError. */
@@ -122,12 +139,7 @@ export async function exchange<T>(
       : call.multipart
         ? toFormData(call.body as Record<string, unknown>)
         : JSON.stringify(call.body);
-  // As openapi-fetch merges them: Content-Type lowest, for a JSON body only.
-  const headers = mergeHeaders(
-    typeof body === "string" ? { "Content-Type": "application/json" } : {},
-    transport.baseHeaders,
-    header as Record<string, string>,
-  );
+  const headers = callHeaders(typeof body === "string", transport.baseHeaders, header);
   const outgoing = {
     method,
     url,

@@ -10,6 +10,7 @@ import { codingsToUndo, decodeBody } from "./content-coding";
 import { lendSignal, ProxyAgents, type ProxySetting } from "./proxy-agents";
 import { ResponseTooLargeError } from "../read-body";
 import { trustedCertificates } from "./trust";
+import { LightHeaders } from "../../internal/fast/light-headers";
 import type { Outgoing } from "../../internal/fast/outgoing";
 
 type Http = typeof import("node:http");
@@ -65,12 +66,6 @@ async function serialise(call: Outgoing, headers: Record<string, string>): Promi
   return Buffer.from(await encoded.arrayBuffer());
 }
 
-function headersOf(raw: string[]): Headers {
-  const headers = new Headers();
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return headers;
-}
-
 export interface NodeTransportOptions {
   /** PEM certificates to trust besides the platform's. */
   ca?: readonly string[];
@@ -92,7 +87,7 @@ interface AnswerContext {
 function readAnswer(response: IncomingMessage, context: AnswerContext): void {
   const { request, attempt, maxResponseBytes, resolve, reject } = context;
   const status = response.statusCode ?? 0;
-  const answer = { status, statusText: response.statusMessage ?? "", headers: headersOf(response.rawHeaders) };
+  const answer = { status, statusText: response.statusMessage ?? "", headers: new LightHeaders(response.rawHeaders) };
   // A redirect is answered, not followed. A proxy's refusal of CONNECT (407): its body is the
   // proxy's page (which https-proxy-agent replays only in part), and waiting for it would turn
   // the refusal into a network error.
@@ -127,6 +122,7 @@ function readAnswer(response: IncomingMessage, context: AnswerContext): void {
   });
   response.on("end", () => {
     const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    if (codings.length === 0) return resolve({ ...answer, body, redirect: false });
     // Decoding is the attempt's too: an abort meanwhile wins, and the result is dropped.
     decodeBody(context.zlib, codings, body, maxResponseBytes).then(
       (decoded) => resolve({ ...answer, body: decoded, redirect: false }),
@@ -153,10 +149,15 @@ export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransp
   return async (call, attempt, maxResponseBytes) => {
     const url = new URL(call.url);
     const agent = proxies.for(url) ?? (url.protocol === "https:" ? caAgent : undefined);
-    const headers: Record<string, string> = Object.fromEntries(call.headers);
+    const headers: Record<string, string> =
+      call.headers instanceof LightHeaders ? call.headers.record() : Object.fromEntries(call.headers);
     headers["accept-encoding"] ??= "gzip, deflate, br";
-    // A middleware's stream body may stall: the attempt's end must not wait for it.
-    const body = await attempt.race(serialise(call, headers));
+    // A middleware's stream body may stall: the attempt's end must not wait for it. The client's
+    // own calls carry text, sent as it is without a wait.
+    const body =
+      call.request === undefined && (call.body === undefined || typeof call.body === "string")
+        ? call.body
+        : await attempt.race(serialise(call, headers));
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     const target = {
       protocol: url.protocol,
