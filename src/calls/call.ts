@@ -99,7 +99,7 @@ function callHeaders(json: boolean, ...sources: Record<string, unknown>[]): Ligh
   for (const source of sources) {
     for (const [name, value] of Object.entries(source)) {
       if (value === null) headers.delete(name);
-      else if (value !== undefined) headers.set(name, String(value));
+      else if (value !== undefined) headers.set(name, typeof value === "string" ? value : JSON.stringify(value));
     }
   }
   return headers;

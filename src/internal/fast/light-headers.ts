@@ -70,19 +70,19 @@ export class LightHeaders implements Headers {
   }
 
   entries(): Entries {
-    return this.#list()[Symbol.iterator]() as Entries;
+    return this.#list()[Symbol.iterator]();
   }
 
   keys(): Names {
     return this.#list()
       .map(([key]) => key)
-      [Symbol.iterator]() as Names;
+      [Symbol.iterator]();
   }
 
   values(): Names {
     return this.#list()
       .map(([, value]) => value)
-      [Symbol.iterator]() as Names;
+      [Symbol.iterator]();
   }
 
   [Symbol.iterator](): Entries {
