@@ -36,7 +36,7 @@ export class LightHeaders implements Headers {
     return this.#fields.get(name.toLowerCase()) ?? null;
   }
 
-  /** The fields as node:http takes them, unsorted: lower-case names on an object without a prototype, so any name is a field. */
+  /** The fields as a request options object takes them, unsorted: lower-case names on an object without a prototype, so any name is a field. */
   record(): Record<string, string> {
     const fields = Object.create(null) as Record<string, string>;
     for (const [name, value] of this.#fields) fields[name] = value;
