@@ -17,9 +17,6 @@ import { withCredentialHint } from "../rules/credential-hint";
 import { bindOperation, headerParameterProblems, operationProblems, type RequestParts } from "../rules/bind-request";
 import type { Operation } from "../rules/rule-types";
 
-/** A resource's way to call an operation: the client core bound, the typed body back. */
-export type OperationCall = <T>(operation: Operation, request: RequestParts, options: CallOptions) => Promise<T>;
-
 export interface ClientCore {
   /** The API root, without a trailing slash. */
   baseUrl: string;

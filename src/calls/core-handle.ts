@@ -34,8 +34,8 @@ export function coreOf(handle: PartnerCenterCore, operationId: string): ClientCo
   ]);
 }
 
-/** Per-client state of a module (a poller's queue, the idempotency keys sent): made once per key, on first use. */
-function perKey<K extends object, T>(make: (key: K) => T): (key: K) => T {
+/** Per-client state of a module (a poller's queue, the idempotency keys sent): made once per client (its core or its handle), on first use. */
+export function perClient<K extends object, T>(make: (key: K) => T): (key: K) => T {
   const made = new WeakMap<K, T>();
   return (key) => {
     let value = made.get(key);
@@ -43,12 +43,6 @@ function perKey<K extends object, T>(make: (key: K) => T): (key: K) => T {
     return value;
   };
 }
-
-/** State kept per client core. */
-export const perCore = <T>(make: (core: ClientCore) => T) => perKey(make);
-
-/** State kept per client handle. */
-export const perHandle = <T>(make: (client: PartnerCenterCore) => T) => perKey(make);
 
 /** Calls `operation` on the client behind `client` (see callOperation); a rejection, never a throw. */
 export async function callWith<T>(

@@ -2,7 +2,7 @@
 // it (pollProvisioning(..., { resumeFrom })): which order, how many polls, when the next one is
 // due and when waiting ends, in wall-clock time. What comes back is checked like any input: a
 // text that is not a saved state, or one saved for another customer or order, is refused.
-import type { ValidationProblem } from "../errors";
+import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import { printableValue as shown } from "../internal/printable";
 import { sameOrderId } from "../rules/ids";
 import { isWhole, MAX_TIMER_MS, wholeNumberMessage } from "../rules/is-whole";
@@ -74,6 +74,25 @@ export function readSavedPoller(
 }
 
 /** Problems with the waits a caller asks for; `name` is the option's name. */
+/** Waits to check, beside the options of the call they follow. */
+interface WaitFields {
+  intervalMs?: number | undefined;
+  maxIntervalMs?: number | undefined;
+  maxWaitMs?: number | undefined;
+}
+
+/** An ...AndWait method's waits, checked (refused as `operation`'s, with nothing sent), and the rest of its options. */
+export function checkedWaits<T extends WaitFields>(
+  options: T,
+  operation: string,
+): { waits: WaitFields; rest: Omit<T, keyof WaitFields> } {
+  const { intervalMs, maxIntervalMs, maxWaitMs, ...rest } = options;
+  const waits = { intervalMs, maxIntervalMs, maxWaitMs };
+  const problems = waitProblems(waits, Object.keys(waits));
+  if (problems.length) throw new PartnerCenterValidationError(operation, problems);
+  return { waits, rest };
+}
+
 export function waitProblems(options: Record<string, unknown>, names: readonly string[]): ValidationProblem[] {
   return names
     .filter((name) => options[name] !== undefined && !isWait(options[name]))

@@ -10,7 +10,7 @@ import { parseRetryAfter } from "../pipeline/retry-policy";
 import type { CallOptions } from "../options";
 import { sleep } from "../internal/async/sleep";
 import { getOrderProvisioningStatusRule, getOrderRule } from "../../generated/request-rules";
-import { callWith, perHandle, type PartnerCenterCore } from "../calls/core-handle";
+import { callWith, perClient, type PartnerCenterCore } from "../calls/core-handle";
 import type { Operation } from "../rules/rule-types";
 import { oneAtATime, type OneAtATime } from "./one-at-a-time";
 import { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, nextPollDelay } from "./poll-delay";
@@ -338,7 +338,7 @@ const READS = {
 } satisfies Record<PollRead, Operation>;
 
 /** The poller's reads through a client's calls, one poll at a time per order: one per client, so that its waits share that queue. */
-export const pollerDepsOf = /* @__PURE__ */ perHandle((client: PartnerCenterCore): PollerDeps => ({
+export const pollerDepsOf = /* @__PURE__ */ perClient((client: PartnerCenterCore): PollerDeps => ({
   read: (operationId, customerId, orderId, options, onHeaders) =>
     callWith(client, READS[operationId], { path: { customer_id: customerId, order_id: orderId } }, options, onHeaders),
   oneAtATime: oneAtATime(),

@@ -3,7 +3,7 @@
 // placed; pc.carts has them bound to one client (create, get, update, checkout, checkoutAndWait). A checkout is idempotent by the service's own promise (D43): a
 // process that dies after sending it checks out the same cart id again and gets the same orders.
 import type { Cart, CartCheckoutResult, CartLineItem, OrderError, PlacedOrder } from "../../generated/schema";
-import { isPartnerCenterError, PartnerCenterError, PartnerCenterValidationError } from "../errors";
+import { isPartnerCenterError, PartnerCenterError } from "../errors";
 import { printable } from "../internal/printable";
 import type { CallOptions } from "../options";
 import { callWith, type PartnerCenterCore } from "../calls/core-handle";
@@ -13,7 +13,7 @@ import type { Operation } from "../rules/rule-types";
 import { boundTo } from "./bound-to";
 import type { BillingCycleInput } from "./orders";
 import { pollerDepsOf, waitForProvisioning, type ProvisioningResult, type WaitOptions } from "../polling/poller";
-import { waitProblems } from "../polling/poller-state";
+import { checkedWaits } from "../polling/poller-state";
 import { groupOfOrders } from "../polling/order-groups";
 
 /** A cart line item to buy: the `CartLineItem` model with its catalog item, quantity and billing cycle. */
@@ -127,10 +127,7 @@ export async function checkoutCartAndWait(
   cartId: string,
   options: CheckoutAndWaitOptions = {},
 ): Promise<CheckoutAndWaitResult> {
-  const { intervalMs, maxIntervalMs, maxWaitMs, ...checkoutOptions } = options;
-  const waits = { intervalMs, maxIntervalMs, maxWaitMs };
-  const problems = waitProblems(waits, Object.keys(waits));
-  if (problems.length) throw new PartnerCenterValidationError("checkoutAndWait", problems);
+  const { waits, rest: checkoutOptions } = checkedWaits(options, "checkoutAndWait");
   // The caller's ids belong to the checkout; the read of the cart has its own.
   const cart = await getCart(client, customerId, cartId, { signal: options.signal, timeoutMs: options.timeoutMs });
   const checkout = await checkoutCart(client, customerId, cartId, checkoutOptions).catch((error: unknown) => {

@@ -25,8 +25,8 @@ import { bindOperation, type RequestParts } from "../rules/bind-request";
 import { createOrderCheck, updateOrderCheck } from "../rules/operation-checks";
 import type { Operation } from "../rules/rule-types";
 import { bodyDigest, KeyedBodies, requestIdFor } from "../calls/idempotency-key";
-import { callOperation, type CallIds } from "../calls/call";
-import { callWith, coreOf, perCore, type PartnerCenterCore } from "../calls/core-handle";
+import { callOperation, type CallIds, type ClientCore } from "../calls/call";
+import { callWith, coreOf, perClient, type PartnerCenterCore } from "../calls/core-handle";
 import { followLinks } from "../calls/follow";
 import { listPages, type ListOptions } from "../calls/list-pages";
 import { pathWithQuery } from "../calls/paging";
@@ -40,7 +40,7 @@ import {
   type ProvisioningPoller,
   type ProvisioningResult,
 } from "../polling/poller";
-import { waitProblems } from "../polling/poller-state";
+import { checkedWaits } from "../polling/poller-state";
 
 /**
  * A new order's line item: the `OrderLineItem` model with a quantity. `lineItemNumber` may be
@@ -117,7 +117,7 @@ const LIST_ORDERS: Operation = { rule: listOrdersRule };
 const GET_ORDER_PROVISIONING_STATUS: Operation = { rule: getOrderProvisioningStatusRule };
 
 /** The bodies a client sent under each idempotency key's id. */
-const keyedBodiesOf = /* @__PURE__ */ perCore(() => new KeyedBodies());
+const keyedBodiesOf = /* @__PURE__ */ perClient((_core: ClientCore) => new KeyedBodies());
 
 /**
  * createOrder: places an order. Answers the order in `pending`; provisioning is asynchronous.
@@ -233,10 +233,7 @@ export async function createOrderAndWait(
   order: OrderCreateInput,
   options: CreateAndWaitOptions = {},
 ): Promise<ProvisioningResult> {
-  const { intervalMs, maxIntervalMs, maxWaitMs, ...createOptions } = options;
-  const waits = { intervalMs, maxIntervalMs, maxWaitMs };
-  const problems = waitProblems(waits, Object.keys(waits));
-  if (problems.length) throw new PartnerCenterValidationError("createAndWait", problems);
+  const { waits, rest: createOptions } = checkedWaits(options, "createAndWait");
   const created = await createOrder(client, customerId, order, createOptions);
   return waitForProvisioning(pollerDepsOf(client), customerId, created, { ...waits, signal: options.signal });
 }
