@@ -111,10 +111,11 @@ export class SharedRateLimiter implements Pacer {
       while (this.line.length) {
         const head = this.line[0]!;
         if (this.retryAt !== undefined && this.config.now() < this.retryAt) {
-          // Set aside: the local limiter keeps the line's order and its own abort handling.
+          // Set aside: the head goes at the local share (with its own abort handling), one at a
+          // time, so that a call still waiting once retryStoreMs is up asks the store again.
           this.line.shift();
           head.stopListening?.();
-          this.local.acquire(head.signal, head.hint).then(head.resolve, head.reject);
+          await this.local.acquire(head.signal, head.hint).then(head.resolve, head.reject);
           continue;
         }
         await this.admitHead(head);

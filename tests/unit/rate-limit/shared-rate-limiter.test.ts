@@ -136,6 +136,21 @@ describe("SharedRateLimiter", () => {
     ]);
   });
 
+  it("asks the store again for calls already waiting when it was set aside, not only for later ones", async () => {
+    let down = true;
+    const { store, asked } = scriptedStore(() =>
+      down ? Promise.reject(new Error("connect ECONNREFUSED /tmp/redis.sock")) : { granted: true },
+    );
+    // A backlog of 6 calls at a local share of 2 per 100 ms: the last ones wait past retryStoreMs.
+    const { pacer, lines } = limiter(store, { retryStoreMs: 50, localAllowance: 2, windowMs: 100 });
+    const backlog = Array.from({ length: 6 }, () => pacer.acquire().then((release) => release()));
+    await sleep(10);
+    down = false;
+    await Promise.all(backlog);
+    expect(asked.length).toBeGreaterThan(1);
+    expect(lines.at(-1)).toBe("info partner-center: the shared rate-limit store answers again: pacing is shared");
+  });
+
   it("gives back at once a slot the store granted after it was set aside", async () => {
     let grant: (answer: AdmissionAnswer) => void = () => undefined;
     const { store, asked, settled } = scriptedStore((_r, n) =>
