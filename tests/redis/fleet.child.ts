@@ -1,7 +1,10 @@
 // One worker of a fleet: a client sharing its quota through Redis (or pacing alone, to compare),
-// sending `calls` reads at once against the fake Partner Center. It prints one JSON line per log
-// line of the client (each attempt, with its real start time) and a last line with its tally.
+// sending `calls` reads at once against the fake Partner Center once the test says go (a line on
+// stdin), so that a fleet starts together however long each process took to load. It prints one
+// JSON line per log line of the client (each attempt, with its real start time) and a last line
+// with its tally. The test bundles it with esbuild and runs the bundle.
 import Redis from "ioredis";
+import { once } from "node:events";
 import { createPartnerCenterClient, type RateLimitOption } from "partner-center-orders";
 import { redisRateLimitStore } from "../../src/redis";
 
@@ -22,7 +25,7 @@ interface WorkerConfig {
   storeTimeoutMs?: number;
 }
 
-const config = JSON.parse(process.argv[3]!) as WorkerConfig;
+const config = JSON.parse(process.argv.at(-1)!) as WorkerConfig;
 const realNow = Date.now;
 if (config.clockSkewMs) Date.now = () => realNow() + config.clockSkewMs!;
 const print = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -51,6 +54,9 @@ async function main() {
     maxRetries: 6,
     logger: { info: log("info"), warn: log("warn"), error: log("error") },
   });
+  print({ ready: true });
+  await once(process.stdin, "data");
+  process.stdin.destroy();
   const started = realNow();
   const results = await Promise.allSettled(
     Array.from({ length: config.calls }, () => pc.orders.get(config.customerId, config.orderId)),
