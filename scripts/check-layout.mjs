@@ -42,7 +42,8 @@ export const ENTRIES = {
   "testing/": ["errors.ts", "internal/", "rules/"],
   "contract/": CONSUMER,
   "otel/": CONSUMER,
-  "redis/": CONSUMER,
+  // A store it makes carries the shared limiter (sharedStore), which the core then builds.
+  "redis/": [...CONSUMER, "rate-limit/shared-store.ts"],
 };
 
 const within = (path, place) => (place.endsWith("/") ? path.startsWith(place) : path === place);

@@ -9,6 +9,7 @@ import type { LinkInput } from "./calls/links";
 import { openapiFetchBridge, type JsonClient } from "./calls/openapi-fetch-bridge";
 import { throughMiddleware, type RawRequest } from "./calls/through-middleware";
 import { senderFetch } from "./pipeline/sender-fetch";
+import { createSharedRateLimiter } from "./rate-limit/shared-store";
 import { senderFor } from "./core";
 import type { CallOptions, ClientOptions } from "./options";
 import { resolveOptions } from "./resolve-options";
@@ -41,7 +42,8 @@ export type PartnerCenterClient = JsonClient &
   };
 
 export function createPartnerCenterClient(options: ClientOptions): PartnerCenterClient {
-  const resolved = resolveOptions(options);
+  // Any store: the whole client carries the shared limiter (a core only through sharedStore).
+  const resolved = resolveOptions(options, createSharedRateLimiter);
   const sender = senderFor(resolved);
   const bridge = openapiFetchBridge({
     baseUrl: resolved.baseUrl,

@@ -46,6 +46,7 @@ export type { Logger } from "./diagnostics/log";
 export type { LinkInput } from "./calls/links";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./pipeline/retry-policy";
 export type { AdmissionAnswer, AdmissionRequest, RateLimitStore } from "./rate-limit/rate-limit-store";
+export { sharedStore } from "./rate-limit/shared-store";
 export type {
   BillingCycleInput,
   BillingType,

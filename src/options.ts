@@ -3,6 +3,7 @@
 import type { Cloud } from "./clouds";
 import type { Credential } from "./credentials/credential";
 import type { RateLimitStore } from "./rate-limit/rate-limit-store";
+import type { SharedPacerFactory } from "./rate-limit/shared-pacer";
 import type { AttemptTransport } from "./transport/attempt";
 import type { FetchLike } from "./transport/fetch-transport";
 import type { Logger } from "./diagnostics/log";
@@ -128,6 +129,6 @@ export interface ResolvedOptions {
   rateLimit?: {
     allowance: number;
     windowMs: number;
-    shared?: { store: RateLimitStore; localAllowance: number; storeTimeoutMs: number };
+    shared?: { store: RateLimitStore; localAllowance: number; storeTimeoutMs: number; pacer: SharedPacerFactory };
   };
 }

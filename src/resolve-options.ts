@@ -6,6 +6,7 @@ import { PartnerCenterValidationError, type ValidationProblem } from "./errors";
 import { userAgent } from "./internal/user-agent";
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type ClientOptions, type ResolvedOptions } from "./options";
 import { DEFAULT_RETRY_POLICY } from "./pipeline/retry-policy";
+import type { SharedPacerFactory } from "./rate-limit/shared-pacer";
 import { rateLimitOf } from "./rate-limit/rate-limit-options";
 import { MAX_TIMER_MS, timeoutProblems, wholeNumberProblems } from "./rules/is-whole";
 import { parameterMsPartnerCenterApplication, parameterXLocale } from "../generated/request-rules";
@@ -28,7 +29,8 @@ function credentialProblems(credential: unknown): ValidationProblem[] {
   ];
 }
 
-export function resolveOptions(options: ClientOptions): ResolvedOptions {
+/** The options checked and resolved; a store of rateLimit is paced by what it carries, else by `sharedPacer`. */
+export function resolveOptions(options: ClientOptions, sharedPacer?: SharedPacerFactory): ResolvedOptions {
   if (!options || typeof options !== "object") {
     throw new PartnerCenterValidationError("createPartnerCenterClient", [
       { path: "options", message: "must be an object with a credential" },
@@ -69,7 +71,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (options.recordCustomerIds !== undefined && typeof options.recordCustomerIds !== "boolean") {
     problems.push({ path: "options.recordCustomerIds", message: "must be true or false" });
   }
-  const rateLimit = rateLimitOf(options.rateLimit);
+  const rateLimit = rateLimitOf(options.rateLimit, sharedPacer);
   if (Array.isArray(rateLimit)) problems.push(...rateLimit);
   const headers: Record<string, string> = { Accept: "application/json", "MS-Contract-Version": "v1" };
   for (const [option, header] of [

@@ -2,7 +2,6 @@
 import { sleep } from "../internal/async/sleep";
 import type { ResolvedOptions } from "../options";
 import { RateLimiter, type Pacer } from "./rate-limiter";
-import { SharedRateLimiter } from "./shared-rate-limiter";
 
 /** How much longer than an attempt's timeout a shared slot is leased: the token's timeout and a second. */
 export const leaseSlackMs = ({ tokenTimeoutMs }: Pick<ResolvedOptions, "tokenTimeoutMs">) => tokenTimeoutMs + 1_000;
@@ -11,8 +10,11 @@ export function pacerFor(resolved: ResolvedOptions): Pacer | undefined {
   const { rateLimit, logger, timeoutMs } = resolved;
   if (!rateLimit) return undefined;
   if (!rateLimit.shared) return new RateLimiter(rateLimit.allowance, rateLimit.windowMs);
-  return new SharedRateLimiter({
-    ...rateLimit.shared,
+  const { store, localAllowance, storeTimeoutMs, pacer } = rateLimit.shared;
+  return pacer({
+    store,
+    localAllowance,
+    storeTimeoutMs,
     allowance: rateLimit.allowance,
     windowMs: rateLimit.windowMs,
     // Set aside for as long as a store that stalled takes to time out a few times: then asked again.

@@ -2,6 +2,7 @@
 // same key, on the server's clock, with leases and a shared 429 pause (sliding-window-script.ts).
 import type { AdmissionAnswer, AdmissionRequest, RateLimitStore } from "../rate-limit/rate-limit-store";
 import { PartnerCenterValidationError } from "../errors";
+import { sharedStore } from "../rate-limit/shared-store";
 import { scriptCallsOf, scriptRunner, type RedisClientLike } from "./script-runner";
 import { SLIDING_WINDOW_SCRIPT } from "./sliding-window-script";
 
@@ -65,7 +66,8 @@ export function redisRateLimitStore(client: RedisClientLike, options: RedisRateL
   const args = (op: string, request: Partial<AdmissionRequest>, pauseMs = 0) =>
     [op, request.limit ?? 0, request.windowMs ?? 0, request.leaseMs ?? 0, request.leaseId ?? "", pauseMs].map(String);
 
-  return {
+  // Carries the shared limiter, so that createPartnerCenterCore takes it as it is.
+  return sharedStore({
     async admit(request): Promise<AdmissionAnswer> {
       const answer = await run(keysFor(request), args("admit", request));
       const [granted, waitMs] = Array.isArray(answer) ? answer.map(Number) : [];
@@ -79,5 +81,5 @@ export function redisRateLimitStore(client: RedisClientLike, options: RedisRateL
     async pause(ms, request) {
       await run(keysFor(request), args("pause", {}, Math.max(0, Math.ceil(ms))));
     },
-  };
+  });
 }

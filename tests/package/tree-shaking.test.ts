@@ -47,6 +47,7 @@ describe("a consumer that only creates orders", () => {
     "src/resources/subscriptions.ts",
     "src/resources/order-documents.ts",
     "src/polling/poller.ts",
+    "src/rate-limit/shared-rate-limiter.ts",
     "src/credentials/refresh-token-credential.ts",
     "src/calls/call-by-name.ts",
     "src/calls/through-middleware.ts",
@@ -60,6 +61,7 @@ describe("a consumer that only creates orders", () => {
   it("carries what the whole client does not leave out (a check that the test can tell)", async () => {
     const whole = await bundle('export * from "./src/index.ts";');
     expect(whole.carried.has("src/resources/carts.ts")).toBe(true);
+    expect(whole.carried.has("src/rate-limit/shared-rate-limiter.ts")).toBe(true);
     expect(whole.code).toMatch(/["'`]checkoutCart["'`]/);
   });
 });

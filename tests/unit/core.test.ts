@@ -8,8 +8,11 @@ import {
   isPartnerCenterValidationError,
   listOrders,
   pollProvisioning,
+  sharedStore,
   type PartnerCenterCore,
+  type RateLimitStore,
 } from "../../src";
+import { redisRateLimitStore } from "../../src/redis";
 import { CUSTOMER, ORDER, json, scriptedFetch } from "../helpers/scripted-fetch";
 
 const BASE = "https://pc.test/v1";
@@ -34,6 +37,50 @@ describe("createPartnerCenterCore", () => {
 
   it("checks its options as createPartnerCenterClient does", () => {
     expect(() => createPartnerCenterCore({ credential: "t", timeoutMs: -1 })).toThrow(/options\.timeoutMs/);
+  });
+
+  describe("with a shared rate-limit store", () => {
+    const admitted: string[] = [];
+    const store: RateLimitStore = {
+      admit: async (request) => (admitted.push(request.leaseId), { granted: true }),
+      settle: async () => undefined,
+      pause: async () => undefined,
+    };
+
+    it("refuses a store of your own not given as sharedStore(store), saying so", () => {
+      expect(() => createPartnerCenterCore({ credential: "t", rateLimit: { requestsPerMinute: 100, store } })).toThrow(
+        /options\.rateLimit\.store must be given as sharedStore\(store\) to createPartnerCenterCore/,
+      );
+      // The whole client takes it as it is.
+      expect(() =>
+        createPartnerCenterClient({ credential: "t", rateLimit: { requestsPerMinute: 100, store } }),
+      ).not.toThrow();
+    });
+
+    it("paces through sharedStore(store)", async () => {
+      const script = scriptedFetch(json(201, ORDER));
+      const core = createPartnerCenterCore({
+        credential: "t",
+        baseUrl: BASE,
+        fetch: script.fetch,
+        rateLimit: { requestsPerMinute: 100, store: sharedStore(store) },
+      });
+      admitted.length = 0;
+      await createOrder(core, CUSTOMER, LINES);
+      expect(admitted).toHaveLength(1);
+    });
+
+    it("takes a store from redisRateLimitStore as it is", () => {
+      const redis = { evalsha: async () => [1, 0], eval: async () => [1, 0] };
+      const fromRedis = redisRateLimitStore(redis, { key: "tenant" });
+      expect(() =>
+        createPartnerCenterCore({ credential: "t", rateLimit: { requestsPerMinute: 100, store: fromRedis } }),
+      ).not.toThrow();
+    });
+
+    it("refuses to wrap what is not a store", () => {
+      expect(() => sharedStore({} as RateLimitStore)).toThrow(/store must be a RateLimitStore/);
+    });
   });
 
   it("refuses what the spec refuses with nothing sent", async () => {
