@@ -2270,4 +2270,544 @@ export const examples = {
       "objectType": "Collection"
     }
   } satisfies S["OrderLineItemActivationLinkCollection"],
+  /** listProducts 200 (application/json): New-commerce license-based products */
+  listProducts200: {
+    "totalCount": 1,
+    "items": [
+      {
+        "id": "CFQ7TTC0LH18",
+        "title": "Microsoft 365 Business Basic",
+        "description": "Best for businesses that need professional email, cloud file storage, and online meetings & chat. Desktop versions of Office apps like Excel, Word, and PowerPoint not included. For businesses with up to 300 employees.",
+        "productType": {
+          "id": "OnlineServicesNCE",
+          "displayName": "OnlineServicesNCE"
+        },
+        "isMicrosoftProduct": true,
+        "publisherName": "Microsoft Corporation",
+        "links": {
+          "skus": {
+            "uri": "/products/CFQ7TTC0LH18/skus?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/products/CFQ7TTC0LH18?country=US",
+            "method": "GET",
+            "headers": []
+          }
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products?country=US&targetView=OnlineServices",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["ProductCollection"],
+  /** listProducts 403 (application/json): targetView not allowed (400036) */
+  forbiddenTargetView: {
+    "code": 400036,
+    "description": "Access to the requested targetView is not allowed.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listProducts 403 (application/json): targetSegment not allowed (400030) */
+  forbiddenTargetSegment: {
+    "code": 400030,
+    "description": "Access to the requested targetSegment is not allowed.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listProducts 404 (application/json): Product not found (400013) */
+  notFoundProduct: {
+    "code": 400013,
+    "description": "Product was not found",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listProducts 404 (application/json): SKU not found (400018) */
+  notFoundSku: {
+    "code": 400018,
+    "description": "Sku was not found",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listProducts 404 (application/json): Availability not found (400019) */
+  notFoundAvailability: {
+    "code": 400019,
+    "description": "Availability not found",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** getProduct 200 (application/json): A product by id (Azure savings plan) */
+  getProduct200: {
+    "id": "DZH318Z09V6F",
+    "title": "Azure savings plan",
+    "description": "Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment",
+    "productType": {
+      "id": "Azure",
+      "displayName": "Azure",
+      "subType": {
+        "id": "SavingsPlan",
+        "displayName": "SavingsPlan"
+      }
+    },
+    "isMicrosoftProduct": true,
+    "publisherName": "Microsoft Corporation",
+    "links": {
+      "skus": {
+        "uri": "/products/DZH318Z09V6F/skus?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "self": {
+        "uri": "/products/DZH318Z09V6F?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    }
+  } satisfies S["Product"],
+  /** listSkus 200 (application/json): A product's SKUs (Compute savings plan, 1 and 3 years) */
+  listSkus200: {
+    "totalCount": 2,
+    "items": [
+      {
+        "id": "0001",
+        "productId": "DZH318Z09V6F",
+        "title": "Compute savings plan, 1 Year",
+        "description": "Compute savings plan, 1 Year",
+        "minimumQuantity": 1,
+        "maximumQuantity": 1,
+        "minimumPurchaseCommitment": {
+          "grain": "Hourly",
+          "currencyCode": {
+            "code": "USD",
+            "symbol": "$"
+          },
+          "amount": "0.001"
+        },
+        "isTrial": false,
+        "supportedBillingCycles": [
+          "one_time",
+          "monthly"
+        ],
+        "purchasePrerequisites": [
+          "MicrosoftCloudAgreement"
+        ],
+        "inventoryVariables": [],
+        "provisioningVariables": [],
+        "actions": [
+          "Refund"
+        ],
+        "dynamicAttributes": {
+          "isMicrosoftProduct": true,
+          "armSkuName": "Compute_Savings_Plan",
+          "duration": "1year",
+          "termDuration": "P1Y",
+          "internal": false
+        },
+        "links": {
+          "availabilities": {
+            "uri": "/products/DZH318Z09V6F/skus/0001/availabilities?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/products/DZH318Z09V6F/skus/0001?country=US",
+            "method": "GET",
+            "headers": []
+          }
+        }
+      },
+      {
+        "id": "0002",
+        "productId": "DZH318Z09V6F",
+        "title": "Compute savings plan, 3 Years",
+        "description": "Compute savings plan, 3 Years",
+        "minimumQuantity": 1,
+        "maximumQuantity": 1,
+        "minimumPurchaseCommitment": {
+          "grain": "Hourly",
+          "currencyCode": {
+            "code": "USD",
+            "symbol": "$"
+          },
+          "amount": "0.001"
+        },
+        "isTrial": false,
+        "supportedBillingCycles": [
+          "one_time",
+          "monthly"
+        ],
+        "purchasePrerequisites": [
+          "MicrosoftCloudAgreement"
+        ],
+        "inventoryVariables": [],
+        "provisioningVariables": [],
+        "actions": [
+          "Refund"
+        ],
+        "dynamicAttributes": {
+          "isMicrosoftProduct": true,
+          "armSkuName": "Compute_Savings_Plan",
+          "duration": "3years",
+          "termDuration": "PY",
+          "internal": false
+        },
+        "links": {
+          "availabilities": {
+            "uri": "/products/DZH318Z09V6F/skus/0002/availabilities?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/products/DZH318Z09V6F/skus/0002?country=US",
+            "method": "GET",
+            "headers": []
+          }
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products/DZH318Z09V6F/skus?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["SkuCollection"],
+  /** getSku 200 (application/json): A SKU by id (Compute savings plan, 1 year) */
+  getSku200: {
+    "id": "0001",
+    "productId": "DZH318Z09V6F",
+    "title": "Compute savings plan, 1 Year",
+    "description": "Compute savings plan, 1 Year",
+    "minimumQuantity": 1,
+    "maximumQuantity": 1,
+    "minimumPurchaseCommitment": {
+      "grain": "Hourly",
+      "currencyCode": {
+        "code": "USD",
+        "symbol": "$"
+      },
+      "amount": "0.001"
+    },
+    "isTrial": false,
+    "supportedBillingCycles": [
+      "one_time",
+      "monthly"
+    ],
+    "purchasePrerequisites": [
+      "MicrosoftCloudAgreement"
+    ],
+    "inventoryVariables": [],
+    "provisioningVariables": [],
+    "actions": [
+      "Refund"
+    ],
+    "dynamicAttributes": {
+      "isMicrosoftProduct": true,
+      "armSkuName": "Compute_Savings_Plan",
+      "duration": "1year",
+      "termDuration": "P1Y",
+      "internal": false
+    },
+    "links": {
+      "availabilities": {
+        "uri": "/products/DZH318Z09V6F/skus/0001/availabilities?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "self": {
+        "uri": "/products/DZH318Z09V6F/skus/0001?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    }
+  } satisfies S["Sku"],
+  /** listAvailabilities 200 (application/json): A SKU's availabilities (Compute savings plan) */
+  listAvailabilities200: {
+    "totalCount": 1,
+    "items": [
+      {
+        "id": "DZH318Z0BLD3",
+        "productId": "DZH318Z09V6F",
+        "skuId": "0001",
+        "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+        "defaultCurrency": {
+          "code": "USD",
+          "symbol": "$"
+        },
+        "segment": "commercial",
+        "country": "US",
+        "isPurchasable": true,
+        "isRenewable": false,
+        "renewalInstructions": [],
+        "terms": [
+          {
+            "duration": "P1Y",
+            "description": "1year"
+          }
+        ],
+        "links": {
+          "self": {
+            "uri": "/products/DZH318Z09V6F/skus/0001/availabilities/DZH318Z0BLD3?country=US",
+            "method": "GET",
+            "headers": []
+          }
+        },
+        "product": {
+          "id": "DZH318Z09V6F",
+          "title": "Azure savings plan",
+          "description": "Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment",
+          "productType": {
+            "id": "Azure",
+            "displayName": "Azure",
+            "subType": {
+              "id": "SavingsPlan",
+              "displayName": "SavingsPlan"
+            }
+          },
+          "isMicrosoftProduct": true,
+          "publisherName": "Microsoft Corporation",
+          "links": {
+            "skus": {
+              "uri": "/products/DZH318Z09V6F/skus?country=US",
+              "method": "GET",
+              "headers": []
+            },
+            "self": {
+              "uri": "/products/DZH318Z09V6F?country=US",
+              "method": "GET",
+              "headers": []
+            }
+          }
+        },
+        "sku": {
+          "id": "0001",
+          "productId": "DZH318Z09V6F",
+          "title": "Compute savings plan, 1 Year",
+          "description": "Compute savings plan, 1 Year",
+          "minimumQuantity": 1,
+          "maximumQuantity": 1,
+          "minimumPurchaseCommitment": {
+            "grain": "Hourly",
+            "currencyCode": {
+              "code": "USD",
+              "symbol": "$"
+            },
+            "amount": "0.001"
+          },
+          "isTrial": false,
+          "supportedBillingCycles": [
+            "one_time",
+            "monthly"
+          ],
+          "purchasePrerequisites": [
+            "MicrosoftCloudAgreement"
+          ],
+          "inventoryVariables": [],
+          "provisioningVariables": [],
+          "actions": [
+            "Refund"
+          ],
+          "dynamicAttributes": {
+            "isMicrosoftProduct": true,
+            "armSkuName": "Compute_Savings_Plan",
+            "duration": "1year",
+            "termDuration": "P1Y",
+            "internal": false
+          },
+          "links": {
+            "availabilities": {
+              "uri": "/products/DZH318Z09V6F/skus/0001/availabilities?country=US",
+              "method": "GET",
+              "headers": []
+            },
+            "self": {
+              "uri": "/products/DZH318Z09V6F/skus/0001?country=US",
+              "method": "GET",
+              "headers": []
+            }
+          }
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products/DZH318Z09V6F/skus/0001/availabilities?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["AvailabilityCollection"],
+  /** getAvailability 200 (application/json): An availability by id (Compute savings plan) */
+  getAvailability200: {
+    "id": "DZH318Z0BLD3",
+    "productId": "DZH318Z09V6F",
+    "skuId": "0001",
+    "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+    "defaultCurrency": {
+      "code": "USD",
+      "symbol": "$"
+    },
+    "segment": "commercial",
+    "country": "US",
+    "isPurchasable": true,
+    "isRenewable": false,
+    "renewalInstructions": [],
+    "terms": [
+      {
+        "duration": "P1Y",
+        "description": "1year"
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products/DZH318Z09V6F/skus/0001/availabilities/DZH318Z0BLD3?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "product": {
+      "id": "DZH318Z09V6F",
+      "title": "Azure savings plan",
+      "description": "Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment",
+      "productType": {
+        "id": "Azure",
+        "displayName": "Azure",
+        "subType": {
+          "id": "SavingsPlan",
+          "displayName": "SavingsPlan"
+        }
+      },
+      "isMicrosoftProduct": true,
+      "publisherName": "Microsoft Corporation",
+      "links": {
+        "skus": {
+          "uri": "/products/DZH318Z09V6F/skus?country=US",
+          "method": "GET",
+          "headers": []
+        },
+        "self": {
+          "uri": "/products/DZH318Z09V6F?country=US",
+          "method": "GET",
+          "headers": []
+        }
+      }
+    },
+    "sku": {
+      "id": "0001",
+      "productId": "DZH318Z09V6F",
+      "title": "Compute savings plan, 1 Year",
+      "description": "Compute savings plan, 1 Year",
+      "minimumQuantity": 1,
+      "maximumQuantity": 1,
+      "minimumPurchaseCommitment": {
+        "grain": "Hourly",
+        "currencyCode": {
+          "code": "USD",
+          "symbol": "$"
+        },
+        "amount": "0.001"
+      },
+      "isTrial": false,
+      "supportedBillingCycles": [
+        "one_time",
+        "monthly"
+      ],
+      "purchasePrerequisites": [
+        "MicrosoftCloudAgreement"
+      ],
+      "inventoryVariables": [],
+      "provisioningVariables": [],
+      "actions": [
+        "Refund"
+      ],
+      "dynamicAttributes": {
+        "isMicrosoftProduct": true,
+        "armSkuName": "Compute_Savings_Plan",
+        "duration": "1year",
+        "termDuration": "P1Y",
+        "internal": false
+      },
+      "links": {
+        "availabilities": {
+          "uri": "/products/DZH318Z09V6F/skus/0001/availabilities?country=US",
+          "method": "GET",
+          "headers": []
+        },
+        "self": {
+          "uri": "/products/DZH318Z09V6F/skus/0001?country=US",
+          "method": "GET",
+          "headers": []
+        }
+      }
+    }
+  } satisfies S["Availability"],
+  /** getAvailability 200 (application/json): A new-commerce availability by id (Microsoft 365 Business Basic) */
+  getAvailability200NewCommerce: {
+    "id": "CFQ7TTC0K971",
+    "productId": "CFQ7TTC0LH18",
+    "skuId": "0001",
+    "catalogItemId": "CFQ7TTC0LH18:0001:CFQ7TTC0K971",
+    "defaultCurrency": {
+      "code": "USD",
+      "symbol": "$"
+    },
+    "segment": "commercial",
+    "country": "US",
+    "isPurchasable": true,
+    "isRenewable": true,
+    "renewalInstructions": [
+      {
+        "applicableTermIds": [
+          "5aeco6mffyxo"
+        ],
+        "renewalOptions": [
+          {
+            "renewToId": "CFQ7TTC0LH18:0001",
+            "isAutoRenewable": true
+          }
+        ]
+      }
+    ],
+    "terms": [
+      {
+        "id": "5aeco6mffyxo",
+        "duration": "P1Y",
+        "description": "One-Year commitment for monthly/yearly billing",
+        "billingCycle": "Annual",
+        "cancellationPolicies": [
+          {
+            "refundOptions": [
+              {
+                "sequenceId": 0,
+                "type": "Full",
+                "expiresAfter": "P1D"
+              }
+            ]
+          }
+        ]
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products/CFQ7TTC0LH18/skus/0001/availabilities/CFQ7TTC0K971?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    }
+  } satisfies S["Availability"],
 };

@@ -594,6 +594,16 @@ export const parameterAttachmentId: ParameterRule = {
   }
 };
 
+export const parameterAvailabilityId: ParameterRule = {
+  "in": "path",
+  "name": "availability_id",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
 export const parameterBillingType: ParameterRule = {
   "in": "query",
   "name": "billingType",
@@ -619,6 +629,16 @@ export const parameterCartId: ParameterRule = {
   "schema": {
     "type": "string",
     "format": "uuid"
+  }
+};
+
+export const parameterCountry: ParameterRule = {
+  "in": "query",
+  "name": "country",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "pattern": "^[A-Za-z]{2}$"
   }
 };
 
@@ -751,6 +771,38 @@ export const parameterOrderIdQuery: ParameterRule = {
   }
 };
 
+export const parameterProductId: ParameterRule = {
+  "in": "path",
+  "name": "product_id",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
+export const parameterReservationScope: ParameterRule = {
+  "in": "query",
+  "name": "reservationScope",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "enum": [
+      "AzurePlan"
+    ]
+  }
+};
+
+export const parameterSkuId: ParameterRule = {
+  "in": "path",
+  "name": "sku_id",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
 export const parameterSubscriptionId: ParameterRule = {
   "in": "path",
   "name": "subscription_id",
@@ -758,6 +810,46 @@ export const parameterSubscriptionId: ParameterRule = {
   "schema": {
     "type": "string",
     "minLength": 1
+  }
+};
+
+export const parameterTargetSegment: ParameterRule = {
+  "in": "query",
+  "name": "targetSegment",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "enum": [
+      "commercial",
+      "education",
+      "government",
+      "nonprofit"
+    ]
+  }
+};
+
+export const parameterTargetView: ParameterRule = {
+  "in": "query",
+  "name": "targetView",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "enum": [
+      "Azure",
+      "AzureReservations",
+      "AzureReservationsVM",
+      "AzureReservationsSQL",
+      "AzureReservationsCosmosDb",
+      "MicrosoftAzure",
+      "OnlineServices",
+      "Software",
+      "SoftwareSUSELinux",
+      "SoftwarePerpetual",
+      "SoftwareSubscriptions",
+      "SpecializedOffers",
+      "MarketplaceSaaS",
+      "AzureAzureReservationsVM"
+    ]
   }
 };
 
@@ -884,6 +976,30 @@ export const createOrderAttachmentsRule: OperationRule = {
   }
 };
 
+export const getAvailabilityRule: OperationRule = {
+  "operationId": "getAvailability",
+  "method": "GET",
+  "path": "/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}",
+  "parameters": [
+    parameterProductId,
+    parameterSkuId,
+    parameterAvailabilityId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterCountry
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
 export const getCartRule: OperationRule = {
   "operationId": "getCart",
   "method": "GET",
@@ -978,6 +1094,78 @@ export const getOrderProvisioningStatusRule: OperationRule = {
   }
 };
 
+export const getProductRule: OperationRule = {
+  "operationId": "getProduct",
+  "method": "GET",
+  "path": "/products/{product_id}",
+  "parameters": [
+    parameterProductId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterCountry,
+    parameterReservationScope
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const getSkuRule: OperationRule = {
+  "operationId": "getSku",
+  "method": "GET",
+  "path": "/products/{product_id}/skus/{sku_id}",
+  "parameters": [
+    parameterProductId,
+    parameterSkuId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterCountry,
+    parameterReservationScope
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const listAvailabilitiesRule: OperationRule = {
+  "operationId": "listAvailabilities",
+  "method": "GET",
+  "path": "/products/{product_id}/skus/{sku_id}/availabilities",
+  "parameters": [
+    parameterProductId,
+    parameterSkuId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterCountry,
+    parameterTargetSegment,
+    parameterReservationScope
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
 export const listLineItemActivationLinksRule: OperationRule = {
   "operationId": "listLineItemActivationLinks",
   "method": "GET",
@@ -1061,6 +1249,54 @@ export const listOrdersRule: OperationRule = {
     parameterBillingType,
     parameterIncludePrice,
     parameterIncludeSystemPurchases
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const listProductsRule: OperationRule = {
+  "operationId": "listProducts",
+  "method": "GET",
+  "path": "/products",
+  "parameters": [
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterCountry,
+    parameterTargetView,
+    parameterTargetSegment,
+    parameterReservationScope
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const listSkusRule: OperationRule = {
+  "operationId": "listSkus",
+  "method": "GET",
+  "path": "/products/{product_id}/skus",
+  "parameters": [
+    parameterProductId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterCountry,
+    parameterTargetSegment,
+    parameterReservationScope
   ],
   "credentials": {
     "kinds": [
@@ -1188,8 +1424,10 @@ export const schemas = {
 
 export const parameters = {
   "AttachmentId": parameterAttachmentId,
+  "AvailabilityId": parameterAvailabilityId,
   "BillingType": parameterBillingType,
   "CartId": parameterCartId,
+  "Country": parameterCountry,
   "CustomerId": parameterCustomerId,
   "IfMatch": parameterIfMatch,
   "IncludePrice": parameterIncludePrice,
@@ -1203,7 +1441,12 @@ export const parameters = {
   "MsRequestId": parameterMsRequestId,
   "OrderId": parameterOrderId,
   "OrderIdQuery": parameterOrderIdQuery,
+  "ProductId": parameterProductId,
+  "ReservationScope": parameterReservationScope,
+  "SkuId": parameterSkuId,
   "SubscriptionId": parameterSubscriptionId,
+  "TargetSegment": parameterTargetSegment,
+  "TargetView": parameterTargetView,
   "XLocale": parameterXLocale,
   "XMsCustomerUserUpn": parameterXMsCustomerUserUpn,
 };
@@ -1213,14 +1456,20 @@ export const operations = {
   "createCart": createCartRule,
   "createOrder": createOrderRule,
   "createOrderAttachments": createOrderAttachmentsRule,
+  "getAvailability": getAvailabilityRule,
   "getCart": getCartRule,
   "getOrder": getOrderRule,
   "getOrderAttachment": getOrderAttachmentRule,
   "getOrderProvisioningStatus": getOrderProvisioningStatusRule,
+  "getProduct": getProductRule,
+  "getSku": getSkuRule,
+  "listAvailabilities": listAvailabilitiesRule,
   "listLineItemActivationLinks": listLineItemActivationLinksRule,
   "listOrderActivationLinks": listOrderActivationLinksRule,
   "listOrderAttachments": listOrderAttachmentsRule,
   "listOrders": listOrdersRule,
+  "listProducts": listProductsRule,
+  "listSkus": listSkusRule,
   "listSubscriptionActivationLinks": listSubscriptionActivationLinksRule,
   "listSubscriptionsByOrder": listSubscriptionsByOrderRule,
   "updateCart": updateCartRule,

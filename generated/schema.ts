@@ -731,6 +731,304 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the products of a catalog view in a country
+         * @description The products of one view of the catalog (`targetView`) in a country, optionally for one segment
+         *     or, for reservations, the ones that apply to Azure plans. The .NET SDK pages products: the client
+         *     follows `links.next` whenever a page carries one (D58).
+         *     App-only and App+User credentials.
+         *     Operation `listProducts`, called as `pc.catalog.listProducts()`.
+         */
+        get: operations["listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a product by id in a country
+         * @description One product, as it is sold in a country.
+         *     App-only and App+User credentials.
+         *     Operation `getProduct`, called as `pc.catalog.getProduct()`.
+         */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{product_id}/skus": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the SKUs of a product in a country
+         * @description A product's SKUs in a country, optionally for one segment.
+         *     App-only and App+User credentials.
+         *     Operation `listSkus`, called as `pc.catalog.listSkus()`.
+         */
+        get: operations["listSkus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{product_id}/skus/{sku_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a SKU by id in a country
+         * @description One SKU of a product, as it is sold in a country: its quantities, billing cycles and purchase
+         *     prerequisites (D55).
+         *     App-only and App+User credentials.
+         *     Operation `getSku`, called as `pc.catalog.getSku()`.
+         */
+        get: operations["getSku"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{product_id}/skus/{sku_id}/availabilities": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the availabilities of a SKU in a country
+         * @description A SKU's availabilities in a country, each with the `catalogItemId` a purchase names and the terms
+         *     it is sold on. Without `targetSegment`, every segment but nonprofit.
+         *     App-only and App+User credentials.
+         *     Operation `listAvailabilities`, called as `pc.catalog.listAvailabilities()`.
+         */
+        get: operations["listAvailabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+                /**
+                 * @description The availability id, unique only within its product and SKU, such as `CFQ7TTC0K971`. It is
+                 *     reissued from time to time: an id read a while ago may answer 404 400019 (D57).
+                 */
+                availability_id: components["parameters"]["AvailabilityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an availability by id in a country
+         * @description One availability, with its product and SKU. Availability ids are reissued: an id read a while
+         *     ago may answer 404 400019, and its SKU's availabilities are to be read again (D57).
+         *     App-only and App+User credentials.
+         *     Operation `getAvailability`, called as `pc.catalog.getAvailability()`.
+         */
+        get: operations["getAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1559,6 +1857,371 @@ export interface components {
             /** @description Metadata attributes (`objectType` is `Collection`). */
             attributes?: components["schemas"]["ResourceAttributes"];
         };
+        /**
+         * @description The type of a product (product-resources: ItemType), for example `OnlineServicesNCE` for
+         *     new-commerce license-based services, `Azure` with the sub-type `VirtualMachines` or
+         *     `SavingsPlan`, or `Software`.
+         */
+        ItemType: {
+            /** @description The type identifier, for example `OnlineServicesNCE`, `Azure` or `Software`. */
+            id?: string;
+            /** @description The type's display name. */
+            displayName?: string;
+            /** @description Optional sub-type, for example `VirtualMachines` or `SavingsPlan` under `Azure`. */
+            subType?: components["schemas"]["ItemType"];
+        };
+        /**
+         * @description A product's links (product-resources: ProductLinks, `skus` and the resource links). The REST
+         *     reference adds `next` and `previous`; no example carries them.
+         */
+        ProductLinks: {
+            /** @description The product's SKUs. */
+            skus?: components["schemas"]["Link"];
+            /** @description This product. */
+            self?: components["schemas"]["Link"];
+            /** @description Listed by the REST reference; absent in every example. */
+            next?: components["schemas"]["Link"];
+            /** @description Listed by the REST reference; absent in every example. */
+            previous?: components["schemas"]["Link"];
+        };
+        /**
+         * @description A purchasable good or service (product-resources: Product). A product by itself is not
+         *     purchasable: one of its SKUs' availabilities is, by its `catalogItemId`. Fields the docs do not
+         *     list are kept as they come.
+         */
+        Product: {
+            /** @description The product id, a short code such as `CFQ7TTC0LH18` (D53). */
+            id: string;
+            /** @description The product's title. */
+            title?: string;
+            /** @description The product's description. */
+            description?: string;
+            /** @description The product's type and sub-type. */
+            productType?: components["schemas"]["ItemType"];
+            /** @description Whether the product is Microsoft's. */
+            isMicrosoftProduct?: boolean;
+            /** @description The product's publisher, when known. */
+            publisherName?: string;
+            /** @description Localized attributes as key and value pairs (REST reference; not in the .NET SDK). */
+            localizedAttributes?: ({
+                /** @description The attribute's name. */
+                key?: string;
+                /** @description The attribute's localized value. */
+                value?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description The product's SKUs and itself. */
+            links?: components["schemas"]["ProductLinks"];
+            /** @description Metadata attributes (`objectType` is `Product`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One page of products. The .NET SDK pages products (its only catalog enumerator), so the client
+         *     follows `links.next` whenever it appears; no example carries one.
+         */
+        ProductCollection: {
+            /**
+             * Format: int32
+             * @description Number of products in `items`.
+             */
+            totalCount?: number;
+            /** @description The products on this page. */
+            items: components["schemas"]["Product"][];
+            /** @description This page, and the next and previous pages when there are any. */
+            links?: components["schemas"]["ResourceLinks"];
+            /** @description Metadata attributes (`objectType` is `Collection`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        };
+        /** @description Whether a SKU's purchase needs the partner's attestation (product-resources). */
+        AttestationProperties: {
+            /** @description The kind of attestation, for example `Windows365`. */
+            attestationType?: string;
+            /** @description Whether attestation is required for purchase (`partnerOnRecordAttestationAccepted` on the cart or order line). */
+            enforceAttestation?: boolean;
+        };
+        /**
+         * @description A specialized offer's discount (product-resources: PricingPolicies; the .NET SDK names its type
+         *     `PolicyType`).
+         */
+        PricingPolicy: {
+            /** @description Whether the discount is a percentage or a flat amount. */
+            type?: string;
+            /** @description The discount's amount. */
+            value?: string;
+        };
+        /** @description Only on products of the `SpecializedOffers` sub-type (product-resources). */
+        SpecializedOfferProperties: {
+            /** @description When the specialized offer starts. */
+            startDate?: string;
+            /** @description When the specialized offer ends. */
+            endDate?: string;
+            /** @description The offer's discounts. */
+            pricingPolicies?: components["schemas"]["PricingPolicy"][];
+        };
+        /**
+         * @description A currency: product-resources types `defaultCurrency` as a string, every example and the .NET SDK
+         *     answer this object (D54).
+         */
+        Currency: {
+            /** @description ISO 4217 code, for example `USD`. */
+            code?: string;
+            /** @description The currency's symbol, for example `$`. */
+            symbol?: string;
+        };
+        /**
+         * @description The least amount a savings plan commits to (product-resources). The table types `amount` as an
+         *     int; the savings-plan guide's example sends the string `"0.001"`: both are taken (D54).
+         */
+        MinimumPurchaseCommitment: {
+            /** @description The commitment's period, for example `Hourly`. */
+            grain?: string;
+            /** @description The commitment's currency. */
+            currencyCode?: components["schemas"]["Currency"];
+            /** @description The least amount, a number or its decimal text. */
+            amount?: number | string;
+        };
+        /** @description A SKU's links (its availabilities and itself). */
+        SkuLinks: {
+            /** @description The SKU's availabilities. */
+            availabilities?: components["schemas"]["Link"];
+            /** @description This SKU. */
+            self?: components["schemas"]["Link"];
+        };
+        /**
+         * @description A purchasable stock-keeping unit of a product (product-resources: Sku). `purchasePrerequisites`
+         *     names what must be cleared before a purchase (D55); `dynamicAttributes` "can change without
+         *     notice": its keys are kept as they come and no code should depend on one. Fields the docs do not
+         *     list are kept as they come.
+         */
+        Sku: {
+            /** @description The SKU id, unique only within its product, for example `0001`. */
+            id: string;
+            /** @description The product the SKU belongs to. */
+            productId?: string;
+            /** @description The SKU's title. */
+            title?: string;
+            /** @description The SKU's description. */
+            description?: string;
+            /**
+             * Format: int32
+             * @description The least quantity a purchase may take.
+             */
+            minimumQuantity?: number;
+            /**
+             * Format: int32
+             * @description The most quantity a purchase may take.
+             */
+            maximumQuantity?: number;
+            /** @description Whether the SKU is a trial. */
+            isTrial?: boolean;
+            /** @description The billing cycles a purchase may take, as the wire writes them (`monthly`, `annual`, `one_time`). */
+            supportedBillingCycles?: string[];
+            /**
+             * @description What must be done before a purchase: documented `InventoryCheck` (checkInventory) and
+             *     `AzureSubscriptionRegistration` (register the Azure subscription); the examples also show
+             *     `MicrosoftCloudAgreement` and `MicrosoftCustomerAgreement` (the customer's acceptance,
+             *     createCustomerAgreement). Other values are kept as they come (D55).
+             */
+            purchasePrerequisites?: string[];
+            /** @description The inventory context checkInventory needs for this SKU (`CustomerId`, `AzureSubscriptionId`, `ArmRegionName`). */
+            inventoryVariables?: string[];
+            /** @description What a cart line's `provisioningContext` must give for this SKU (`Scope`, `SubscriptionId`, `Duration`). */
+            provisioningVariables?: string[];
+            /**
+             * @description Properties that "can change without notice" (product-resources), for new commerce
+             *     `hasConstraints`, `isAddon`, `prerequisiteSkus`, `upgradeTargetOffers` and
+             *     `conversionInstructions`; kept as they come.
+             */
+            dynamicAttributes?: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the purchase needs the partner's attestation. */
+            attestationProperties?: components["schemas"]["AttestationProperties"];
+            /** @description What the SKU allows after purchase, for example `Refund` (REST reference and examples). */
+            actions?: string[];
+            /** @description Only on SKUs that support consumption such as overage. */
+            consumptionType?: string;
+            /** @description Only on specialized offers. */
+            specializedOfferProperties?: components["schemas"]["SpecializedOfferProperties"];
+            /** @description Only on savings plans. */
+            minimumPurchaseCommitment?: components["schemas"]["MinimumPurchaseCommitment"];
+            /** @description The SKU's terms of use (.NET SDK). */
+            termsOfUseUri?: string;
+            /** @description The SKU's constraints (.NET SDK). */
+            constraints?: ({
+                /** @description The constraint's name. */
+                constraintName?: string;
+                /** @description The constraint's value. */
+                constraintValue?: string;
+                /** @description The constraint's kind. */
+                constraintType?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description The SKU's availabilities and itself. */
+            links?: components["schemas"]["SkuLinks"];
+            /** @description Metadata attributes (`objectType` is `Sku`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A product's SKUs. No paging is documented; the client follows `links.next` whenever it appears. */
+        SkuCollection: {
+            /**
+             * Format: int32
+             * @description Number of SKUs in `items`.
+             */
+            totalCount?: number;
+            /** @description The SKUs. */
+            items: components["schemas"]["Sku"][];
+            /** @description This collection, and the next and previous pages when there are any. */
+            links?: components["schemas"]["ResourceLinks"];
+            /** @description Metadata attributes (`objectType` is `Collection`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        };
+        /** @description What an availability's terms renew to. */
+        RenewalInstruction: {
+            /** @description The terms (by `id`) the instruction applies to. */
+            applicableTermIds?: string[];
+            /** @description What those terms renew to. */
+            renewalOptions?: ({
+                /** @description The product and SKU renewed to, `productId:skuId`. */
+                renewToId?: string;
+                /** @description Whether the renewal happens on its own. */
+                isAutoRenewable?: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        /** @description How much of a purchase a cancellation refunds, and until when (an availability term's cancellation policy). */
+        RefundOption: {
+            /**
+             * Format: int32
+             * @description The option's place among the policy's options.
+             */
+            sequenceId?: number;
+            /** @description The refund, for example `Full` or `Partial`. */
+            type?: string;
+            /** @description How long after purchase the option lasts, an ISO 8601 duration such as `P1D`. */
+            expiresAfter?: string;
+        };
+        /**
+         * @description A term an availability is sold on (product-resources: Term lists `duration` and `description`;
+         *     the .NET SDK and the examples add `id`, `billingCycle`, `renewalOptions` and
+         *     `cancellationPolicies`). A cart or order line takes its `duration` as `termDuration` and its
+         *     `billingCycle` (D56).
+         */
+        AvailabilityTerm: {
+            /** @description The term's id, named by `renewalInstructions`. */
+            id?: string;
+            /** @description The term's length, an ISO 8601 duration (`P1M`, `P1Y`, `P3Y`). */
+            duration?: string;
+            /** @description The term's description. */
+            description?: string;
+            /**
+             * @description The term's billing cycle as the examples write it (`Annual`, `Monthly`); the service binds it
+             *     case-insensitively.
+             */
+            billingCycle?: string;
+            /** @description The terms the term may renew to (.NET SDK). */
+            renewalOptions?: ({
+                /** @description The renewal's term. */
+                termDuration?: string;
+                /** @description The renewal's description. */
+                description?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description What a cancellation refunds, and until when. */
+            cancellationPolicies?: ({
+                /** @description The policy's refunds. */
+                refundOptions?: components["schemas"]["RefundOption"][];
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An availability's links (the REST reference adds `next`, `previous` and `pricing`; examples carry only `self`). */
+        AvailabilityLinks: {
+            /** @description This availability. */
+            self?: components["schemas"]["Link"];
+            /** @description Listed by the REST reference; absent in every example. */
+            next?: components["schemas"]["Link"];
+            /** @description Listed by the REST reference; absent in every example. */
+            previous?: components["schemas"]["Link"];
+            /** @description Listed by the REST reference; absent in every example. */
+            pricing?: components["schemas"]["Link"];
+        };
+        /**
+         * @description A configuration in which a SKU is sold: country, currency, segment, terms (product-resources:
+         *     Availability). Its `catalogItemId` is what a purchase names (an order line's `offerId`, a cart
+         *     line's `catalogItemId`); availability ids "are reissued on a regular basis": read it at the time
+         *     of purchase and read it again when a purchase answers 400019 (D57).
+         */
+        Availability: {
+            /** @description The availability id, unique only within its product and SKU; it changes over time. */
+            id: string;
+            /** @description The product the availability belongs to. */
+            productId?: string;
+            /** @description The SKU the availability belongs to. */
+            skuId?: string;
+            /** @description What a purchase names, `productId:skuId:availabilityId`; valid for a short time only. */
+            catalogItemId?: string;
+            /** @description The availability's currency. */
+            defaultCurrency?: components["schemas"]["Currency"];
+            /** @description The industry segment (`commercial`, `education`, `government`, `nonprofit`), as the wire writes it. */
+            segment?: string;
+            /** @description The country or region, ISO 3166 alpha-2. */
+            country?: string;
+            /** @description Whether the availability can be bought. */
+            isPurchasable?: boolean;
+            /** @description Whether the availability renews. */
+            isRenewable?: boolean;
+            /** @description What the availability's terms renew to. */
+            renewalInstructions?: components["schemas"]["RenewalInstruction"][];
+            /** @description The terms the availability is sold on. */
+            terms?: components["schemas"]["AvailabilityTerm"][];
+            /** @description Quantities the availability includes (.NET SDK, REST reference). */
+            includedQuantityOptions?: ({
+                /**
+                 * Format: int32
+                 * @description The quantity.
+                 */
+                units?: number;
+                /** @description What the quantity is. */
+                description?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description The availability's product (a single availability read carries it). */
+            product?: components["schemas"]["Product"];
+            /** @description The availability's SKU (a single availability read carries it). */
+            sku?: components["schemas"]["Sku"];
+            /** @description The availability's links. */
+            links?: components["schemas"]["AvailabilityLinks"];
+            /** @description Metadata attributes (`objectType` is `Availability`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A SKU's availabilities. No paging is documented; the client follows `links.next` whenever it appears. */
+        AvailabilityCollection: {
+            /**
+             * Format: int32
+             * @description Number of availabilities in `items`.
+             */
+            totalCount?: number;
+            /** @description The availabilities. */
+            items: components["schemas"]["Availability"][];
+            /** @description This collection, and the next and previous pages when there are any. */
+            links?: components["schemas"]["ResourceLinks"];
+            /** @description Metadata attributes (`objectType` is `Collection`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        };
     };
     responses: {
         /** @description Missing or invalid input; the body says what is wrong. Not retryable: fix the request. */
@@ -1773,6 +2436,36 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description Authenticated, but the partner may not read this part of the catalog: the view (400036) or the
+         *     segment (400030).
+         */
+        CatalogForbidden: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description No such product (400013), SKU (400018) or availability (400019) in this country. An availability
+         *     id read a while ago may have been reissued: read the SKU's availabilities again (D57).
+         */
+        CatalogNotFound: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1854,6 +2547,43 @@ export interface components {
         OrderIdQuery: string;
         /** @description Subscription identifier (a GUID in every example, typed string by the REST reference). */
         SubscriptionId: string;
+        /**
+         * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
+         *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
+         *     length than two letters (D58).
+         */
+        Country: string;
+        /**
+         * @description Which part of the catalog to list. Required: the docs' tables say so (the REST reference marks it
+         *     optional, and the service answers no products without one, D58). The documented values;
+         *     `MarketplaceSaaS` only by country. `AzureAzureReservationsVM` is in no value list but is the
+         *     docs' own request for Azure VM reservations on Azure plans (twice): it is taken, as a working
+         *     request the docs show (D59). The service binds the value case-insensitively.
+         */
+        TargetView: "Azure" | "AzureReservations" | "AzureReservationsVM" | "AzureReservationsSQL" | "AzureReservationsCosmosDb" | "MicrosoftAzure" | "OnlineServices" | "Software" | "SoftwareSUSELinux" | "SoftwarePerpetual" | "SoftwareSubscriptions" | "SpecializedOffers" | "MarketplaceSaaS" | "AzureAzureReservationsVM";
+        /**
+         * @description The industry segment to list for. Without it, availabilities are listed for every segment but
+         *     nonprofit ("Nonprofit needs to be passed specifically"). Bound case-insensitively: the examples
+         *     send `Commercial` as well as `commercial`.
+         */
+        TargetSegment: "commercial" | "education" | "government" | "nonprofit";
+        /**
+         * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+         *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+         */
+        ReservationScope: "AzurePlan";
+        /**
+         * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+         *     it a GUID, every example is a code (D53).
+         */
+        ProductId: string;
+        /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+        SkuId: string;
+        /**
+         * @description The availability id, unique only within its product and SKU, such as `CFQ7TTC0K971`. It is
+         *     reissued from time to time: an id read a while ago may answer 404 400019 (D57).
+         */
+        AvailabilityId: string;
     };
     requestBodies: never;
     headers: {
@@ -1919,6 +2649,24 @@ export type OrderError = components['schemas']['OrderError'];
 export type CartCheckoutResult = components['schemas']['CartCheckoutResult'];
 export type Subscription = components['schemas']['Subscription'];
 export type SubscriptionCollection = components['schemas']['SubscriptionCollection'];
+export type ItemType = components['schemas']['ItemType'];
+export type ProductLinks = components['schemas']['ProductLinks'];
+export type Product = components['schemas']['Product'];
+export type ProductCollection = components['schemas']['ProductCollection'];
+export type AttestationProperties = components['schemas']['AttestationProperties'];
+export type PricingPolicy = components['schemas']['PricingPolicy'];
+export type SpecializedOfferProperties = components['schemas']['SpecializedOfferProperties'];
+export type Currency = components['schemas']['Currency'];
+export type MinimumPurchaseCommitment = components['schemas']['MinimumPurchaseCommitment'];
+export type SkuLinks = components['schemas']['SkuLinks'];
+export type Sku = components['schemas']['Sku'];
+export type SkuCollection = components['schemas']['SkuCollection'];
+export type RenewalInstruction = components['schemas']['RenewalInstruction'];
+export type RefundOption = components['schemas']['RefundOption'];
+export type AvailabilityTerm = components['schemas']['AvailabilityTerm'];
+export type AvailabilityLinks = components['schemas']['AvailabilityLinks'];
+export type Availability = components['schemas']['Availability'];
+export type AvailabilityCollection = components['schemas']['AvailabilityCollection'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -1933,6 +2681,8 @@ export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseCartBadRequest = components['responses']['CartBadRequest'];
 export type ResponseCartNotFound = components['responses']['CartNotFound'];
 export type ResponseCartConflict = components['responses']['CartConflict'];
+export type ResponseCatalogForbidden = components['responses']['CatalogForbidden'];
+export type ResponseCatalogNotFound = components['responses']['CatalogNotFound'];
 export type ParameterCustomerId = components['parameters']['CustomerId'];
 export type ParameterMsRequestId = components['parameters']['MsRequestId'];
 export type ParameterMsCorrelationId = components['parameters']['MsCorrelationId'];
@@ -1952,6 +2702,13 @@ export type ParameterAttachmentId = components['parameters']['AttachmentId'];
 export type ParameterCartId = components['parameters']['CartId'];
 export type ParameterOrderIdQuery = components['parameters']['OrderIdQuery'];
 export type ParameterSubscriptionId = components['parameters']['SubscriptionId'];
+export type ParameterCountry = components['parameters']['Country'];
+export type ParameterTargetView = components['parameters']['TargetView'];
+export type ParameterTargetSegment = components['parameters']['TargetSegment'];
+export type ParameterReservationScope = components['parameters']['ReservationScope'];
+export type ParameterProductId = components['parameters']['ProductId'];
+export type ParameterSkuId = components['parameters']['SkuId'];
+export type ParameterAvailabilityId = components['parameters']['AvailabilityId'];
 export type HeaderMsRequestId = components['headers']['MsRequestId'];
 export type HeaderMsCorrelationId = components['headers']['MsCorrelationId'];
 export type HeaderMsCv = components['headers']['MsCv'];
@@ -3072,6 +3829,464 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listProducts: {
+        parameters: {
+            query: {
+                /**
+                 * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
+                 *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
+                 *     length than two letters (D58).
+                 */
+                country: components["parameters"]["Country"];
+                /**
+                 * @description Which part of the catalog to list. Required: the docs' tables say so (the REST reference marks it
+                 *     optional, and the service answers no products without one, D58). The documented values;
+                 *     `MarketplaceSaaS` only by country. `AzureAzureReservationsVM` is in no value list but is the
+                 *     docs' own request for Azure VM reservations on Azure plans (twice): it is taken, as a working
+                 *     request the docs show (D59). The service binds the value case-insensitively.
+                 */
+                targetView: components["parameters"]["TargetView"];
+                /**
+                 * @description The industry segment to list for. Without it, availabilities are listed for every segment but
+                 *     nonprofit ("Nonprofit needs to be passed specifically"). Bound case-insensitively: the examples
+                 *     send `Commercial` as well as `commercial`.
+                 */
+                targetSegment?: components["parameters"]["TargetSegment"];
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the view's products. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getProduct: {
+        parameters: {
+            query: {
+                /**
+                 * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
+                 *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
+                 *     length than two letters (D58).
+                 */
+                country: components["parameters"]["Country"];
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listSkus: {
+        parameters: {
+            query: {
+                /**
+                 * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
+                 *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
+                 *     length than two letters (D58).
+                 */
+                country: components["parameters"]["Country"];
+                /**
+                 * @description The industry segment to list for. Without it, availabilities are listed for every segment but
+                 *     nonprofit ("Nonprofit needs to be passed specifically"). Bound case-insensitively: the examples
+                 *     send `Commercial` as well as `commercial`.
+                 */
+                targetSegment?: components["parameters"]["TargetSegment"];
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product's SKUs. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getSku: {
+        parameters: {
+            query: {
+                /**
+                 * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
+                 *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
+                 *     length than two letters (D58).
+                 */
+                country: components["parameters"]["Country"];
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SKU. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sku"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAvailabilities: {
+        parameters: {
+            query: {
+                /**
+                 * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
+                 *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
+                 *     length than two letters (D58).
+                 */
+                country: components["parameters"]["Country"];
+                /**
+                 * @description The industry segment to list for. Without it, availabilities are listed for every segment but
+                 *     nonprofit ("Nonprofit needs to be passed specifically"). Bound case-insensitively: the examples
+                 *     send `Commercial` as well as `commercial`.
+                 */
+                targetSegment?: components["parameters"]["TargetSegment"];
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SKU's availabilities. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getAvailability: {
+        parameters: {
+            query: {
+                /**
+                 * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
+                 *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
+                 *     length than two letters (D58).
+                 */
+                country: components["parameters"]["Country"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+                /**
+                 * @description The availability id, unique only within its product and SKU, such as `CFQ7TTC0K971`. It is
+                 *     reissued from time to time: an id read a while ago may answer 404 400019 (D57).
+                 */
+                availability_id: components["parameters"]["AvailabilityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The availability. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
             408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

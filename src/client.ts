@@ -16,6 +16,7 @@ import { resolveOptions } from "./resolve-options";
 import { cartsApi, type CartsApi } from "./resources/carts";
 import { ordersApi, type OrdersApi } from "./resources/orders";
 import { subscriptionsApi, type SubscriptionsApi } from "./resources/subscriptions";
+import { catalogApi, type CatalogApi } from "./resources/catalog";
 import type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
 
 export type { FollowOptions } from "./calls/follow";
@@ -28,6 +29,7 @@ export type PartnerCenterClient = JsonClient &
     carts: CartsApi;
     /** What an order bought: listByOrder. */
     subscriptions: SubscriptionsApi;
+    catalog: CatalogApi;
     /**
      * Calls any operation of the spec by its operationId, checked and sent like pc.orders' methods:
      * returns the success body or throws PartnerCenterError.
@@ -62,6 +64,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     orders: ordersApi(pc),
     carts: cartsApi(pc),
     subscriptions: subscriptionsApi(pc),
+    catalog: catalogApi(pc),
     call: <K extends OperationName>(operationId: K, request: OperationRequest<K>, callOptions?: CallOptions) =>
       callNamed<OperationResult<K>>(core, operationId, request as never, callOptions),
     follow: followLinks(core),

@@ -21,6 +21,16 @@ export {
 } from "./resources/order-documents";
 export { checkoutCart, checkoutCartAndWait, createCart, getCart, updateCart } from "./resources/carts";
 export { listSubscriptionsByOrder } from "./resources/subscriptions";
+export {
+  getAvailability,
+  getProduct,
+  getSku,
+  listAvailabilities,
+  listProducts,
+  listSkus,
+  type CatalogOptions,
+  type ListProductsOptions,
+} from "./resources/catalog";
 export { CLOUDS, type Cloud, type CloudEndpoints } from "./clouds";
 export {
   createRefreshTokenCredential,
@@ -72,6 +82,7 @@ export type {
 } from "./resources/carts";
 export type { ListOptions } from "./calls/list-pages";
 export type { SubscriptionsApi } from "./resources/subscriptions";
+export type { CatalogApi } from "./resources/catalog";
 export type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
 export { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./polling/poll-delay";
 export type { PollOptions, ProvisioningPoller, ProvisioningResult, ProvisioningState } from "./polling/poller";

@@ -96,6 +96,7 @@ export function validRequests(operationId: OperationName): fc.Arbitrary<RequestP
 function breakagesOfRequest(operationId: OperationName, request: RequestParts): Breakage[] {
   const rule = RULES[operationId];
   const pathParameters = rule.parameters.filter((p) => p.in === "path");
+  const queryParameters = rule.parameters.filter((p) => p.in === "query");
   // A URL carries text: a number where a text parameter goes is not of the wrong type there.
   const onTheWire = (p: { schema: RuleSchema }) => (b: Breakage) =>
     !(typeof b.value === "number" && p.schema.type === "string");
@@ -103,6 +104,13 @@ function breakagesOfRequest(operationId: OperationName, request: RequestParts): 
     ...pathParameters.flatMap((p) =>
       breakagesOf(request.path?.[p.name], p.schema, ["path", p.name]).filter(onTheWire(p)),
     ),
+    // A query parameter drawn is broken like a path one; a required one may also be left out.
+    ...queryParameters.flatMap((p) => [
+      ...(request.query?.[p.name] === undefined
+        ? []
+        : breakagesOf(request.query[p.name], p.schema, ["query", p.name]).filter(onTheWire(p))),
+      ...(p.required ? [{ path: ["query", p.name], value: undefined, what: `query ${p.name} left out` }] : []),
+    ]),
     ...(rule.body ? breakagesOf(request.body, rule.body.schema, ["body"]) : []),
   ];
 }

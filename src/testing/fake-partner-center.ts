@@ -10,6 +10,8 @@ import type { AddressInfo, Socket } from "node:net";
 import type { PlacedOrder } from "../../generated/schema";
 import type { CredentialKind } from "../rules/credential-kinds";
 import { AttemptCounter, type Fault, type FaultRate } from "./faults";
+import { Catalog } from "./state/catalog";
+import { DEFAULT_CATALOG } from "./state/default-catalog";
 import type { HandlerContext } from "./handlers";
 import { checkedOptions, DEFAULT_CART_LIFETIME_MS, type FakePartnerCenterOptions } from "./options";
 import { serve, type FakeContext } from "./serve";
@@ -121,7 +123,13 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
     once: new AnswerOnce(retention, stats),
     attempts: new AttemptCounter(retention),
     faults: { scheduled: [] as (Fault | null)[], rate: undefined as FaultRate | undefined },
-    handlers: handlerContext(options, settings.pageSize, { store, carts, attestationOffers, onCreate }),
+    handlers: handlerContext(options, settings.pageSize, {
+      store,
+      carts,
+      catalog: new Catalog(DEFAULT_CATALOG),
+      attestationOffers,
+      onCreate,
+    }),
     tokenKind: (token) => signIn.kindOf(token) ?? (tokens.size === 0 ? "app+user" : tokens.get(token)),
     options,
   };
@@ -132,7 +140,7 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
 function handlerContext(
   options: FakePartnerCenterOptions,
   pageSize: number,
-  parts: Pick<HandlerContext, "store" | "carts" | "attestationOffers" | "onCreate">,
+  parts: Pick<HandlerContext, "store" | "carts" | "catalog" | "attestationOffers" | "onCreate">,
 ): HandlerContext {
   const offerKinds = new Map<string, OfferKind>(Object.entries({ ...DOCUMENTED_OFFER_KINDS, ...options.offerKinds }));
   const tenant = options.tenant ?? "production";

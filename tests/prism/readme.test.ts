@@ -107,6 +107,16 @@ describe("the README", () => {
     ]);
   }, 15_000);
 
+  it("shows examples/find-in-catalog.ts verbatim, and it finds the fake catalog's new-commerce offer", async () => {
+    const find = readFileSync(join(ROOT, "examples", "find-in-catalog.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + find + "```");
+    const { logged } = await runAgainstFake(find);
+    expect(logged).toEqual([
+      "Microsoft 365 Business Basic: CFQ7TTC0LH18:0001:CFQ7TTC0K971 P1Y Annual",
+      "  before buying: MicrosoftCloudAgreement",
+    ]);
+  });
+
   it("shows examples/per-operation.ts verbatim, and its functions run on a core against the fake", async () => {
     const perOperation = readFileSync(join(ROOT, "examples", "per-operation.ts"), "utf8");
     expect(readme).toContain("```ts\n" + perOperation + "```");

@@ -6,12 +6,15 @@ import type { CredentialKind } from "../../rules/credential-kinds";
 import type { BoundRequest } from "../../rules/request";
 import type { Refusal } from "../state/cancellation";
 import type { CartStore } from "../state/carts";
+import type { Catalog } from "../state/catalog";
 import type { OrderStore } from "../state/store";
 import { errorAnswer, type Answer } from "../wire/answers";
 
 export interface HandlerContext {
   store: OrderStore;
   carts: CartStore;
+  /** What the catalog reads answer from. */
+  catalog: Catalog;
   /** Orders per listOrders page. */
   pageSize: number;
   /** Counted when an order is created. */

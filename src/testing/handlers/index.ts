@@ -6,6 +6,7 @@ import type { CredentialKind } from "../../rules/credential-kinds";
 import type { BoundRequest, OperationId } from "../../rules/request";
 import type { Answer } from "../wire/answers";
 import { CART_HANDLERS } from "./carts";
+import { CATALOG_HANDLERS } from "./catalog";
 import type { Handler, HandlerContext } from "./context";
 import { ORDER_HANDLERS } from "./orders";
 import { SUBSCRIPTION_HANDLERS } from "./subscriptions";
@@ -14,7 +15,12 @@ export type { HandlerContext } from "./context";
 
 // Every operation of the spec has one (the compiler checks); looked up in a Map, never on an
 // object's prototype.
-const TABLE = { ...ORDER_HANDLERS, ...CART_HANDLERS, ...SUBSCRIPTION_HANDLERS } satisfies Record<OperationId, Handler>;
+const TABLE = {
+  ...ORDER_HANDLERS,
+  ...CART_HANDLERS,
+  ...SUBSCRIPTION_HANDLERS,
+  ...CATALOG_HANDLERS,
+} satisfies Record<OperationId, Handler>;
 const HANDLERS = new Map<string, Handler>(Object.entries(TABLE));
 
 export async function handleOperation(

@@ -1,0 +1,101 @@
+// The fake's catalog: products by id, each with its SKUs and their availabilities, and the views
+// each product is listed in; read as the by-country catalog operations read it. Ids are data:
+// Maps, never an object's keys.
+
+/** One availability as the catalog holds it: what an availability read answers, less its links. */
+export interface CatalogAvailability {
+  id: string;
+  segment: string;
+  country: string;
+  terms?: unknown[];
+  [field: string]: unknown;
+}
+
+export interface CatalogSku {
+  id: string;
+  availabilities: CatalogAvailability[];
+  [field: string]: unknown;
+}
+
+export interface CatalogProduct {
+  id: string;
+  /** The `targetView`s that list it. */
+  views: string[];
+  skus: CatalogSku[];
+  [field: string]: unknown;
+}
+
+const link = (uri: string) => ({ uri, method: "GET", headers: [] });
+
+export class Catalog {
+  private readonly products = new Map<string, CatalogProduct>();
+
+  constructor(products: readonly CatalogProduct[]) {
+    for (const product of products) this.products.set(product.id, product);
+  }
+
+  /** The products a view lists in a country: those with an availability there. */
+  list(view: string, country: string): CatalogProduct[] {
+    const wanted = view.toLowerCase();
+    return [...this.products.values()].filter(
+      (p) => p.views.some((v) => v.toLowerCase() === wanted) && soldIn(p, country),
+    );
+  }
+
+  product(id: string, country: string): CatalogProduct | undefined {
+    const product = this.products.get(id);
+    return product && soldIn(product, country) ? product : undefined;
+  }
+
+  /** A product as an answer shows it, with its links for this country. */
+  productAnswer(product: CatalogProduct, country: string): Record<string, unknown> {
+    const { views: _views, skus: _skus, ...fields } = product;
+    const at = `/products/${product.id}`;
+    return {
+      ...fields,
+      links: { skus: link(`${at}/skus?country=${country}`), self: link(`${at}?country=${country}`) },
+    };
+  }
+
+  skuAnswer(product: CatalogProduct, sku: CatalogSku, country: string): Record<string, unknown> {
+    const { availabilities: _a, ...fields } = sku;
+    const at = `/products/${product.id}/skus/${sku.id}`;
+    return {
+      ...fields,
+      productId: product.id,
+      links: {
+        availabilities: link(`${at}/availabilities?country=${country}`),
+        self: link(`${at}?country=${country}`),
+      },
+    };
+  }
+
+  availabilityAnswer(
+    product: CatalogProduct,
+    sku: CatalogSku,
+    availability: CatalogAvailability,
+  ): Record<string, unknown> {
+    const at = `/products/${product.id}/skus/${sku.id}/availabilities/${availability.id}`;
+    return {
+      ...availability,
+      productId: product.id,
+      skuId: sku.id,
+      catalogItemId: `${product.id}:${sku.id}:${availability.id}`,
+      links: { self: link(`${at}?country=${availability.country}`) },
+    };
+  }
+}
+
+const soldIn = (product: CatalogProduct, country: string) =>
+  product.skus.some((sku) => sku.availabilities.some((a) => a.country.toLowerCase() === country.toLowerCase()));
+
+/** A SKU's availabilities in a country for a segment; without one, every segment but nonprofit (as documented). */
+export function availabilitiesIn(sku: CatalogSku, country: string, segment: string | undefined): CatalogAvailability[] {
+  return sku.availabilities.filter(
+    (a) =>
+      a.country.toLowerCase() === country.toLowerCase() &&
+      (segment === undefined
+        ? a.segment.toLowerCase() !== "nonprofit"
+        : a.segment.toLowerCase() === segment.toLowerCase()),
+  );
+}

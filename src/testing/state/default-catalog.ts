@@ -1,0 +1,143 @@
+// The fake's default catalog, drawn from the docs' own examples: a new-commerce license-based
+// product (Microsoft 365 Business Basic, get-a-sku-by-id and get-an-availability-by-id), the Azure
+// savings plan (azure-purchase-savings-plan) and a VM reservation (get-a-sku-by-id), all in the US.
+// The reservation's product title and its availability are not in the docs (its SKU's page shows
+// neither): they are made up, and say so.
+import type { CatalogProduct } from "./catalog";
+
+const M365_BUSINESS_BASIC: CatalogProduct = {
+  id: "CFQ7TTC0LH18",
+  views: ["OnlineServices"],
+  title: "Microsoft 365 Business Basic",
+  description:
+    "Best for businesses that need professional email, cloud file storage, and online meetings & chat. Desktop versions of Office apps like Excel, Word, and PowerPoint not included. For businesses with up to 300 employees.",
+  productType: { id: "OnlineServicesNCE", displayName: "OnlineServicesNCE" },
+  isMicrosoftProduct: true,
+  publisherName: "Microsoft Corporation",
+  skus: [
+    {
+      id: "0001",
+      title: "Microsoft 365 Business Basic",
+      description: "Microsoft 365 Business Basic",
+      minimumQuantity: 1,
+      maximumQuantity: 300,
+      isTrial: false,
+      supportedBillingCycles: ["annual", "monthly"],
+      purchasePrerequisites: ["MicrosoftCloudAgreement"],
+      inventoryVariables: [],
+      provisioningVariables: [],
+      actions: ["Refund"],
+      dynamicAttributes: { isMicrosoftProduct: true, hasConstraints: true, isAddon: false, prerequisiteSkus: [] },
+      availabilities: [
+        {
+          id: "CFQ7TTC0K971",
+          defaultCurrency: { code: "USD", symbol: "$" },
+          segment: "commercial",
+          country: "US",
+          isPurchasable: true,
+          isRenewable: true,
+          renewalInstructions: [
+            {
+              applicableTermIds: ["5aeco6mffyxo"],
+              renewalOptions: [{ renewToId: "CFQ7TTC0LH18:0001", isAutoRenewable: true }],
+            },
+          ],
+          terms: [
+            {
+              id: "5aeco6mffyxo",
+              duration: "P1Y",
+              description: "One-Year commitment for monthly/yearly billing",
+              billingCycle: "Annual",
+              cancellationPolicies: [{ refundOptions: [{ sequenceId: 0, type: "Full", expiresAfter: "P1D" }] }],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const AZURE_SAVINGS_PLAN: CatalogProduct = {
+  id: "DZH318Z09V6F",
+  views: ["Azure"],
+  title: "Azure savings plan",
+  description:
+    "Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment",
+  productType: { id: "Azure", displayName: "Azure", subType: { id: "SavingsPlan", displayName: "SavingsPlan" } },
+  isMicrosoftProduct: true,
+  publisherName: "Microsoft Corporation",
+  skus: [
+    {
+      id: "0001",
+      title: "Compute savings plan, 1 Year",
+      description: "Compute savings plan, 1 Year",
+      minimumQuantity: 1,
+      maximumQuantity: 1,
+      minimumPurchaseCommitment: { grain: "Hourly", currencyCode: { code: "USD", symbol: "$" }, amount: "0.001" },
+      isTrial: false,
+      supportedBillingCycles: ["one_time", "monthly"],
+      purchasePrerequisites: ["MicrosoftCloudAgreement"],
+      inventoryVariables: [],
+      provisioningVariables: [],
+      actions: ["Refund"],
+      dynamicAttributes: { isMicrosoftProduct: true, armSkuName: "Compute_Savings_Plan", termDuration: "P1Y" },
+      availabilities: [
+        {
+          id: "DZH318Z0BLD3",
+          defaultCurrency: { code: "USD", symbol: "$" },
+          segment: "commercial",
+          country: "US",
+          isPurchasable: true,
+          isRenewable: false,
+          renewalInstructions: [],
+          terms: [{ duration: "P1Y", description: "1year" }],
+        },
+      ],
+    },
+  ],
+};
+
+const VM_RESERVATION: CatalogProduct = {
+  id: "DZH318Z0BQ3V",
+  views: ["Azure", "AzureReservations", "AzureReservationsVM", "AzureAzureReservationsVM"],
+  // Made up, as is the availability below: the docs show only this product's SKU.
+  title: "Reserved Virtual Machine Instances, Dsv3 Series",
+  description: "Reserved Virtual Machines Instance, Dsv3 Series",
+  productType: {
+    id: "Azure",
+    displayName: "Azure",
+    subType: { id: "VirtualMachines", displayName: "VirtualMachines" },
+  },
+  isMicrosoftProduct: true,
+  publisherName: "Microsoft",
+  skus: [
+    {
+      id: "00G1",
+      title: "Reserved VM Instance, Standard_D32s_v3, US West 2, 3 Years",
+      description: "Reserved Virtual Machines Instance, Standard_D32s_v3, US West 2, 3 Years",
+      minimumQuantity: 1,
+      maximumQuantity: 999999999,
+      isTrial: false,
+      supportedBillingCycles: ["one_time"],
+      purchasePrerequisites: ["AzureSubscriptionRegistration", "InventoryCheck"],
+      inventoryVariables: ["CustomerId", "AzureSubscriptionId"],
+      provisioningVariables: ["Scope", "SubscriptionId"],
+      dynamicAttributes: { armSkuName: "Standard_D32s_v3", armRegionName: "westus2", duration: "3Years" },
+      availabilities: [
+        {
+          // Made up: no docs page shows this SKU's availability.
+          id: "FAKE0000RI01",
+          defaultCurrency: { code: "USD", symbol: "$" },
+          segment: "commercial",
+          country: "US",
+          isPurchasable: true,
+          isRenewable: false,
+          renewalInstructions: [],
+          terms: [{ duration: "P3Y", description: "3 Years" }],
+        },
+      ],
+    },
+  ],
+};
+
+export const DEFAULT_CATALOG: readonly CatalogProduct[] = [M365_BUSINESS_BASIC, AZURE_SAVINGS_PLAN, VM_RESERVATION];
