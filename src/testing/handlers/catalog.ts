@@ -65,9 +65,10 @@ const getAvailability: Handler = ({ catalog }, request) => {
   if (isAnswer(found)) return found;
   const { product, sku } = found as { product: CatalogProduct; sku: CatalogSku };
   const id = asText(request.path.availability_id);
-  const availability = availabilitiesIn(sku, country(request), undefined)
-    .concat(availabilitiesIn(sku, country(request), "nonprofit"))
-    .find((a) => a.id === id);
+  // By id, in any segment: only lists leave nonprofit out unless asked.
+  const availability = sku.availabilities.find(
+    (a) => a.id === id && a.country.toLowerCase() === country(request).toLowerCase(),
+  );
   if (!availability) return NO_AVAILABILITY;
   const body = {
     ...catalog.availabilityAnswer(product, sku, availability),
