@@ -8,6 +8,7 @@ import { requestCheckSizes } from "./request-checks.mjs";
 import { allocations, LINE_ITEMS, microsPerCall, PAGE_SIZES, scalingVariants, stageCalls } from "./scaling.mjs";
 import { startLoopbackServer, loopbackVariants } from "./loopback.mjs";
 import { overheadVariants } from "./overhead.mjs";
+import { CATALOG_SHAPE, catalogVariants } from "./catalog.mjs";
 import { LIMIT, placeAndWait } from "./lifecycle.mjs";
 import { listenerVariants } from "./listeners.mjs";
 import { pageThrough, startSeededFake } from "./paging.mjs";
@@ -323,6 +324,32 @@ if (!REDIS_SERVER) {
     "fleet: 4 workers sharing through Redis take ≤ 1.11x the time the limit allows (≥ 0.9 of its throughput)",
     four.ratio.median <= 1.11,
     `${four.ratio.median.toFixed(2)}x`,
+  );
+}
+
+say(
+  "\n9. pc.catalog.offers over 100 products x 5 SKUs x 3 availabilities, fetch stubbed (walks/s; ratio to bare openapi-fetch, same round)",
+);
+{
+  const variants = catalogVariants();
+  const walked = await variants["this client, catalog.offers"]();
+  const expected = CATALOG_SHAPE.products * CATALOG_SHAPE.skus * CATALOG_SHAPE.availabilities;
+  if (walked.length !== expected) throw new Error(`catalog.offers found ${walked.length} offers, not ${expected}`);
+  results.catalogOffers = await compare(variants, {
+    baseline: "openapi-fetch (bare)",
+    rounds: ROUNDS,
+    count: 3,
+    warmup: 3,
+  });
+  for (const [name, m] of Object.entries(results.catalogOffers)) {
+    say(`     ${name.padEnd(28)} ${range(m.opsPerSecond).padEnd(26)} ${range(m.ratio, 2, "x")}`);
+  }
+  const r = results.catalogOffers["this client, catalog.offers"].ratio;
+  // Costing at most 1.2x the bare reads is a throughput of at least 1/1.2 of theirs.
+  goal(
+    "catalog.offers: costs ≤ 1.2x the same reads through bare openapi-fetch",
+    1 / r.median <= 1.2,
+    `${(1 / r.median).toFixed(2)}x the cost [${(1 / r.max).toFixed(2)}–${(1 / r.min).toFixed(2)}]`,
   );
 }
 

@@ -766,6 +766,27 @@ export const examples = {
     "status": "pending_po_upload",
     "transactionType": "UserPurchase"
   } satisfies S["PlacedOrder"],
+  /** createOrder 403 (application/json): The customer's MCA acceptance is not confirmed (13605) */
+  forbiddenMcaNotAccepted: {
+    "code": 13605,
+    "description": "Either a partner confirmation of the customer acceptance of the Microsoft Customer Agreement must be provided or the customer must accept the Microsoft Customer Agreement in the Microsoft Admin Center before you can complete this purchase",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** createOrder 403 (application/json): The indirect reseller has not accepted the MPA (900123) */
+  forbiddenResellerMpaNotAccepted: {
+    "code": 900123,
+    "description": "Microsoft Partner Agreement hasn't been accepted by the indirect reseller",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** createOrder 404 (application/json): Availability not found (400019) */
+  notFoundAvailability: {
+    "code": 400019,
+    "description": "Availability not found",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
   /** createOrder 409 (application/json): Order in progress (800060) */
   conflictOrderInProgress: {
     "code": 800060,
@@ -2337,13 +2358,6 @@ export const examples = {
     "data": [],
     "source": "PartnerFD"
   } satisfies S["ErrorResponse"],
-  /** listProducts 404 (application/json): Availability not found (400019) */
-  notFoundAvailability: {
-    "code": 400019,
-    "description": "Availability not found",
-    "data": [],
-    "source": "PartnerFD"
-  } satisfies S["ErrorResponse"],
   /** getProduct 200 (application/json): A product by id (Azure savings plan) */
   getProduct200: {
     "id": "DZH318Z09V6F",
@@ -2810,4 +2824,750 @@ export const examples = {
       }
     }
   } satisfies S["Availability"],
+  /** listCustomerProducts 200 (application/json): New-commerce license-based products for a customer */
+  listCustomerProducts200: {
+    "totalCount": 1,
+    "items": [
+      {
+        "id": "CFQ7TTC0LH18",
+        "title": "Microsoft 365 Business Basic",
+        "description": "Best for businesses that need professional email, cloud file storage, and online meetings & chat. Desktop versions of Office apps like Excel, Word, and PowerPoint not included. For businesses with up to 300 employees.",
+        "productType": {
+          "id": "OnlineServicesNCE",
+          "displayName": "OnlineServicesNCE"
+        },
+        "isMicrosoftProduct": true,
+        "publisherName": "Microsoft Corporation",
+        "links": {
+          "skus": {
+            "uri": "/products/CFQ7TTC0LH18/skus?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/products/CFQ7TTC0LH18?country=US",
+            "method": "GET",
+            "headers": []
+          }
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products?country=US&targetView=OnlineServices",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["ProductCollection"],
+  /** getCustomerProduct 200 (application/json): A product by id for a customer (Azure savings plan) */
+  getCustomerProduct200: {
+    "id": "DZH318Z09V6F",
+    "title": "Azure savings plan",
+    "description": "Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment",
+    "productType": {
+      "id": "Azure",
+      "displayName": "Azure",
+      "subType": {
+        "id": "SavingsPlan",
+        "displayName": "SavingsPlan"
+      }
+    },
+    "isMicrosoftProduct": true,
+    "publisherName": "Microsoft Corporation",
+    "links": {
+      "skus": {
+        "uri": "/products/DZH318Z09V6F/skus?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "self": {
+        "uri": "/products/DZH318Z09V6F?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    }
+  } satisfies S["Product"],
+  /** listCustomerSkus 200 (application/json): A product's SKUs for a customer (Compute savings plan, 1 and 3 years) */
+  listCustomerSkus200: {
+    "totalCount": 2,
+    "items": [
+      {
+        "id": "0001",
+        "productId": "DZH318Z09V6F",
+        "title": "Compute savings plan, 1 Year",
+        "description": "Compute savings plan, 1 Year",
+        "minimumQuantity": 1,
+        "maximumQuantity": 1,
+        "minimumPurchaseCommitment": {
+          "grain": "Hourly",
+          "currencyCode": {
+            "code": "USD",
+            "symbol": "$"
+          },
+          "amount": "0.001"
+        },
+        "isTrial": false,
+        "supportedBillingCycles": [
+          "one_time",
+          "monthly"
+        ],
+        "purchasePrerequisites": [
+          "MicrosoftCloudAgreement"
+        ],
+        "inventoryVariables": [],
+        "provisioningVariables": [],
+        "actions": [
+          "Refund"
+        ],
+        "dynamicAttributes": {
+          "isMicrosoftProduct": true,
+          "armSkuName": "Compute_Savings_Plan",
+          "duration": "1year",
+          "termDuration": "P1Y",
+          "internal": false
+        },
+        "links": {
+          "availabilities": {
+            "uri": "/products/DZH318Z09V6F/skus/0001/availabilities",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/products/DZH318Z09V6F/skus/0001",
+            "method": "GET",
+            "headers": []
+          }
+        }
+      },
+      {
+        "id": "0002",
+        "productId": "DZH318Z09V6F",
+        "title": "Compute savings plan, 3 Years",
+        "description": "Compute savings plan, 3 Years",
+        "minimumQuantity": 1,
+        "maximumQuantity": 1,
+        "minimumPurchaseCommitment": {
+          "grain": "Hourly",
+          "currencyCode": {
+            "code": "USD",
+            "symbol": "$"
+          },
+          "amount": "0.001"
+        },
+        "isTrial": false,
+        "supportedBillingCycles": [
+          "one_time",
+          "monthly"
+        ],
+        "purchasePrerequisites": [
+          "MicrosoftCloudAgreement"
+        ],
+        "inventoryVariables": [],
+        "provisioningVariables": [],
+        "actions": [
+          "Refund"
+        ],
+        "dynamicAttributes": {
+          "isMicrosoftProduct": true,
+          "armSkuName": "Compute_Savings_Plan",
+          "duration": "3years",
+          "termDuration": "P3Y",
+          "internal": false
+        },
+        "links": {
+          "availabilities": {
+            "uri": "/products/DZH318Z09V6F/skus/0002/availabilities?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/products/DZH318Z09V6F/skus/0002?country=US",
+            "method": "GET",
+            "headers": []
+          }
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products/DZH318Z09V6F/skus?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["SkuCollection"],
+  /** getCustomerSku 200 (application/json): A SKU by id for a customer (Compute savings plan, 1 year) */
+  getCustomerSku200: {
+    "id": "0001",
+    "productId": "DZH318Z09V6F",
+    "title": "Compute savings plan, 1 Year",
+    "description": "Compute savings plan, 1 Year",
+    "minimumQuantity": 1,
+    "maximumQuantity": 1,
+    "minimumPurchaseCommitment": {
+      "grain": "Hourly",
+      "currencyCode": {
+        "code": "USD",
+        "symbol": "$"
+      },
+      "amount": "0.001"
+    },
+    "isTrial": false,
+    "supportedBillingCycles": [
+      "one_time",
+      "monthly"
+    ],
+    "purchasePrerequisites": [
+      "MicrosoftCloudAgreement"
+    ],
+    "inventoryVariables": [],
+    "provisioningVariables": [],
+    "actions": [
+      "Refund"
+    ],
+    "dynamicAttributes": {
+      "isMicrosoftProduct": true,
+      "armSkuName": "Compute_Savings_Plan",
+      "duration": "1year",
+      "termDuration": "P1Y",
+      "internal": false
+    },
+    "links": {
+      "availabilities": {
+        "uri": "/products/DZH318Z09V6F/skus/0001/availabilities",
+        "method": "GET",
+        "headers": []
+      },
+      "self": {
+        "uri": "/products/DZH318Z09V6F/skus/0001",
+        "method": "GET",
+        "headers": []
+      }
+    }
+  } satisfies S["Sku"],
+  /** listCustomerAvailabilities 200 (application/json): A SKU's availabilities for a customer (Compute savings plan) */
+  listCustomerAvailabilities200: {
+    "totalCount": 1,
+    "items": [
+      {
+        "id": "DZH318Z0BLD3",
+        "productId": "DZH318Z09V6F",
+        "skuId": "0001",
+        "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+        "defaultCurrency": {
+          "code": "USD",
+          "symbol": "$"
+        },
+        "segment": "commercial",
+        "country": "US",
+        "isPurchasable": true,
+        "isRenewable": false,
+        "renewalInstructions": [],
+        "terms": [
+          {
+            "duration": "P1Y",
+            "description": "1year"
+          }
+        ],
+        "links": {
+          "self": {
+            "uri": "/products/DZH318Z09V6F/skus/0001/availabilities/DZH318Z0BLD3?country=US",
+            "method": "GET",
+            "headers": []
+          }
+        },
+        "product": {
+          "id": "DZH318Z09V6F",
+          "title": "Azure savings plan",
+          "description": "Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment",
+          "productType": {
+            "id": "Azure",
+            "displayName": "Azure",
+            "subType": {
+              "id": "SavingsPlan",
+              "displayName": "SavingsPlan"
+            }
+          },
+          "isMicrosoftProduct": true,
+          "publisherName": "Microsoft Corporation",
+          "links": {
+            "skus": {
+              "uri": "/products/DZH318Z09V6F/skus?country=US",
+              "method": "GET",
+              "headers": []
+            },
+            "self": {
+              "uri": "/products/DZH318Z09V6F?country=US",
+              "method": "GET",
+              "headers": []
+            }
+          }
+        },
+        "sku": {
+          "id": "0001",
+          "productId": "DZH318Z09V6F",
+          "title": "Compute savings plan, 1 Year",
+          "description": "Compute savings plan, 1 Year",
+          "minimumQuantity": 1,
+          "maximumQuantity": 1,
+          "minimumPurchaseCommitment": {
+            "grain": "Hourly",
+            "currencyCode": {
+              "code": "USD",
+              "symbol": "$"
+            },
+            "amount": "0.001"
+          },
+          "isTrial": false,
+          "supportedBillingCycles": [
+            "one_time",
+            "monthly"
+          ],
+          "purchasePrerequisites": [
+            "MicrosoftCloudAgreement"
+          ],
+          "inventoryVariables": [],
+          "provisioningVariables": [],
+          "actions": [
+            "Refund"
+          ],
+          "dynamicAttributes": {
+            "isMicrosoftProduct": true,
+            "armSkuName": "Compute_Savings_Plan",
+            "duration": "1year",
+            "termDuration": "P1Y",
+            "internal": false
+          },
+          "links": {
+            "availabilities": {
+              "uri": "/products/DZH318Z09V6F/skus/0001/availabilities?country=US",
+              "method": "GET",
+              "headers": []
+            },
+            "self": {
+              "uri": "/products/DZH318Z09V6F/skus/0001?country=US",
+              "method": "GET",
+              "headers": []
+            }
+          }
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products/DZH318Z09V6F/skus/0001/availabilities?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["AvailabilityCollection"],
+  /** getCustomerAvailability 200 (application/json): An availability by id for a customer (Compute savings plan) */
+  getCustomerAvailability200: {
+    "id": "DZH318Z0BLD3",
+    "productId": "DZH318Z09V6F",
+    "skuId": "0001",
+    "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3",
+    "defaultCurrency": {
+      "code": "USD",
+      "symbol": "$"
+    },
+    "segment": "commercial",
+    "country": "US",
+    "isPurchasable": true,
+    "isRenewable": false,
+    "renewalInstructions": [],
+    "terms": [
+      {
+        "duration": "P1Y",
+        "description": "1year"
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products/DZH318Z09V6F/skus/0001/availabilities/DZH318Z0BLD3?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "product": {
+      "id": "DZH318Z09V6F",
+      "title": "Azure savings plan",
+      "description": "Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment",
+      "productType": {
+        "id": "Azure",
+        "displayName": "Azure",
+        "subType": {
+          "id": "SavingsPlan",
+          "displayName": "SavingsPlan"
+        }
+      },
+      "isMicrosoftProduct": true,
+      "publisherName": "Microsoft Corporation",
+      "links": {
+        "skus": {
+          "uri": "/products/DZH318Z09V6F/skus?country=US",
+          "method": "GET",
+          "headers": []
+        },
+        "self": {
+          "uri": "/products/DZH318Z09V6F?country=US",
+          "method": "GET",
+          "headers": []
+        }
+      }
+    },
+    "sku": {
+      "id": "0001",
+      "productId": "DZH318Z09V6F",
+      "title": "Compute savings plan, 1 Year",
+      "description": "Compute savings plan, 1 Year",
+      "minimumQuantity": 1,
+      "maximumQuantity": 1,
+      "minimumPurchaseCommitment": {
+        "grain": "Hourly",
+        "currencyCode": {
+          "code": "USD",
+          "symbol": "$"
+        },
+        "amount": "0.001"
+      },
+      "isTrial": false,
+      "supportedBillingCycles": [
+        "one_time",
+        "monthly"
+      ],
+      "purchasePrerequisites": [
+        "MicrosoftCloudAgreement"
+      ],
+      "inventoryVariables": [],
+      "provisioningVariables": [],
+      "actions": [
+        "Refund"
+      ],
+      "dynamicAttributes": {
+        "isMicrosoftProduct": true,
+        "armSkuName": "Compute_Savings_Plan",
+        "duration": "1year",
+        "termDuration": "P1Y",
+        "internal": false
+      },
+      "links": {
+        "availabilities": {
+          "uri": "/products/DZH318Z09V6F/skus/0001/availabilities?country=US",
+          "method": "GET",
+          "headers": []
+        },
+        "self": {
+          "uri": "/products/DZH318Z09V6F/skus/0001?country=US",
+          "method": "GET",
+          "headers": []
+        }
+      }
+    }
+  } satisfies S["Availability"],
+  /** getCustomerAvailability 200 (application/json): A new-commerce availability by id for a customer (Microsoft 365 Business Basic) */
+  getCustomerAvailability200NewCommerce: {
+    "id": "CFQ7TTC0K971",
+    "productId": "CFQ7TTC0LH18",
+    "skuId": "0001",
+    "catalogItemId": "CFQ7TTC0LH18:0001:CFQ7TTC0K971",
+    "defaultCurrency": {
+      "code": "USD",
+      "symbol": "$"
+    },
+    "segment": "commercial",
+    "country": "US",
+    "isPurchasable": true,
+    "isRenewable": true,
+    "renewalInstructions": [
+      {
+        "applicableTermIds": [
+          "5aeco6mffyxo"
+        ],
+        "renewalOptions": [
+          {
+            "renewToId": "CFQ7TTC0LH18:0001",
+            "isAutoRenewable": true
+          }
+        ]
+      }
+    ],
+    "terms": [
+      {
+        "id": "5aeco6mffyxo",
+        "duration": "P1Y",
+        "description": "One-Year commitment for monthly/yearly billing",
+        "billingCycle": "Annual",
+        "cancellationPolicies": [
+          {
+            "refundOptions": [
+              {
+                "sequenceId": 0,
+                "type": "Full",
+                "expiresAfter": "P1D"
+              }
+            ]
+          }
+        ]
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/products/CFQ7TTC0LH18/skus/0001/availabilities/CFQ7TTC0K971?country=US",
+        "method": "GET",
+        "headers": []
+      }
+    }
+  } satisfies S["Availability"],
+  /** listAgreementMetadata 200 (application/json): The MCA's agreement metadata */
+  listAgreementMetadata200: {
+    "totalCount": 1,
+    "items": [
+      {
+        "templateId": "117a77b0-9360-443b-8795-c6dedc750cf9",
+        "agreementType": "MicrosoftCustomerAgreement",
+        "agreementLink": "https://aka.ms/customeragreement",
+        "versionRank": 0
+      }
+    ],
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["AgreementMetaDataCollection"],
+  /** listCustomerAgreements 200 (application/json): A customer's MCA confirmations */
+  listCustomerAgreements200: {
+    "totalCount": 2,
+    "items": [
+      {
+        "primaryContact": {
+          "firstName": "Tania",
+          "lastName": "Carr",
+          "email": "SomeEmail@example.com",
+          "phoneNumber": "1234567890"
+        },
+        "templateId": "117a77b0-9360-443b-8795-c6dedc750cf9",
+        "dateAgreed": "2019-08-26T00:00:00",
+        "type": "MicrosoftCustomerAgreement",
+        "agreementLink": "https://aka.ms/customeragreement"
+      },
+      {
+        "primaryContact": {
+          "firstName": "Tania",
+          "lastName": "Carr",
+          "email": "SomeEmail@example.com",
+          "phoneNumber": "1234567890"
+        },
+        "templateId": "117a77b0-9360-443b-8795-c6dedc750cf9",
+        "dateAgreed": "2019-08-27T00:00:00",
+        "type": "MicrosoftCustomerAgreement",
+        "agreementLink": "https://aka.ms/customeragreement"
+      }
+    ]
+  } satisfies S["AgreementCollection"],
+  /** createCustomerAgreement request (application/json): Confirm a customer's acceptance of the MCA */
+  createCustomerAgreementRequest: {
+    "primaryContact": {
+      "firstName": "Tania",
+      "lastName": "Carr",
+      "email": "someone@example.com",
+      "phoneNumber": "1234567890"
+    },
+    "templateId": "117a77b0-9360-443b-8795-c6dedc750cf9",
+    "dateAgreed": "2018-06-14T00:00:00.000Z",
+    "type": "MicrosoftCustomerAgreement"
+  } satisfies S["AgreementCreate"],
+  /** createCustomerAgreement 201 (application/json): The confirmation, with the user who made it */
+  createCustomerAgreement201: {
+    "userId": "3d6f2c09-eb40-48ca-a4b3-d24c9c007531",
+    "primaryContact": {
+      "firstName": "Tania",
+      "lastName": "Carr",
+      "email": "someone@example.com",
+      "phoneNumber": "1234567890"
+    },
+    "templateId": "117a77b0-9360-443b-8795-c6dedc750cf9",
+    "dateAgreed": "2018-06-14T00:00:00.000Z",
+    "type": "MicrosoftCustomerAgreement"
+  } satisfies S["Agreement"],
+  /** createCustomerAgreement 400 (application/json): A confirmation with the same contact exists (600061) */
+  badRequestAgreementAlreadyExists: {
+    "code": 600061,
+    "message": "A partner confirmed agreement already exists for the customer.",
+    "description": "A partner confirmed agreement already exists for the customer.",
+    "errorName": "PartnerConfirmedAgreementAlreadyExists",
+    "isRetryable": false,
+    "parameters": {},
+    "errorMessageExtended": "InternalErrorCode=600061"
+  } satisfies S["ErrorResponse"],
+  /** createCustomerAgreement 400 (application/json): A date of agreement in the future (600002) */
+  badRequestDateAgreedInFuture: {
+    "code": 600002,
+    "description": "Date of agreement cannot be greater than the current date",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** getResellerAgreementStatus 200 (application/json): The reseller has signed the MPA */
+  getResellerAgreementStatus200: {
+    "isAgreementSigned": true
+  } satisfies S["AgreementStatus"],
+  /** getResellerAgreementStatus 400 (application/json): Both an MPN id and a tenant id (2000) */
+  badRequestMpnIdAndTenantId: {
+    "code": 2000,
+    "description": "Both MPN Id and Tenant Id should not be passed.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** getResellerAgreementStatus 400 (application/json): Neither an MPN id nor a tenant id (2001) */
+  badRequestMpnIdOrTenantIdMissing: {
+    "code": 2001,
+    "description": "Both MPN Id and Tenant Id cannot be empty.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** getResellerAgreementStatus 400 (application/json): The reseller has not signed the MPA for the region (2203) */
+  badRequestResellerMpaNotSigned: {
+    "code": 2203,
+    "description": "MPN Id 1234567 has not signed Microsoft Partner Agreement (MPA) for the CSP region where the order is being placed.",
+    "data": [
+      "https://go.microsoft.com/fwlink/?linkid=2130248"
+    ],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listCustomerQualifications 200 (application/json): A customer's qualification in review */
+  listCustomerQualifications200: [
+    {
+      "qualification": "Education",
+      "vettingStatus": "InReview",
+      "vettingCreatedDate": "2020-12-03T10:37:38.885Z"
+    }
+  ] satisfies S["CustomerQualificationList"],
+  /** listCustomerQualifications 200 (application/json): A customer's qualification denied */
+  listCustomerQualifications200Denied: [
+    {
+      "qualification": "Education",
+      "vettingStatus": "Denied",
+      "vettingReason": "Not an Education Customer",
+      "vettingCreatedDate": "2020-12-03T10:37:38.885Z"
+    }
+  ] satisfies S["CustomerQualificationList"],
+  /** createCustomerQualification request (application/json): Submit an education qualification */
+  createCustomerQualificationRequest: {
+    "qualification": "Education",
+    "educationSegment": "HigherEducation",
+    "website": "contoso.edu"
+  } satisfies S["CustomerQualificationCreate"],
+  /** createCustomerQualification 201 (application/json): The qualification, in review */
+  createCustomerQualification201: {
+    "qualification": "Education",
+    "vettingStatus": "InReview",
+    "vettingCreateDate": "2020-12-04T20:54:24Z"
+  } satisfies S["CustomerQualification"],
+  /** checkInventory request (application/json): Check a reservation product's inventory for a subscription and region */
+  checkInventoryRequest: {
+    "targetItems": [
+      {
+        "productId": "DZH318Z0BQ3P"
+      }
+    ],
+    "inventoryContext": {
+      "customerId": "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d",
+      "azureSubscriptionId": "3A231FBE-37FE-4410-93FD-730D3D5D4C75",
+      "armRegionName": "Europe"
+    }
+  } satisfies S["InventoryCheckRequest"],
+  /** checkInventory 200 (application/json): Two SKUs restricted, two not */
+  checkInventory200: [
+    {
+      "productId": "DZH318Z0BQ3P",
+      "skuId": "0039",
+      "isRestricted": true,
+      "restrictions": [
+        {
+          "reasonCode": "NotAvailableForSubscription",
+          "description": "Restriction identified of type 'Location' with values 'japanwest'.",
+          "properties": {
+            "type": "Location",
+            "values": "japanwest"
+          }
+        }
+      ]
+    },
+    {
+      "productId": "DZH318Z0BQ3P",
+      "skuId": "0038",
+      "isRestricted": true,
+      "restrictions": [
+        {
+          "reasonCode": "NotAvailableForSubscription",
+          "description": "Restriction identified of type 'Location' with values 'japanwest'.",
+          "properties": {
+            "type": "Location",
+            "values": "japanwest"
+          }
+        }
+      ]
+    },
+    {
+      "productId": "DZH318Z0BQ3P",
+      "skuId": "000S",
+      "isRestricted": false,
+      "restrictions": []
+    },
+    {
+      "productId": "DZH318Z0BQ3P",
+      "skuId": "0011",
+      "isRestricted": false,
+      "restrictions": []
+    }
+  ] satisfies S["InventoryItemList"],
+  /** checkPromotionEligibilities request (application/json): Check an offer's promotions for 2400 seats */
+  checkPromotionEligibilitiesRequest: {
+    "items": [
+      {
+        "id": 0,
+        "catalogItemId": "CFQ7TTC0LH2Z:0002:CFQ7TTC0HRVK",
+        "quantity": 2400,
+        "termDuration": "P1Y",
+        "billingCycle": "monthly",
+        "promotionId": "39NFJQT1PM6C:0005:39NFJQT1Q5L7"
+      }
+    ]
+  } satisfies S["PromotionEligibilityRequest"],
+  /** checkPromotionEligibilities 200 (application/json): Not eligible, for the seat count */
+  checkPromotionEligibilities200: {
+    "totalCount": 1,
+    "items": [
+      {
+        "id": 0,
+        "catalogItemId": "CFQ7TTC0LH2Z:0002:CFQ7TTC0HRVK",
+        "quantity": 2400,
+        "billingCycle": "monthly",
+        "termDuration": "P1Y",
+        "eligibilities": [
+          {
+            "promotionId": "39NFJQT1PM6C:0005:39NFJQT1Q5L7",
+            "isEligible": false,
+            "errors": [
+              {
+                "minimumRequiredSeats": 1,
+                "maximumRequiredSeats": 2400,
+                "availableSeats": 500,
+                "type": "SeatCount"
+              }
+            ]
+          }
+        ]
+      }
+    ]
+  } satisfies S["PromotionEligibilityCollection"],
 };

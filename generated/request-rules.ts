@@ -3,6 +3,62 @@
 // its own (a reference to a schema is a function returning it), so that a bundle keeps only what it calls.
 import type { OperationRule, ParameterRule, RuleSchema } from "../src/rules/rule-types";
 
+export const schemaAgreementCreate: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "primaryContact": {
+      "type": "object",
+      "properties": {
+        "firstName": {
+          "type": "string"
+        },
+        "lastName": {
+          "type": "string"
+        },
+        "email": {
+          "type": "string"
+        },
+        "phoneNumber": {
+          "type": "string"
+        }
+      },
+      "additionalProperties": true,
+      "required": [
+        "firstName",
+        "lastName",
+        "email"
+      ]
+    },
+    "templateId": {
+      "type": "string",
+      "minLength": 1
+    },
+    "dateAgreed": {
+      "type": "string",
+      "minLength": 1
+    },
+    "type": { ref: () => schemaAgreementType },
+    "agreementLink": {
+      "readOnly": true
+    },
+    "userId": {
+      "readOnly": true
+    },
+    "attributes": { ref: () => schemaResourceAttributes }
+  },
+  "additionalProperties": true,
+  "required": [
+    "primaryContact",
+    "templateId",
+    "dateAgreed",
+    "type"
+  ]
+};
+
+export const schemaAgreementType: RuleSchema = {
+  "type": "string"
+};
+
 export const schemaBillingCycle: RuleSchema = {
   "type": "string",
   "enum": [
@@ -225,6 +281,71 @@ export const schemaCartRequest: RuleSchema = {
   "required": [
     "lineItems"
   ]
+};
+
+export const schemaCustomerQualificationCreate: RuleSchema = {
+  "type": "object",
+  "required": [
+    "qualification"
+  ],
+  "properties": {
+    "qualification": {
+      "type": "string",
+      "minLength": 1
+    },
+    "educationSegment": {
+      "type": "string",
+      "enum": [
+        "K12",
+        "HigherEducation"
+      ]
+    },
+    "website": {
+      "type": "string"
+    },
+    "validationCode": {
+      "type": "string"
+    }
+  },
+  "additionalProperties": true
+};
+
+export const schemaInventoryCheckRequest: RuleSchema = {
+  "type": "object",
+  "required": [
+    "targetItems"
+  ],
+  "properties": {
+    "targetItems": {
+      "type": "array",
+      "minItems": 1,
+      "items": { ref: () => schemaInventoryItemKey }
+    },
+    "inventoryContext": {
+      "type": "object",
+      "additionalProperties": {
+        "type": "string"
+      }
+    }
+  },
+  "additionalProperties": true
+};
+
+export const schemaInventoryItemKey: RuleSchema = {
+  "type": "object",
+  "required": [
+    "productId"
+  ],
+  "properties": {
+    "productId": {
+      "type": "string",
+      "minLength": 1
+    },
+    "skuId": {
+      "type": "string"
+    }
+  },
+  "additionalProperties": true
 };
 
 export const schemaOrder: RuleSchema = {
@@ -552,6 +673,55 @@ export const schemaOrderStatus: RuleSchema = {
   ]
 };
 
+export const schemaPromotionEligibilityItem: RuleSchema = {
+  "type": "object",
+  "required": [
+    "catalogItemId"
+  ],
+  "properties": {
+    "id": {
+      "type": "integer",
+      "format": "int32"
+    },
+    "catalogItemId": {
+      "type": "string",
+      "minLength": 1
+    },
+    "quantity": {
+      "type": "integer",
+      "format": "int32"
+    },
+    "termDuration": {
+      "type": "string"
+    },
+    "billingCycle": {
+      "type": "string"
+    },
+    "promotionId": {
+      "type": "string"
+    },
+    "eligibilities": {
+      "readOnly": true
+    }
+  },
+  "additionalProperties": true
+};
+
+export const schemaPromotionEligibilityRequest: RuleSchema = {
+  "type": "object",
+  "required": [
+    "items"
+  ],
+  "properties": {
+    "items": {
+      "type": "array",
+      "minItems": 1,
+      "items": { ref: () => schemaPromotionEligibilityItem }
+    }
+  },
+  "additionalProperties": true
+};
+
 export const schemaProvisioningContext: RuleSchema = {
   "type": "object",
   "additionalProperties": {
@@ -581,6 +751,32 @@ export const schemaRenewsTo: RuleSchema = {
       "type": "string",
       "pattern": "^P(\\d+Y(\\d+M)?(\\d+D)?|\\d+M(\\d+D)?|\\d+D)$"
     }
+  }
+};
+
+export const schemaResourceAttributes: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "etag": {
+      "type": "string"
+    },
+    "objectType": {
+      "type": "string"
+    }
+  }
+};
+
+export const parameterAgreementTypeQuery: ParameterRule = {
+  "in": "query",
+  "name": "agreementType",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "enum": [
+      "MicrosoftCloudAgreement",
+      "MicrosoftCustomerAgreement",
+      "*"
+    ]
   }
 };
 
@@ -662,6 +858,15 @@ export const parameterIfMatch: ParameterRule = {
   }
 };
 
+export const parameterIncludeLifeCycleState: ParameterRule = {
+  "in": "query",
+  "name": "IncludeLifeCycleState",
+  "required": false,
+  "schema": {
+    "type": "boolean"
+  }
+};
+
 export const parameterIncludePrice: ParameterRule = {
   "in": "query",
   "name": "include_price",
@@ -698,6 +903,16 @@ export const parameterLineItemNumber: ParameterRule = {
     "type": "integer",
     "format": "int32",
     "minimum": 0
+  }
+};
+
+export const parameterMpnId: ParameterRule = {
+  "in": "query",
+  "name": "mpnId",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "pattern": "^[0-9]+$"
   }
 };
 
@@ -781,6 +996,16 @@ export const parameterProductId: ParameterRule = {
   }
 };
 
+export const parameterProgramName: ParameterRule = {
+  "in": "path",
+  "name": "program_name",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
 export const parameterReservationScope: ParameterRule = {
   "in": "query",
   "name": "reservationScope",
@@ -853,6 +1078,16 @@ export const parameterTargetView: ParameterRule = {
   }
 };
 
+export const parameterTenantIdQuery: ParameterRule = {
+  "in": "query",
+  "name": "tenantId",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "format": "uuid"
+  }
+};
+
 export const parameterXLocale: ParameterRule = {
   "in": "header",
   "name": "X-Locale",
@@ -870,6 +1105,59 @@ export const parameterXMsCustomerUserUpn: ParameterRule = {
   "schema": {
     "type": "string",
     "minLength": 1
+  }
+};
+
+export const checkInventoryRule: OperationRule = {
+  "operationId": "checkInventory",
+  "method": "POST",
+  "path": "/extensions/product/checkInventory",
+  "parameters": [
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterCountry
+  ],
+  "body": {
+    "contentType": "application/json",
+    "required": true,
+    "schema": { ref: () => schemaInventoryCheckRequest }
+  },
+  "arrayAnswer": true,
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const checkPromotionEligibilitiesRule: OperationRule = {
+  "operationId": "checkPromotionEligibilities",
+  "method": "POST",
+  "path": "/customers/{customer_id}/promotionEligibilities",
+  "parameters": [
+    parameterCustomerId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale
+  ],
+  "body": {
+    "contentType": "application/json",
+    "required": true,
+    "schema": { ref: () => schemaPromotionEligibilityRequest }
+  },
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
   }
 };
 
@@ -917,6 +1205,56 @@ export const createCartRule: OperationRule = {
   "credentials": {
     "kinds": [
       "app",
+      "app+user"
+    ]
+  }
+};
+
+export const createCustomerAgreementRule: OperationRule = {
+  "operationId": "createCustomerAgreement",
+  "method": "POST",
+  "path": "/customers/{customer_id}/agreements",
+  "parameters": [
+    parameterCustomerId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale
+  ],
+  "body": {
+    "contentType": "application/json",
+    "required": true,
+    "schema": { ref: () => schemaAgreementCreate }
+  },
+  "credentials": {
+    "kinds": [
+      "app+user"
+    ]
+  }
+};
+
+export const createCustomerQualificationRule: OperationRule = {
+  "operationId": "createCustomerQualification",
+  "method": "POST",
+  "path": "/customers/{customer_id}/qualifications",
+  "parameters": [
+    parameterCustomerId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale
+  ],
+  "body": {
+    "contentType": "application/json",
+    "required": true,
+    "schema": { ref: () => schemaCustomerQualificationCreate }
+  },
+  "credentials": {
+    "kinds": [
       "app+user"
     ]
   }
@@ -1022,6 +1360,77 @@ export const getCartRule: OperationRule = {
   }
 };
 
+export const getCustomerAvailabilityRule: OperationRule = {
+  "operationId": "getCustomerAvailability",
+  "method": "GET",
+  "path": "/customers/{customer_id}/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}",
+  "parameters": [
+    parameterCustomerId,
+    parameterProductId,
+    parameterSkuId,
+    parameterAvailabilityId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const getCustomerProductRule: OperationRule = {
+  "operationId": "getCustomerProduct",
+  "method": "GET",
+  "path": "/customers/{customer_id}/products/{product_id}",
+  "parameters": [
+    parameterCustomerId,
+    parameterProductId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterReservationScope
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const getCustomerSkuRule: OperationRule = {
+  "operationId": "getCustomerSku",
+  "method": "GET",
+  "path": "/customers/{customer_id}/products/{product_id}/skus/{sku_id}",
+  "parameters": [
+    parameterCustomerId,
+    parameterProductId,
+    parameterSkuId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterReservationScope
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
 export const getOrderRule: OperationRule = {
   "operationId": "getOrder",
   "method": "GET",
@@ -1117,6 +1526,28 @@ export const getProductRule: OperationRule = {
   }
 };
 
+export const getResellerAgreementStatusRule: OperationRule = {
+  "operationId": "getResellerAgreementStatus",
+  "method": "GET",
+  "path": "/compliance/{program_name}/agreementstatus",
+  "parameters": [
+    parameterProgramName,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterMpnId,
+    parameterTenantIdQuery
+  ],
+  "credentials": {
+    "kinds": [
+      "app+user"
+    ]
+  }
+};
+
 export const getSkuRule: OperationRule = {
   "operationId": "getSku",
   "method": "GET",
@@ -1141,6 +1572,26 @@ export const getSkuRule: OperationRule = {
   }
 };
 
+export const listAgreementMetadataRule: OperationRule = {
+  "operationId": "listAgreementMetadata",
+  "method": "GET",
+  "path": "/agreements",
+  "parameters": [
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterAgreementTypeQuery
+  ],
+  "credentials": {
+    "kinds": [
+      "app+user"
+    ]
+  }
+};
+
 export const listAvailabilitiesRule: OperationRule = {
   "operationId": "listAvailabilities",
   "method": "GET",
@@ -1155,6 +1606,123 @@ export const listAvailabilitiesRule: OperationRule = {
     parameterMsPartnerCenterApplication,
     parameterXLocale,
     parameterCountry,
+    parameterTargetSegment,
+    parameterReservationScope
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const listCustomerAgreementsRule: OperationRule = {
+  "operationId": "listCustomerAgreements",
+  "method": "GET",
+  "path": "/customers/{customer_id}/agreements",
+  "parameters": [
+    parameterCustomerId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterAgreementTypeQuery
+  ],
+  "credentials": {
+    "kinds": [
+      "app+user"
+    ]
+  }
+};
+
+export const listCustomerAvailabilitiesRule: OperationRule = {
+  "operationId": "listCustomerAvailabilities",
+  "method": "GET",
+  "path": "/customers/{customer_id}/products/{product_id}/skus/{sku_id}/availabilities",
+  "parameters": [
+    parameterCustomerId,
+    parameterProductId,
+    parameterSkuId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterTargetSegment,
+    parameterReservationScope,
+    parameterIncludeLifeCycleState
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const listCustomerProductsRule: OperationRule = {
+  "operationId": "listCustomerProducts",
+  "method": "GET",
+  "path": "/customers/{customer_id}/products",
+  "parameters": [
+    parameterCustomerId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterTargetView,
+    parameterTargetSegment,
+    parameterReservationScope
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const listCustomerQualificationsRule: OperationRule = {
+  "operationId": "listCustomerQualifications",
+  "method": "GET",
+  "path": "/customers/{customer_id}/qualifications",
+  "parameters": [
+    parameterCustomerId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale
+  ],
+  "arrayAnswer": true,
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
+export const listCustomerSkusRule: OperationRule = {
+  "operationId": "listCustomerSkus",
+  "method": "GET",
+  "path": "/customers/{customer_id}/products/{product_id}/skus",
+  "parameters": [
+    parameterCustomerId,
+    parameterProductId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
     parameterTargetSegment,
     parameterReservationScope
   ],
@@ -1407,22 +1975,31 @@ export const updateOrderRule: OperationRule = {
 
 /** Every schema by its name, for the fake and the contract kit (the client looks none up). */
 export const schemas = {
+  "AgreementCreate": schemaAgreementCreate,
+  "AgreementType": schemaAgreementType,
   "BillingCycle": schemaBillingCycle,
   "CartLineItem": schemaCartLineItem,
   "CartParticipant": schemaCartParticipant,
   "CartRequest": schemaCartRequest,
+  "CustomerQualificationCreate": schemaCustomerQualificationCreate,
+  "InventoryCheckRequest": schemaInventoryCheckRequest,
+  "InventoryItemKey": schemaInventoryItemKey,
   "Order": schemaOrder,
   "OrderAttachmentMetadata": schemaOrderAttachmentMetadata,
   "OrderAttachmentUpload": schemaOrderAttachmentUpload,
   "OrderCreate": schemaOrderCreate,
   "OrderLineItem": schemaOrderLineItem,
   "OrderStatus": schemaOrderStatus,
+  "PromotionEligibilityItem": schemaPromotionEligibilityItem,
+  "PromotionEligibilityRequest": schemaPromotionEligibilityRequest,
   "ProvisioningContext": schemaProvisioningContext,
   "PurchaseCommitment": schemaPurchaseCommitment,
   "RenewsTo": schemaRenewsTo,
+  "ResourceAttributes": schemaResourceAttributes,
 };
 
 export const parameters = {
+  "AgreementTypeQuery": parameterAgreementTypeQuery,
   "AttachmentId": parameterAttachmentId,
   "AvailabilityId": parameterAvailabilityId,
   "BillingType": parameterBillingType,
@@ -1430,10 +2007,12 @@ export const parameters = {
   "Country": parameterCountry,
   "CustomerId": parameterCustomerId,
   "IfMatch": parameterIfMatch,
+  "IncludeLifeCycleState": parameterIncludeLifeCycleState,
   "IncludePrice": parameterIncludePrice,
   "IncludeSystemPurchases": parameterIncludeSystemPurchases,
   "IndirectResellerId": parameterIndirectResellerId,
   "LineItemNumber": parameterLineItemNumber,
+  "MpnId": parameterMpnId,
   "MsContractVersion": parameterMsContractVersion,
   "MsCorrelationId": parameterMsCorrelationId,
   "MsCv": parameterMsCv,
@@ -1442,28 +2021,44 @@ export const parameters = {
   "OrderId": parameterOrderId,
   "OrderIdQuery": parameterOrderIdQuery,
   "ProductId": parameterProductId,
+  "ProgramName": parameterProgramName,
   "ReservationScope": parameterReservationScope,
   "SkuId": parameterSkuId,
   "SubscriptionId": parameterSubscriptionId,
   "TargetSegment": parameterTargetSegment,
   "TargetView": parameterTargetView,
+  "TenantIdQuery": parameterTenantIdQuery,
   "XLocale": parameterXLocale,
   "XMsCustomerUserUpn": parameterXMsCustomerUserUpn,
 };
 
 export const operations = {
+  "checkInventory": checkInventoryRule,
+  "checkPromotionEligibilities": checkPromotionEligibilitiesRule,
   "checkoutCart": checkoutCartRule,
   "createCart": createCartRule,
+  "createCustomerAgreement": createCustomerAgreementRule,
+  "createCustomerQualification": createCustomerQualificationRule,
   "createOrder": createOrderRule,
   "createOrderAttachments": createOrderAttachmentsRule,
   "getAvailability": getAvailabilityRule,
   "getCart": getCartRule,
+  "getCustomerAvailability": getCustomerAvailabilityRule,
+  "getCustomerProduct": getCustomerProductRule,
+  "getCustomerSku": getCustomerSkuRule,
   "getOrder": getOrderRule,
   "getOrderAttachment": getOrderAttachmentRule,
   "getOrderProvisioningStatus": getOrderProvisioningStatusRule,
   "getProduct": getProductRule,
+  "getResellerAgreementStatus": getResellerAgreementStatusRule,
   "getSku": getSkuRule,
+  "listAgreementMetadata": listAgreementMetadataRule,
   "listAvailabilities": listAvailabilitiesRule,
+  "listCustomerAgreements": listCustomerAgreementsRule,
+  "listCustomerAvailabilities": listCustomerAvailabilitiesRule,
+  "listCustomerProducts": listCustomerProductsRule,
+  "listCustomerQualifications": listCustomerQualificationsRule,
+  "listCustomerSkus": listCustomerSkusRule,
   "listLineItemActivationLinks": listLineItemActivationLinksRule,
   "listOrderActivationLinks": listOrderActivationLinksRule,
   "listOrderAttachments": listOrderAttachmentsRule,

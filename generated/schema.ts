@@ -1029,6 +1029,643 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customer_id}/products": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the products of a catalog view for a customer
+         * @description The products of one view of the catalog (`targetView`) that a customer may buy, in the customer's
+         *     country; optionally for one segment or, for reservations, the ones that apply to Azure plans.
+         *     The docs' table says POST; its request example, the REST reference, the .NET SDK and every client
+         *     send GET (D60). Paged like the by-country list (D58).
+         *     App-only and App+User credentials.
+         *     Operation `listCustomerProducts`, called as `pc.catalog.listCustomerProducts()`.
+         */
+        get: operations["listCustomerProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a product by id for a customer
+         * @description One product, as the customer may buy it (the .NET SDK's `ByCustomer` product; D60).
+         *     App-only and App+User credentials.
+         *     Operation `getCustomerProduct`, called as `pc.catalog.getCustomerProduct()`.
+         */
+        get: operations["getCustomerProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/products/{product_id}/skus": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the SKUs of a product for a customer
+         * @description A product's SKUs that a customer may buy, optionally for one segment. The docs' table says POST;
+         *     GET is what everything else sends (D60).
+         *     App-only and App+User credentials.
+         *     Operation `listCustomerSkus`, called as `pc.catalog.listCustomerSkus()`.
+         */
+        get: operations["listCustomerSkus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/products/{product_id}/skus/{sku_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a SKU by id for a customer
+         * @description One SKU of a product, as the customer may buy it, with its purchase prerequisites (D55).
+         *     App-only and App+User credentials.
+         *     Operation `getCustomerSku`, called as `pc.catalog.getCustomerSku()`.
+         */
+        get: operations["getCustomerSku"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/products/{product_id}/skus/{sku_id}/availabilities": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the availabilities of a SKU for a customer
+         * @description A SKU's availabilities that a customer may buy, each with the `catalogItemId` a purchase names.
+         *     The docs' table says POST; GET is what everything else sends (D60). `IncludeLifeCycleState=true`
+         *     asks for the lifecycle state of new-commerce license-based offers; the fields it adds are not
+         *     documented and are kept as they come (D61).
+         *     App-only and App+User credentials.
+         *     Operation `listCustomerAvailabilities`, called as `pc.catalog.listCustomerAvailabilities()`.
+         */
+        get: operations["listCustomerAvailabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+                /**
+                 * @description The availability id, unique only within its product and SKU, such as `CFQ7TTC0K971`. It is
+                 *     reissued from time to time: an id read a while ago may answer 404 400019 (D57).
+                 */
+                availability_id: components["parameters"]["AvailabilityId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an availability by id for a customer
+         * @description One availability the customer may buy. Availability ids are reissued: an id read a while ago may
+         *     answer 404 400019, and its SKU's availabilities are to be read again (D57).
+         *     App-only and App+User credentials.
+         *     Operation `getCustomerAvailability`, called as `pc.catalog.getCustomerAvailability()`.
+         */
+        get: operations["getCustomerAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the agreements a partner may confirm
+         * @description The metadata of the agreements a partner confirms a customer's acceptance of, with the `templateId`
+         *     a confirmation names. Without `agreementType` the service answers the Microsoft Cloud Agreement
+         *     "for backward compatibility"; `pc.prerequisites.createCustomerAgreement` asks for
+         *     `MicrosoftCustomerAgreement` (D62). Not available in the 21Vianet and US Government clouds.
+         *     App+User credentials only: an App-only token is refused with 403 900329 (D35).
+         *     Operation `listAgreementMetadata`, called as `pc.prerequisites.listAgreementMetadata()`.
+         */
+        get: operations["listAgreementMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a customer's agreement confirmations
+         * @description The partner's confirmations of a customer's acceptance of agreements, of one type (default
+         *     `MicrosoftCloudAgreement`, as for the metadata, D62).
+         *     App+User credentials only: an App-only token is refused with 403 900329 (D35).
+         *     Operation `listCustomerAgreements`, called as `pc.prerequisites.listCustomerAgreements()`.
+         */
+        get: operations["listCustomerAgreements"];
+        put?: never;
+        /**
+         * Confirm a customer's acceptance of the MCA
+         * @description Confirms that the customer accepted the Microsoft Customer Agreement: a purchase of an offer whose
+         *     SKU lists `MicrosoftCustomerAgreement` is refused 403 13605 until it is. Answers 201 with the
+         *     confirmation and the `userId` the service takes from the App+User token. The same contact again is
+         *     refused 400 600061 (D62); a `dateAgreed` in the future 400 600002 (D63). The client fills
+         *     `templateId` from `listAgreementMetadata` when the caller gives none.
+         *     App+User credentials only: an App-only token is refused with 403 900329 (D35).
+         *     Operation `createCustomerAgreement`, called as `pc.prerequisites.createCustomerAgreement()`.
+         */
+        post: operations["createCustomerAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compliance/{program_name}/agreementstatus": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The partner program whose agreement is checked. Every docs example and the .NET SDK use `csp`, the
+                 *     only program documented; the docs write `{ProgramName}` (D14).
+                 */
+                program_name: components["parameters"]["ProgramName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an indirect reseller's MPA status
+         * @description Whether an indirect reseller has signed the Microsoft Partner Agreement, by its MPN id or its tenant
+         *     id (exactly one: 400 2000 for both, 2001 for neither; the client refuses both or neither before
+         *     sending, D65). A purchase naming a reseller that has not is refused 403 900123 at order time.
+         *     App+User credentials only: an App-only token is refused with 403 900329 (D35).
+         *     Operation `getResellerAgreementStatus`, called as `pc.prerequisites.getResellerAgreementStatus()`.
+         */
+        get: operations["getResellerAgreementStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a customer's qualifications
+         * @description The customer's qualifications for the education, government community cloud, state-owned and
+         *     nonprofit segments, with their vetting; answered as a bare array.
+         *     App-only and App+User credentials.
+         *     Operation `listCustomerQualifications`, called as `pc.prerequisites.listCustomerQualifications()`.
+         */
+        get: operations["listCustomerQualifications"];
+        put?: never;
+        /**
+         * Submit a customer's qualification for vetting
+         * @description Submits a qualification for vetting, answered 201 with its status (`InReview`). `Education` requires
+         *     `educationSegment`, `GovernmentCommunityCloud` a `validationCode` (D64).
+         *     App+User credentials only: an App-only token is refused with 403 900329 (D35).
+         *     Operation `createCustomerQualification`, called as `pc.prerequisites.createCustomerQualification()`.
+         */
+        post: operations["createCustomerQualification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/extensions/product/checkInventory": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the inventory of catalog items
+         * @description Whether items whose SKU lists `InventoryCheck` among its purchase prerequisites can be bought for a
+         *     context (the SKU's `inventoryVariables`); answered as a bare array, items not in the catalog left
+         *     out. A purchase of a restricted item is refused 400 800010. The docs spell the path both
+         *     `checkInventory` and `checkinventory`; the service routes either (ASP.NET routes ignore case).
+         *     App-only and App+User credentials.
+         *     Operation `checkInventory`, called as `pc.prerequisites.checkInventory()`.
+         */
+        post: operations["checkInventory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/promotionEligibilities": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a customer's eligibility for promotions
+         * @description Whether the customer is eligible for the promotions of offers, each named by its `catalogItemId`
+         *     (one promotion, or every one the offer has). Throttled at 625 requests a minute per partner
+         *     tenant (the current docs page).
+         *     App-only and App+User credentials.
+         *     Operation `checkPromotionEligibilities`, called as `pc.prerequisites.checkPromotionEligibilities()`.
+         */
+        post: operations["checkPromotionEligibilities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2222,6 +2859,285 @@ export interface components {
             /** @description Metadata attributes (`objectType` is `Collection`). */
             attributes?: components["schemas"]["ResourceAttributes"];
         };
+        /**
+         * @description An agreement's type. `MicrosoftCloudAgreement` and `MicrosoftCustomerAgreement` are documented; new
+         *     types "may be returned at any time" to a `*` query (get-customer-agreement-metadata), so an answer
+         *     keeps any other value as it comes.
+         * @example MicrosoftCustomerAgreement
+         */
+        AgreementType: string;
+        /**
+         * @description What a partner needs to confirm a customer's acceptance of an agreement (agreement-metadata-resources).
+         *     The resource table names the type field `type`; the docs' example and the .NET SDK
+         *     (`AgreementMetaData.AgreementType`) answer `agreementType`, which is what the spec reads (D62).
+         */
+        AgreementMetaData: {
+            /** @description The agreement version's template id, which a confirmation names. */
+            templateId?: string;
+            /** @description The agreement's type. */
+            agreementType?: components["schemas"]["AgreementType"];
+            /** @description Where the agreement can be read, for example `https://aka.ms/customeragreement`. */
+            agreementLink?: string;
+            /**
+             * Format: int32
+             * @description The version's rank among the agreement's versions; the highest is the current one.
+             */
+            versionRank?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The agreements a partner may confirm a customer's acceptance of, with their template ids. */
+        AgreementMetaDataCollection: {
+            /**
+             * Format: int32
+             * @description How many items the collection holds.
+             */
+            totalCount?: number;
+            /** @description The agreements' metadata. */
+            items: components["schemas"]["AgreementMetaData"][];
+            /** @description Metadata attributes (`objectType` is `Collection`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A person at the customer (utility-resources Contact). */
+        Contact: {
+            /** @description The person's first name. */
+            firstName?: string;
+            /** @description The person's last name. */
+            lastName?: string;
+            /** @description The person's email address. */
+            email?: string;
+            /** @description The person's phone number (optional in a confirmation). */
+            phoneNumber?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A partner's confirmation that a customer accepted an agreement (agreement-resources), as posted and
+         *     as read back. `userId` is derived by the service from the App+User token and `agreementLink` is
+         *     answered, not sent: both read-only (D21's rule).
+         */
+        Agreement: {
+            /** @description Who at the customer accepted the agreement. */
+            primaryContact?: components["schemas"]["Contact"];
+            /** @description The template id of the agreement accepted, from `listAgreementMetadata`. */
+            templateId?: string;
+            /**
+             * @description When the customer accepted the agreement, UTC: a date-time, with or without an offset (the docs'
+             *     confirmations read back `2019-08-26T00:00:00`). Never in the future: the service answers 400
+             *     600002 and the client refuses it before sending (D63).
+             */
+            dateAgreed?: string;
+            /** @description The agreement's type; `MicrosoftCustomerAgreement` for the MCA. */
+            type?: components["schemas"]["AgreementType"];
+            /** @description Where the agreement can be read. */
+            readonly agreementLink?: string;
+            /** @description The user who confirmed, taken from the App+User token. */
+            readonly userId?: string;
+            /** @description Metadata attributes (`objectType` is `Agreement`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A customer's agreement confirmations. */
+        AgreementCollection: {
+            /**
+             * Format: int32
+             * @description How many items the collection holds.
+             */
+            totalCount?: number;
+            /** @description The confirmations. */
+            items: components["schemas"]["Agreement"][];
+            /** @description Metadata attributes (`objectType` is `Collection`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A confirmation as posted: the contact, template id, date and type are required by the docs' table
+         *     (confirm-customer-consent-customer-agreement), and of the contact its first name, last name and
+         *     email ("phoneNumber (optional)"). The client fills `templateId` from `listAgreementMetadata` when it
+         *     is not given (D63).
+         */
+        AgreementCreate: {
+            /** @description Who at the customer accepted the agreement. */
+            primaryContact: WithRequired<components["schemas"]["Contact"], "firstName" | "lastName" | "email">;
+            /** @description The template id of the agreement accepted. */
+            templateId: string;
+        } & WithRequired<components["schemas"]["Agreement"], "primaryContact" | "templateId" | "dateAgreed" | "type">;
+        /** @description Whether an indirect reseller has signed the Microsoft Partner Agreement (verify-indirect-reseller-mpa-status). */
+        AgreementStatus: {
+            /** @description `true` once the reseller has signed the MPA. */
+            isAgreementSigned?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A customer's qualification for a segment and its vetting (get-customer-qualification-asynchronous).
+         *     The date's spelling differs between the docs' GET examples (`vettingCreatedDate`) and the POST
+         *     example and the .NET SDK (`vettingCreateDate`): both are declared, both read (D64).
+         */
+        CustomerQualification: {
+            /** @description The qualification, for example `Education`, `GovernmentCommunityCloud`, `StateOwnedEntity`, `Nonprofit`. */
+            qualification?: string;
+            /** @description The vetting's status, `Approved`, `InReview` or `Denied`; any other kept as it comes. */
+            vettingStatus?: string;
+            /** @description Why the vetting is where it is, when the service says. */
+            vettingReason?: string;
+            /** @description When the vetting began (the GET examples' spelling). */
+            vettingCreatedDate?: string;
+            /** @description When the vetting began (the POST example's and the .NET SDK's spelling). */
+            vettingCreateDate?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A customer's qualifications, answered as a bare array (get-customer-qualification-asynchronous). */
+        CustomerQualificationList: components["schemas"]["CustomerQualification"][];
+        /**
+         * @description A qualification to submit for vetting (update-customer-qualification-asynchronous). `Education`
+         *     requires `educationSegment`; `GovernmentCommunityCloud` requires `validationCode`;
+         *     `StateOwnedEntity` takes nothing else; `None` and `Nonprofit` cannot be set. The client refuses
+         *     those before sending (D64).
+         */
+        CustomerQualificationCreate: {
+            /** @description The qualification, `Education`, `GovernmentCommunityCloud` or `StateOwnedEntity`. */
+            qualification: string;
+            /**
+             * @description For `Education`, which part of it.
+             * @enum {string}
+             */
+            educationSegment?: "K12" | "HigherEducation";
+            /** @description The customer's website, optional for `Education`. */
+            website?: string;
+            /** @description For `GovernmentCommunityCloud`, the code the partner received from the GCC validation. */
+            validationCode?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A product, or one of its SKUs, to check; without `skuId` "all SKUs under the product will be considered". */
+        InventoryItemKey: {
+            /** @description The product id. */
+            productId: string;
+            /** @description The SKU id, optional. */
+            skuId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description What to check the inventory of (check-inventory): the items and the context the SKU's
+         *     `inventoryVariables` name (`customerId`, `azureSubscriptionId`, `armRegionName`). The docs' example
+         *     writes `TargetItems` and `InventoryContext`; keys bind case-insensitively (D19).
+         */
+        InventoryCheckRequest: {
+            /** @description The products (and optionally SKUs) to check. */
+            targetItems: components["schemas"]["InventoryItemKey"][];
+            /** @description The values of the SKU's `inventoryVariables`, by name. */
+            inventoryContext?: {
+                [key: string]: string;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One reason an item is restricted. */
+        InventoryRestriction: {
+            /** @description The reason, for example `NotAvailableForSubscription`. */
+            reasonCode?: string;
+            /** @description The reason in words. */
+            description?: string;
+            /** @description What the restriction applies to, as `type` and `values`. */
+            properties?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One checked item and whether its purchase is restricted (product-resources InventoryItem). */
+        InventoryItem: {
+            /** @description The product id. */
+            productId?: string;
+            /** @description The SKU id. */
+            skuId?: string;
+            /** @description `true` when a purchase of the item would be refused (400 800010 at purchase). */
+            isRestricted?: boolean;
+            /** @description Why the item is restricted. */
+            restrictions?: components["schemas"]["InventoryRestriction"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The checked items, answered as a bare array; items not found in the catalog are left out (check-inventory). */
+        InventoryItemList: components["schemas"]["InventoryItem"][];
+        /** @description Whether the customer is eligible for one promotion on the offer, and if not why. */
+        PromotionEligibility: {
+            /** @description The promotion. */
+            promotionId?: string;
+            /** @description Whether the customer is eligible. */
+            isEligible?: boolean;
+            /**
+             * @description Why not: each has a `type` (`InvalidCatalogItemId`, `InvalidPromotion`,
+             *     `PrerequisiteProductOwnership`, `RedemptionLimit`, `SeatCount`, `OfferPurchasedPreviously`,
+             *     `Term`, `NoPromotionsAvailable`) and the fields of its kind, kept as they come.
+             */
+            errors?: ({
+                /** @description The reason's kind. */
+                type?: string;
+                /** @description The reason in words. */
+                description?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An offer to check, and (in the answer) its eligibilities. Without `promotionId` the service answers
+         *     "all promotions available for the offer … and the corresponding customer eligibility".
+         */
+        PromotionEligibilityItem: {
+            /**
+             * Format: int32
+             * @description The item's number in the request, echoed in the answer.
+             */
+            id?: number;
+            /** @description The offer, `productId:skuId:availabilityId`. */
+            catalogItemId: string;
+            /**
+             * Format: int32
+             * @description The seats to buy.
+             */
+            quantity?: number;
+            /** @description The term, ISO 8601 (`P1Y`). */
+            termDuration?: string;
+            /** @description The billing cycle, for example `monthly`. */
+            billingCycle?: string;
+            /** @description One promotion to check, optional. */
+            promotionId?: string;
+            /** @description The answer's verdict per promotion. */
+            readonly eligibilities?: components["schemas"]["PromotionEligibility"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The offers to check promotions for (verify-promotion-eligibility). */
+        PromotionEligibilityRequest: {
+            /** @description The offers, each as a cart line would name it. */
+            items: components["schemas"]["PromotionEligibilityItem"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The offers checked, each with its eligibilities. */
+        PromotionEligibilityCollection: {
+            /**
+             * Format: int32
+             * @description How many items the collection holds.
+             */
+            totalCount?: number;
+            /** @description The offers checked. */
+            items: components["schemas"]["PromotionEligibilityItem"][];
+            /** @description Metadata attributes. */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description Missing or invalid input; the body says what is wrong. Not retryable: fix the request. */
@@ -2371,6 +3287,37 @@ export interface components {
             };
         };
         /**
+         * @description Authenticated, but the purchase is refused: the caller's rights (role, App-only where App+User is
+         *     needed), an item not eligible for purchase, or a prerequisite not met: the customer's MCA
+         *     acceptance not confirmed (13605) or the indirect reseller's MPA not accepted (900123).
+         */
+        PurchaseForbidden: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description No order with this id, or an offer's availability is no longer there (400019): availability ids are
+         *     reissued, so read the SKU's availabilities again for the current `catalogItemId` (D57, D66).
+         */
+        PurchaseNotFound: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
          * @description The order is already being processed, or a pending change blocks this one. Do not re-send with a new request id: check the customer's orders first.
          *     800060 ("Your order is in progress") answers a request whose MS-RequestId an earlier attempt of
          *     the same call is still being answered under: the client waits it out like a 503 and re-sends the
@@ -2437,6 +3384,22 @@ export interface components {
             };
         };
         /**
+         * @description No cart with this id for this customer (never created, or expired, D41: create a new cart), or a
+         *     line's availability is no longer there (400019): availability ids are reissued, so read the SKU's
+         *     availabilities again and update the cart with the current `catalogItemId` (D57).
+         */
+        CheckoutNotFound: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
          * @description Authenticated, but the partner may not read this part of the catalog: the view (400036) or the
          *     segment (400030).
          */
@@ -2456,6 +3419,30 @@ export interface components {
          *     id read a while ago may have been reissued: read the SKU's availabilities again (D57).
          */
         CatalogNotFound: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Missing or invalid input (400 800002 and the like), a confirmation that exists already (600061) or a date of agreement in the future (600002). Not retryable. */
+        AgreementBadRequest: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Both or neither of `mpnId` and `tenantId` (2000, 2001), an id that is not numeric or not a GUID (2000), or an answer about the reseller (2200-2206). Not retryable. */
+        ComplianceBadRequest: {
             headers: {
                 "MS-RequestId": components["headers"]["MsRequestId"];
                 "MS-CorrelationId": components["headers"]["MsCorrelationId"];
@@ -2584,6 +3571,32 @@ export interface components {
          *     reissued from time to time: an id read a while ago may answer 404 400019 (D57).
          */
         AvailabilityId: string;
+        /**
+         * @description `true` asks for the lifecycle state of new-commerce license-based offers, which "won't be returned
+         *     if the flag isn't included" (the current docs page). Which fields it adds is not documented: they
+         *     are kept as they come (D61). Named as the docs spell it; the service binds it case-insensitively.
+         */
+        IncludeLifeCycleState: boolean;
+        /**
+         * @description Which agreements: `MicrosoftCloudAgreement`, `MicrosoftCustomerAgreement` or `*` (every type, and
+         *     new ones "at any time"). Without it the service answers `MicrosoftCloudAgreement` "for backward
+         *     compatibility" (get-customer-agreement-metadata), so the client's prerequisite calls name the MCA
+         *     (D62).
+         */
+        AgreementTypeQuery: "MicrosoftCloudAgreement" | "MicrosoftCustomerAgreement" | "*";
+        /**
+         * @description The partner program whose agreement is checked. Every docs example and the .NET SDK use `csp`, the
+         *     only program documented; the docs write `{ProgramName}` (D14).
+         */
+        ProgramName: string;
+        /**
+         * @description The indirect reseller's MPN id (PartnerID), numeric. Exactly one of `mpnId` and `tenantId`: the
+         *     service answers 400 2000 to both and 400 2001 to neither, and the client refuses both before
+         *     sending (D65).
+         */
+        MpnId: string;
+        /** @description The indirect reseller's tenant id, a GUID. Exactly one of `mpnId` and `tenantId` (D65). */
+        TenantIdQuery: string;
     };
     requestBodies: never;
     headers: {
@@ -2667,6 +3680,26 @@ export type AvailabilityTerm = components['schemas']['AvailabilityTerm'];
 export type AvailabilityLinks = components['schemas']['AvailabilityLinks'];
 export type Availability = components['schemas']['Availability'];
 export type AvailabilityCollection = components['schemas']['AvailabilityCollection'];
+export type AgreementType = components['schemas']['AgreementType'];
+export type AgreementMetaData = components['schemas']['AgreementMetaData'];
+export type AgreementMetaDataCollection = components['schemas']['AgreementMetaDataCollection'];
+export type Contact = components['schemas']['Contact'];
+export type Agreement = components['schemas']['Agreement'];
+export type AgreementCollection = components['schemas']['AgreementCollection'];
+export type AgreementCreate = components['schemas']['AgreementCreate'];
+export type AgreementStatus = components['schemas']['AgreementStatus'];
+export type CustomerQualification = components['schemas']['CustomerQualification'];
+export type CustomerQualificationList = components['schemas']['CustomerQualificationList'];
+export type CustomerQualificationCreate = components['schemas']['CustomerQualificationCreate'];
+export type InventoryItemKey = components['schemas']['InventoryItemKey'];
+export type InventoryCheckRequest = components['schemas']['InventoryCheckRequest'];
+export type InventoryRestriction = components['schemas']['InventoryRestriction'];
+export type InventoryItem = components['schemas']['InventoryItem'];
+export type InventoryItemList = components['schemas']['InventoryItemList'];
+export type PromotionEligibility = components['schemas']['PromotionEligibility'];
+export type PromotionEligibilityItem = components['schemas']['PromotionEligibilityItem'];
+export type PromotionEligibilityRequest = components['schemas']['PromotionEligibilityRequest'];
+export type PromotionEligibilityCollection = components['schemas']['PromotionEligibilityCollection'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -2677,12 +3710,17 @@ export type ResponseInternalServerError = components['responses']['InternalServe
 export type ResponseBadGateway = components['responses']['BadGateway'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseGatewayTimeout = components['responses']['GatewayTimeout'];
+export type ResponsePurchaseForbidden = components['responses']['PurchaseForbidden'];
+export type ResponsePurchaseNotFound = components['responses']['PurchaseNotFound'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseCartBadRequest = components['responses']['CartBadRequest'];
 export type ResponseCartNotFound = components['responses']['CartNotFound'];
 export type ResponseCartConflict = components['responses']['CartConflict'];
+export type ResponseCheckoutNotFound = components['responses']['CheckoutNotFound'];
 export type ResponseCatalogForbidden = components['responses']['CatalogForbidden'];
 export type ResponseCatalogNotFound = components['responses']['CatalogNotFound'];
+export type ResponseAgreementBadRequest = components['responses']['AgreementBadRequest'];
+export type ResponseComplianceBadRequest = components['responses']['ComplianceBadRequest'];
 export type ParameterCustomerId = components['parameters']['CustomerId'];
 export type ParameterMsRequestId = components['parameters']['MsRequestId'];
 export type ParameterMsCorrelationId = components['parameters']['MsCorrelationId'];
@@ -2709,6 +3747,11 @@ export type ParameterReservationScope = components['parameters']['ReservationSco
 export type ParameterProductId = components['parameters']['ProductId'];
 export type ParameterSkuId = components['parameters']['SkuId'];
 export type ParameterAvailabilityId = components['parameters']['AvailabilityId'];
+export type ParameterIncludeLifeCycleState = components['parameters']['IncludeLifeCycleState'];
+export type ParameterAgreementTypeQuery = components['parameters']['AgreementTypeQuery'];
+export type ParameterProgramName = components['parameters']['ProgramName'];
+export type ParameterMpnId = components['parameters']['MpnId'];
+export type ParameterTenantIdQuery = components['parameters']['TenantIdQuery'];
 export type HeaderMsRequestId = components['headers']['MsRequestId'];
 export type HeaderMsCorrelationId = components['headers']['MsCorrelationId'];
 export type HeaderMsCv = components['headers']['MsCv'];
@@ -2857,8 +3900,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            403: components["responses"]["PurchaseForbidden"];
+            404: components["responses"]["PurchaseNotFound"];
             408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
@@ -3695,8 +4738,8 @@ export interface operations {
             };
             400: components["responses"]["CartBadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["CartNotFound"];
+            403: components["responses"]["PurchaseForbidden"];
+            404: components["responses"]["CheckoutNotFound"];
             408: components["responses"]["RequestTimeout"];
             409: components["responses"]["CartConflict"];
             429: components["responses"]["TooManyRequests"];
@@ -4287,6 +5330,984 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["CatalogForbidden"];
             404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listCustomerProducts: {
+        parameters: {
+            query: {
+                /**
+                 * @description Which part of the catalog to list. Required: the docs' tables say so (the REST reference marks it
+                 *     optional, and the service answers no products without one, D58). The documented values;
+                 *     `MarketplaceSaaS` only by country. `AzureAzureReservationsVM` is in no value list but is the
+                 *     docs' own request for Azure VM reservations on Azure plans (twice): it is taken, as a working
+                 *     request the docs show (D59). The service binds the value case-insensitively.
+                 */
+                targetView: components["parameters"]["TargetView"];
+                /**
+                 * @description The industry segment to list for. Without it, availabilities are listed for every segment but
+                 *     nonprofit ("Nonprofit needs to be passed specifically"). Bound case-insensitively: the examples
+                 *     send `Commercial` as well as `commercial`.
+                 */
+                targetSegment?: components["parameters"]["TargetSegment"];
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the view's products for the customer. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getCustomerProduct: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listCustomerSkus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The industry segment to list for. Without it, availabilities are listed for every segment but
+                 *     nonprofit ("Nonprofit needs to be passed specifically"). Bound case-insensitively: the examples
+                 *     send `Commercial` as well as `commercial`.
+                 */
+                targetSegment?: components["parameters"]["TargetSegment"];
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product's SKUs. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getCustomerSku: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SKU. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sku"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listCustomerAvailabilities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The industry segment to list for. Without it, availabilities are listed for every segment but
+                 *     nonprofit ("Nonprofit needs to be passed specifically"). Bound case-insensitively: the examples
+                 *     send `Commercial` as well as `commercial`.
+                 */
+                targetSegment?: components["parameters"]["TargetSegment"];
+                /**
+                 * @description `AzurePlan`: Azure reservation items that apply to Azure plans. Left out, the reservation items
+                 *     that apply to Microsoft Azure (MS-AZR-0145P) subscriptions.
+                 */
+                reservationScope?: components["parameters"]["ReservationScope"];
+                /**
+                 * @description `true` asks for the lifecycle state of new-commerce license-based offers, which "won't be returned
+                 *     if the flag isn't included" (the current docs page). Which fields it adds is not documented: they
+                 *     are kept as they come (D61). Named as the docs spell it; the service binds it case-insensitively.
+                 */
+                IncludeLifeCycleState?: components["parameters"]["IncludeLifeCycleState"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SKU's availabilities. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getCustomerAvailability: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /**
+                 * @description The product id, a short code such as `CFQ7TTC0LH18` or `DZH318Z0BQ3Q`: the request tables call
+                 *     it a GUID, every example is a code (D53).
+                 */
+                product_id: components["parameters"]["ProductId"];
+                /** @description The SKU id, unique only within its product, such as `0001` (D53). */
+                sku_id: components["parameters"]["SkuId"];
+                /**
+                 * @description The availability id, unique only within its product and SKU, such as `CFQ7TTC0K971`. It is
+                 *     reissued from time to time: an id read a while ago may answer 404 400019 (D57).
+                 */
+                availability_id: components["parameters"]["AvailabilityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The availability. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CatalogForbidden"];
+            404: components["responses"]["CatalogNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAgreementMetadata: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which agreements: `MicrosoftCloudAgreement`, `MicrosoftCustomerAgreement` or `*` (every type, and
+                 *     new ones "at any time"). Without it the service answers `MicrosoftCloudAgreement` "for backward
+                 *     compatibility" (get-customer-agreement-metadata), so the client's prerequisite calls name the MCA
+                 *     (D62).
+                 */
+                agreementType?: components["parameters"]["AgreementTypeQuery"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agreements' metadata. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementMetaDataCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listCustomerAgreements: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which agreements: `MicrosoftCloudAgreement`, `MicrosoftCustomerAgreement` or `*` (every type, and
+                 *     new ones "at any time"). Without it the service answers `MicrosoftCloudAgreement` "for backward
+                 *     compatibility" (get-customer-agreement-metadata), so the client's prerequisite calls name the MCA
+                 *     (D62).
+                 */
+                agreementType?: components["parameters"]["AgreementTypeQuery"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's confirmations. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createCustomerAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /** @description The confirmation (who accepted, which agreement version, when). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementCreate"];
+            };
+        };
+        responses: {
+            /** @description The confirmation, created. */
+            201: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            400: components["responses"]["AgreementBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getResellerAgreementStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The indirect reseller's MPN id (PartnerID), numeric. Exactly one of `mpnId` and `tenantId`: the
+                 *     service answers 400 2000 to both and 400 2001 to neither, and the client refuses both before
+                 *     sending (D65).
+                 */
+                mpnId?: components["parameters"]["MpnId"];
+                /** @description The indirect reseller's tenant id, a GUID. Exactly one of `mpnId` and `tenantId` (D65). */
+                tenantId?: components["parameters"]["TenantIdQuery"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description The partner program whose agreement is checked. Every docs example and the .NET SDK use `csp`, the
+                 *     only program documented; the docs write `{ProgramName}` (D14).
+                 */
+                program_name: components["parameters"]["ProgramName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reseller's status. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementStatus"];
+                };
+            };
+            400: components["responses"]["ComplianceBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listCustomerQualifications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's qualifications. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerQualificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createCustomerQualification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /** @description The qualification and what it requires. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerQualificationCreate"];
+            };
+        };
+        responses: {
+            /** @description The qualification, submitted. */
+            201: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerQualification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    checkInventory: {
+        parameters: {
+            query: {
+                /**
+                 * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
+                 *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
+                 *     length than two letters (D58).
+                 */
+                country: components["parameters"]["Country"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The items and the inventory context. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InventoryCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The items, each restricted or not. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryItemList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    checkPromotionEligibilities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /** @description The offers to check. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionEligibilityRequest"];
+            };
+        };
+        responses: {
+            /** @description The offers, each with its eligibilities. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionEligibilityCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

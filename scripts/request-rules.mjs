@@ -182,6 +182,10 @@ export function buildRequestRules(spec) {
       const success = Object.entries(op.responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
       const answerType = Object.keys(success?.content ?? {})[0];
       if (answerType && answerType !== "application/json") rule.answer = answerType;
+      // A JSON answer that is a bare array (a customer's qualifications, an inventory check).
+      const answerSchema = success?.content?.["application/json"]?.schema;
+      const resolved = answerSchema?.$ref ? resolveRef(answerSchema.$ref) : answerSchema;
+      if (resolved?.type === "array") rule.arrayAnswer = true;
       operations[op.operationId] = rule;
       // Who may call it (x-credentials, x-roles): for the fake and the contract command, not the client's bundle.
       if (!Array.isArray(op["x-credentials"]) || op["x-credentials"].length === 0) {

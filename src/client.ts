@@ -17,6 +17,7 @@ import { cartsApi, type CartsApi } from "./resources/carts";
 import { ordersApi, type OrdersApi } from "./resources/orders";
 import { subscriptionsApi, type SubscriptionsApi } from "./resources/subscriptions";
 import { catalogApi, type CatalogApi } from "./resources/catalog";
+import { prerequisitesApi, type PrerequisitesApi } from "./resources/prerequisites";
 import type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
 
 export type { FollowOptions } from "./calls/follow";
@@ -29,7 +30,10 @@ export type PartnerCenterClient = JsonClient &
     carts: CartsApi;
     /** What an order bought: listByOrder. */
     subscriptions: SubscriptionsApi;
+    /** The catalog, by country and by customer, and offers(): every purchasable offer with its catalogItemId. */
     catalog: CatalogApi;
+    /** What a purchase needs first: agreements, the reseller's MPA, qualifications, inventory, promotions. */
+    prerequisites: PrerequisitesApi;
     /**
      * Calls any operation of the spec by its operationId, checked and sent like pc.orders' methods:
      * returns the success body or throws PartnerCenterError.
@@ -65,6 +69,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     carts: cartsApi(pc),
     subscriptions: subscriptionsApi(pc),
     catalog: catalogApi(pc),
+    prerequisites: prerequisitesApi(pc),
     call: <K extends OperationName>(operationId: K, request: OperationRequest<K>, callOptions?: CallOptions) =>
       callNamed<OperationResult<K>>(core, operationId, request as never, callOptions),
     follow: followLinks(core),

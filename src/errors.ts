@@ -151,3 +151,11 @@ export function isPartnerCenterError(value: unknown): value is PartnerCenterErro
 export function isPartnerCenterValidationError(value: unknown): value is PartnerCenterValidationError {
   return isPartnerCenterError(value) && value.code === "VALIDATION_ERROR";
 }
+
+/**
+ * Whether a purchase or an availability read was refused because the availability id it named is
+ * no longer the SKU's (404 400019): ids are reissued, so read the availabilities again (D66).
+ */
+export function isStaleCatalogItemError(value: unknown): value is PartnerCenterError {
+  return isPartnerCenterError(value) && value.status === 404 && String(value.code) === "400019";
+}

@@ -23,14 +23,37 @@ export { checkoutCart, checkoutCartAndWait, createCart, getCart, updateCart } fr
 export { listSubscriptionsByOrder } from "./resources/subscriptions";
 export {
   getAvailability,
+  getCustomerAvailability,
+  getCustomerProduct,
+  getCustomerSku,
   getProduct,
   getSku,
   listAvailabilities,
+  listCustomerAvailabilities,
+  listCustomerProducts,
+  listCustomerSkus,
   listProducts,
   listSkus,
+  offers,
+  type CatalogOffer,
   type CatalogOptions,
+  type CustomerAvailabilityOptions,
   type ListProductsOptions,
 } from "./resources/catalog";
+export {
+  checkInventory,
+  checkPromotionEligibilities,
+  createCustomerAgreement,
+  createCustomerQualification,
+  getResellerAgreementStatus,
+  listAgreementMetadata,
+  listCustomerAgreements,
+  listCustomerQualifications,
+  type AgreementInput,
+  type AgreementOptions,
+  type AgreementTypeQuery,
+  type ResellerId,
+} from "./resources/prerequisites";
 export { CLOUDS, type Cloud, type CloudEndpoints } from "./clouds";
 export {
   createRefreshTokenCredential,
@@ -48,6 +71,7 @@ export {
   PartnerCenterValidationError,
   isPartnerCenterError,
   isPartnerCenterValidationError,
+  isStaleCatalogItemError,
   type ClientErrorCode,
   type PartnerCenterErrorFields,
   type ValidationProblem,
@@ -83,6 +107,7 @@ export type {
 export type { ListOptions } from "./calls/list-pages";
 export type { SubscriptionsApi } from "./resources/subscriptions";
 export type { CatalogApi } from "./resources/catalog";
+export type { PrerequisitesApi } from "./resources/prerequisites";
 export type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
 export { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./polling/poll-delay";
 export type { PollOptions, ProvisioningPoller, ProvisioningResult, ProvisioningState } from "./polling/poller";

@@ -53,6 +53,8 @@ export interface CallRequest {
   multipart?: boolean;
   /** The success answer is a file of this media type, read as a Blob. */
   answer?: string;
+  /** The success answer is a bare JSON array. */
+  arrayAnswer?: boolean | undefined;
   /** Shown the success answer's headers (a poller reads Retry-After). */
   onHeaders?: (headers: Headers) => void;
   /** Told the attempts and the final status, when the call is traced (diagnostics.ts). */
@@ -112,7 +114,7 @@ export async function exchange<T>(
   ids: CallIds,
   options: CallOptions,
 ): Promise<T> {
-  const meta = { method, path, ...ids, baseUrl: transport.baseUrl };
+  const meta = { method, path, ...ids, baseUrl: transport.baseUrl, array: call.arrayAnswer };
   const header: Record<string, unknown> = {
     ...call.params.header,
     "MS-RequestId": ids.requestId,
@@ -187,6 +189,7 @@ export async function callOperation<T>(
     body: bound.body,
     multipart: rule.body?.contentType === "multipart/form-data",
     answer: rule.answer,
+    arrayAnswer: rule.arrayAnswer,
     onHeaders,
   };
   const hinted = (error: unknown) => {

@@ -24,6 +24,8 @@ export interface CallMeta {
   correlationId?: string;
   /** The client's API root, to hint at a wrong one when an answer suggests it. */
   baseUrl?: string;
+  /** The operation answers a bare JSON array, not an object. */
+  array?: boolean | undefined;
 }
 
 const VERSIONED = /\/v\d+\/?$/;
@@ -40,7 +42,10 @@ const PROXY_REFUSED =
   "; the proxy refused the client (407 Proxy Authentication Required), not Partner Center: check the proxy URL's user name and password (the proxy option, or HTTPS_PROXY)";
 
 /** What to do next where an error code's own words do not say (D43). Codes are data: a Map. */
+const STALE_CATALOG_ITEM =
+  "; availability ids are reissued: read the SKU's availabilities again (pc.catalog.listAvailabilities or listCustomerAvailabilities) and buy the current catalogItemId (D57, D66)";
 const CODE_HINTS: ReadonlyMap<string, string> = new Map([
+  ["400019", STALE_CATALOG_ITEM],
   [
     "800065",
     "; the cart was already checked out: read the customer's orders (pc.orders.list, or getOrder for the ids you kept) instead of checking it out again",
@@ -139,6 +144,9 @@ export function successBody<T>(response: AnswerHead, text: unknown, meta: CallMe
   } catch (error) {
     throw invalid("the body is not JSON", error);
   }
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw invalid("the body is not a JSON object");
+  if (meta.array) {
+    if (!Array.isArray(body)) throw invalid("the body is not a JSON array");
+  } else if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw invalid("the body is not a JSON object");
   return body as T;
 }

@@ -42,15 +42,24 @@ export interface FuzzReport {
 }
 
 /** The operations `--fuzz` covers: JSON bodies only (multipart is not generated), writes only when allowed. */
-/** Operations that buy something: never generated, since what a generated request bought could not be cleaned up. */
-const PURCHASES = new Set<string>(["createOrder", "checkoutCart"]);
+/**
+ * Never generated, since what a generated request did could not be undone: a purchase, a
+ * partner's confirmation that a customer accepted the MCA (a statement with legal weight), a
+ * qualification submitted for vetting.
+ */
+const NEVER_GENERATED = new Set<string>([
+  "createOrder",
+  "checkoutCart",
+  "createCustomerAgreement",
+  "createCustomerQualification",
+]);
 
 export function fuzzableOperations(writes: boolean): OperationName[] {
   return (Object.keys(RULES) as OperationName[]).filter((id) => {
     const rule = RULES[id];
     return (
       (!rule.body || rule.body.contentType === "application/json") &&
-      (writes ? !PURCHASES.has(id) : rule.method === "GET")
+      (writes ? !NEVER_GENERATED.has(id) : rule.method === "GET")
     );
   });
 }

@@ -1,12 +1,18 @@
-// The catalog by country: what can be bought, product by SKU by availability, each read a function
-// named after its operationId taking the client first (listProducts(pc, ...)); pc.catalog, the same
-// bound to one client. An availability's catalogItemId is what a cart or order line names; it is
+// The catalog, by country and by customer: what can be bought, product by SKU by availability, each
+// read a function named after its operationId taking the client first (listProducts(pc, ...));
+// pc.catalog, the same bound to one client. An availability's catalogItemId is what a cart or order line names; it is
 // reissued from time to time, so read it at the time of purchase (D57).
 import {
   getAvailabilityRule,
+  getCustomerAvailabilityRule,
+  getCustomerProductRule,
+  getCustomerSkuRule,
   getProductRule,
   getSkuRule,
   listAvailabilitiesRule,
+  listCustomerAvailabilitiesRule,
+  listCustomerProductsRule,
+  listCustomerSkusRule,
   listProductsRule,
   listSkusRule,
 } from "../../generated/request-rules";
@@ -34,6 +40,12 @@ const LIST_SKUS: Operation = { rule: listSkusRule };
 const GET_SKU: Operation = { rule: getSkuRule };
 const LIST_AVAILABILITIES: Operation = { rule: listAvailabilitiesRule };
 const GET_AVAILABILITY: Operation = { rule: getAvailabilityRule };
+const LIST_CUSTOMER_PRODUCTS: Operation = { rule: listCustomerProductsRule };
+const GET_CUSTOMER_PRODUCT: Operation = { rule: getCustomerProductRule };
+const LIST_CUSTOMER_SKUS: Operation = { rule: listCustomerSkusRule };
+const GET_CUSTOMER_SKU: Operation = { rule: getCustomerSkuRule };
+const LIST_CUSTOMER_AVAILABILITIES: Operation = { rule: listCustomerAvailabilitiesRule };
+const GET_CUSTOMER_AVAILABILITY: Operation = { rule: getCustomerAvailabilityRule };
 
 export type ListProductsQuery = operations["listProducts"]["parameters"]["query"];
 export type TargetSegment = NonNullable<ListProductsQuery["targetSegment"]>;
@@ -133,6 +145,136 @@ export async function getAvailability(
   return callWith(client, GET_AVAILABILITY, { path, query: { country } }, options);
 }
 
+/** listCustomerProducts: every product of a view a customer may buy, page after page as links.next leads (D60). */
+export async function* listCustomerProducts(
+  client: PartnerCenterCore,
+  customerId: string,
+  options: ListProductsOptions,
+): AsyncGenerator<Product, void, undefined> {
+  const core = coreOf(client, "listCustomerProducts");
+  const { targetView, targetSegment, reservationScope } = options ?? {};
+  const query = { targetView, targetSegment, reservationScope };
+  const path = { customer_id: customerId };
+  const list = {
+    operationId: "listCustomerProducts",
+    subject: `view ${String(targetView)} for customer ${String(customerId)}`,
+    firstPath: pathWithQuery(`/customers/${encodeURIComponent(String(customerId))}/products`, query),
+    first: (ids: { requestId: string; correlationId: string }) =>
+      callOperation<ProductCollection>(core, LIST_CUSTOMER_PRODUCTS, { path, query }, { ...options, ...ids }),
+  };
+  yield* listPages<Product>(list, options ?? {}, followLinks(core), core.baseUrl);
+}
+
+/** getCustomerProduct: one product as a customer may buy it. */
+export async function getCustomerProduct(
+  client: PartnerCenterCore,
+  customerId: string,
+  productId: string,
+  options: Omit<CatalogOptions, "targetSegment"> = {},
+): Promise<Product> {
+  const path = { customer_id: customerId, product_id: productId };
+  return callWith(
+    client,
+    GET_CUSTOMER_PRODUCT,
+    { path, query: { reservationScope: options.reservationScope } },
+    options,
+  );
+}
+
+/** listCustomerSkus: a product's SKUs a customer may buy. */
+export async function listCustomerSkus(
+  client: PartnerCenterCore,
+  customerId: string,
+  productId: string,
+  options: CatalogOptions = {},
+): Promise<Sku[]> {
+  const query = { targetSegment: options.targetSegment, reservationScope: options.reservationScope };
+  const path = { customer_id: customerId, product_id: productId };
+  const page = await callWith<SkuCollection>(client, LIST_CUSTOMER_SKUS, { path, query }, options);
+  return page.items;
+}
+
+/** getCustomerSku: one SKU as a customer may buy it, with its purchase prerequisites. */
+export async function getCustomerSku(
+  client: PartnerCenterCore,
+  customerId: string,
+  productId: string,
+  skuId: string,
+  options: Omit<CatalogOptions, "targetSegment"> = {},
+): Promise<Sku> {
+  const path = { customer_id: customerId, product_id: productId, sku_id: skuId };
+  return callWith(client, GET_CUSTOMER_SKU, { path, query: { reservationScope: options.reservationScope } }, options);
+}
+
+export interface CustomerAvailabilityOptions extends CatalogOptions {
+  /** Ask for the lifecycle state of new-commerce license-based offers (D61). */
+  includeLifeCycleState?: boolean | undefined;
+}
+
+/** listCustomerAvailabilities: a SKU's availabilities a customer may buy, each with its catalogItemId. */
+export async function listCustomerAvailabilities(
+  client: PartnerCenterCore,
+  customerId: string,
+  productId: string,
+  skuId: string,
+  options: CustomerAvailabilityOptions = {},
+): Promise<Availability[]> {
+  const query = {
+    targetSegment: options.targetSegment,
+    reservationScope: options.reservationScope,
+    IncludeLifeCycleState: options.includeLifeCycleState,
+  };
+  const path = { customer_id: customerId, product_id: productId, sku_id: skuId };
+  const page = await callWith<AvailabilityCollection>(client, LIST_CUSTOMER_AVAILABILITIES, { path, query }, options);
+  return page.items;
+}
+
+/** getCustomerAvailability: one availability a customer may buy; 404 400019 once its id has been reissued. */
+export async function getCustomerAvailability(
+  client: PartnerCenterCore,
+  customerId: string,
+  productId: string,
+  skuId: string,
+  availabilityId: string,
+  options: CallOptions = {},
+): Promise<Availability> {
+  const path = { customer_id: customerId, product_id: productId, sku_id: skuId, availability_id: availabilityId };
+  return callWith(client, GET_CUSTOMER_AVAILABILITY, { path }, options);
+}
+
+/** One purchasable offer: what a cart line's catalogItemId (or an order line's offerId) names, with what it was read from. */
+export interface CatalogOffer {
+  catalogItemId: string;
+  product: Product;
+  sku: Sku;
+  availability: Availability;
+}
+
+/**
+ * offers: every purchasable (product, SKU, availability) of a view for a customer, each with its
+ * catalogItemId; each level is read once (products paged, then each product's SKUs, then each
+ * SKU's availabilities), within the client's pacing. Read at the time of purchase: ids are
+ * reissued (D57).
+ */
+export async function* offers(
+  client: PartnerCenterCore,
+  customerId: string,
+  options: ListProductsOptions,
+): AsyncGenerator<CatalogOffer, void, undefined> {
+  const scope = { targetSegment: options?.targetSegment, reservationScope: options?.reservationScope };
+  // Each read is its own call with its own ids; the caller's ids (if any) belong to the first list.
+  const call = { signal: options?.signal, timeoutMs: options?.timeoutMs, ...scope };
+  for await (const product of listCustomerProducts(client, customerId, options)) {
+    for (const sku of await listCustomerSkus(client, customerId, product.id, call)) {
+      for (const availability of await listCustomerAvailabilities(client, customerId, product.id, sku.id, call)) {
+        if (availability.isPurchasable === false) continue;
+        const catalogItemId = availability.catalogItemId ?? `${product.id}:${sku.id}:${availability.id}`;
+        yield { catalogItemId, product, sku, availability };
+      }
+    }
+  }
+}
+
 /** pc.catalog: the functions above, bound to one client. */
 export function catalogApi(client: PartnerCenterCore) {
   const on = boundTo(client);
@@ -149,6 +291,20 @@ export function catalogApi(client: PartnerCenterCore) {
     listAvailabilities: on(listAvailabilities),
     /** getAvailability: one availability in a country. */
     getAvailability: on(getAvailability),
+    /** listCustomerProducts: every product of a view a customer may buy. */
+    listCustomerProducts: on(listCustomerProducts),
+    /** getCustomerProduct: one product for a customer. */
+    getCustomerProduct: on(getCustomerProduct),
+    /** listCustomerSkus: a product's SKUs for a customer. */
+    listCustomerSkus: on(listCustomerSkus),
+    /** getCustomerSku: one SKU for a customer. */
+    getCustomerSku: on(getCustomerSku),
+    /** listCustomerAvailabilities: a SKU's availabilities for a customer. */
+    listCustomerAvailabilities: on(listCustomerAvailabilities),
+    /** getCustomerAvailability: one availability for a customer. */
+    getCustomerAvailability: on(getCustomerAvailability),
+    /** offers: every purchasable offer of a view for a customer, with its catalogItemId. */
+    offers: on(offers),
   };
 }
 

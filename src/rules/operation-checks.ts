@@ -83,3 +83,41 @@ export function createOrderAttachmentsCheck({ body }: BoundRequest): ValidationP
       ]
     : [];
 }
+
+/** D65: exactly one of mpnId and tenantId (the service answers 400 2000 for both, 2001 for neither). */
+export function getResellerAgreementStatusCheck({ query }: BoundRequest): ValidationProblem[] {
+  const given = [query.mpnId, query.tenantId].filter((v) => v !== undefined).length;
+  return given === 1
+    ? []
+    : [
+        {
+          path: "query",
+          message: `must have exactly one of mpnId and tenantId, got ${given === 0 ? "neither" : "both"}`,
+        },
+      ];
+}
+
+/** D63: a date of agreement later than now is refused by the service (400 600002). */
+export function createCustomerAgreementCheck({ body }: BoundRequest, now = Date.now()): ValidationProblem[] {
+  const dateAgreed = (body as { dateAgreed?: unknown } | undefined)?.dateAgreed;
+  if (typeof dateAgreed !== "string") return [];
+  const at = Date.parse(dateAgreed);
+  if (Number.isNaN(at))
+    return [{ path: "body.dateAgreed", message: `must be a date-time, got ${printable(dateAgreed, 40)}` }];
+  return at > now
+    ? [{ path: "body.dateAgreed", message: `must not be in the future, got ${printable(dateAgreed, 40)}` }]
+    : [];
+}
+
+/** D64: what update-customer-qualification says each qualification requires, and what cannot be set. */
+export function createCustomerQualificationCheck({ body }: BoundRequest): ValidationProblem[] {
+  const { qualification, educationSegment, validationCode } = (body ?? {}) as Record<string, unknown>;
+  const named = typeof qualification === "string" ? qualification.toLowerCase() : "";
+  if (named === "none" || named === "nonprofit")
+    return [{ path: "body.qualification", message: `cannot be set to ${printable(String(qualification), 40)}` }];
+  if (named === "education" && educationSegment === undefined)
+    return [{ path: "body.educationSegment", message: "is required for Education (K12 or HigherEducation)" }];
+  if (named === "governmentcommunitycloud" && validationCode === undefined)
+    return [{ path: "body.validationCode", message: "is required for GovernmentCommunityCloud" }];
+  return [];
+}

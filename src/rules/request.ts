@@ -6,6 +6,9 @@ import type { ValidationProblem } from "../errors";
 import { bindOperation, operationProblems, type RequestParts } from "./bind-request";
 import {
   createCartCheck,
+  createCustomerAgreementCheck,
+  createCustomerQualificationCheck,
+  getResellerAgreementStatusCheck,
   createOrderAttachmentsCheck,
   createOrderCheck,
   updateCartCheck,
@@ -29,10 +32,21 @@ const CHECKS: Partial<Record<OperationId, Operation["check"]>> = {
   createOrderAttachments: createOrderAttachmentsCheck,
 };
 
+// Refused before sending by the client and the contract kit, but not by the fake's binding: the
+// service answers these with codes of their own (2000, 2001, 600002), which the fake's handlers give.
+const SERVICE_ANSWERED: Partial<Record<OperationId, Operation["check"]>> = {
+  getResellerAgreementStatus: getResellerAgreementStatusCheck,
+  createCustomerAgreement: (request) => createCustomerAgreementCheck(request),
+  createCustomerQualification: createCustomerQualificationCheck,
+};
+
+const own = <T>(table: Partial<Record<OperationId, T>>, operationId: OperationId) =>
+  Object.hasOwn(table, operationId) ? table[operationId] : undefined;
+
 /** The operation `operationId` names: its rule and its own check. */
 export function operationNamed(operationId: OperationId): Operation {
   // Own keys only: an operation id is the caller's data.
-  const check = Object.hasOwn(CHECKS, operationId) ? CHECKS[operationId] : undefined;
+  const check = own(CHECKS, operationId) ?? own(SERVICE_ANSWERED, operationId);
   return { rule: operations[operationId], ...(check ? { check } : {}) };
 }
 
@@ -45,9 +59,9 @@ export function bindRequest(
   return bindOperation(operations[operationId], parts, how);
 }
 
-/** What the operation refuses beyond its schemas. */
+/** What the fake refuses beyond the schemas as a binding mistake (800002 and the like). */
 export function operationRuleProblems(operationId: OperationId, request: BoundRequest): ValidationProblem[] {
-  return operationNamed(operationId).check?.(request) ?? [];
+  return own(CHECKS, operationId)?.(request) ?? [];
 }
 
 /** Every way a bound request breaks the rules. */

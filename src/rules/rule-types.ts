@@ -43,6 +43,8 @@ export interface OperationRule {
   body?: { contentType: string; required: boolean; schema: RuleSchema };
   /** The success answer's media type, when it is not JSON (a file). */
   answer?: string;
+  /** The success answer is a bare JSON array, not an object. */
+  arrayAnswer?: boolean;
   /** Who may call it: the spec's x-credentials and x-roles. */
   credentials: { kinds: readonly ("app" | "app+user")[]; roles?: readonly string[] };
 }

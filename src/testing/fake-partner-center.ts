@@ -12,6 +12,8 @@ import type { CredentialKind } from "../rules/credential-kinds";
 import { AttemptCounter, type Fault, type FaultRate } from "./faults";
 import { Catalog } from "./state/catalog";
 import { DEFAULT_CATALOG } from "./state/default-catalog";
+import { Prerequisites } from "./state/prerequisites";
+import { purchaseRefusal } from "./state/purchase-rules";
 import type { HandlerContext } from "./handlers";
 import { checkedOptions, DEFAULT_CART_LIFETIME_MS, type FakePartnerCenterOptions } from "./options";
 import { serve, type FakeContext } from "./serve";
@@ -67,12 +69,17 @@ export interface FakePartnerCenter {
   orders(customerId?: string): PlacedOrder[];
   readonly stats: Readonly<FakePartnerCenterStats>;
   /** Faults for the next requests, in order; `null` lets one through. */
+  /**
+   * Gives every availability of the catalog a new id, as the service reissues them (D57): a
+   * `catalogItemId` read before is answered 404 400019 by the reads and by a purchase after.
+   */
+  reissueAvailabilities(): void;
   injectFaults(...faults: (Fault | null)[]): void;
   /** Faults at a rate, drawn per MS-RequestId and attempt; `undefined` stops them. */
   setFaultRate(plan: FaultRate | undefined): void;
   /** Adds `count` orders for a customer directly, without requests (for paging tests). */
   seedOrders(customerId: string, count: number, order?: NewOrder): void;
-  /** Forgets orders, faults, idempotency records and stats. */
+  /** Forgets orders, carts, agreements, qualifications, faults, idempotency records and stats; the catalog's availabilities get their first ids back. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -101,6 +108,9 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
   const windowMs = limit?.windowMs ?? 60_000;
   const throttle = limit && new Throttle(Math.floor((limit.requestsPerMinute * windowMs) / 60_000), windowMs);
   const onCreate = () => void (stats.created += 1);
+  const catalog = new Catalog(options.catalog ?? DEFAULT_CATALOG);
+  const lowerSet = (values: readonly string[] | undefined) => new Set((values ?? []).map((v) => v.toLowerCase()));
+  const prerequisites = new Prerequisites(lowerSet(options.resellersWithoutMpa), lowerSet(options.restrictedInventory));
   const attestationOffers = new Set(options.attestationOffers ?? []);
   // Offer ids and tokens are data: Maps, never an object's keys.
   const carts = new CartStore(store, {
@@ -111,6 +121,7 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
     attestationOffers,
     onCreate,
     now: Date.now,
+    refusePurchase: (customerId, lines) => purchaseRefusal(catalog, prerequisites, customerId, lines),
   });
   const signIn = new TokenEndpoint();
   const tokens = new Map<string, CredentialKind>(Object.entries(options.tokens ?? {}));
@@ -126,21 +137,25 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
     handlers: handlerContext(options, settings.pageSize, {
       store,
       carts,
-      catalog: new Catalog(DEFAULT_CATALOG),
+      catalog,
+      prerequisites,
       attestationOffers,
       onCreate,
     }),
     tokenKind: (token) => signIn.kindOf(token) ?? (tokens.size === 0 ? "app+user" : tokens.get(token)),
     options,
   };
-  return { context, settings, store, carts };
+  return { context, settings, store, carts, catalog, prerequisites };
 }
+
+/** Views refused unless the options say otherwise: specialized offers are "made available to some partners" (D67). */
+const DEFAULT_REFUSED_VIEWS = ["SpecializedOffers"];
 
 /** What the handlers know of the service's rules: cancellation, list delays, paging. */
 function handlerContext(
   options: FakePartnerCenterOptions,
   pageSize: number,
-  parts: Pick<HandlerContext, "store" | "carts" | "catalog" | "attestationOffers" | "onCreate">,
+  parts: Pick<HandlerContext, "store" | "carts" | "catalog" | "prerequisites" | "attestationOffers" | "onCreate">,
 ): HandlerContext {
   const offerKinds = new Map<string, OfferKind>(Object.entries({ ...DOCUMENTED_OFFER_KINDS, ...options.offerKinds }));
   const tenant = options.tenant ?? "production";
@@ -149,6 +164,9 @@ function handlerContext(
     ...parts,
     placementDelayMs: options.placementDelayMs ?? 0,
     pageSize,
+    refusedViews: new Set((options.refusedViews ?? DEFAULT_REFUSED_VIEWS).map((v) => v.toLowerCase())),
+    refusedSegments: new Set((options.refusedSegments ?? []).map((v) => v.toLowerCase())),
+    now: Date.now,
     refuseCancel: (customerId, order) =>
       cancellationRefusal(order, customerId, (offer) => offerKinds.get(offer) ?? "new-commerce", tenant, Date.now()),
     listed: (order) => listDelayMs === 0 || Date.now() - Date.parse(order.creationDate ?? "") >= listDelayMs,
@@ -196,7 +214,7 @@ async function listen(
 
 export async function startFakePartnerCenter(options: FakePartnerCenterOptions = {}): Promise<FakePartnerCenter> {
   const stats = freshStats();
-  const { context, settings, store, carts } = fakeContext(options, stats);
+  const { context, settings, store, carts, catalog, prerequisites } = fakeContext(options, stats);
   const report = (error: unknown, request: { method: string; url: string }) => {
     stats.errors += 1;
     try {
@@ -216,6 +234,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     expireRefreshToken: (refreshToken) => signIn.expire(refreshToken),
     orders: (customerId) => (customerId ? store.list(customerId) : store.all()),
     stats,
+    reissueAvailabilities: () => catalog.reissue(),
     injectFaults: (...added) => void faults.scheduled.push(...added),
     setFaultRate: (plan) => void (faults.rate = plan),
     seedOrders(
@@ -227,6 +246,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     },
     reset() {
       store.clear();
+      catalog.reset();
+      prerequisites.clear();
       carts.clear();
       context.once.clear();
       context.attempts.clear();

@@ -1,5 +1,6 @@
 // The fake Partner Center's options, their defaults, and the checks that refuse a bad one at start
 // (a test's mistake, reported before anything listens).
+import type { CatalogProduct } from "./state/catalog";
 import { PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import { isWhole, MAX_TIMER_MS, wholeNumberProblems } from "../rules/is-whole";
 import { OFFER_KINDS, type OfferKind, type Tenant } from "./state/cancellation";
@@ -62,6 +63,31 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
    * listed in `orderErrors` with this code and description; the other groups are placed (D46).
    */
   checkoutErrors?: Readonly<Record<string, { code: number; description: string }>> | undefined;
+  /**
+   * The catalog the catalog reads answer from and purchases are checked against (D66): products
+   * with their SKUs and availabilities, each listed in the views it names. Default: a catalog drawn
+   * from the docs' examples (new commerce, the Azure plan, the Azure savings plan, a reservation).
+   * Offers of products it does not hold are not checked.
+   */
+  catalog?: readonly CatalogProduct[] | undefined;
+  /**
+   * Catalog views (`targetView`) and segments (`targetSegment`) the partner may not read: their
+   * lists are answered 403 400036 and 400030. Default: the `SpecializedOffers` view ("made
+   * available to some partners") and no segment (D67).
+   */
+  refusedViews?: readonly string[] | undefined;
+  refusedSegments?: readonly string[] | undefined;
+  /**
+   * Indirect resellers, by MPN id or tenant id, that have not signed the Microsoft Partner
+   * Agreement: getResellerAgreementStatus answers 400 2203 (2206 by tenant id) and a purchase naming
+   * one as `partnerIdOnRecord` (or a cart line's transaction reseller) is refused 403 900123.
+   */
+  resellersWithoutMpa?: readonly string[] | undefined;
+  /**
+   * Catalog items (`productId:skuId`) whose inventory is restricted: checkInventory says so and a
+   * purchase of one is refused 400 800010.
+   */
+  restrictedInventory?: readonly string[] | undefined;
   /** Orders per page of listOrders, at least 1; later pages come through links.next and MS-ContinuationToken. Default 100. */
   pageSize?: number | undefined;
   /** Port to listen on; a free one when unset. */
@@ -119,6 +145,11 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
     ...offerProblems(options, "failOffers"),
     ...offerProblems(options, "purchaseOrderOffers"),
     ...offerProblems(options, "attestationOffers"),
+    ...offerProblems(options, "refusedViews"),
+    ...offerProblems(options, "refusedSegments"),
+    ...offerProblems(options, "resellersWithoutMpa"),
+    ...offerProblems(options, "restrictedInventory"),
+    ...catalogProblems(options.catalog),
     ...rateLimitProblems(options.rateLimit),
   );
   return problems;
@@ -190,12 +221,44 @@ function planProblems(plan: FakePartnerCenterOptions["provisioning"]): Validatio
 
 function offerProblems(
   options: FakePartnerCenterOptions,
-  name: "failOffers" | "purchaseOrderOffers" | "attestationOffers",
+  name:
+    | "failOffers"
+    | "purchaseOrderOffers"
+    | "attestationOffers"
+    | "refusedViews"
+    | "refusedSegments"
+    | "resellersWithoutMpa"
+    | "restrictedInventory",
 ): ValidationProblem[] {
   const offers = options[name];
   if (offers === undefined || (Array.isArray(offers) && offers.every((o) => typeof o === "string" && o !== "")))
     return [];
-  return [{ path: `options.${name}`, message: "must be a list of offer ids" }];
+  return [{ path: `options.${name}`, message: "must be a list of non-empty strings" }];
+}
+
+/** A catalog of products, each with an id, its views and its SKUs, each SKU with its availabilities. */
+function catalogProblems(catalog: unknown): ValidationProblem[] {
+  if (catalog === undefined) return [];
+  const text = (v: unknown) => typeof v === "string" && v !== "";
+  const listOf = (v: unknown, each: (item: Record<string, unknown>) => boolean) =>
+    Array.isArray(v) &&
+    v.length <= 10_000 &&
+    (v as unknown[]).every(
+      (item) => item !== null && typeof item === "object" && each(item as Record<string, unknown>),
+    );
+  const availability = (a: Record<string, unknown>) => text(a.id) && text(a.country) && text(a.segment);
+  const sku = (s: Record<string, unknown>) => text(s.id) && listOf(s.availabilities, availability);
+  const product = (p: Record<string, unknown>) =>
+    text(p.id) && Array.isArray(p.views) && p.views.every(text) && listOf(p.skus, sku);
+  return listOf(catalog, product)
+    ? []
+    : [
+        {
+          path: "options.catalog",
+          message:
+            "must be a list of products { id, views: string[], skus: [{ id, availabilities: [{ id, country, segment }] }] }",
+        },
+      ];
 }
 
 function rateLimitProblems(limit: FakePartnerCenterOptions["rateLimit"]): ValidationProblem[] {

@@ -1,5 +1,6 @@
 // Contract cases discovered from the bundled spec: one per (operation, status, named example),
 // with a well-formed request built from the spec's own parameter and request-body examples.
+import { bindRequest, operationNamed, type OperationId } from "../../src/rules/request";
 import { namedExamples, operations, resolve, responses, spec, type OperationInfo } from "./spec";
 
 export interface ContractCase {
@@ -53,6 +54,12 @@ export function requestFor(op: OperationInfo): {
     );
   const path = example("path", false);
   const query = example("query", true);
+  // An operation whose own rule wants one of its optional parameters (mpnId or tenantId) gets the first.
+  const bound = bindRequest(op.operationId as OperationId, { path, query });
+  if (operationNamed(op.operationId as OperationId).check?.(bound).length) {
+    const optional = params.find((p) => p.in === "query" && !p.required);
+    if (optional) query[optional.name] = optional.schema.example;
+  }
   const body = namedExamples().find((e) => e.operationId === op.operationId && e.where === "request")?.value as
     { id?: unknown } | undefined;
   // A body naming its resource names the one in the path too.

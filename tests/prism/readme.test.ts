@@ -117,6 +117,17 @@ describe("the README", () => {
     ]);
   });
 
+  it("shows examples/clear-prerequisites.ts verbatim, and it buys the Azure plan only after confirming the MCA", async () => {
+    const clear = readFileSync(join(ROOT, "examples", "clear-prerequisites.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + clear + "```");
+    const { logged, orders } = await runAgainstFake(clear);
+    expect(logged).toEqual([
+      "confirmed the customer's MCA acceptance for Microsoft Azure plan",
+      "ordered DZH318Z0BPS6:0001:FAKE0000AP01: pending",
+    ]);
+    expect(orders.map((o) => o.lineItems[0]!.offerId)).toEqual(["DZH318Z0BPS6:0001:FAKE0000AP01"]);
+  });
+
   it("shows examples/per-operation.ts verbatim, and its functions run on a core against the fake", async () => {
     const perOperation = readFileSync(join(ROOT, "examples", "per-operation.ts"), "utf8");
     expect(readme).toContain("```ts\n" + perOperation + "```");

@@ -19,7 +19,8 @@ const OFFERS: Record<OfferKind, string> = {
   "reserved-instance": "DZH318Z0BQ4S:0003:DZH318Z0BRZ4",
   marketplace: "DZH318Z0BXWF:0001:DZH318Z0BZ49",
   "seat-based-saas": "DZH318Z0BXWG:0001:DZH318Z0BZ50",
-  "azure-plan": "DZH318Z0BPS6:0001:DZH318Z0BQ5G",
+  // The fake catalog's Azure plan, whose SKU lists the MCA: cancel() confirms it first.
+  "azure-plan": "DZH318Z0BPS6:0001:FAKE0000AP01",
 };
 const kinds = Object.fromEntries(
   Object.entries(OFFERS)
@@ -40,6 +41,8 @@ async function start(options: FakePartnerCenterOptions = {}) {
 
 async function cancel(options: FakePartnerCenterOptions, kind: OfferKind): Promise<PartnerCenterError | "cancelled"> {
   const pc = await start(options);
+  const primaryContact = { firstName: "Tania", lastName: "Carr", email: "someone@example.com" };
+  await pc.prerequisites.createCustomerAgreement(CUSTOMER, { primaryContact, dateAgreed: new Date() });
   const order = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: OFFERS[kind], quantity: 1 }] });
   return pc.orders.update(CUSTOMER, order.id, { id: order.id, status: "cancelled" }).then(
     (cancelled) =>

@@ -1,16 +1,23 @@
-// What the by-country catalog reads answer, from the fake's catalog: 404 400013 for an unknown
-// product, 400018 for an unknown SKU, 400019 for an unknown (or reissued) availability (D57).
+// What the catalog reads answer, by country and by customer, from the fake's catalog: 404 400013
+// for an unknown product, 400018 for an unknown SKU, 400019 for an unknown (or reissued)
+// availability (D57); 403 400036 and 400030 for a view or segment the partner may not read.
+// A customer's reads are those of the customer's country, which is the US for every fake customer.
 import { asText } from "../../internal/as-text";
 import type { OperationId } from "../../rules/request";
 import { availabilitiesIn, type Catalog, type CatalogProduct, type CatalogSku } from "../state/catalog";
 import { errorAnswer, type Answer } from "../wire/answers";
-import { collection, type Handler, type HandlerRequest } from "./context";
+import { collection, type Handler, type HandlerContext, type HandlerRequest } from "./context";
 
 const NO_PRODUCT = errorAnswer(404, 400013, "Product was not found");
 const NO_SKU = errorAnswer(404, 400018, "Sku was not found");
 const NO_AVAILABILITY = errorAnswer(404, 400019, "Availability not found");
 
-const country = ({ query }: HandlerRequest) => asText(query.country);
+/** The fake's customers are all in the US: a by-customer read is the US catalog's. */
+const CUSTOMER_COUNTRY = "US";
+const FORBIDDEN_VIEW = errorAnswer(403, 400036, "Access to the requested targetView is not allowed");
+const FORBIDDEN_SEGMENT = errorAnswer(403, 400030, "Access to the requested targetSegment is not allowed");
+
+const country = ({ query }: HandlerRequest) => (query.country === undefined ? CUSTOMER_COUNTRY : asText(query.country));
 const segment = ({ query }: HandlerRequest) =>
   query.targetSegment === undefined ? undefined : asText(query.targetSegment);
 
@@ -24,6 +31,19 @@ function find(catalog: Catalog, request: HandlerRequest): { product: CatalogProd
 }
 
 const isAnswer = (found: object): found is Answer => "status" in found;
+
+/** The 403 the service answers to a view or segment the partner may not read. */
+function refusal({ refusedViews, refusedSegments }: HandlerContext, { query }: HandlerRequest): Answer | undefined {
+  if (query.targetView !== undefined && refusedViews.has(asText(query.targetView).toLowerCase())) return FORBIDDEN_VIEW;
+  const wanted = query.targetSegment === undefined ? undefined : asText(query.targetSegment).toLowerCase();
+  return wanted !== undefined && refusedSegments.has(wanted) ? FORBIDDEN_SEGMENT : undefined;
+}
+
+/** A handler that first refuses what the partner may not read. */
+const guarded =
+  (handler: Handler): Handler =>
+  (ctx, request) =>
+    refusal(ctx, request) ?? handler(ctx, request);
 
 const listProducts: Handler = ({ catalog }, request) =>
   collection(
@@ -79,10 +99,16 @@ const getAvailability: Handler = ({ catalog }, request) => {
 };
 
 export const CATALOG_HANDLERS = {
-  listProducts,
+  listProducts: guarded(listProducts),
   getProduct,
-  listSkus,
+  listSkus: guarded(listSkus),
   getSku,
-  listAvailabilities,
+  listAvailabilities: guarded(listAvailabilities),
   getAvailability,
+  listCustomerProducts: guarded(listProducts),
+  getCustomerProduct: getProduct,
+  listCustomerSkus: guarded(listSkus),
+  getCustomerSku: getSku,
+  listCustomerAvailabilities: guarded(listAvailabilities),
+  getCustomerAvailability: getAvailability,
 } satisfies Partial<Record<OperationId, Handler>>;

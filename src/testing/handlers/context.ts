@@ -7,6 +7,7 @@ import type { BoundRequest } from "../../rules/request";
 import type { Refusal } from "../state/cancellation";
 import type { CartStore } from "../state/carts";
 import type { Catalog } from "../state/catalog";
+import type { Prerequisites } from "../state/prerequisites";
 import type { OrderStore } from "../state/store";
 import { errorAnswer, type Answer } from "../wire/answers";
 
@@ -15,6 +16,13 @@ export interface HandlerContext {
   carts: CartStore;
   /** What the catalog reads answer from. */
   catalog: Catalog;
+  /** Catalog views and segments the partner may not read (403 400036, 400030), lower case. */
+  refusedViews: ReadonlySet<string>;
+  refusedSegments: ReadonlySet<string>;
+  /** Agreements, qualifications, resellers' MPA, restricted inventory. */
+  prerequisites: Prerequisites;
+  /** The fake's clock. */
+  now: () => number;
   /** Orders per listOrders page. */
   pageSize: number;
   /** Counted when an order is created. */

@@ -9,6 +9,7 @@ import { CART_HANDLERS } from "./carts";
 import { CATALOG_HANDLERS } from "./catalog";
 import type { Handler, HandlerContext } from "./context";
 import { ORDER_HANDLERS } from "./orders";
+import { PREREQUISITE_HANDLERS } from "./prerequisites";
 import { SUBSCRIPTION_HANDLERS } from "./subscriptions";
 
 export type { HandlerContext } from "./context";
@@ -20,6 +21,7 @@ const TABLE = {
   ...CART_HANDLERS,
   ...SUBSCRIPTION_HANDLERS,
   ...CATALOG_HANDLERS,
+  ...PREREQUISITE_HANDLERS,
 } satisfies Record<OperationId, Handler>;
 const HANDLERS = new Map<string, Handler>(Object.entries(TABLE));
 

@@ -3,6 +3,7 @@ import type { Order, PlacedOrder } from "../../../generated/schema";
 import { enumKey } from "../../rules/bind";
 import type { OperationId } from "../../rules/request";
 import type { NewOrder } from "../state/store";
+import { purchaseRefusal } from "../state/purchase-rules";
 import { errorAnswer } from "../wire/answers";
 import { collection, NOT_FOUND, type Handler } from "./context";
 
@@ -26,6 +27,12 @@ const createOrder: Handler = async (ctx, { customerId, body }) => {
       : [],
   );
   if (unattested.length) return errorAnswer(400, 800002, "Invalid request input.", unattested);
+  const lines = (body as NewOrder).lineItems.map((line) => ({
+    offerId: line.offerId,
+    resellerId: line.partnerIdOnRecord,
+  }));
+  const refused = purchaseRefusal(ctx.catalog, ctx.prerequisites, customerId, lines);
+  if (refused) return refused;
   if (ctx.placementDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.placementDelayMs));
   ctx.onCreate();
   return { status: 201, body: ctx.store.create(customerId, body as NewOrder) };

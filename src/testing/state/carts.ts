@@ -4,6 +4,7 @@
 // cart; expiry 7 days after creation (404 800008, D41); per-offer cart errors set on the line items
 // at create and update, which make the checkout refuse the cart (400 800009, D46); and per-offer
 // failures while an order is created, whose groups the checkout lists in `orderErrors`.
+import type { PurchaseLine } from "./purchase-rules";
 import type { Cart, CartCheckoutResult, CartLineItem, PlacedOrder } from "../../../generated/schema";
 import { enumKey } from "../../rules/bind";
 import { errorAnswer, type Answer } from "../wire/answers";
@@ -18,6 +19,8 @@ export interface CartErrorPlan {
 export interface CartRules {
   /** How long a cart lives after it is created, in milliseconds. */
   lifetimeMs: number;
+  /** Why the service would refuse to place these lines, if it would (the catalog and the prerequisites). */
+  refusePurchase(customerId: string, lines: PurchaseLine[]): Answer | undefined;
   /** How long a checkout takes after its orders are placed before it answers, in milliseconds. */
   checkoutDelayMs: number;
   /** Errors set on the lines of these offers. */
@@ -136,6 +139,8 @@ export class CartStore {
         ),
       );
     }
+    const refused = this.rules.refusePurchase(customerId, stored.cart.lineItems.map(purchaseLineOf));
+    if (refused) return refused;
     stored.checkingOut = true;
     try {
       const result = this.place(customerId, stored);
@@ -231,4 +236,10 @@ function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial
   const out: Partial<Pick<T, K>> = {};
   for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
   return out;
+}
+
+/** A cart line as a purchase is checked: its offer and its transaction reseller, if any. */
+function purchaseLineOf(line: CartLineItem): PurchaseLine {
+  const reseller = line.participants?.find((p) => p.key === "transaction_reseller")?.value;
+  return { offerId: line.catalogItemId ?? "", resellerId: reseller };
 }

@@ -29,9 +29,18 @@ const link = (uri: string) => ({ uri, method: "GET", headers: [] });
 
 export class Catalog {
   private readonly products = new Map<string, CatalogProduct>();
+  private issue = 0;
 
-  constructor(products: readonly CatalogProduct[]) {
-    for (const product of products) this.products.set(product.id, product);
+  constructor(private readonly given: readonly CatalogProduct[]) {
+    this.reset();
+  }
+
+  /** The catalog as it was given, its availabilities' first ids back. */
+  reset(): void {
+    this.issue = 0;
+    this.products.clear();
+    // A copy: reissuing changes ids, and the products given are the caller's (or the default's).
+    for (const product of structuredClone(this.given)) this.products.set(product.id, product);
   }
 
   /** The products a view lists in a country: those with an availability there. */
@@ -40,6 +49,38 @@ export class Catalog {
     return [...this.products.values()].filter(
       (p) => p.views.some((v) => v.toLowerCase() === wanted) && soldIn(p, country),
     );
+  }
+
+  /** The product, SKU and availability a `catalogItemId` names (`productId:skuId:availabilityId`), if current. */
+  availability(
+    catalogItemId: string,
+  ): { product: CatalogProduct; sku: CatalogSku; availability: CatalogAvailability } | undefined {
+    const [productId = "", skuId, availabilityId] = catalogItemId.split(":");
+    const product = this.products.get(productId);
+    const sku = product?.skus.find((s) => s.id === skuId);
+    const availability = sku?.availabilities.find((a) => a.id === availabilityId);
+    return product && sku && availability ? { product, sku, availability } : undefined;
+  }
+
+  /** Whether the catalog has this product, in any country. */
+  has(productId: string): boolean {
+    return this.products.has(productId);
+  }
+
+  /**
+   * Gives every availability a new id, as the service reissues them "on a regular basis" (D57):
+   * a `catalogItemId` read before answers 404 400019 after.
+   */
+  reissue(): void {
+    this.issue += 1;
+    for (const product of this.products.values()) {
+      for (const sku of product.skus) {
+        sku.availabilities = sku.availabilities.map((a) => ({
+          ...a,
+          id: `${a.id.replace(/R\d+$/, "")}R${this.issue}`,
+        }));
+      }
+    }
   }
 
   product(id: string, country: string): CatalogProduct | undefined {

@@ -1,6 +1,7 @@
 // The fake's default catalog, drawn from the docs' own examples: a new-commerce license-based
 // product (Microsoft 365 Business Basic, get-a-sku-by-id and get-an-availability-by-id), the Azure
-// savings plan (azure-purchase-savings-plan) and a VM reservation (get-a-sku-by-id), all in the US.
+// savings plan (azure-purchase-savings-plan), a VM reservation (get-a-sku-by-id) and the Azure plan
+// (get-a-list-of-products-by-customer, whose SKU lists the MCA as a prerequisite), all in the US.
 // The reservation's product title and its availability are not in the docs (its SKU's page shows
 // neither): they are made up, and say so.
 import type { CatalogProduct } from "./catalog";
@@ -140,4 +141,49 @@ const VM_RESERVATION: CatalogProduct = {
   ],
 };
 
-export const DEFAULT_CATALOG: readonly CatalogProduct[] = [M365_BUSINESS_BASIC, AZURE_SAVINGS_PLAN, VM_RESERVATION];
+const AZURE_PLAN: CatalogProduct = {
+  id: "DZH318Z0BPS6",
+  views: ["MicrosoftAzure"],
+  title: "Azure plan",
+  description: "Microsoft Azure plan (MS-AZR-0017G)",
+  productType: { id: "Azure", displayName: "Azure" },
+  isMicrosoftProduct: true,
+  publisherName: "Microsoft Corporation",
+  skus: [
+    {
+      // get-a-list-of-products-by-customer: the SKU that lists the MCA among its prerequisites.
+      id: "0001",
+      title: "Microsoft Azure plan",
+      description: "Microsoft Azure plan (MS-AZR-0017G)",
+      minimumQuantity: 1,
+      maximumQuantity: 1,
+      isTrial: false,
+      supportedBillingCycles: ["one_time"],
+      purchasePrerequisites: ["MicrosoftCustomerAgreement"],
+      inventoryVariables: [],
+      provisioningVariables: [],
+      actions: ["Refund"],
+      dynamicAttributes: { isMicrosoftProduct: true, pilotProgram: "modernazurepilot" },
+      availabilities: [
+        {
+          // Made up: no docs page shows the Azure plan's availability.
+          id: "FAKE0000AP01",
+          defaultCurrency: { code: "USD", symbol: "$" },
+          segment: "commercial",
+          country: "US",
+          isPurchasable: true,
+          isRenewable: false,
+          renewalInstructions: [],
+          terms: [],
+        },
+      ],
+    },
+  ],
+};
+
+export const DEFAULT_CATALOG: readonly CatalogProduct[] = [
+  M365_BUSINESS_BASIC,
+  AZURE_SAVINGS_PLAN,
+  VM_RESERVATION,
+  AZURE_PLAN,
+];

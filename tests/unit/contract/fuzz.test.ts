@@ -37,6 +37,8 @@ describe("generated requests", () => {
     expect(fuzzableOperations(true)).not.toContain("createOrderAttachments");
     expect(fuzzableOperations(false)).toEqual(expect.arrayContaining(["listOrders", "getOrder"]));
     expect(fuzzableOperations(false)).not.toEqual(expect.arrayContaining(["createOrder"]));
+    expect(fuzzableOperations(true)).not.toEqual(expect.arrayContaining(["createCustomerAgreement"]));
+    expect(fuzzableOperations(true)).not.toEqual(expect.arrayContaining(["createCustomerQualification"]));
   });
 });
 
