@@ -31,6 +31,7 @@ import { followLinks } from "../calls/follow";
 import { listPages, type ListOptions } from "../calls/list-pages";
 import { pathWithQuery } from "../calls/paging";
 import type { CallOptions } from "../options";
+import type { RequestParts } from "../rules/bind-request";
 import type { Operation } from "../rules/rule-types";
 import { boundTo } from "./bound-to";
 
@@ -70,17 +71,31 @@ export async function* listProducts(
   country: string,
   options: ListProductsOptions,
 ): AsyncGenerator<Product, void, undefined> {
-  const core = coreOf(client, "listProducts");
   const { targetView, targetSegment, reservationScope } = options ?? {};
   const query = { country, targetView, targetSegment, reservationScope };
+  const subject = `view ${String(targetView)} in ${String(country)}`;
+  yield* productPages(client, LIST_PRODUCTS, subject, pathWithQuery("/products", query), { query }, options);
+}
+
+/** The products of a paged product list (by country or by customer), page after page as links.next leads. */
+function productPages(
+  client: PartnerCenterCore,
+  operation: Operation,
+  subject: string,
+  firstPath: string,
+  request: RequestParts,
+  options: ListProductsOptions,
+): AsyncGenerator<Product, void, undefined> {
+  const { operationId } = operation.rule;
+  const core = coreOf(client, operationId);
   const list = {
-    operationId: "listProducts",
-    subject: `view ${String(targetView)} in ${String(country)}`,
-    firstPath: pathWithQuery("/products", query),
+    operationId,
+    subject,
+    firstPath,
     first: (ids: { requestId: string; correlationId: string }) =>
-      callOperation<ProductCollection>(core, LIST_PRODUCTS, { query }, { ...options, ...ids }),
+      callOperation<ProductCollection>(core, operation, request, { ...options, ...ids }),
   };
-  yield* listPages<Product>(list, options ?? {}, followLinks(core), core.baseUrl);
+  return listPages<Product>(list, options ?? {}, followLinks(core), core.baseUrl);
 }
 
 /** getProduct: one product as it is sold in a country. */
@@ -151,18 +166,18 @@ export async function* listCustomerProducts(
   customerId: string,
   options: ListProductsOptions,
 ): AsyncGenerator<Product, void, undefined> {
-  const core = coreOf(client, "listCustomerProducts");
   const { targetView, targetSegment, reservationScope } = options ?? {};
   const query = { targetView, targetSegment, reservationScope };
-  const path = { customer_id: customerId };
-  const list = {
-    operationId: "listCustomerProducts",
-    subject: `view ${String(targetView)} for customer ${String(customerId)}`,
-    firstPath: pathWithQuery(`/customers/${encodeURIComponent(String(customerId))}/products`, query),
-    first: (ids: { requestId: string; correlationId: string }) =>
-      callOperation<ProductCollection>(core, LIST_CUSTOMER_PRODUCTS, { path, query }, { ...options, ...ids }),
-  };
-  yield* listPages<Product>(list, options ?? {}, followLinks(core), core.baseUrl);
+  const subject = `view ${String(targetView)} for customer ${String(customerId)}`;
+  const firstPath = pathWithQuery(`/customers/${encodeURIComponent(String(customerId))}/products`, query);
+  yield* productPages(
+    client,
+    LIST_CUSTOMER_PRODUCTS,
+    subject,
+    firstPath,
+    { path: { customer_id: customerId }, query },
+    options,
+  );
 }
 
 /** getCustomerProduct: one product as a customer may buy it. */
