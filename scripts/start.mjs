@@ -4,7 +4,8 @@
 // new-commerce order and waits for it with the poller, reads it by id (a new order is listed up to
 // 15 minutes later, so the list is shown, not relied on), tries to cancel it (refused, 800063: new
 // commerce is suspended through its subscription), then buys and cancels the docs' software
-// subscription, which updateOrder cancels, and checks a cart out twice into one order. By default against the stateful fake Partner Center
+// subscription, which updateOrder cancels, finds the Azure plan in the catalog, confirms the
+// customer's MCA acceptance its SKU requires, and checks a cart of it out twice into one order. By default against the stateful fake Partner Center
 // (partner-center-orders/testing); `npm start -- --prism` runs the steps it can against the Prism
 // mock, which answers every call with the spec's examples whatever was sent.
 import prism from "./prism.cjs";
@@ -106,10 +107,42 @@ try {
   console.log(`  -> order ${second.id}, status ${cancelled.status}: ${settled.outcome}\n`);
 
   console.log(
-    "createCart, checkoutCart, then checkoutCart again (a checkout is idempotent: a crashed process checks the same cart out again)",
+    'pc.catalog.offers(customer, { targetView: "MicrosoftAzure" }): the offer to buy, read at the time of purchase',
   );
+  let offer;
+  // The first offer is the one bought; leaving the loop ends the walk (no further reads).
+  for await (const each of pc.catalog.offers(CUSTOMER, { targetView: "MicrosoftAzure" })) {
+    offer = each;
+    break;
+  }
+  const needs = offer.sku.purchasePrerequisites ?? [];
+  console.log(`  -> ${offer.sku.title}: ${offer.catalogItemId}; before buying: ${needs.join(", ") || "nothing"}\n`);
+
+  if (needs.includes("MicrosoftCustomerAgreement")) {
+    console.log(
+      "createCustomerAgreement (without it the purchase is refused 403 13605; templateId from the MCA's metadata)",
+    );
+    const primaryContact = { firstName: "Tania", lastName: "Carr", email: "someone@example.com" };
+    const confirmed = await pc.prerequisites.createCustomerAgreement(CUSTOMER, {
+      primaryContact,
+      dateAgreed: new Date(),
+    });
+    console.log(`  -> ${confirmed.type} confirmed, template ${confirmed.templateId}\n`);
+  }
+
+  console.log(
+    "createCart from the availability, checkoutCart, then checkoutCart again (a checkout is idempotent: a crashed process checks the same cart out again)",
+  );
+  const term = offer.availability.terms?.[0]?.duration;
   const cart = await pc.carts.create(CUSTOMER, {
-    lineItems: [{ catalogItemId: NEW_COMMERCE.offerId, quantity: 2, billingCycle: "monthly", termDuration: "P1M" }],
+    lineItems: [
+      {
+        catalogItemId: offer.catalogItemId,
+        quantity: 1,
+        billingCycle: offer.sku.supportedBillingCycles?.[0] ?? "monthly",
+        ...(term ? { termDuration: term } : {}),
+      },
+    ],
   });
   const checkedOut = (await pc.carts.checkout(CUSTOMER, cart.id)).orders.map((each) => each.id);
   const again = (await pc.carts.checkout(CUSTOMER, cart.id)).orders.map((each) => each.id);
@@ -125,7 +158,7 @@ try {
     settled.outcome === "cancelled" &&
     same;
   console.log(
-    `lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, one cart checked out twice into one order" : " (the mock's answers are its examples, not these orders)"}`,
+    `lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, an offer found in the catalog and its MCA confirmed, its cart checked out twice into one order" : " (the mock's answers are its examples, not these orders)"}`,
   );
 } catch (error) {
   console.error(isPartnerCenterError(error) ? JSON.stringify(error, null, 2) : error);

@@ -188,8 +188,10 @@ describe("the packed package", () => {
       `  -> 0 order(s); order ${first} is not listed yet: the service lists a new order up to 15 minutes after it is placed (this fake: 2 s), so read new orders by id`,
       `  -> refused as documented: 400 800063; suspend it through its subscription: PATCH /customers/b0d70a69-4c42-4b27-b17b-91a835d8686a/subscriptions/${subscription}`,
       `  -> order ${second}, status cancelled: cancelled`,
+      "  -> Microsoft Azure plan: DZH318Z0BPS6:0001:FAKE0000AP01; before buying: MicrosoftCustomerAgreement",
+      "  -> MicrosoftCustomerAgreement confirmed, template 117a77b0-9360-443b-8795-c6dedc750cf9",
       `  -> cart ${cart}: order ${fromCart}; checked out again: the same order, nothing placed twice`,
-      "lifecycle complete: one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, one cart checked out twice into one order",
+      "lifecycle complete: one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, an offer found in the catalog and its MCA confirmed, its cart checked out twice into one order",
     ]);
   }, 180_000);
 
