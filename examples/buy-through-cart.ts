@@ -6,6 +6,7 @@ const pc = createPartnerCenterClient({
 const customerId = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const cart = await pc.carts.create(customerId, {
   lineItems: [
+    // The docs' example offer id; yours is an availability's catalogItemId from pc.catalog, read at purchase time.
     { catalogItemId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 5, billingCycle: "monthly", termDuration: "P1M" },
     { catalogItemId: "DG7GMGF0DWM3:0002:DG7GMGF0DT1M", quantity: 1, billingCycle: "one_time" },
   ],

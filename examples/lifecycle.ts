@@ -9,6 +9,7 @@ const customerId = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 // refused (400 800063): suspend its subscription instead.
 const order = await pc.orders.create(customerId, {
   billingCycle: "monthly",
+  // The docs' software offer id; yours is an availability's catalogItemId from pc.catalog.
   lineItems: [{ offerId: "DG7GMGF0FKZV:0003:DG7GMGF0DWMS", quantity: 5 }], // numbered 0..n-1 for you
 });
 const read = await pc.orders.get(customerId, order.id); // by id: a new order is listed up to 15 minutes later

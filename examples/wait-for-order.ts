@@ -5,6 +5,7 @@ const pc = createPartnerCenterClient({
 });
 const customerId = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const order = await pc.orders.create(customerId, {
+  // The docs' example offer id; yours is an availability's catalogItemId from pc.catalog, read at purchase time.
   lineItems: [{ offerId: "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P", quantity: 1 }],
 });
 const poller = pc.orders.pollProvisioning(customerId, order.id, { maxWaitMs: 15 * 60_000 }); // polls now, then after 2 s, 4 s, ... 60 s
