@@ -4,7 +4,13 @@
 // A customer's reads are those of the customer's country, which is the US for every fake customer.
 import { asText } from "../../internal/as-text";
 import type { OperationId } from "../../rules/request";
-import { availabilitiesIn, type Catalog, type CatalogProduct, type CatalogSku } from "../state/catalog";
+import {
+  availabilitiesIn,
+  CUSTOMER_COUNTRY,
+  type Catalog,
+  type CatalogProduct,
+  type CatalogSku,
+} from "../state/catalog";
 import { errorAnswer, type Answer } from "../wire/answers";
 import { collection, type Handler, type HandlerContext, type HandlerRequest } from "./context";
 
@@ -12,8 +18,6 @@ const NO_PRODUCT = errorAnswer(404, 400013, "Product was not found");
 const NO_SKU = errorAnswer(404, 400018, "Sku was not found");
 const NO_AVAILABILITY = errorAnswer(404, 400019, "Availability not found");
 
-/** The fake's customers are all in the US: a by-customer read is the US catalog's. */
-const CUSTOMER_COUNTRY = "US";
 const FORBIDDEN_VIEW = errorAnswer(403, 400036, "Access to the requested targetView is not allowed");
 const FORBIDDEN_SEGMENT = errorAnswer(403, 400030, "Access to the requested targetSegment is not allowed");
 

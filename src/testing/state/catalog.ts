@@ -25,6 +25,9 @@ export interface CatalogProduct {
   [field: string]: unknown;
 }
 
+/** The fake's customers are all in the US: a by-customer read is the US catalog's, and a purchase is made there. */
+export const CUSTOMER_COUNTRY = "US";
+
 const link = (uri: string) => ({ uri, method: "GET", headers: [] });
 
 export class Catalog {
@@ -38,9 +41,16 @@ export class Catalog {
   /** The catalog as it was given, its availabilities' first ids back. */
   reset(): void {
     this.issue = 0;
+    this.load((id) => id);
+  }
+
+  /** A copy of the products given (the caller's, or the default's), each availability's id as `idOf` makes it. */
+  private load(idOf: (id: string) => string): void {
     this.products.clear();
-    // A copy: reissuing changes ids, and the products given are the caller's (or the default's).
-    for (const product of structuredClone(this.given)) this.products.set(product.id, product);
+    for (const product of structuredClone(this.given)) {
+      for (const sku of product.skus) sku.availabilities = sku.availabilities.map((a) => ({ ...a, id: idOf(a.id) }));
+      this.products.set(product.id, product);
+    }
   }
 
   /** The products a view lists in a country: those with an availability there. */
@@ -72,15 +82,9 @@ export class Catalog {
    * a `catalogItemId` read before answers 404 400019 after.
    */
   reissue(): void {
-    this.issue += 1;
-    for (const product of this.products.values()) {
-      for (const sku of product.skus) {
-        sku.availabilities = sku.availabilities.map((a) => ({
-          ...a,
-          id: `${a.id.replace(/R\d+$/, "")}R${this.issue}`,
-        }));
-      }
-    }
+    // Made from the first ids, so an id never comes back (stripping a suffix could restore one).
+    const issue = (this.issue += 1);
+    this.load((id) => `${id}-R${issue}`);
   }
 
   product(id: string, country: string): CatalogProduct | undefined {

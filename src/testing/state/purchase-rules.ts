@@ -1,10 +1,11 @@
 // What the service checks of each line of a purchase against the catalog and the prerequisites,
-// for createOrder and checkoutCart alike: a current availability (404 400019, D66), the customer's
+// for createOrder and checkoutCart alike: a current availability (404 400019, D66) that is
+// purchasable (403 800020) in the customer's country (400 800070), the customer's
 // MCA acceptance where the SKU lists it (403 13605), an inventory that is not restricted
 // (400 800010) and an indirect reseller that has signed the MPA (403 900123). Offers of products
 // the catalog does not hold are let through: the fake knows nothing of them.
 import { errorAnswer, type Answer } from "../wire/answers";
-import type { Catalog } from "./catalog";
+import { CUSTOMER_COUNTRY, type Catalog } from "./catalog";
 import type { Prerequisites } from "./prerequisites";
 
 export interface PurchaseLine {
@@ -24,6 +25,12 @@ export function purchaseRefusal(
     if (catalog.has(productId)) {
       const found = catalog.availability(offerId);
       if (!found) return errorAnswer(404, 400019, "Availability not found", [offerId]);
+      if (found.availability.isPurchasable === false) {
+        return errorAnswer(403, 800020, "The catalog item isn't eligible for purchase.", [offerId]);
+      }
+      if (found.availability.country.toLowerCase() !== CUSTOMER_COUNTRY.toLowerCase()) {
+        return errorAnswer(400, 800070, "Offer isn't available in the specified country/region.", [offerId]);
+      }
       const prerequisitesOfSku = Array.isArray(found.sku.purchasePrerequisites) ? found.sku.purchasePrerequisites : [];
       if (prerequisitesOfSku.includes("MicrosoftCustomerAgreement") && !prerequisites.hasAcceptedMca(customerId)) {
         return errorAnswer(
