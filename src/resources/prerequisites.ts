@@ -39,10 +39,7 @@ import { boundTo } from "./bound-to";
 
 const LIST_AGREEMENT_METADATA: Operation = { rule: listAgreementMetadataRule };
 const LIST_CUSTOMER_AGREEMENTS: Operation = { rule: listCustomerAgreementsRule };
-const CREATE_CUSTOMER_AGREEMENT: Operation = {
-  rule: createCustomerAgreementRule,
-  check: (request) => createCustomerAgreementCheck(request),
-};
+const CREATE_CUSTOMER_AGREEMENT: Operation = { rule: createCustomerAgreementRule, check: createCustomerAgreementCheck };
 const GET_RESELLER_AGREEMENT_STATUS: Operation = {
   rule: getResellerAgreementStatusRule,
   check: getResellerAgreementStatusCheck,

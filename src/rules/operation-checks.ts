@@ -98,13 +98,13 @@ export function getResellerAgreementStatusCheck({ query }: BoundRequest): Valida
 }
 
 /** D63: a date of agreement later than now is refused by the service (400 600002). */
-export function createCustomerAgreementCheck({ body }: BoundRequest, now = Date.now()): ValidationProblem[] {
+export function createCustomerAgreementCheck({ body }: BoundRequest): ValidationProblem[] {
   const dateAgreed = (body as { dateAgreed?: unknown } | undefined)?.dateAgreed;
   if (typeof dateAgreed !== "string") return [];
   const at = Date.parse(dateAgreed);
   if (Number.isNaN(at))
     return [{ path: "body.dateAgreed", message: `must be a date-time, got ${printable(dateAgreed, 40)}` }];
-  return at > now
+  return at > Date.now()
     ? [{ path: "body.dateAgreed", message: `must not be in the future, got ${printable(dateAgreed, 40)}` }]
     : [];
 }

@@ -30,14 +30,14 @@ const CHECKS: Partial<Record<OperationId, Operation["check"]>> = {
   createCart: createCartCheck,
   updateCart: updateCartCheck,
   createOrderAttachments: createOrderAttachmentsCheck,
+  createCustomerQualification: createCustomerQualificationCheck,
 };
 
 // Refused before sending by the client and the contract kit, but not by the fake's binding: the
 // service answers these with codes of their own (2000, 2001, 600002), which the fake's handlers give.
 const SERVICE_ANSWERED: Partial<Record<OperationId, Operation["check"]>> = {
   getResellerAgreementStatus: getResellerAgreementStatusCheck,
-  createCustomerAgreement: (request) => createCustomerAgreementCheck(request),
-  createCustomerQualification: createCustomerQualificationCheck,
+  createCustomerAgreement: createCustomerAgreementCheck,
 };
 
 const own = <T>(table: Partial<Record<OperationId, T>>, operationId: OperationId) =>

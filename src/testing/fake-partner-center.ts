@@ -68,12 +68,12 @@ export interface FakePartnerCenter {
   /** Every order, or one customer's. */
   orders(customerId?: string): PlacedOrder[];
   readonly stats: Readonly<FakePartnerCenterStats>;
-  /** Faults for the next requests, in order; `null` lets one through. */
   /**
    * Gives every availability of the catalog a new id, as the service reissues them (D57): a
    * `catalogItemId` read before is answered 404 400019 by the reads and by a purchase after.
    */
   reissueAvailabilities(): void;
+  /** Faults for the next requests, in order; `null` lets one through. */
   injectFaults(...faults: (Fault | null)[]): void;
   /** Faults at a rate, drawn per MS-RequestId and attempt; `undefined` stops them. */
   setFaultRate(plan: FaultRate | undefined): void;

@@ -142,13 +142,13 @@ export function optionProblems(options: FakePartnerCenterOptions): ValidationPro
     ...tokenProblems(options),
     ...offerMapProblems(options),
     ...planProblems(options.provisioning),
-    ...offerProblems(options, "failOffers"),
-    ...offerProblems(options, "purchaseOrderOffers"),
-    ...offerProblems(options, "attestationOffers"),
-    ...offerProblems(options, "refusedViews"),
-    ...offerProblems(options, "refusedSegments"),
-    ...offerProblems(options, "resellersWithoutMpa"),
-    ...offerProblems(options, "restrictedInventory"),
+    ...stringListProblems(options, "failOffers"),
+    ...stringListProblems(options, "purchaseOrderOffers"),
+    ...stringListProblems(options, "attestationOffers"),
+    ...stringListProblems(options, "refusedViews"),
+    ...stringListProblems(options, "refusedSegments"),
+    ...stringListProblems(options, "resellersWithoutMpa"),
+    ...stringListProblems(options, "restrictedInventory"),
     ...catalogProblems(options.catalog),
     ...rateLimitProblems(options.rateLimit),
   );
@@ -219,7 +219,7 @@ function planProblems(plan: FakePartnerCenterOptions["provisioning"]): Validatio
   ];
 }
 
-function offerProblems(
+function stringListProblems(
   options: FakePartnerCenterOptions,
   name:
     | "failOffers"

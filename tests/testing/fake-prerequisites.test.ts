@@ -164,6 +164,17 @@ describe("the fake's purchase prerequisites", () => {
     expect(await pc.prerequisites.listCustomerQualifications(customer)).toEqual([submitted]);
   });
 
+  it("refuses an Education qualification without its segment 400, when the client's check is bypassed", async () => {
+    const response = await fetch(`${fake.url}/customers/${CUSTOMER}/qualifications`, {
+      method: "POST",
+      headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+      body: JSON.stringify({ qualification: "Education" }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { code: number; data: string[] };
+    expect([body.code, body.data.join(" ")]).toEqual([800002, expect.stringContaining("educationSegment")]);
+  });
+
   it("answers promotion eligibility per offer: none available for a catalog offer, an unknown one invalid", async () => {
     const items = await pc.prerequisites.checkPromotionEligibilities(CUSTOMER, {
       items: [

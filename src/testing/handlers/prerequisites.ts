@@ -1,6 +1,7 @@
 // What the prerequisite operations answer: agreement metadata and confirmations (201; 400 600061
 // for the same contact again, 600002 for a date in the future), the indirect reseller's MPA status
-// (exactly one of mpnId and tenantId), qualifications (a bare array; 201 in review), the inventory
+// (exactly one of mpnId and tenantId), qualifications (a bare array; 201 in review; what each
+// requires is checked with the request, 400 800002), the inventory
 // check (a bare array, unknown items left out) and promotion eligibility (the fake has no
 // promotions: every offer answers NoPromotionsAvailable, an unknown one InvalidCatalogItemId).
 import { asText } from "../../internal/as-text";
@@ -80,23 +81,9 @@ const listCustomerQualifications: Handler = ({ prerequisites }, { customerId }) 
   body: prerequisites.qualificationsOf(customerId),
 });
 
-/** update-customer-qualification-asynchronous: what each qualification requires, and what cannot be set. */
-function qualificationProblem(body: Record<string, unknown>): string | undefined {
-  const qualification = asText(body.qualification).toLowerCase();
-  if (qualification === "none" || qualification === "nonprofit")
-    return `body.qualification ${asText(body.qualification)} cannot be set`;
-  if (qualification === "education" && body.educationSegment === undefined)
-    return "body.educationSegment is required for Education";
-  if (qualification === "governmentcommunitycloud" && body.validationCode === undefined) {
-    return "body.validationCode is required for GovernmentCommunityCloud";
-  }
-  return undefined;
-}
-
 const createCustomerQualification: Handler = ({ prerequisites, now }, { customerId, body }) => {
+  // What each qualification requires was checked with the request (createCustomerQualificationCheck).
   const posted = body as Record<string, unknown>;
-  const problem = qualificationProblem(posted);
-  if (problem) return errorAnswer(400, 800002, "Invalid request input.", [problem]);
   const qualification = {
     qualification: asText(posted.qualification),
     vettingStatus: "InReview",
