@@ -1,5 +1,6 @@
 // The contract command's arguments: flags first, then the environment's PARTNER_CENTER_*
 // variables. A pure reading: what to run, or what is wrong with the command line.
+import { parameterTargetView } from "../../generated/request-rules";
 import type { ValidationProblem } from "../errors";
 import { wholeNumberMessage } from "../rules/is-whole";
 
@@ -12,6 +13,10 @@ export interface ContractArgs {
   /** Also create and cancel an order: only with `--writes sandbox`. */
   writes: boolean;
   offerId: string;
+  /** The country the catalog is read in, two letters. */
+  country: string;
+  /** The catalog view whose products are read: one the spec documents. */
+  view: string;
   /** Generated requests per operation and kind (valid, invalid); 0 for none. */
   fuzz: number;
   seed: number;
@@ -20,11 +25,14 @@ export interface ContractArgs {
   junit?: string;
 }
 
-export const USAGE = `usage: partner-center-orders contract --base-url URL [--customer ID] [--cart ID] [--writes sandbox] [--offer ID] [--fuzz N] [--seed N] [--rate-limit N] [--junit FILE]
+export const USAGE = `usage: partner-center-orders contract --base-url URL [--customer ID] [--cart ID] [--country CC] [--view VIEW] [--writes sandbox] [--offer ID] [--fuzz N] [--seed N] [--rate-limit N] [--junit FILE]
 
 Checks a Partner Center Orders endpoint against the spec: the customer's orders (every page), one
 order, its provisioning status, activation links and subscriptions, and with --cart the customer's
-cart (without --customer, only the orders of a customer that is not the partner's); with --writes sandbox also creates and cancels one order
+cart (without --customer, only the orders of a customer that is not the partner's); the catalog's
+products for --view (default OnlineServices) in --country (default US), the first product's SKUs,
+one SKU and its availabilities; with --customer and App+User credentials the customer's agreements;
+with --writes sandbox also creates and cancels one order
 (integration sandbox accounts only; --offer, default the docs' software offer, must be one updateOrder cancels, or the
 check fails); with --fuzz N also sends N valid and N invalid generated requests per operation (read-only ones unless
 --writes sandbox, and never one that buys). Requests are
@@ -44,6 +52,8 @@ const FLAGS = new Set([
   "--cart",
   "--writes",
   "--offer",
+  "--country",
+  "--view",
   "--fuzz",
   "--seed",
   "--rate-limit",
@@ -51,6 +61,8 @@ const FLAGS = new Set([
 ]);
 /** The "cancel software purchases" page's offer: software, which updateOrder cancels in any tenant (D37), so a sandbox run cleans up after itself. */
 const DEFAULT_OFFER = "DG7GMGF0FKZV:0003:DG7GMGF0DWMS";
+/** The views the spec documents; the service binds them case-insensitively, so a flag may too. */
+const VIEWS = (parameterTargetView.schema.enum ?? []).map(String);
 
 export function readContractArgs(
   argv: readonly string[],
@@ -77,6 +89,15 @@ export function readContractArgs(
       path: "--writes",
       message: `must be "sandbox": orders are created and cancelled only on an integration sandbox account, got ${writes}`,
     });
+  const country = given.get("--country") ?? "US";
+  if (!/^[A-Za-z]{2}$/.test(country))
+    problems.push({ path: "--country", message: `must be a two-letter country code (ISO 3166), got ${country}` });
+  const view = given.get("--view") ?? "OnlineServices";
+  if (!VIEWS.some((known) => known.toLowerCase() === view.toLowerCase()))
+    problems.push({
+      path: "--view",
+      message: `must be a catalog view the docs name (${VIEWS.join(", ")}), got ${view}`,
+    });
   const count = (flag: string, fallback: number, max: number) => {
     const text = given.get(flag);
     if (text === undefined) return fallback;
@@ -96,6 +117,8 @@ export function readContractArgs(
     ...(cartId === undefined ? {} : { cartId }),
     writes: writes === "sandbox",
     offerId: given.get("--offer") ?? env.PARTNER_CENTER_OFFER_ID ?? DEFAULT_OFFER,
+    country,
+    view,
     fuzz,
     seed,
     rateLimit: rateLimit || false,

@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { createPartnerCenterClient } from "../client";
 import { isPartnerCenterValidationError } from "../errors";
-import { runChecks, unreachable } from "./checks";
+import { runChecks, unreachable } from "./checks/run-checks";
 import type { SendRaw } from "./fuzz";
 import { readContractArgs, USAGE } from "./cli-args";
 import { credentialFromEnv } from "./credential-from-env";

@@ -1,6 +1,6 @@
 // The contract command's results, as a table for a person and as JUnit XML for a CI system.
 import { escapeUnprintable as printable } from "../internal/printable";
-import type { CheckResult } from "./checks";
+import type { CheckResult } from "./checks/check";
 
 // What a server said (a key, a value, an answer's text) is shown, never obeyed: control characters
 // become escapes, so no answer can draw on the terminal, forge a line of the table or break the XML.

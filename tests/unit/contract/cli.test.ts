@@ -82,12 +82,17 @@ describe("the contract command against the fake Partner Center", () => {
       expect(output).toMatch(/^listOrders, page 1 +200 +ok/m);
       expect(output).toMatch(/^listOrders, page 2 +200 +ok/m);
       expect(output).toMatch(/^getOrderProvisioningStatus +200 +ok +\d+\n {4}order \S+$/m);
-      // Hundredths: a run against a local server takes well under a tenth of a second.
       expect(output).toMatch(/^listSubscriptionsByOrder +200 +ok +\d+\n {4}order \S+$/m);
+      // The catalog, read down from the view's first product, and the customer's agreements.
+      expect(output).toMatch(/^listProducts +200 +ok +\d+\n {4}OnlineServices in US$/m);
+      expect(output).toMatch(/^listSkus +200 +ok +\d+\n {4}product CFQ7TTC0LH18$/m);
+      expect(output).toMatch(/^getSku +200 +ok +\d+\n {4}SKU CFQ7TTC0LH18:0001$/m);
+      expect(output).toMatch(/^listAvailabilities +200 +ok +\d+\n {4}SKU CFQ7TTC0LH18:0001$/m);
+      expect(output).toMatch(/^listCustomerAgreements +200 +ok/m);
       // Hundredths: a run against a local server takes well under a tenth of a second.
-      expect(output).toMatch(/^6 checks: 6 passed, 0 failed, 0 skipped, in \d+\.\d\d s$/m);
+      expect(output).toMatch(/^11 checks: 11 passed, 0 failed, 0 skipped, in \d+\.\d\d s$/m);
       const xml = readFileSync(join(dir, "contract.xml"), "utf8");
-      expect(xml).toContain('<testsuite name="partner-center-orders contract" tests="6" failures="0" skipped="0"');
+      expect(xml).toContain('<testsuite name="partner-center-orders contract" tests="11" failures="0" skipped="0"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -114,6 +119,21 @@ describe("the contract command against the fake Partner Center", () => {
     expect(unknown.output).toMatch(/^getCart +404 +FAIL/m);
     const alone = await run("contract", "--base-url", fake.url, "--cart", cart.id!);
     expect(alone).toMatchObject({ code: 2, output: expect.stringContaining("--cart needs --customer") });
+  });
+
+  it("reads the catalog of --view in --country, and says which levels it skipped when a view has no product there", async () => {
+    const azure = await run("contract", "--base-url", fake.url, "--view", "azure", "--country", "us");
+    expect(azure.code).toBe(0);
+    expect(azure.output).toMatch(/^listProducts +200 +ok +\d+\n {4}azure in us$/m);
+    expect(azure.output).toMatch(/^listAvailabilities +200 +ok +\d+\n {4}SKU DZH318Z09V6F:0001$/m);
+    const empty = await run("contract", "--base-url", fake.url, "--view", "SoftwareSUSELinux");
+    expect(empty.code).toBe(0);
+    expect(empty.output).toMatch(/^listProducts +200 +ok/m);
+    for (const name of ["listSkus", "getSku", "listAvailabilities"]) {
+      expect(empty.output).toMatch(
+        new RegExp(`^${name} +- +skipped +\\d+\\n {4}the SoftwareSUSELinux view has no product in US$`, "m"),
+      );
+    }
   });
 
   it("without --customer, checks what needs no customer of the partner's and says what it skipped", async () => {
@@ -153,7 +173,7 @@ describe("the contract command against the fake Partner Center", () => {
 });
 
 describe("the contract command with an App-only token", () => {
-  it("reports getOrderProvisioningStatus as needing App+User, not as a failure", async () => {
+  it("reports getOrderProvisioningStatus and listCustomerAgreements as needing App+User, not as failures", async () => {
     const fake = await startFakePartnerCenter({ tokens: { [TOKEN]: "app" } });
     fake.seedOrders(CUSTOMER, 1);
     try {
@@ -173,6 +193,8 @@ describe("the contract command with an App-only token", () => {
           /^getOrderProvisioningStatus +403 +skipped +\d+\n {4}order \S+\n {4}needs App\+User credentials/m,
         );
         expect(output).toMatch(/^getOrder +200 +ok/m);
+        expect(output).toMatch(/^listCustomerAgreements +403 +skipped +\d+\n {4}needs App\+User credentials/m);
+        expect(output).toMatch(/^listProducts +200 +ok/m);
         expect(readFileSync(join(dir, "out.xml"), "utf8")).toMatch(
           /<testcase [^>]*name="getOrderProvisioningStatus"[^>]*>\n {6}<skipped message="needs App\+User/,
         );
@@ -246,6 +268,7 @@ describe("the contract command against a server whose answers break the spec", (
       ],
       [`/customers/${CUSTOMER}/orders/${order.id}/activationlinks`]: [418, { code: 418, description: "I'm a teapot" }],
       [`/customers/${CUSTOMER}/subscriptions`]: [200, { totalCount: 1, items: [{ orderId: order.id }] }],
+      ["/products"]: [200, { totalCount: 1, items: [{ id: 7, title: "A product" }] }],
     };
     server = await startServer((request, response) => {
       const [status, body] = answers[new URL(request.url!, "http://x").pathname] ?? [
@@ -258,7 +281,7 @@ describe("the contract command against a server whose answers break the spec", (
   });
   afterAll(() => server.close());
 
-  it("fails, naming each violation: a wrong type, a missing required field (in an order and in a subscription), an undeclared status", async () => {
+  it("fails, naming each violation: a wrong type, a missing required field (in an order and in a subscription), an undeclared status, and reads no further down a broken catalog", async () => {
     const { code, output } = await run("contract", "--base-url", url, "--customer", CUSTOMER);
     expect(code).toBe(1);
     expect(output).toMatch(/^listOrders, page 1 +200 +FAIL/m);
@@ -270,7 +293,12 @@ describe("the contract command against a server whose answers break the spec", (
     expect(output).toMatch(
       /^listSubscriptionsByOrder +200 +FAIL +\d+\n {4}order \S+\n {4}body\.items\[0\]\.id: is required/m,
     );
-    expect(output).toMatch(/5 checks: 0 passed, 5 failed, 0 skipped/);
+    expect(output).toMatch(
+      /^listProducts +200 +FAIL +\d+\n {4}OnlineServices in US\n {4}body\.items\[0\]\.id: must be string/m,
+    );
+    expect(output).toMatch(/^listSkus +- +skipped +\d+\n {4}listProducts failed$/m);
+    expect(output).toMatch(/^listCustomerAgreements +404 +FAIL/m);
+    expect(output).toMatch(/10 checks: 0 passed, 7 failed, 3 skipped/);
     expect(output).not.toContain(TOKEN);
   });
 });
@@ -433,6 +461,14 @@ describe("the contract command's own mistakes", () => {
         "fast",
       ],
       "--rate-limit must be a whole number from 0 to 1000000, got fast",
+    ],
+    [
+      ["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--country", "USA"],
+      "--country must be a two-letter country code (ISO 3166), got USA",
+    ],
+    [
+      ["contract", "--base-url", "https://api.partnercenter.microsoft.com/v1", "--view", "OnlineService"],
+      "--view must be a catalog view the docs name (Azure, ",
     ],
     [["audit"], "usage: partner-center-orders contract"],
   ])("refuses %p with exit code 2: %s", async (argv, message) => {
