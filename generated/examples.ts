@@ -295,6 +295,13 @@ export const examples = {
     "data": [],
     "source": "PartnerFD"
   } satisfies S["ErrorResponse"],
+  /** listOrders 400 (application/json): Offer not available in the country (800070) */
+  badRequestOfferNotAvailableInCountry: {
+    "code": 800070,
+    "description": "Offer isn't available in the specified country/region.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
   /** listOrders 400 (application/json): Line item numbers out of range (800071) */
   badRequestLineItemNumberOutOfRange: {
     "code": 800071,

@@ -17,7 +17,7 @@ import { purchaseRefusal } from "./state/purchase-rules";
 import type { HandlerContext } from "./handlers";
 import { checkedOptions, DEFAULT_CART_LIFETIME_MS, type FakePartnerCenterOptions } from "./options";
 import { serve, type FakeContext } from "./serve";
-import { cancellationRefusal, DOCUMENTED_OFFER_KINDS, type OfferKind } from "./state/cancellation";
+import { cancellationRefusal, offerKindOf, type OfferKind } from "./state/cancellation";
 import { CartStore } from "./state/carts";
 import { Lifecycle } from "./state/lifecycle";
 import { OrderStore, type NewOrder } from "./state/store";
@@ -157,7 +157,12 @@ function handlerContext(
   pageSize: number,
   parts: Pick<HandlerContext, "store" | "carts" | "catalog" | "prerequisites" | "attestationOffers" | "onCreate">,
 ): HandlerContext {
-  const offerKinds = new Map<string, OfferKind>(Object.entries({ ...DOCUMENTED_OFFER_KINDS, ...options.offerKinds }));
+  const offerKinds = new Map<string, OfferKind>(Object.entries(options.offerKinds ?? {}));
+  // What the caller said an offer is, else what its catalog product is; unknown offers are new commerce.
+  const kindOf = (offerId: string) => {
+    const product = parts.catalog.productOf(offerId);
+    return offerKinds.get(offerId) ?? (product ? offerKindOf(product) : "new-commerce");
+  };
   const tenant = options.tenant ?? "production";
   const listDelayMs = options.listDelayMs ?? 0;
   return {
@@ -167,8 +172,7 @@ function handlerContext(
     refusedViews: new Set((options.refusedViews ?? DEFAULT_REFUSED_VIEWS).map((v) => v.toLowerCase())),
     refusedSegments: new Set((options.refusedSegments ?? []).map((v) => v.toLowerCase())),
     now: Date.now,
-    refuseCancel: (customerId, order) =>
-      cancellationRefusal(order, customerId, (offer) => offerKinds.get(offer) ?? "new-commerce", tenant, Date.now()),
+    refuseCancel: (customerId, order) => cancellationRefusal(order, customerId, kindOf, tenant, Date.now()),
     listed: (order) => listDelayMs === 0 || Date.now() - Date.parse(order.creationDate ?? "") >= listDelayMs,
   };
 }

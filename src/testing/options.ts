@@ -17,9 +17,9 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
    */
   tokens?: Readonly<Record<string, CredentialKind>> | undefined;
   /**
-   * What each offer is, for the cancellation rules updateOrder enforces (D37). An unlisted offer is
-   * `"new-commerce"`, which the service never cancels by updateOrder (400 800063), except the
-   * docs' own software offer (`DG7GMGF0FKZV:0003:DG7GMGF0DWMS`, "cancel software purchases").
+   * What each offer is, for the cancellation rules updateOrder enforces (D37), over what the
+   * catalog says: an offer of a catalog product is what its product type makes it (D69), and any
+   * other offer is `"new-commerce"`, which the service never cancels by updateOrder (400 800063).
    */
   offerKinds?: Readonly<Record<string, OfferKind>> | undefined;
   /** The partner's tenant: `"production"` (default) or `"sandbox"` (an integration sandbox), for the cancellation rules. */

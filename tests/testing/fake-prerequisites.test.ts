@@ -106,6 +106,19 @@ describe("the fake's purchase prerequisites", () => {
     });
   });
 
+  it("answers an MPN id that is not numeric, and a tenant id that is not a GUID, 400 2000 with the service's words", async () => {
+    // Sent by hand: the client refuses both before sending (D65).
+    const status = async (query: string) => {
+      const response = await fetch(`${fake.url}/compliance/csp/agreementstatus?${query}`, {
+        headers: { Authorization: "Bearer t" },
+      });
+      const body = (await response.json()) as { code?: unknown; description?: unknown };
+      return [response.status, body.code, body.description];
+    };
+    expect(await status("mpnId=12a4")).toEqual([400, 2000, "MPN Id must be numeric."]);
+    expect(await status("tenantId=contoso")).toEqual([400, 2000, "Tenant Id must be a GUID."]);
+  });
+
   it("answers the inventory check as a bare array and refuses a restricted item 400 800010", async () => {
     const items = await pc.prerequisites.checkInventory("US", {
       targetItems: [{ productId: "DZH318Z0BQ3V" }, { productId: "NOSUCHPRODUCT" }],

@@ -14,7 +14,7 @@ const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const NEW_COMMERCE = "CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P";
 const OFFERS: Record<OfferKind, string> = {
   "new-commerce": NEW_COMMERCE,
-  software: "DG7GMGF0FKZV:0002:DG7GMGF0DWMS",
+  software: "DG7GMGF0FKZV:0003:DG7GMGF0DWMS",
   "perpetual-software": "DG7GMGF0D7FV:0005:DG7GMGF0DD6D",
   "reserved-instance": "DZH318Z0BQ4S:0003:DZH318Z0BRZ4",
   marketplace: "DZH318Z0BXWF:0001:DZH318Z0BZ49",

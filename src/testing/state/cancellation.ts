@@ -26,10 +26,29 @@ export const OFFER_KINDS: readonly OfferKind[] = [
   "azure-plan",
 ];
 
-/** Offers the docs themselves name, which the fake knows without being told: the "cancel software purchases" page's. */
-export const DOCUMENTED_OFFER_KINDS: Readonly<Record<string, OfferKind>> = {
-  "DG7GMGF0FKZV:0003:DG7GMGF0DWMS": "software",
-};
+const lower = (value: unknown) => (typeof value === "string" ? value.toLowerCase() : undefined);
+
+/**
+ * What a catalog product's offers are, for cancelling (D69): its productType says new commerce
+ * (`OnlineServicesNCE`), software (perpetual when listed in `SoftwarePerpetual`) or Azure, where
+ * a product with no subtype is the Azure plan and one with a subtype a reservation or savings plan;
+ * a product listed in `MarketplaceSaaS` is marketplace. Anything else is new commerce, as almost
+ * every licence sold today is.
+ */
+export function offerKindOf(product: { views: readonly string[]; productType?: unknown }): OfferKind {
+  const views = new Set(product.views.map((view) => view.toLowerCase()));
+  const type = typeof product.productType === "object" && product.productType !== null ? product.productType : {};
+  const { id, subType } = type as { id?: unknown; subType?: { id?: unknown } | null };
+  if (views.has("marketplacesaas")) return "marketplace";
+  switch (lower(id)) {
+    case "software":
+      return views.has("softwareperpetual") ? "perpetual-software" : "software";
+    case "azure":
+      return lower(subType?.id) === undefined ? "azure-plan" : "reserved-instance";
+    default:
+      return "new-commerce";
+  }
+}
 
 /** Sandbox orders older than this cannot be cancelled. */
 export const SANDBOX_CANCEL_WINDOW_MS = 60 * 24 * 3_600_000;

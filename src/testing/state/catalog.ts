@@ -77,6 +77,11 @@ export class Catalog {
     return this.products.has(productId);
   }
 
+  /** The product an offer id (`productId:skuId:availabilityId`) belongs to, current or not. */
+  productOf(offerId: string): CatalogProduct | undefined {
+    return this.products.get(offerId.split(":")[0] ?? "");
+  }
+
   /**
    * Gives every availability a new id, as the service reissues them "on a regular basis" (D57):
    * a `catalogItemId` read before answers 404 400019 after.

@@ -1,9 +1,10 @@
 // The fake's default catalog, drawn from the docs' own examples: a new-commerce license-based
 // product (Microsoft 365 Business Basic, get-a-sku-by-id and get-an-availability-by-id), the Azure
 // savings plan (azure-purchase-savings-plan), a VM reservation (get-a-sku-by-id) and the Azure plan
-// (get-a-list-of-products-by-customer, whose SKU lists the MCA as a prerequisite), all in the US.
-// The reservation's product title and its availability are not in the docs (its SKU's page shows
-// neither): they are made up, and say so.
+// (get-a-list-of-products-by-customer, whose SKU lists the MCA as a prerequisite) and a software
+// subscription (cancel-software-purchases and get-all-of-a-customer-s-subscriptions), all in the
+// US. What the docs do not show of a product (the reservation's title and availability, the Azure
+// plan's availability, the software SKU's fields beyond its name and terms) is made up, and says so.
 import type { CatalogProduct } from "./catalog";
 
 const M365_BUSINESS_BASIC: CatalogProduct = {
@@ -181,9 +182,60 @@ const AZURE_PLAN: CatalogProduct = {
   ],
 };
 
+const SQL_SERVER_ENTERPRISE: CatalogProduct = {
+  // The offers of cancel-software-purchases (DWMS) and get-all-of-a-customer-s-subscriptions (DQLM).
+  id: "DG7GMGF0FKZV",
+  views: ["Software", "SoftwareSubscriptions"],
+  // Made up from the SKU's name: no docs page shows this product.
+  title: "SQL Server Enterprise",
+  description: "SQL Server Enterprise",
+  productType: { id: "Software", displayName: "Software" },
+  isMicrosoftProduct: true,
+  publisherName: "Microsoft",
+  skus: [
+    {
+      id: "0003",
+      title: "SQL Server Enterprise - 2 Core License Pack - 3 year",
+      description: "SQL Server Enterprise - 2 Core License Pack - 3 year",
+      // Made up, as the M365 SKU's are: the docs show no software SKU.
+      minimumQuantity: 1,
+      maximumQuantity: 5000,
+      isTrial: false,
+      supportedBillingCycles: ["one_time", "triennial"],
+      purchasePrerequisites: ["MicrosoftCloudAgreement"],
+      inventoryVariables: [],
+      provisioningVariables: [],
+      dynamicAttributes: { isMicrosoftProduct: true },
+      availabilities: [
+        {
+          id: "DG7GMGF0DWMS",
+          defaultCurrency: { code: "USD", symbol: "$" },
+          segment: "commercial",
+          country: "US",
+          isPurchasable: true,
+          isRenewable: false,
+          renewalInstructions: [],
+          terms: [{ duration: "P3Y", description: "3 Years", billingCycle: "one_time" }],
+        },
+        {
+          id: "DG7GMGF0DQLM",
+          defaultCurrency: { code: "USD", symbol: "$" },
+          segment: "commercial",
+          country: "US",
+          isPurchasable: true,
+          isRenewable: true,
+          renewalInstructions: [],
+          terms: [{ duration: "P3Y", description: "3 Years", billingCycle: "triennial" }],
+        },
+      ],
+    },
+  ],
+};
+
 export const DEFAULT_CATALOG: readonly CatalogProduct[] = [
   M365_BUSINESS_BASIC,
   AZURE_SAVINGS_PLAN,
   VM_RESERVATION,
   AZURE_PLAN,
+  SQL_SERVER_ENTERPRISE,
 ];

@@ -1,8 +1,8 @@
 // Which documented code the service answers a request it cannot bind with: error-codes gives many
 // binding mistakes their own (an enum it cannot parse, 900126; a term duration, 800121; a line's
 // quantity, 900275; a custom term end date, 900242; a cart line's catalog item, 900142; an
-// upload's files, tender and metadata, 900252-900254), and 800002 "Invalid request input" is the
-// rest. A pure decision on the first problem; every problem still goes in `data` (D51).
+// upload's files, tender and metadata, 900252-900254; an MPA status query's MPN or tenant id,
+// 2000), and 800002 "Invalid request input" is the rest. A pure decision on the first problem; every problem still goes in `data` (D51).
 import type { ValidationProblem } from "../../errors";
 import type { OperationId } from "../../rules/request";
 import { invalidInput, type Answer } from "./answers";
@@ -50,6 +50,16 @@ const FAULTS: readonly DocumentedFault[] = [
     matches: (p, op) => (op === "createCart" || op === "updateCart") && field(p, "catalogItemId"),
     code: 900142,
     describe: () => "The catalog item ID isn't present",
+  },
+  {
+    matches: (p, op) => op === "getResellerAgreementStatus" && p.path === "query.mpnId",
+    code: 2000,
+    describe: () => "MPN Id must be numeric.",
+  },
+  {
+    matches: (p, op) => op === "getResellerAgreementStatus" && p.path === "query.tenantId",
+    code: 2000,
+    describe: () => "Tenant Id must be a GUID.",
   },
   {
     matches: (p, op) => op === "createOrderAttachments" && p.path === "body.POFiles",
