@@ -11,6 +11,7 @@ import type { PlacedOrder } from "../../generated/schema";
 import type { CredentialKind } from "../rules/credential-kinds";
 import { AttemptCounter, type Fault, type FaultRate } from "./faults";
 import { Catalog } from "./state/catalog";
+import { advanceProblem, FakeClock } from "./state/clock";
 import { DEFAULT_CATALOG } from "./state/default-catalog";
 import { Prerequisites } from "./state/prerequisites";
 import { purchaseRefusal } from "./state/purchase-rules";
@@ -24,6 +25,7 @@ import { OrderStore, type NewOrder } from "./state/store";
 import { AnswerOnce } from "./wire/answer-once";
 import { errorAnswer } from "./wire/answers";
 import { answerClientError, writeAnswer } from "./wire/http";
+import { PartnerCenterValidationError } from "../errors";
 import { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./wire/idempotency";
 import { Throttle } from "./wire/throttle";
 import { TokenEndpoint } from "./wire/token-endpoint";
@@ -73,13 +75,23 @@ export interface FakePartnerCenter {
    * `catalogItemId` read before is answered 404 400019 by the reads and by a purchase after.
    */
   reissueAvailabilities(): void;
+  /** The fake's time: the wall clock, moved on by every advanceTime. */
+  now(): Date;
+  /**
+   * Moves the fake's time forward by `ms` for every rule that depends on it (Stripe's test clocks
+   * are the model): cart expiry, sandbox orders older than 60 days, refresh tokens unused for 90
+   * days, access token expiry, the list delay, provisioning after `afterMs`, idempotency
+   * retention. Resolves to the new time; a negative or non-finite `ms` is refused with a
+   * PartnerCenterValidationError.
+   */
+  advanceTime(ms: number): Promise<Date>;
   /** Faults for the next requests, in order; `null` lets one through. */
   injectFaults(...faults: (Fault | null)[]): void;
   /** Faults at a rate, drawn per MS-RequestId and attempt; `undefined` stops them. */
   setFaultRate(plan: FaultRate | undefined): void;
   /** Adds `count` orders for a customer directly, without requests (for paging tests). */
   seedOrders(customerId: string, count: number, order?: NewOrder): void;
-  /** Forgets orders, carts, agreements, qualifications, faults, idempotency records and stats; the catalog's availabilities get their first ids back. */
+  /** Forgets orders, carts, agreements, qualifications, faults, idempotency records and stats; the catalog's availabilities get their first ids back, and the clock is the wall clock again. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -103,7 +115,8 @@ const freshStats = (): FakePartnerCenterStats => ({
 function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenterStats) {
   const settings = checkedOptions(options);
   const retention = options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
-  const store = new OrderStore(new Lifecycle(options));
+  const clock = new FakeClock();
+  const store = new OrderStore(new Lifecycle(options, clock.now), clock.now);
   const limit = options.rateLimit;
   const windowMs = limit?.windowMs ?? 60_000;
   const throttle = limit && new Throttle(Math.floor((limit.requestsPerMinute * windowMs) / 60_000), windowMs);
@@ -120,10 +133,10 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
     checkoutErrors: new Map(Object.entries(options.checkoutErrors ?? {})),
     attestationOffers,
     onCreate,
-    now: Date.now,
+    now: clock.now,
     refusePurchase: (customerId, lines) => purchaseRefusal(catalog, prerequisites, customerId, lines),
   });
-  const signIn = new TokenEndpoint();
+  const signIn = new TokenEndpoint(clock.now);
   const tokens = new Map<string, CredentialKind>(Object.entries(options.tokens ?? {}));
   if (options.token !== undefined) tokens.set(options.token, "app+user");
   const context: FakeContext = {
@@ -131,10 +144,10 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
     stats,
     signIn,
     throttle: throttle || undefined,
-    once: new AnswerOnce(retention, stats),
-    attempts: new AttemptCounter(retention),
+    once: new AnswerOnce(retention, stats, clock.now),
+    attempts: new AttemptCounter(retention, clock.now),
     faults: { scheduled: [] as (Fault | null)[], rate: undefined as FaultRate | undefined },
-    handlers: handlerContext(options, settings.pageSize, {
+    handlers: handlerContext(options, settings.pageSize, clock.now, {
       store,
       carts,
       catalog,
@@ -145,7 +158,7 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
     tokenKind: (token) => signIn.kindOf(token) ?? (tokens.size === 0 ? "app+user" : tokens.get(token)),
     options,
   };
-  return { context, settings, store, carts, catalog, prerequisites };
+  return { context, settings, store, carts, catalog, prerequisites, clock };
 }
 
 /** Views refused unless the options say otherwise: specialized offers are "made available to some partners" (D67). */
@@ -155,6 +168,7 @@ const DEFAULT_REFUSED_VIEWS = ["SpecializedOffers"];
 function handlerContext(
   options: FakePartnerCenterOptions,
   pageSize: number,
+  now: () => number,
   parts: Pick<HandlerContext, "store" | "carts" | "catalog" | "prerequisites" | "attestationOffers" | "onCreate">,
 ): HandlerContext {
   const offerKinds = new Map<string, OfferKind>(Object.entries(options.offerKinds ?? {}));
@@ -171,9 +185,9 @@ function handlerContext(
     pageSize,
     refusedViews: new Set((options.refusedViews ?? DEFAULT_REFUSED_VIEWS).map((v) => v.toLowerCase())),
     refusedSegments: new Set((options.refusedSegments ?? []).map((v) => v.toLowerCase())),
-    now: Date.now,
-    refuseCancel: (customerId, order) => cancellationRefusal(order, customerId, kindOf, tenant, Date.now()),
-    listed: (order) => listDelayMs === 0 || Date.now() - Date.parse(order.creationDate ?? "") >= listDelayMs,
+    now,
+    refuseCancel: (customerId, order) => cancellationRefusal(order, customerId, kindOf, tenant, now()),
+    listed: (order) => listDelayMs === 0 || now() - Date.parse(order.creationDate ?? "") >= listDelayMs,
   };
 }
 
@@ -218,7 +232,7 @@ async function listen(
 
 export async function startFakePartnerCenter(options: FakePartnerCenterOptions = {}): Promise<FakePartnerCenter> {
   const stats = freshStats();
-  const { context, settings, store, carts, catalog, prerequisites } = fakeContext(options, stats);
+  const { context, settings, store, carts, catalog, prerequisites, clock } = fakeContext(options, stats);
   const report = (error: unknown, request: { method: string; url: string }) => {
     stats.errors += 1;
     try {
@@ -239,6 +253,14 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     orders: (customerId) => (customerId ? store.list(customerId) : store.all()),
     stats,
     reissueAvailabilities: () => catalog.reissue(),
+    now: () => new Date(clock.now()),
+    advanceTime(ms) {
+      const problem = advanceProblem(ms);
+      if (problem)
+        return Promise.reject(new PartnerCenterValidationError("advanceTime", [{ path: "ms", message: problem }]));
+      clock.advance(ms);
+      return Promise.resolve(new Date(clock.now()));
+    },
     injectFaults: (...added) => void faults.scheduled.push(...added),
     setFaultRate: (plan) => void (faults.rate = plan),
     seedOrders(
@@ -259,6 +281,7 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
       faults.rate = undefined;
       context.throttle?.clear();
       signIn.clear();
+      clock.reset();
       Object.assign(stats, freshStats());
     },
     close: () =>

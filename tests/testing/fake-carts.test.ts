@@ -248,12 +248,14 @@ describe("updateCart", () => {
 });
 
 describe("cart expiry (D41)", () => {
-  it("answers 404 800008 to getCart, updateCart and checkoutCart once the cart has lived cartLifetimeMs, and places nothing", async () => {
-    const brief = await startFakePartnerCenter({ token: "t", cartLifetimeMs: 50 });
+  it("answers 404 800008 to getCart, updateCart and checkoutCart once the cart has lived its 7 days on the fake's clock, and places nothing", async () => {
+    const brief = await startFakePartnerCenter({ token: "t" });
     try {
       const client = createPartnerCenterClient({ credential: "t", baseUrl: brief.url });
       const cart = await client.carts.create(CUSTOMER, { lineItems: [SEATS] });
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await brief.advanceTime(7 * 24 * 3_600_000 - 60_000);
+      await expect(client.carts.get(CUSTOMER, cart.id!)).resolves.toMatchObject({ id: cart.id });
+      await brief.advanceTime(60_000);
       const notFound = { status: 404, code: 800008 };
       await expect(client.carts.get(CUSTOMER, cart.id!)).rejects.toMatchObject(notFound);
       await expect(client.carts.update(CUSTOMER, cart.id!, { lineItems: [SEATS] })).rejects.toMatchObject(notFound);

@@ -115,9 +115,9 @@ describe("cancelling by updateOrder, as the docs' table has it", () => {
 });
 
 describe("the list delay", () => {
-  it("lists a new order only after listDelayMs, while getOrder finds it at once", async () => {
-    // Long enough that even a loaded machine lists before it ends.
-    const pc = await start({ listDelayMs: 1_500 });
+  it("lists a new order only after listDelayMs on the fake's clock, while getOrder finds it at once", async () => {
+    // The service's documented 15 minutes, reached by moving the clock.
+    const pc = await start({ listDelayMs: 15 * 60_000 });
     const order = await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: NEW_COMMERCE, quantity: 1 }] });
     const ids = async () => {
       const found: string[] = [];
@@ -126,7 +126,9 @@ describe("the list delay", () => {
     };
     expect(await ids()).toEqual([]);
     await expect(pc.orders.get(CUSTOMER, order.id)).resolves.toMatchObject({ id: order.id });
-    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await fake!.advanceTime(15 * 60_000 - 1_000);
+    expect(await ids()).toEqual([]);
+    await fake!.advanceTime(1_000);
     expect(await ids()).toEqual([order.id]);
   });
 });

@@ -64,12 +64,12 @@ describe("MS-RequestId as a strict test double", () => {
     expect(again.status).toBe("pending");
   });
 
-  it("forgets an MS-RequestId after the retention", async () => {
-    const short = await startFakePartnerCenter({ idempotencyRetentionMs: 50 });
+  it("forgets an MS-RequestId after the retention, on the fake's clock", async () => {
+    const short = await startFakePartnerCenter({ idempotencyRetentionMs: 3_600_000 });
     try {
       const client = createPartnerCenterClient({ credential: "t", baseUrl: short.url });
       await client.orders.create(CUSTOMER, { lineItems: [LINE] }, { requestId: REQUEST_ID });
-      await new Promise((r) => setTimeout(r, 80));
+      await short.advanceTime(3_600_000);
       await client.orders.create(CUSTOMER, { lineItems: [{ ...LINE, quantity: 2 }] }, { requestId: REQUEST_ID });
       expect(short.orders()).toHaveLength(2);
     } finally {

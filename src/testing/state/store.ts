@@ -49,7 +49,10 @@ export class OrderStore {
   private readonly placed = new Map<string, PlacedOrder[]>();
   private readonly files = new WeakMap<PlacedOrder, StoredAttachment[]>();
 
-  constructor(private readonly lifecycle: Lifecycle) {}
+  constructor(
+    private readonly lifecycle: Lifecycle,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   create(customerId: string, body: NewOrder): PlacedOrder {
     const id = orderId();
@@ -62,7 +65,7 @@ export class OrderStore {
       currencyCode: "USD",
       currencySymbol: "$",
       lineItems: body.lineItems.map(lineItem),
-      creationDate: new Date().toISOString(),
+      creationDate: new Date(this.now()).toISOString(),
       status: "pending",
       transactionType: "UserPurchase",
       ...(body.partnerOnRecordAttestationAccepted === undefined

@@ -20,8 +20,9 @@ export class AnswerOnce {
   constructor(
     retentionMs: number,
     private readonly counts: OnceCounts,
+    now: () => number = Date.now,
   ) {
-    this.records = new IdempotencyRecords(retentionMs);
+    this.records = new IdempotencyRecords(retentionMs, now);
   }
 
   /** `handle()`'s answer, or what the id's history says instead; `inProgress` is the operation's "still working" answer. */
