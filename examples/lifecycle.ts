@@ -6,7 +6,7 @@ const pc = createPartnerCenterClient({
 const customerId = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 
 // A software subscription (the docs' own): updateOrder cancels those. A new-commerce order is
-// refused (400 800063): suspend its subscription instead.
+// refused (400 800063): cancel its subscription instead (pc.subscriptions.cancel, below).
 const order = await pc.orders.create(customerId, {
   billingCycle: "monthly",
   // The docs' software offer id; yours is an availability's catalogItemId from pc.catalog.

@@ -2147,8 +2147,8 @@ export const examples = {
       "objectType": "CartCheckoutResult"
     }
   } satisfies S["CartCheckoutResult"],
-  /** listSubscriptionsByOrder 200 (application/json): A subscription an order created */
-  listSubscriptionsByOrder200: {
+  /** listSubscriptions 200 (application/json): A subscription an order created (order_id) */
+  listSubscriptions200: {
     "totalCount": 1,
     "items": [
       {
@@ -2187,8 +2187,8 @@ export const examples = {
       "objectType": "Collection"
     }
   } satisfies S["SubscriptionCollection"],
-  /** listSubscriptionsByOrder 200 (application/json): The savings plan a checkout bought */
-  listSubscriptionsByOrder200SavingsPlan: {
+  /** listSubscriptions 200 (application/json): The savings plan a checkout bought */
+  listSubscriptions200SavingsPlan: {
     "totalCount": 1,
     "items": [
       {
@@ -2274,6 +2274,385 @@ export const examples = {
       "objectType": "Collection"
     }
   } satisfies S["SubscriptionCollection"],
+  /** listSubscriptions 200 (application/json): A customer's software subscription */
+  listSubscriptions200Software: {
+    "totalCount": 1,
+    "items": [
+      {
+        "id": "924671ba-eab9-45d7-95ed-dbd9477f182b",
+        "offerId": "DG7GMGF0FKZV:0003:DG7GMGF0DQLM",
+        "offerName": "SQL Server Enterprise - 2 Core License Pack - 3 year",
+        "friendlyName": "SQL Server Enterprise - 2 Core License Pack - 3 year",
+        "productType": {
+          "id": "Software",
+          "displayName": "Software"
+        },
+        "quantity": 1,
+        "unitType": "Licenses",
+        "hasPurchasableAddons": false,
+        "creationDate": "2021-10-15T21:28:19.3058617Z",
+        "effectiveStartDate": "2021-10-15T21:28:18.4786844Z",
+        "commitmentEndDate": "2024-10-14T00:00:00Z",
+        "cancellationAllowedUntilDate": "2021-11-14T23:59:00Z",
+        "status": "active",
+        "autoRenewEnabled": true,
+        "isTrial": false,
+        "billingType": "license",
+        "billingCycle": "triennial",
+        "termDuration": "P3Y",
+        "renewalTermDuration": "",
+        "isMicrosoftProduct": true,
+        "partnerId": "",
+        "attentionNeeded": false,
+        "actionTaken": false,
+        "contractType": "subscription",
+        "links": {
+          "product": {
+            "uri": "/products/DG7GMGF0FKZV?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "sku": {
+            "uri": "/products/DG7GMGF0FKZV/skus/0003?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "availability": {
+            "uri": "/products/DG7GMGF0FKZV/skus/0003/availabilities/DG7GMGF0DQLM?country=US",
+            "method": "GET",
+            "headers": []
+          },
+          "self": {
+            "uri": "/customers/954ca09a-1132-4088-bb58-30438dea2756/subscriptions/924671ba-eab9-45d7-95ed-dbd9477f182b",
+            "method": "GET",
+            "headers": []
+          }
+        },
+        "publisherName": "Microsoft",
+        "orderId": "12345678901",
+        "attributes": {
+          "objectType": "Subscription"
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/customers/954ca09a-1132-4088-bb58-30438dea2756/subscriptions",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["SubscriptionCollection"],
+  /** getSubscription 200 (application/json): A new-commerce subscription */
+  getSubscription200: {
+    "id": "a4c1340d-6911-4758-bba3-0c4c6007d161",
+    "offerId": "CFQ7TTC0LH18:0001:CFQ7TTC0K971",
+    "offerName": "Microsoft 365 Business Basic",
+    "friendlyName": "Microsoft 365 Business Basic",
+    "productType": {
+      "id": "OnlineServicesNCE",
+      "displayName": "OnlineServicesNCE"
+    },
+    "quantity": 15,
+    "unitType": "Licenses",
+    "hasPurchasableAddons": false,
+    "creationDate": "2021-01-14T16:57:15.0966728Z",
+    "effectiveStartDate": "2021-01-14T16:57:14.498252Z",
+    "commitmentEndDate": "2022-01-13T00:00:00Z",
+    "commitmentEndDateTime": "2022-01-13T23:59:59Z",
+    "status": "expired",
+    "autoRenewEnabled": false,
+    "isTrial": false,
+    "billingType": "license",
+    "billingCycle": "monthly",
+    "termDuration": "P1Y",
+    "renewalTermDuration": "",
+    "refundOptions": [
+      {
+        "type": "Full",
+        "expiresAt": "2021-01-15T00:00:00Z"
+      }
+    ],
+    "isMicrosoftProduct": true,
+    "partnerId": "",
+    "attentionNeeded": false,
+    "actionTaken": false,
+    "contractType": "subscription",
+    "links": {
+      "product": {
+        "uri": "/products/CFQ7TTC0LH18?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "sku": {
+        "uri": "/products/CFQ7TTC0LH18/skus/0001?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "availability": {
+        "uri": "/products/CFQ7TTC0LH18/skus/0001/availabilities/CFQ7TTC0K971?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "self": {
+        "uri": "/customers/d8202a51-69f9-4228-b900-d0e081af17d7/subscriptions/a4c1340d-6911-4758-bba3-0c4c6007d161",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "publisherName": "Microsoft Corporation",
+    "refundableQuantity": {
+      "totalQuantity": 10,
+      "details": [
+        {
+          "quantity": 10,
+          "allowedUntilDateTime": "2021-01-24T20:39:17.182697Z"
+        }
+      ]
+    },
+    "orderId": "34b37d7340cc",
+    "attributes": {
+      "objectType": "Subscription"
+    }
+  } satisfies S["Subscription"],
+  /** getSubscription 200 (application/json): A legacy subscription, with its ETag */
+  getSubscription200Legacy: {
+    "id": "A356AC8C-E310-44F4-BF85-C7F29044AF99",
+    "entitlementId": "42226ED6-070A-4E0F-B80C-4CDFB3E97AA7",
+    "offerId": "MS-AZR-0145P",
+    "offerName": "Microsoft Azure",
+    "friendlyName": "Microsoft Azure",
+    "quantity": 1,
+    "unitType": "Usage-based",
+    "creationDate": "2016-05-10T07:30:05.427Z",
+    "effectiveStartDate": "2016-05-10T00:00:00Z",
+    "commitmentEndDate": "9999-12-10T00:00:00Z",
+    "status": "active",
+    "autoRenewEnabled": false,
+    "billingType": "usage",
+    "contractType": "subscription",
+    "links": {
+      "offer": {
+        "uri": "/offers/MS-AZR-0145P?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "self": {
+        "uri": "/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/subscriptions/A356AC8C-E310-44F4-BF85-C7F29044AF99",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "orderId": "B23FDEDD-D6BD-415A-8B71-3624C81C9644",
+    "attributes": {
+      "etag": "eyJpZCI6ImEzNTZhYzhjLWUzMTAtNDRmNC1iZjg1LWM3ZjI5MDQ0YWY5OSIsInZlcnNpb24iOjJ9",
+      "objectType": "Subscription"
+    }
+  } satisfies S["Subscription"],
+  /** getSubscription 404 (application/json): Subscription not found (20003) */
+  notFoundSubscription: {
+    "code": 20003,
+    "description": "Subscription with ID a4c1340d-6911-4758-bba3-0c4c6007d161 not found",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription request (application/json): A new-commerce subscription renamed, sent whole */
+  updateSubscriptionRequest: {
+    "id": "a4c1340d-6911-4758-bba3-0c4c6007d161",
+    "offerId": "CFQ7TTC0LH18:0001:CFQ7TTC0K971",
+    "offerName": "Microsoft 365 Business Basic",
+    "friendlyName": "nickname",
+    "productType": {
+      "id": "OnlineServicesNCE",
+      "displayName": "OnlineServicesNCE"
+    },
+    "quantity": 1,
+    "unitType": "Licenses",
+    "hasPurchasableAddons": false,
+    "creationDate": "2021-01-14T16:57:15.0966728Z",
+    "effectiveStartDate": "2021-01-14T16:57:14.498252Z",
+    "commitmentEndDate": "2022-01-13T00:00:00Z",
+    "status": "active",
+    "autoRenewEnabled": true,
+    "isTrial": false,
+    "billingType": "license",
+    "billingCycle": "monthly",
+    "termDuration": "P1Y",
+    "renewalTermDuration": "",
+    "refundOptions": [
+      {
+        "type": "Full",
+        "expiresAt": "2021-01-15T00:00:00Z"
+      }
+    ],
+    "isMicrosoftProduct": true,
+    "partnerId": "",
+    "attentionNeeded": false,
+    "actionTaken": false,
+    "contractType": "subscription",
+    "links": {
+      "product": {
+        "uri": "/products/CFQ7TTC0LH18?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "sku": {
+        "uri": "/products/CFQ7TTC0LH18/skus/0001?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "availability": {
+        "uri": "/products/CFQ7TTC0LH18/skus/0001/availabilities/CFQ7TTC0K971?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "self": {
+        "uri": "/customers/d8202a51-69f9-4228-b900-d0e081af17d7/subscriptions/a4c1340d-6911-4758-bba3-0c4c6007d161",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "publisherName": "Microsoft Corporation",
+    "orderId": "34b37d7340cc",
+    "attributes": {
+      "objectType": "Subscription"
+    }
+  } satisfies S["Subscription"],
+  /** updateSubscription 200 (application/json): The subscription, renamed */
+  updateSubscription200: {
+    "id": "a4c1340d-6911-4758-bba3-0c4c6007d161",
+    "offerId": "CFQ7TTC0LH18:0001:CFQ7TTC0K971",
+    "offerName": "Microsoft 365 Business Basic",
+    "friendlyName": "nickname",
+    "productType": {
+      "id": "OnlineServicesNCE",
+      "displayName": "OnlineServicesNCE"
+    },
+    "quantity": 1,
+    "unitType": "Licenses",
+    "hasPurchasableAddons": false,
+    "creationDate": "2021-01-14T16:57:15.0966728Z",
+    "effectiveStartDate": "2021-01-14T16:57:14.498252Z",
+    "commitmentEndDate": "2022-01-13T00:00:00Z",
+    "status": "active",
+    "autoRenewEnabled": true,
+    "isTrial": false,
+    "billingType": "license",
+    "billingCycle": "monthly",
+    "termDuration": "P1Y",
+    "renewalTermDuration": "",
+    "refundOptions": [
+      {
+        "type": "Full",
+        "expiresAt": "2021-01-15T00:00:00Z"
+      }
+    ],
+    "isMicrosoftProduct": true,
+    "partnerId": "",
+    "attentionNeeded": false,
+    "actionTaken": false,
+    "contractType": "subscription",
+    "links": {
+      "product": {
+        "uri": "/products/CFQ7TTC0LH18?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "sku": {
+        "uri": "/products/CFQ7TTC0LH18/skus/0001?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "availability": {
+        "uri": "/products/CFQ7TTC0LH18/skus/0001/availabilities/CFQ7TTC0K971?country=US",
+        "method": "GET",
+        "headers": []
+      },
+      "self": {
+        "uri": "/customers/d8202a51-69f9-4228-b900-d0e081af17d7/subscriptions/a4c1340d-6911-4758-bba3-0c4c6007d161",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "publisherName": "Microsoft Corporation",
+    "orderId": "34b37d7340cc",
+    "attributes": {
+      "objectType": "Subscription"
+    }
+  } satisfies S["Subscription"],
+  /** updateSubscription 400 (application/json): Seats cannot be decreased (800090) */
+  badRequestQuantityCannotBeDecreased: {
+    "code": 800090,
+    "description": "Subscription quantity cannot be decreased.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 400 (application/json): Cancellation window passed (900117) */
+  badRequestCancellationWindowPassed: {
+    "code": 900117,
+    "description": "You have passed your 7-day cancellation window.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 400 (application/json): Seat-reduction window passed (900257) */
+  badRequestReductionWindowPassed: {
+    "code": 900257,
+    "description": "You have passed your 7-day window for reducing seats.",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 400 (application/json): Stale ETag (2055) */
+  badRequestEtagNoLongerValid: {
+    "code": 2055,
+    "description": "Etag is no longer valid",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 400 (application/json): A deleted subscription (2011) */
+  badRequestDeletedSubscription: {
+    "code": 2011,
+    "description": "Subscription with deleted status can't be updated",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 400 (application/json): A suspended subscription (800091) */
+  badRequestSuspendedSubscription: {
+    "code": 800091,
+    "description": "Can't update a subscription with suspended status",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 400 (application/json): Quantity outside the SKU's range (2002) */
+  badRequestQuantityOutOfRange: {
+    "code": 2002,
+    "description": "The quantity isn't within the minimum and maximum allowed quantity",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 403 (application/json): A legacy subscription (900263) */
+  forbiddenLegacySubscription: {
+    "code": 900263,
+    "description": "This API method is not supported for legacy subscriptions",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 409 (application/json): Not ready to be updated (800082) */
+  conflictSubscriptionNotReady: {
+    "code": 800082,
+    "description": "Subscription is not ready to be updated. Try again after sometime",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** updateSubscription 409 (application/json): A pending operation (900278) */
+  conflictPendingOperation: {
+    "code": 900278,
+    "description": "There is a pending operation on this subscription. Please try again after 24 hours",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
   /** listSubscriptionActivationLinks 200 (application/json): Activation link of a subscription */
   listSubscriptionActivationLinks200: {
     "totalCount": 1,
@@ -3577,4 +3956,103 @@ export const examples = {
       }
     ]
   } satisfies S["PromotionEligibilityCollection"],
+  /** listAuditRecords 200 (application/json): A customer's order and licence records */
+  listAuditRecords200: {
+    "totalCount": 2,
+    "items": [
+      {
+        "partnerId": "3b33e682-00c3-41ee-9dd2-a548adf56438",
+        "customerId": "0c39d6d5-c70d-4c55-bc02-f620844f3fd1",
+        "customerName": "Relecloud",
+        "userPrincipalName": "admin@domain.onmicrosoft.com",
+        "resourceType": "order",
+        "resourceNewValue": "{\"Id\":\"d51a052e-043c-4a2a-aa37-2bb938cef6c1\",\"ReferenceCustomerId\":\"0c39d6d5-c70d-4c55-bc02-f620844f3fd1\",\"BillingCycle\":\"none\",\"LineItems\":[{\"LineItemNumber\":0,\"OfferId\":\"C0BD2E08-11AC-4836-BDC7-3712E744922F\",\"SubscriptionId\":\"488745B5-2086-4912-802C-6ABB9F7C3638\",\"ParentSubscriptionId\":null,\"FriendlyName\":\"Office 365 Business Premium Trial\",\"Quantity\":25,\"PartnerIdOnRecord\":null,\"Links\":{\"Subscription\":{\"Uri\":\"/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1/subscriptions/488745B5-2086-4912-802C-6ABB9F7C3638\",\"Method\":\"GET\",\"Headers\":[]}}}],\"CreationDate\":\"2017-06-15T15:56:04.077-07:00\",\"Links\":{\"Self\":{\"Uri\":\"/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1/orders/d51a052e-043c-4a2a-aa37-2bb938cef6c1\",\"Method\":\"GET\",\"Headers\":[]}},\"Attributes\":{\"Etag\":\"eyJpZCI6ImQ1MWEwNTJlLTA0M2MtNGEyYS1hYTM3LTJiYjkzOGNlZjZjMSIsInZlcnNpb24iOjF9\",\"ObjectType\":\"Order\"}}",
+        "operationType": "create_order",
+        "operationDate": "2017-06-15T22:56:05.0589308Z",
+        "operationStatus": "succeeded",
+        "customizedData": [
+          {
+            "key": "OrderId",
+            "value": "d51a052e-043c-4a2a-aa37-2bb938cef6c1"
+          },
+          {
+            "key": "BillingCycle",
+            "value": "None"
+          },
+          {
+            "key": "OfferId-0",
+            "value": "C0BD2E08-11AC-4836-BDC7-3712E744922F"
+          },
+          {
+            "key": "SubscriptionId-0",
+            "value": "488745B5-2086-4912-802C-6ABB9F7C3638"
+          },
+          {
+            "key": "SubscriptionName-0",
+            "value": "Office 365 Business Premium Trial"
+          },
+          {
+            "key": "Quantity-0",
+            "value": "25"
+          },
+          {
+            "key": "PartnerOnRecord-0",
+            "value": null
+          }
+        ],
+        "attributes": {
+          "objectType": "AuditRecord"
+        }
+      },
+      {
+        "partnerId": "3b33e682-00c3-41ee-9dd2-a548adf56438",
+        "customerId": "0c39d6d5-c70d-4c55-bc02-f620844f3fd1",
+        "customerName": "Relecloud",
+        "userPrincipalName": "admin@domain.onmicrosoft.com",
+        "applicationId": "Partner Center Native App",
+        "resourceType": "license",
+        "resourceNewValue": "{\"LicensesToAssign\":[{\"ExcludedPlans\":null,\"SkuId\":\"efccb6f7-5641-4e0e-bd10-b4976e1bf68e\"}],\"LicensesToRemove\":null,\"LicenseWarnings\":[],\"Attributes\":{\"ObjectType\":\"LicenseUpdate\"}}",
+        "operationType": "update_customer_user_licenses",
+        "operationDate": "2017-06-01T20:09:07.0450483Z",
+        "operationStatus": "succeeded",
+        "customizedData": [
+          {
+            "key": "CustomerUserId",
+            "value": "482e2152-4b49-48ec-b715-823365ce3d4c"
+          },
+          {
+            "key": "AddedLicenseSkuId",
+            "value": "efccb6f7-5641-4e0e-bd10-b4976e1bf68e"
+          }
+        ],
+        "attributes": {
+          "objectType": "AuditRecord"
+        }
+      }
+    ],
+    "links": {
+      "self": {
+        "uri": "/auditrecords?startDate=2017-06-01&size=500&filter=%7B%22Field%22%3A%22CustomerId%22%2C%22Value%22%3A%220c39d6d5-c70d-4c55-bc02-f620844f3fd1%22%2C%22Operator%22%3A%22equals%22%7D",
+        "method": "GET",
+        "headers": []
+      }
+    },
+    "attributes": {
+      "objectType": "Collection"
+    }
+  } satisfies S["AuditRecordCollection"],
+  /** listAuditRecords 400 (application/json): Start more than 90 days back */
+  badRequestAuditStartTooOld: {
+    "code": 400,
+    "description": "Audit records are kept for 90 days: the start date must be within the last 90 days",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
+  /** listAuditRecords 400 (application/json): A window wider than 30 days */
+  badRequestAuditWindowTooWide: {
+    "code": 400,
+    "description": "The window between the start and end dates must be 30 days or less",
+    "data": [],
+    "source": "PartnerFD"
+  } satisfies S["ErrorResponse"],
 };

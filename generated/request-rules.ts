@@ -348,6 +348,93 @@ export const schemaInventoryItemKey: RuleSchema = {
   "additionalProperties": true
 };
 
+export const schemaItemType: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "id": {
+      "type": "string"
+    },
+    "displayName": {
+      "type": "string"
+    },
+    "subType": { ref: () => schemaItemType }
+  }
+};
+
+export const schemaKeyValuePair: RuleSchema = {
+  "type": "object",
+  "required": [
+    "key",
+    "value"
+  ],
+  "properties": {
+    "key": {
+      "type": "string"
+    },
+    "value": {
+      "type": "string"
+    }
+  }
+};
+
+export const schemaLink: RuleSchema = {
+  "type": "object",
+  "required": [
+    "uri"
+  ],
+  "properties": {
+    "uri": {
+      "type": "string"
+    },
+    "method": {
+      "type": "string"
+    },
+    "headers": {
+      "type": "array",
+      "items": { ref: () => schemaKeyValuePair }
+    },
+    "body": {
+      "type": "string"
+    }
+  }
+};
+
+export const schemaNextChargeInstructions: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "product": { ref: () => schemaNextTermProduct },
+    "quantity": {
+      "type": "integer",
+      "format": "int32",
+      "minimum": 0
+    }
+  }
+};
+
+export const schemaNextTermProduct: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "productId": {
+      "type": "string"
+    },
+    "skuId": {
+      "type": "string"
+    },
+    "availabilityId": {
+      "type": "string"
+    },
+    "billingCycle": {
+      "type": "string"
+    },
+    "termDuration": {
+      "type": "string"
+    },
+    "promotionId": {
+      "type": "string"
+    }
+  }
+};
+
 export const schemaOrder: RuleSchema = {
   "type": "object",
   "properties": {
@@ -744,6 +831,56 @@ export const schemaPurchaseCommitment: RuleSchema = {
   }
 };
 
+export const schemaRefundOption: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "sequenceId": {
+      "type": "integer",
+      "format": "int32"
+    },
+    "type": {
+      "type": "string"
+    },
+    "expiresAfter": {
+      "type": "string"
+    },
+    "expiresAt": {
+      "type": "string",
+      "format": "date-time"
+    }
+  }
+};
+
+export const schemaRefundableQuantity: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "totalQuantity": {
+      "type": "integer",
+      "format": "int32",
+      "minimum": 0
+    },
+    "details": {
+      "type": "array",
+      "items": { ref: () => schemaRefundableQuantityDetail }
+    }
+  }
+};
+
+export const schemaRefundableQuantityDetail: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "quantity": {
+      "type": "integer",
+      "format": "int32",
+      "minimum": 0
+    },
+    "allowedUntilDateTime": {
+      "type": "string",
+      "format": "date-time"
+    }
+  }
+};
+
 export const schemaRenewsTo: RuleSchema = {
   "type": "object",
   "properties": {
@@ -766,6 +903,203 @@ export const schemaResourceAttributes: RuleSchema = {
   }
 };
 
+export const schemaScheduledNextTermInstructions: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "product": { ref: () => schemaNextTermProduct },
+    "quantity": {
+      "type": "integer",
+      "format": "int32",
+      "minimum": 0
+    },
+    "customTermEndDate": {
+      "type": "string",
+      "format": "date-time"
+    }
+  }
+};
+
+export const schemaSubscription: RuleSchema = {
+  "type": "object",
+  "additionalProperties": true,
+  "required": [
+    "id"
+  ],
+  "properties": {
+    "id": {
+      "type": "string"
+    },
+    "entitlementId": {
+      "type": "string"
+    },
+    "offerId": {
+      "type": "string"
+    },
+    "offerName": {
+      "type": "string"
+    },
+    "friendlyName": {
+      "type": "string"
+    },
+    "quantity": {
+      "type": "integer",
+      "format": "int32",
+      "minimum": 0
+    },
+    "unitType": {
+      "type": "string"
+    },
+    "parentSubscriptionId": {
+      "type": "string"
+    },
+    "creationDate": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "effectiveStartDate": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "commitmentEndDate": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "commitmentEndDateTime": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "cancellationAllowedUntilDate": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "billingCycleEndDate": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "billingCycleEndDateTime": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "refundOptions": {
+      "type": "array",
+      "items": { ref: () => schemaRefundOption }
+    },
+    "refundableQuantity": { ref: () => schemaRefundableQuantity },
+    "scheduledNextTermInstructions": { ref: () => schemaScheduledNextTermInstructions },
+    "nextChargeInstructions": { ref: () => schemaNextChargeInstructions },
+    "productType": { ref: () => schemaItemType },
+    "hasPurchasableAddons": {
+      "type": "boolean"
+    },
+    "isMicrosoftProduct": {
+      "type": "boolean"
+    },
+    "actions": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "partnerId": {
+      "type": "string"
+    },
+    "suspensionReasons": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "consumptionType": {},
+    "promotionId": {
+      "type": "string"
+    },
+    "productOrderId": {
+      "type": "string"
+    },
+    "lineItems": {
+      "type": "array",
+      "items": { ref: () => schemaSubscriptionLineItem }
+    },
+    "migratedFromSubscriptionId": {
+      "type": "string"
+    },
+    "attentionNeeded": {
+      "type": "boolean"
+    },
+    "actionTaken": {
+      "type": "boolean"
+    },
+    "attentionReason": {
+      "type": "string"
+    },
+    "status": {
+      "type": "string",
+      "enum": [
+        "none",
+        "active",
+        "suspended",
+        "deleted",
+        "expired",
+        "pending",
+        "disabled"
+      ]
+    },
+    "autoRenewEnabled": {
+      "type": "boolean"
+    },
+    "billingType": {
+      "type": "string"
+    },
+    "billingCycle": { ref: () => schemaBillingCycle },
+    "termDuration": {
+      "type": "string"
+    },
+    "renewalTermDuration": {
+      "type": "string"
+    },
+    "isTrial": {
+      "type": "boolean"
+    },
+    "orderId": {
+      "type": "string"
+    },
+    "contractType": {
+      "type": "string"
+    },
+    "publisherName": {
+      "type": "string"
+    },
+    "links": {
+      "type": "object",
+      "additionalProperties": { ref: () => schemaLink }
+    },
+    "attributes": { ref: () => schemaResourceAttributes }
+  }
+};
+
+export const schemaSubscriptionLineItem: RuleSchema = {
+  "type": "object",
+  "properties": {
+    "id": {
+      "type": "string"
+    },
+    "friendlyName": {
+      "type": "string"
+    },
+    "scope": {
+      "type": "object",
+      "additionalProperties": true
+    },
+    "autoRenewEnabled": {
+      "type": "boolean"
+    },
+    "status": {
+      "type": "string"
+    },
+    "purchaseCommitment": { ref: () => schemaPurchaseCommitment }
+  }
+};
+
 export const parameterAgreementTypeQuery: ParameterRule = {
   "in": "query",
   "name": "agreementType",
@@ -784,6 +1118,48 @@ export const parameterAttachmentId: ParameterRule = {
   "in": "path",
   "name": "attachment_id",
   "required": true,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
+export const parameterAuditEndDate: ParameterRule = {
+  "in": "query",
+  "name": "endDate",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
+export const parameterAuditFilter: ParameterRule = {
+  "in": "query",
+  "name": "filter",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
+export const parameterAuditSize: ParameterRule = {
+  "in": "query",
+  "name": "size",
+  "required": false,
+  "schema": {
+    "type": "integer",
+    "format": "int32",
+    "minimum": 1,
+    "maximum": 500
+  }
+};
+
+export const parameterAuditStartDate: ParameterRule = {
+  "in": "query",
+  "name": "startDate",
+  "required": false,
   "schema": {
     "type": "string",
     "minLength": 1
@@ -916,6 +1292,26 @@ export const parameterMpnId: ParameterRule = {
   }
 };
 
+export const parameterMpnIdQuery: ParameterRule = {
+  "in": "query",
+  "name": "mpn_id",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
+export const parameterMsContinuationToken: ParameterRule = {
+  "in": "header",
+  "name": "MS-ContinuationToken",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
 export const parameterMsContractVersion: ParameterRule = {
   "in": "header",
   "name": "MS-Contract-Version",
@@ -996,6 +1392,26 @@ export const parameterProductId: ParameterRule = {
   }
 };
 
+export const parameterProductSubtypeQuery: ParameterRule = {
+  "in": "query",
+  "name": "product_subtype",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
+export const parameterProductTypeQuery: ParameterRule = {
+  "in": "query",
+  "name": "product_type",
+  "required": false,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
 export const parameterProgramName: ParameterRule = {
   "in": "path",
   "name": "program_name",
@@ -1032,6 +1448,16 @@ export const parameterSubscriptionId: ParameterRule = {
   "in": "path",
   "name": "subscription_id",
   "required": true,
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  }
+};
+
+export const parameterSubscriptionIfMatch: ParameterRule = {
+  "in": "header",
+  "name": "If-Match",
+  "required": false,
   "schema": {
     "type": "string",
     "minLength": 1
@@ -1572,6 +1998,28 @@ export const getSkuRule: OperationRule = {
   }
 };
 
+export const getSubscriptionRule: OperationRule = {
+  "operationId": "getSubscription",
+  "method": "GET",
+  "path": "/customers/{customer_id}/subscriptions/{subscription_id}",
+  "parameters": [
+    parameterCustomerId,
+    parameterSubscriptionId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
 export const listAgreementMetadataRule: OperationRule = {
   "operationId": "listAgreementMetadata",
   "method": "GET",
@@ -1587,6 +2035,31 @@ export const listAgreementMetadataRule: OperationRule = {
   ],
   "credentials": {
     "kinds": [
+      "app+user"
+    ]
+  }
+};
+
+export const listAuditRecordsRule: OperationRule = {
+  "operationId": "listAuditRecords",
+  "method": "GET",
+  "path": "/auditrecords",
+  "parameters": [
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterAuditStartDate,
+    parameterAuditEndDate,
+    parameterAuditFilter,
+    parameterAuditSize,
+    parameterMsContinuationToken
+  ],
+  "credentials": {
+    "kinds": [
+      "app",
       "app+user"
     ]
   }
@@ -1896,8 +2369,8 @@ export const listSubscriptionActivationLinksRule: OperationRule = {
   }
 };
 
-export const listSubscriptionsByOrderRule: OperationRule = {
-  "operationId": "listSubscriptionsByOrder",
+export const listSubscriptionsRule: OperationRule = {
+  "operationId": "listSubscriptions",
   "method": "GET",
   "path": "/customers/{customer_id}/subscriptions",
   "parameters": [
@@ -1908,7 +2381,10 @@ export const listSubscriptionsByOrderRule: OperationRule = {
     parameterMsContractVersion,
     parameterMsPartnerCenterApplication,
     parameterXLocale,
-    parameterOrderIdQuery
+    parameterOrderIdQuery,
+    parameterMpnIdQuery,
+    parameterProductTypeQuery,
+    parameterProductSubtypeQuery
   ],
   "credentials": {
     "kinds": [
@@ -1973,6 +2449,35 @@ export const updateOrderRule: OperationRule = {
   }
 };
 
+export const updateSubscriptionRule: OperationRule = {
+  "operationId": "updateSubscription",
+  "method": "PATCH",
+  "path": "/customers/{customer_id}/subscriptions/{subscription_id}",
+  "parameters": [
+    parameterCustomerId,
+    parameterSubscriptionId,
+    parameterMsRequestId,
+    parameterMsCorrelationId,
+    parameterMsCv,
+    parameterMsContractVersion,
+    parameterMsPartnerCenterApplication,
+    parameterXLocale,
+    parameterSubscriptionIfMatch
+  ],
+  "body": {
+    "contentType": "application/json",
+    "required": true,
+    "schema": { ref: () => schemaSubscription }
+  },
+  "acceptedWithoutBody": true,
+  "credentials": {
+    "kinds": [
+      "app",
+      "app+user"
+    ]
+  }
+};
+
 /** Every schema by its name, for the fake and the contract kit (the client looks none up). */
 export const schemas = {
   "AgreementCreate": schemaAgreementCreate,
@@ -1984,6 +2489,11 @@ export const schemas = {
   "CustomerQualificationCreate": schemaCustomerQualificationCreate,
   "InventoryCheckRequest": schemaInventoryCheckRequest,
   "InventoryItemKey": schemaInventoryItemKey,
+  "ItemType": schemaItemType,
+  "KeyValuePair": schemaKeyValuePair,
+  "Link": schemaLink,
+  "NextChargeInstructions": schemaNextChargeInstructions,
+  "NextTermProduct": schemaNextTermProduct,
   "Order": schemaOrder,
   "OrderAttachmentMetadata": schemaOrderAttachmentMetadata,
   "OrderAttachmentUpload": schemaOrderAttachmentUpload,
@@ -1994,13 +2504,23 @@ export const schemas = {
   "PromotionEligibilityRequest": schemaPromotionEligibilityRequest,
   "ProvisioningContext": schemaProvisioningContext,
   "PurchaseCommitment": schemaPurchaseCommitment,
+  "RefundOption": schemaRefundOption,
+  "RefundableQuantity": schemaRefundableQuantity,
+  "RefundableQuantityDetail": schemaRefundableQuantityDetail,
   "RenewsTo": schemaRenewsTo,
   "ResourceAttributes": schemaResourceAttributes,
+  "ScheduledNextTermInstructions": schemaScheduledNextTermInstructions,
+  "Subscription": schemaSubscription,
+  "SubscriptionLineItem": schemaSubscriptionLineItem,
 };
 
 export const parameters = {
   "AgreementTypeQuery": parameterAgreementTypeQuery,
   "AttachmentId": parameterAttachmentId,
+  "AuditEndDate": parameterAuditEndDate,
+  "AuditFilter": parameterAuditFilter,
+  "AuditSize": parameterAuditSize,
+  "AuditStartDate": parameterAuditStartDate,
   "AvailabilityId": parameterAvailabilityId,
   "BillingType": parameterBillingType,
   "CartId": parameterCartId,
@@ -2013,6 +2533,8 @@ export const parameters = {
   "IndirectResellerId": parameterIndirectResellerId,
   "LineItemNumber": parameterLineItemNumber,
   "MpnId": parameterMpnId,
+  "MpnIdQuery": parameterMpnIdQuery,
+  "MsContinuationToken": parameterMsContinuationToken,
   "MsContractVersion": parameterMsContractVersion,
   "MsCorrelationId": parameterMsCorrelationId,
   "MsCv": parameterMsCv,
@@ -2021,10 +2543,13 @@ export const parameters = {
   "OrderId": parameterOrderId,
   "OrderIdQuery": parameterOrderIdQuery,
   "ProductId": parameterProductId,
+  "ProductSubtypeQuery": parameterProductSubtypeQuery,
+  "ProductTypeQuery": parameterProductTypeQuery,
   "ProgramName": parameterProgramName,
   "ReservationScope": parameterReservationScope,
   "SkuId": parameterSkuId,
   "SubscriptionId": parameterSubscriptionId,
+  "SubscriptionIfMatch": parameterSubscriptionIfMatch,
   "TargetSegment": parameterTargetSegment,
   "TargetView": parameterTargetView,
   "TenantIdQuery": parameterTenantIdQuery,
@@ -2052,7 +2577,9 @@ export const operations = {
   "getProduct": getProductRule,
   "getResellerAgreementStatus": getResellerAgreementStatusRule,
   "getSku": getSkuRule,
+  "getSubscription": getSubscriptionRule,
   "listAgreementMetadata": listAgreementMetadataRule,
+  "listAuditRecords": listAuditRecordsRule,
   "listAvailabilities": listAvailabilitiesRule,
   "listCustomerAgreements": listCustomerAgreementsRule,
   "listCustomerAvailabilities": listCustomerAvailabilitiesRule,
@@ -2066,7 +2593,8 @@ export const operations = {
   "listProducts": listProductsRule,
   "listSkus": listSkusRule,
   "listSubscriptionActivationLinks": listSubscriptionActivationLinksRule,
-  "listSubscriptionsByOrder": listSubscriptionsByOrderRule,
+  "listSubscriptions": listSubscriptionsRule,
   "updateCart": updateCartRule,
   "updateOrder": updateOrderRule,
+  "updateSubscription": updateSubscriptionRule,
 };

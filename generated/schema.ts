@@ -621,7 +621,7 @@ export interface paths {
          *     checks out the same cart id again and gets the same orders. A checkout that overlaps another
          *     of the same cart is answered 409 800064; waiting and checking out again is safe. The request
          *     has no body (D44). Orders are provisioned asynchronously: subscription ids come later, from
-         *     getOrder or listSubscriptionsByOrder.
+         *     getOrder or listSubscriptions.
          *     App-only and App+User credentials.
          *     Operation `checkoutCart`, called as `pc.carts.checkout()`.
          */
@@ -666,20 +666,89 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the subscriptions an order created
-         * @description Returns the customer's subscriptions that an order created, each with its `orderId`: what a
-         *     purchase bought. A line item has a subscription once it is provisioned. The same path without
-         *     `order_id` lists all of the customer's subscriptions (E9).
+         * List a customer's subscriptions
+         * @description The customer's subscriptions: all of them, or those of one order (`order_id`: what a purchase
+         *     bought, each with its `orderId`; a line item has one once it is provisioned), of one indirect
+         *     reseller of record (`mpn_id`, which "cannot be combined" with `order_id`), or of one product type
+         *     or subtype. No paging is documented: the client follows `links.next` whenever a page carries one,
+         *     within its paging bounds. Named `listSubscriptionsByOrder` earlier in 2.0.0, never released
+         *     (D70): the same path and method, which the service answers the same way with or without
+         *     `order_id`.
          *     App-only and App+User credentials.
-         *     Operation `listSubscriptionsByOrder`, called as `pc.subscriptions.listByOrder()`.
+         *     Operation `listSubscriptions`, called as `pc.subscriptions.list()`.
          */
-        get: operations["listSubscriptionsByOrder"];
+        get: operations["listSubscriptions"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /** @description Subscription identifier (a GUID in every example, typed string by the REST reference). */
+                subscription_id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a subscription
+         * @description One of the customer's subscriptions: its quantity, status, term, renewal, the seats that may still
+         *     be removed (`refundableQuantity`) and until when it may be cancelled
+         *     (`cancellationAllowedUntilDate`, new commerce). 404 20003 when the customer has none with this id.
+         *     App-only and App+User credentials.
+         *     Operation `getSubscription`, called as `pc.subscriptions.get()`.
+         */
+        get: operations["getSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a subscription
+         * @description Changes a subscription: its seats, friendly name, auto-renew, status (`suspended`, `active`, or
+         *     `deleted` to cancel new commerce within its window), reseller of record, term and billing cycle,
+         *     and what it renews as. "A full Subscription resource is required in the request body": a body
+         *     without `autoRenewEnabled` turns auto-renew off, and one without the next-term or next-charge
+         *     instructions deletes them, so `pc.subscriptions.update` reads the subscription and sends it whole
+         *     with the changes applied, with its ETag as `If-Match` when the read carried one (D70, D72).
+         *     Answers 200 with the subscription, or 202 with a `Location` to read while the change is applied;
+         *     409 800082 while the subscription is not ready, 900278 while another change is pending.
+         *     App-only and App+User credentials.
+         *     Operation `updateSubscription`, called as `pc.subscriptions.update()`.
+         */
+        patch: operations["updateSubscription"];
         trace?: never;
     };
     "/customers/{customer_id}/subscriptions/{subscription_id}/activationlinks": {
@@ -1666,6 +1735,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auditrecords": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the partner's audit records
+         * @description What was done on the partner's account, one 30-day window at a time, at most 90 days back: orders
+         *     created (`create_order`, with the order id and each line's offer in `customizedData`), orders and
+         *     subscriptions changed, agreements confirmed. More than a page answers a `continuationToken`, sent
+         *     back as `MS-ContinuationToken` with the same query. `pc.auditRecords.list` splits a range into
+         *     30-day windows, refuses a start more than 90 days back before sending, and pages each (D72, D73).
+         *     App-only and App+User credentials.
+         *     Operation `listAuditRecords`, called as `pc.auditRecords.list()`.
+         */
+        get: operations["listAuditRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2398,10 +2513,130 @@ export interface components {
             attributes?: components["schemas"]["ResourceAttributes"];
         } | Record<string, never> | Record<string, never>;
         /**
-         * @description A subscription an order created (subscription-resources; the .NET SDK's `Subscription`): the
-         *     fields a buyer needs to link an order to what it bought. The other fields of the resource
-         *     (refund options, scheduled changes, product type details, ...) are kept as they come and not
-         *     described yet (E9).
+         * @description How much of a purchase a cancellation refunds, and until when: in an availability term's
+         *     cancellation policy, for how long after purchase (`expiresAfter`); in a subscription, until
+         *     which moment (`expiresAt`; subscription-resources' table names it `expiresAfter`, its examples
+         *     and the .NET SDK `expiresAt`).
+         */
+        RefundOption: {
+            /**
+             * Format: int32
+             * @description The option's place among the policy's options.
+             */
+            sequenceId?: number;
+            /** @description The refund, for example `Full` or `Partial`. */
+            type?: string;
+            /** @description How long after purchase the option lasts, an ISO 8601 duration such as `P1D`. */
+            expiresAfter?: string;
+            /**
+             * Format: date-time
+             * @description The last moment the refund applies (a subscription's refund options).
+             */
+            expiresAt?: string;
+        };
+        /** @description One tranche of seats that may be removed, and until when. */
+        RefundableQuantityDetail: {
+            /**
+             * Format: int32
+             * @description Seats in the tranche.
+             */
+            quantity?: number;
+            /**
+             * Format: date-time
+             * @description The last moment they may be removed.
+             */
+            allowedUntilDateTime?: string;
+        };
+        /**
+         * @description The seats of a new-commerce subscription that may still be removed (get-a-subscription-by-id;
+         *     the .NET SDK's `RefundableQuantity`): each tranche of seats (the purchase, a renewal, seats added
+         *     mid-term) may be removed until its own `allowedUntilDateTime` (D71).
+         */
+        RefundableQuantity: {
+            /**
+             * Format: int32
+             * @description The seats that may be removed now, all tranches together.
+             */
+            totalQuantity?: number;
+            /** @description The tranches. */
+            details?: components["schemas"]["RefundableQuantityDetail"][];
+        };
+        /** @description The product a subscription renews as, or is charged as next. */
+        NextTermProduct: {
+            /** @description Product id. */
+            productId?: string;
+            /** @description SKU id. */
+            skuId?: string;
+            /** @description Availability id. */
+            availabilityId?: string;
+            /** @description Billing cycle (`monthly`, `annual`, ...). */
+            billingCycle?: string;
+            /** @description ISO 8601 term (`P1M`, `P1Y`). */
+            termDuration?: string;
+            /** @description Promotion applied. */
+            promotionId?: string;
+        };
+        /** @description What a subscription becomes at its next term (subscription-resources; create-scheduled-changes). */
+        ScheduledNextTermInstructions: {
+            /** @description The product, SKU, availability, billing cycle and term it renews as. */
+            product?: components["schemas"]["NextTermProduct"];
+            /**
+             * Format: int32
+             * @description Seats at renewal.
+             */
+            quantity?: number;
+            /**
+             * Format: date-time
+             * @description A custom end of the next term.
+             */
+            customTermEndDate?: string;
+        };
+        /** @description A billing change pending at the end of the cycle ("only present when pending billing cycle changes are pending"). */
+        NextChargeInstructions: {
+            /** @description The product as it will be charged. */
+            product?: components["schemas"]["NextTermProduct"];
+            /**
+             * Format: int32
+             * @description Seats charged.
+             */
+            quantity?: number;
+        };
+        /**
+         * @description The type of a product (product-resources: ItemType), for example `OnlineServicesNCE` for
+         *     new-commerce license-based services, `Azure` with the sub-type `VirtualMachines` or
+         *     `SavingsPlan`, or `Software`.
+         */
+        ItemType: {
+            /** @description The type identifier, for example `OnlineServicesNCE`, `Azure` or `Software`. */
+            id?: string;
+            /** @description The type's display name. */
+            displayName?: string;
+            /** @description Optional sub-type, for example `VirtualMachines` or `SavingsPlan` under `Azure`. */
+            subType?: components["schemas"]["ItemType"];
+        };
+        /** @description One item of a savings plan subscription (subscription-resources). */
+        SubscriptionLineItem: {
+            /** @description Item id. */
+            id?: string;
+            /** @description Item name. */
+            friendlyName?: string;
+            /** @description Where the commitment applies (`type`, `subscriptionId`, `entitlementId`, `managementGroupId`, `resourceGroupId`). */
+            scope?: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the item renews. */
+            autoRenewEnabled?: boolean;
+            /** @description State of the item. */
+            status?: string;
+            /** @description The spend commitment. */
+            purchaseCommitment?: components["schemas"]["PurchaseCommitment"];
+        };
+        /**
+         * @description A customer's subscription (subscription-resources; the .NET SDK's `Subscription`; the docs'
+         *     new-commerce examples): what an order bought, and the resource `updateSubscription` takes back
+         *     whole. Every field the table, the examples and the .NET model name is described (D70, which
+         *     retires E9's "fields beyond the buyer's"); others are kept as they come. The service ignores
+         *     read-only fields in a PATCH, so a read sent back is always accepted.
          */
         Subscription: {
             /** @description Subscription id (a GUID). */
@@ -2440,7 +2675,13 @@ export interface components {
             commitmentEndDate?: string;
             /**
              * Format: date-time
-             * @description Until when a new-commerce subscription may be cancelled.
+             * @description When the current term ends, to the second (new commerce).
+             */
+            commitmentEndDateTime?: string;
+            /**
+             * Format: date-time
+             * @description The last moment a new-commerce subscription may be cancelled (`status: deleted`); "only
+             *     applicable to NCE". `pc.subscriptions.cancel` refuses before sending once it has passed (D71).
              */
             cancellationAllowedUntilDate?: string;
             /**
@@ -2449,11 +2690,60 @@ export interface components {
              */
             billingCycleEndDate?: string;
             /**
-             * @description State of the subscription (the .NET SDK's `SubscriptionStatus`).
+             * Format: date-time
+             * @description When the current billing cycle ends, to the second.
+             */
+            billingCycleEndDateTime?: string;
+            /** @description The refunds a cancellation would give now, and until when. */
+            refundOptions?: components["schemas"]["RefundOption"][];
+            /** @description The seats that may still be removed, tranche by tranche, each until its own moment (D71). */
+            refundableQuantity?: components["schemas"]["RefundableQuantity"];
+            /**
+             * @description What the subscription becomes at renewal; "only present if scheduled changes are set or for
+             *     all trial subscriptions". A PATCH without it deletes it: the client sends it back (D70).
+             */
+            scheduledNextTermInstructions?: components["schemas"]["ScheduledNextTermInstructions"];
+            /** @description A billing change pending at the end of the cycle; a PATCH without it deletes it (D70). */
+            nextChargeInstructions?: components["schemas"]["NextChargeInstructions"];
+            /** @description The product's type (`OnlineServicesNCE`, `Software`, `Azure`); read-only. */
+            productType?: components["schemas"]["ItemType"];
+            /** @description Whether add-ons can be bought for it. */
+            hasPurchasableAddons?: boolean;
+            /** @description Whether the product is Microsoft's. */
+            isMicrosoftProduct?: boolean;
+            /** @description What may be done to it (`edit`, `cancel`). */
+            actions?: string[];
+            /** @description The reseller of record's MPN id; empty for none. */
+            partnerId?: string;
+            /** @description Why it is suspended; read-only. */
+            suspensionReasons?: string[];
+            /** @description How overage is consumed (an array in the table, a string in the .NET model). */
+            consumptionType?: unknown;
+            /** @description The promotion applied, `product:sku:promotion`. */
+            promotionId?: string;
+            /** @description The product order of a reservation or savings plan. */
+            productOrderId?: string;
+            /** @description A savings plan's items. */
+            lineItems?: components["schemas"]["SubscriptionLineItem"][];
+            /** @description The legacy subscription it was migrated from. */
+            migratedFromSubscriptionId?: string;
+            /** @description Whether the partner must act on it. */
+            attentionNeeded?: boolean;
+            /** @description Whether the partner acted on it. */
+            actionTaken?: boolean;
+            /** @description Why it needs attention. */
+            attentionReason?: string;
+            /**
+             * @description State of the subscription (the .NET SDK's `SubscriptionStatus`). A PATCH sets `suspended`
+             *     (billing goes on for new commerce, and auto-renew turns off), `active` (reactivate) or
+             *     `deleted` (cancel new commerce or marketplace within its window).
              * @enum {string}
              */
             status?: "none" | "active" | "suspended" | "deleted" | "expired" | "pending" | "disabled";
-            /** @description Whether the subscription renews at the end of its term. */
+            /**
+             * @description Whether the subscription renews at the end of its term. A PATCH without it turns auto-renew
+             *     off ("autoRenewEnabled will inadvertently get set to false"): the client always sends it (D70).
+             */
             autoRenewEnabled?: boolean;
             /** @description How it is billed (`license`, `usage`, `benefit`, `none`). */
             billingType?: string;
@@ -2471,16 +2761,22 @@ export interface components {
             contractType?: string;
             /** @description Who publishes the product. */
             publisherName?: string;
-            /** @description Links to the subscription (`self`) and its offer, product, SKU and availability. */
+            /**
+             * @description Links to the subscription (`self`) and its offer, entitlement, parent subscription, product,
+             *     SKU, availability and activation links.
+             */
             links?: {
                 [key: string]: components["schemas"]["Link"];
             };
-            /** @description Metadata attributes (`objectType` is `Subscription`). */
+            /**
+             * @description Metadata attributes (`objectType` is `Subscription`); legacy subscriptions carry an `etag`,
+             *     which the client sends back as `If-Match` (D72).
+             */
             attributes?: components["schemas"]["ResourceAttributes"];
         } & {
             [key: string]: unknown;
         };
-        /** @description The subscriptions an order created. */
+        /** @description A customer's subscriptions, all or those the filters name (an order's, a reseller's, a product type's). */
         SubscriptionCollection: {
             /**
              * Format: int32
@@ -2493,19 +2789,6 @@ export interface components {
             links?: components["schemas"]["ResourceLinks"];
             /** @description Metadata attributes (`objectType` is `Collection`). */
             attributes?: components["schemas"]["ResourceAttributes"];
-        };
-        /**
-         * @description The type of a product (product-resources: ItemType), for example `OnlineServicesNCE` for
-         *     new-commerce license-based services, `Azure` with the sub-type `VirtualMachines` or
-         *     `SavingsPlan`, or `Software`.
-         */
-        ItemType: {
-            /** @description The type identifier, for example `OnlineServicesNCE`, `Azure` or `Software`. */
-            id?: string;
-            /** @description The type's display name. */
-            displayName?: string;
-            /** @description Optional sub-type, for example `VirtualMachines` or `SavingsPlan` under `Azure`. */
-            subType?: components["schemas"]["ItemType"];
         };
         /**
          * @description A product's links (product-resources: ProductLinks, `skus` and the resource links). The REST
@@ -2732,18 +3015,6 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
-        };
-        /** @description How much of a purchase a cancellation refunds, and until when (an availability term's cancellation policy). */
-        RefundOption: {
-            /**
-             * Format: int32
-             * @description The option's place among the policy's options.
-             */
-            sequenceId?: number;
-            /** @description The refund, for example `Full` or `Partial`. */
-            type?: string;
-            /** @description How long after purchase the option lasts, an ISO 8601 duration such as `P1D`. */
-            expiresAfter?: string;
         };
         /**
          * @description A term an availability is sold on (product-resources: Term lists `duration` and `description`;
@@ -3138,6 +3409,92 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description One key and value of an audit record's `customizedData`; the value may be null (the docs' `PartnerOnRecord-0`). */
+        AuditRecordData: {
+            /** @description The name, for example `OrderId` or `OfferId-0`. */
+            key: string;
+            /** @description The value, or null. */
+            value?: string | null;
+        };
+        /**
+         * @description One operation of the partner's account (auditing-resources; the .NET SDK's `AuditRecord`; the
+         *     docs' `create_order` example in api-throttling-guidance). `originalCorrelationId` is in no
+         *     table but in the examples and the .NET model. Values beyond the documented lists are kept as
+         *     they come (the .NET SDK adds resource and operation types the page lacks).
+         */
+        AuditRecord: {
+            /** @description Record id, for example `{partnerId}_{customerId}_{orderId}_createorder_{ticks}`. */
+            id?: string;
+            /** @description The partner. */
+            partnerId?: string;
+            /** @description Who took part (examples only). */
+            participants?: string[];
+            /** @description The customer the operation was for. */
+            customerId?: string;
+            /** @description The customer's company name. */
+            customerName?: string;
+            /** @description Who performed it, for an App+User call. */
+            userPrincipalName?: string;
+            /** @description The application that performed it. */
+            applicationId?: string;
+            /**
+             * @description What was operated on: `customer`, `customer_user`, `order`, `subscription`, `license`,
+             *     `third_party_add_on`, `mpn_association`, `transfer`, `application`, `application_credential`,
+             *     `partner_user`, `partner_relationship`, `partner_customer_dap`, `customer_directory_role`,
+             *     `referral`, `software_key`, `software_download_link`, `spending_limit`, `invoice`, `agreement`,
+             *     `partner_customer_relationship`, `self_serve_policy`, `granular_admin_relationship`,
+             *     `granular_admin_access_assignment`, `credit`, `software_page`, `device`, `policy`, ...
+             */
+            resourceType?: string;
+            /** @description The resource before, as a JSON string (PascalCase keys). */
+            resourceOldValue?: string;
+            /** @description The resource after, as a JSON string (PascalCase keys). */
+            resourceNewValue?: string;
+            /**
+             * @description What was done: `create_order`, `update_order`, `update_subscription`, `upgrade_subscription`,
+             *     `convert_trial_subscription`, `create_agreement`, `update_customer_qualification`, ... (no
+             *     type names a cart or its checkout: a checkout's orders are `create_order` records, D73).
+             */
+            operationType?: string;
+            /** @description The correlation id of the request that performed it. */
+            originalCorrelationId?: string;
+            /**
+             * Format: date-time
+             * @description When it was performed (UTC).
+             */
+            operationDate?: string;
+            /** @description `succeeded`, `failed`, `progress` (still in progress), or `decline` (.NET, REST). */
+            operationStatus?: string;
+            /**
+             * @description What the operation was about, as key and value pairs: a `create_order` record names
+             *     `OrderId`, `AlternateId`, `BillingCycle` and per line `OfferId-N`, `SubscriptionId-N`,
+             *     `SubscriptionName-N`, `Quantity-N`, `PartnerOnRecord-N`.
+             */
+            customizedData?: components["schemas"]["AuditRecordData"][];
+            /** @description Metadata attributes (`objectType` is `AuditRecord`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One page of audit records (the .NET SDK's `SeekBasedResourceCollection`): when there are more,
+         *     `continuationToken` is sent back as the `MS-ContinuationToken` header of the same query (D72).
+         */
+        AuditRecordCollection: {
+            /**
+             * Format: int32
+             * @description Number of records in `items`.
+             */
+            totalCount: number;
+            /** @description The records. */
+            items: components["schemas"]["AuditRecord"][];
+            /** @description Where the next page starts; absent on the last page. */
+            continuationToken?: string;
+            /** @description This page, and the next when there is one. */
+            links?: components["schemas"]["ResourceLinks"];
+            /** @description Metadata attributes (`objectType` is `Collection`). */
+            attributes?: components["schemas"]["ResourceAttributes"];
+        };
     };
     responses: {
         /** @description Missing or invalid input; the body says what is wrong. Not retryable: fix the request. */
@@ -3399,6 +3756,71 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description No subscription with this id for the customer: 404 20003 (error-codes). */
+        SubscriptionNotFound: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description A change the service refuses: seats that cannot be decreased (800090) or whose window has
+         *     passed (900257, 900214 in hours), a cancel after its window (900117, 900213 in hours), a stale
+         *     If-Match (2055), a deleted (2011) or suspended (800091) subscription, a quantity outside the SKU's
+         *     range (2002), and the other codes error-codes lists for subscriptions (2001, 2006, 2054, 800081,
+         *     800092, 800093, 800095-800098, 900244-900246, 900277, 900279, 900280, 900311), or invalid input
+         *     (800002). The client refuses a cancel or a decrease whose window its read shows has passed
+         *     before sending (D71).
+         */
+        SubscriptionBadRequest: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The token may not make this change: a catalog item not eligible for adding or removing seats
+         *     (800027), more seats than a subscription may hold (800067, 800088), a legacy subscription on a
+         *     new-commerce-only method (900263), or a token refused (900329 for App-only where App+User is needed).
+         */
+        SubscriptionForbidden: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Not now: 800082, "not ready to be updated. Try again after sometime" (a subscription still
+         *     provisioning), which the client waits out within its retry policy; 900278, a pending operation,
+         *     "try again after 24 hours", which it never retries and reports as a typed error saying so
+         *     (`isSubscriptionPendingError`); 27009, a child subscription whose parent is not active (D72).
+         */
+        SubscriptionConflict: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /**
          * @description Authenticated, but the partner may not read this part of the catalog: the view (400036) or the
          *     segment (400030).
@@ -3443,6 +3865,21 @@ export interface components {
         };
         /** @description Both or neither of `mpnId` and `tenantId` (2000, 2001), an id that is not numeric or not a GUID (2000), or an answer about the reseller (2200-2206). Not retryable. */
         ComplianceBadRequest: {
+            headers: {
+                "MS-RequestId": components["headers"]["MsRequestId"];
+                "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                "MS-CV": components["headers"]["MsCv"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description A window the service does not answer: a start more than 90 days back, or a window wider than 30
+         *     days (D72), or invalid input (800002).
+         */
+        AuditBadRequest: {
             headers: {
                 "MS-RequestId": components["headers"]["MsRequestId"];
                 "MS-CorrelationId": components["headers"]["MsCorrelationId"];
@@ -3532,8 +3969,24 @@ export interface components {
          *     `2b912b339251`; so any non-empty string is taken.
          */
         OrderIdQuery: string;
+        /**
+         * @description The subscriptions of one indirect reseller of record, by MPN id (get-all-subscriptions-by-partner;
+         *     the REST reference). "Cannot be combined" with `order_id`: the client refuses both before sending
+         *     (D70).
+         */
+        MpnIdQuery: string;
+        /** @description The subscriptions of one product type (`OnlineServicesNCE`, `Azure`, `Software`), as the REST reference lists it. */
+        ProductTypeQuery: string;
+        /** @description The subscriptions of one product subtype (`SavingsPlan`, `VirtualMachines`), as the REST reference lists it. */
+        ProductSubtypeQuery: string;
         /** @description Subscription identifier (a GUID in every example, typed string by the REST reference). */
         SubscriptionId: string;
+        /**
+         * @description The `attributes.etag` of the subscription from the latest read, in the suspend, cancel and
+         *     auto-renew pages' requests, in none of the others; the .NET SDK never sends it. Optional: the
+         *     client sends it whenever its read carried one, and a stale one is answered 400 2055 (D72).
+         */
+        SubscriptionIfMatch: string;
         /**
          * @description The country or region, ISO 3166 alpha-2 (`US`). Required on every by-country catalog read: the
          *     docs' tables say so, the REST reference marks it optional on some; the .NET SDK refuses any other
@@ -3597,6 +4050,29 @@ export interface components {
         MpnId: string;
         /** @description The indirect reseller's tenant id, a GUID. Exactly one of `mpnId` and `tenantId` (D65). */
         TenantIdQuery: string;
+        /**
+         * @description The first day of the window, `yyyy-mm-dd` (the docs' table); the docs' example sends
+         *     `6/1/2017 12:00:00 AM` and the .NET SDK an invariant-culture date and time, which the service
+         *     binds too, so any non-empty string is taken. Without it, 30 days before the request. A start
+         *     more than 90 days back is refused 400; `pc.auditRecords.list` refuses it before sending (D72).
+         */
+        AuditStartDate: string;
+        /**
+         * @description The last day of the window, `yyyy-mm-dd`. Without it, "the max window or … today, whichever is
+         *     less". A window is at most 30 days: `pc.auditRecords.list` splits a longer range (D72).
+         */
+        AuditEndDate: string;
+        /**
+         * @description One filter, as JSON: `{"Field":"CustomerId","Value":"<id>","Operator":"equals"}`,
+         *     `{"Field":"ResourceType","Value":"Subscription","Operator":"equals"}` or
+         *     `{"Field":"CompanyName","Value":"<substring>","Operator":"substring"}`; the value's case is
+         *     ignored. There is no filter by operation, order or correlation id.
+         */
+        AuditFilter: string;
+        /** @description Records a page; in no table, but in the docs' `links.self` (500) and the throttling page's request (50). */
+        AuditSize: number;
+        /** @description The `continuationToken` of the page before, for the next page of the same query (the .NET SDK's seek paging). */
+        MsContinuationToken: string;
     };
     requestBodies: never;
     headers: {
@@ -3619,6 +4095,12 @@ export interface components {
          *     HTTP-date (RFC 9110 allows both; the client honours both).
          */
         RetryAfter: string;
+        /**
+         * @description Where to read the resource while a change is applied: the subscription's own path
+         *     (`/customers/{customer-tenant-id}/subscriptions/{subscription-id}`, update-a-subscription-by-id's
+         *     202 example). The client follows it only when it is that path on the same host (D72).
+         */
+        Location: string;
     };
     pathItems: never;
 }
@@ -3660,9 +4142,16 @@ export type Cart = components['schemas']['Cart'];
 export type CartRequest = components['schemas']['CartRequest'];
 export type OrderError = components['schemas']['OrderError'];
 export type CartCheckoutResult = components['schemas']['CartCheckoutResult'];
+export type RefundOption = components['schemas']['RefundOption'];
+export type RefundableQuantityDetail = components['schemas']['RefundableQuantityDetail'];
+export type RefundableQuantity = components['schemas']['RefundableQuantity'];
+export type NextTermProduct = components['schemas']['NextTermProduct'];
+export type ScheduledNextTermInstructions = components['schemas']['ScheduledNextTermInstructions'];
+export type NextChargeInstructions = components['schemas']['NextChargeInstructions'];
+export type ItemType = components['schemas']['ItemType'];
+export type SubscriptionLineItem = components['schemas']['SubscriptionLineItem'];
 export type Subscription = components['schemas']['Subscription'];
 export type SubscriptionCollection = components['schemas']['SubscriptionCollection'];
-export type ItemType = components['schemas']['ItemType'];
 export type ProductLinks = components['schemas']['ProductLinks'];
 export type Product = components['schemas']['Product'];
 export type ProductCollection = components['schemas']['ProductCollection'];
@@ -3675,7 +4164,6 @@ export type SkuLinks = components['schemas']['SkuLinks'];
 export type Sku = components['schemas']['Sku'];
 export type SkuCollection = components['schemas']['SkuCollection'];
 export type RenewalInstruction = components['schemas']['RenewalInstruction'];
-export type RefundOption = components['schemas']['RefundOption'];
 export type AvailabilityTerm = components['schemas']['AvailabilityTerm'];
 export type AvailabilityLinks = components['schemas']['AvailabilityLinks'];
 export type Availability = components['schemas']['Availability'];
@@ -3700,6 +4188,9 @@ export type PromotionEligibility = components['schemas']['PromotionEligibility']
 export type PromotionEligibilityItem = components['schemas']['PromotionEligibilityItem'];
 export type PromotionEligibilityRequest = components['schemas']['PromotionEligibilityRequest'];
 export type PromotionEligibilityCollection = components['schemas']['PromotionEligibilityCollection'];
+export type AuditRecordData = components['schemas']['AuditRecordData'];
+export type AuditRecord = components['schemas']['AuditRecord'];
+export type AuditRecordCollection = components['schemas']['AuditRecordCollection'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -3717,10 +4208,15 @@ export type ResponseCartBadRequest = components['responses']['CartBadRequest'];
 export type ResponseCartNotFound = components['responses']['CartNotFound'];
 export type ResponseCartConflict = components['responses']['CartConflict'];
 export type ResponseCheckoutNotFound = components['responses']['CheckoutNotFound'];
+export type ResponseSubscriptionNotFound = components['responses']['SubscriptionNotFound'];
+export type ResponseSubscriptionBadRequest = components['responses']['SubscriptionBadRequest'];
+export type ResponseSubscriptionForbidden = components['responses']['SubscriptionForbidden'];
+export type ResponseSubscriptionConflict = components['responses']['SubscriptionConflict'];
 export type ResponseCatalogForbidden = components['responses']['CatalogForbidden'];
 export type ResponseCatalogNotFound = components['responses']['CatalogNotFound'];
 export type ResponseAgreementBadRequest = components['responses']['AgreementBadRequest'];
 export type ResponseComplianceBadRequest = components['responses']['ComplianceBadRequest'];
+export type ResponseAuditBadRequest = components['responses']['AuditBadRequest'];
 export type ParameterCustomerId = components['parameters']['CustomerId'];
 export type ParameterMsRequestId = components['parameters']['MsRequestId'];
 export type ParameterMsCorrelationId = components['parameters']['MsCorrelationId'];
@@ -3739,7 +4235,11 @@ export type ParameterLineItemNumber = components['parameters']['LineItemNumber']
 export type ParameterAttachmentId = components['parameters']['AttachmentId'];
 export type ParameterCartId = components['parameters']['CartId'];
 export type ParameterOrderIdQuery = components['parameters']['OrderIdQuery'];
+export type ParameterMpnIdQuery = components['parameters']['MpnIdQuery'];
+export type ParameterProductTypeQuery = components['parameters']['ProductTypeQuery'];
+export type ParameterProductSubtypeQuery = components['parameters']['ProductSubtypeQuery'];
 export type ParameterSubscriptionId = components['parameters']['SubscriptionId'];
+export type ParameterSubscriptionIfMatch = components['parameters']['SubscriptionIfMatch'];
 export type ParameterCountry = components['parameters']['Country'];
 export type ParameterTargetView = components['parameters']['TargetView'];
 export type ParameterTargetSegment = components['parameters']['TargetSegment'];
@@ -3752,12 +4252,18 @@ export type ParameterAgreementTypeQuery = components['parameters']['AgreementTyp
 export type ParameterProgramName = components['parameters']['ProgramName'];
 export type ParameterMpnId = components['parameters']['MpnId'];
 export type ParameterTenantIdQuery = components['parameters']['TenantIdQuery'];
+export type ParameterAuditStartDate = components['parameters']['AuditStartDate'];
+export type ParameterAuditEndDate = components['parameters']['AuditEndDate'];
+export type ParameterAuditFilter = components['parameters']['AuditFilter'];
+export type ParameterAuditSize = components['parameters']['AuditSize'];
+export type ParameterMsContinuationToken = components['parameters']['MsContinuationToken'];
 export type HeaderMsRequestId = components['headers']['MsRequestId'];
 export type HeaderMsCorrelationId = components['headers']['MsCorrelationId'];
 export type HeaderMsCv = components['headers']['MsCv'];
 export type HeaderMsServerId = components['headers']['MsServerId'];
 export type HeaderThrottlingRetryAfter = components['headers']['ThrottlingRetryAfter'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
+export type HeaderLocation = components['headers']['Location'];
 export type $defs = Record<string, never>;
 export interface operations {
     listOrders: {
@@ -4749,7 +5255,7 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
-    listSubscriptionsByOrder: {
+    listSubscriptions: {
         parameters: {
             query?: {
                 /**
@@ -4760,6 +5266,16 @@ export interface operations {
                  *     `2b912b339251`; so any non-empty string is taken.
                  */
                 order_id?: components["parameters"]["OrderIdQuery"];
+                /**
+                 * @description The subscriptions of one indirect reseller of record, by MPN id (get-all-subscriptions-by-partner;
+                 *     the REST reference). "Cannot be combined" with `order_id`: the client refuses both before sending
+                 *     (D70).
+                 */
+                mpn_id?: components["parameters"]["MpnIdQuery"];
+                /** @description The subscriptions of one product type (`OnlineServicesNCE`, `Azure`, `Software`), as the REST reference lists it. */
+                product_type?: components["parameters"]["ProductTypeQuery"];
+                /** @description The subscriptions of one product subtype (`SavingsPlan`, `VirtualMachines`), as the REST reference lists it. */
+                product_subtype?: components["parameters"]["ProductSubtypeQuery"];
             };
             header?: {
                 /**
@@ -4793,7 +5309,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The subscriptions the order created. */
+            /** @description The customer's subscriptions, as the filters name them. */
             200: {
                 headers: {
                     "MS-RequestId": components["headers"]["MsRequestId"];
@@ -4811,6 +5327,160 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /** @description Subscription identifier (a GUID in every example, typed string by the REST reference). */
+                subscription_id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SubscriptionNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+                /**
+                 * @description The `attributes.etag` of the subscription from the latest read, in the suspend, cancel and
+                 *     auto-renew pages' requests, in none of the others; the .NET SDK never sends it. Optional: the
+                 *     client sends it whenever its read carried one, and a stale one is answered 400 2055 (D72).
+                 */
+                "If-Match"?: components["parameters"]["SubscriptionIfMatch"];
+            };
+            path: {
+                /**
+                 * @description Tenant id of the customer (a GUID), the customer's Microsoft ID in Partner Center. Named as
+                 *     the REST reference names it; the docs write `{customer-tenant-id}` or `{customer-id}` (D14).
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+                /** @description Subscription identifier (a GUID in every example, typed string by the REST reference). */
+                subscription_id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * @description The whole subscription as read, with the changes applied. Read-only fields are ignored by the
+         *     service; keys bind case-insensitively (the .NET SDK sends PascalCase, with nulls).
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Subscription"];
+            };
+        };
+        responses: {
+            /** @description The subscription, changed. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /**
+             * @description The change takes longer: read the subscription at `Location` until it shows the change. No
+             *     body.
+             */
+            202: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["SubscriptionBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SubscriptionForbidden"];
+            404: components["responses"]["SubscriptionNotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["SubscriptionConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
@@ -6305,6 +6975,84 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAuditRecords: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The first day of the window, `yyyy-mm-dd` (the docs' table); the docs' example sends
+                 *     `6/1/2017 12:00:00 AM` and the .NET SDK an invariant-culture date and time, which the service
+                 *     binds too, so any non-empty string is taken. Without it, 30 days before the request. A start
+                 *     more than 90 days back is refused 400; `pc.auditRecords.list` refuses it before sending (D72).
+                 */
+                startDate?: components["parameters"]["AuditStartDate"];
+                /**
+                 * @description The last day of the window, `yyyy-mm-dd`. Without it, "the max window or … today, whichever is
+                 *     less". A window is at most 30 days: `pc.auditRecords.list` splits a longer range (D72).
+                 */
+                endDate?: components["parameters"]["AuditEndDate"];
+                /**
+                 * @description One filter, as JSON: `{"Field":"CustomerId","Value":"<id>","Operator":"equals"}`,
+                 *     `{"Field":"ResourceType","Value":"Subscription","Operator":"equals"}` or
+                 *     `{"Field":"CompanyName","Value":"<substring>","Operator":"substring"}`; the value's case is
+                 *     ignored. There is no filter by operation, order or correlation id.
+                 */
+                filter?: components["parameters"]["AuditFilter"];
+                /** @description Records a page; in no table, but in the docs' `links.self` (500) and the throttling page's request (50). */
+                size?: components["parameters"]["AuditSize"];
+            };
+            header?: {
+                /**
+                 * @description The idempotency key of the call: a GUID made once per logical call and sent unchanged on every
+                 *     retry of it, so a retried create cannot place a second order. Reset after any response. The
+                 *     server makes one up when it is missing, which defeats idempotency; the client always sends one.
+                 */
+                "MS-RequestId"?: components["parameters"]["MsRequestId"];
+                /** @description A GUID identifying the call in logs and traces; new for every call. The server makes one up when it is missing. */
+                "MS-CorrelationId"?: components["parameters"]["MsCorrelationId"];
+                /** @description Correlation vector used for request tracing inside Partner Center; the server makes one up when it is missing. */
+                "MS-CV"?: components["parameters"]["MsCv"];
+                /**
+                 * @description API version requested. The headers page calls it required but the .NET SDK never sends it and
+                 *     the REST reference does not list it, so it is optional here; the client sends `v1` (D15).
+                 */
+                "MS-Contract-Version"?: components["parameters"]["MsContractVersion"];
+                /** @description Name of the calling application, for Partner Center's telemetry. */
+                "MS-PartnerCenter-Application"?: components["parameters"]["MsPartnerCenterApplication"];
+                /** @description Language in which prices and messages are returned, as a BCP 47 tag; default `en-US`. */
+                "X-Locale"?: components["parameters"]["XLocale"];
+                /** @description The `continuationToken` of the page before, for the next page of the same query (the .NET SDK's seek paging). */
+                "MS-ContinuationToken"?: components["parameters"]["MsContinuationToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the window's records. */
+            200: {
+                headers: {
+                    "MS-RequestId": components["headers"]["MsRequestId"];
+                    "MS-CorrelationId": components["headers"]["MsCorrelationId"];
+                    "MS-CV": components["headers"]["MsCv"];
+                    "MS-ServerId": components["headers"]["MsServerId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRecordCollection"];
+                };
+            };
+            400: components["responses"]["AuditBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -186,6 +186,9 @@ export function buildRequestRules(spec) {
       const answerSchema = success?.content?.["application/json"]?.schema;
       const resolved = answerSchema?.$ref ? resolveRef(answerSchema.$ref) : answerSchema;
       if (resolved?.type === "array") rule.arrayAnswer = true;
+      // A 202 without a body (updateSubscription's): what it answers is its headers.
+      const accepted = op.responses["202"];
+      if (accepted && !accepted.content) rule.acceptedWithoutBody = true;
       operations[op.operationId] = rule;
       // Who may call it (x-credentials, x-roles): for the fake and the contract command, not the client's bundle.
       if (!Array.isArray(op["x-credentials"]) || op["x-credentials"].length === 0) {

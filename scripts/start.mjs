@@ -3,9 +3,11 @@
 // refresh token exchanged at the fake's token endpoint, each new one stored), places a
 // new-commerce order and waits for it with the poller, reads it by id (a new order is listed up to
 // 15 minutes later, so the list is shown, not relied on), tries to cancel it (refused, 800063: new
-// commerce is suspended through its subscription), then buys and cancels the docs' software
-// subscription, which updateOrder cancels, finds the Azure plan in the catalog, confirms the
-// customer's MCA acceptance its SKU requires, and checks a cart of it out twice into one order. By default against the stateful fake Partner Center
+// commerce is cancelled through its subscription) and cancels its subscription inside the 7-day
+// window, then buys and cancels the docs' software subscription, which updateOrder cancels, finds
+// the Azure plan in the catalog, confirms the customer's MCA acceptance its SKU requires, checks a
+// cart of it out twice into one order, buys seats and, 8 days later on the fake's clock, is refused
+// removing them, and finds its first order in the audit log. By default against the stateful fake Partner Center
 // (partner-center-orders/testing); `npm start -- --prism` runs the steps it can against the Prism
 // mock, which answers every call with the spec's examples whatever was sent.
 import prism from "./prism.cjs";
@@ -23,6 +25,7 @@ const SOFTWARE = {
   quantity: 1,
   friendlyName: "the docs' software subscription",
 };
+const SEATS = { offerId: "CFQ7TTC0LH18:0001:CFQ7TTC0K971", quantity: 3, termDuration: "P1Y" };
 const WAIT = { intervalMs: 250, maxWaitMs: 60_000 };
 // The service's list delay is up to 15 minutes; the demo's fake takes 2 s.
 const LIST_DELAY_MS = 2_000;
@@ -96,9 +99,19 @@ try {
   );
   console.log(
     refused
-      ? `  -> refused as documented: ${refused.status} ${refused.code}; suspend it through its subscription: PATCH /customers/${CUSTOMER}/subscriptions/${subscriptionId ?? "<id>"}\n`
+      ? `  -> refused as documented: ${refused.status} ${refused.code}; new commerce is cancelled through its subscription\n`
       : "  -> cancelled (the mock answers its example whatever was sent)\n",
   );
+
+  let deleted;
+  if (subscriptionId) {
+    console.log(
+      `cancelSubscription ${subscriptionId}: status deleted, inside its cancellation window (read first, sent whole)`,
+    );
+    const window = (await pc.subscriptions.get(CUSTOMER, subscriptionId)).cancellationAllowedUntilDate;
+    deleted = await pc.subscriptions.cancel(CUSTOMER, subscriptionId);
+    console.log(`  -> subscription ${deleted.status}${window ? ` (cancellable until ${window})` : ""}\n`);
+  } else console.log("cancelSubscription: not run, the mock's example order names no subscription\n");
 
   console.log("createOrder (software subscription), updateOrder (cancel), then pollProvisioning");
   const second = await pc.orders.create(CUSTOMER, { lineItems: [SOFTWARE] });
@@ -151,14 +164,53 @@ try {
     `  -> cart ${cart.id}: order ${checkedOut.join(", ")}; checked out again: ${same ? "the same order, nothing placed twice" : "another answer"}\n`,
   );
 
+  let refusedDecrease;
+  if (!usePrism) {
+    console.log(
+      "createOrder (Microsoft 365 Business Basic, 3 seats) and wait; then 8 days pass on the fake's clock (advanceTime), and 2 seats are to go",
+    );
+    const { order: seats } = await pc.orders.createAndWait(CUSTOMER, { lineItems: [SEATS] }, WAIT);
+    const seated = seats.lineItems[0].subscriptionId;
+    await server.advanceTime(8 * 24 * 3_600_000);
+    refusedDecrease = await pc.subscriptions.update(CUSTOMER, seated, { quantity: 1 }).then(
+      () => undefined,
+      (error) => error,
+    );
+    console.log(
+      refusedDecrease
+        ? `  -> refused before sending: ${refusedDecrease.problems?.[0]?.message ?? refusedDecrease.message}\n`
+        : "  -> the seats were removed\n",
+    );
+  }
+
+  console.log(`listAuditRecords since today for the customer: what a process whose answer was lost reads`);
+  const today = new Date().toISOString().slice(0, 10);
+  let record;
+  for await (const each of pc.auditRecords.list({
+    startDate: today,
+    filter: { field: "CustomerId", value: CUSTOMER },
+  })) {
+    const orderId = each.customizedData?.find((d) => d.key === "OrderId")?.value;
+    if (each.operationType === "create_order" && orderId === order.id) record = each;
+  }
+  const offers = record?.customizedData?.filter((d) => d.key.startsWith("OfferId-")).map((d) => d.value);
+  console.log(
+    record
+      ? `  -> create_order for order ${order.id}: offers ${offers.join(", ")}, ${record.operationStatus}\n`
+      : "  -> no record of the first order (the mock answers its example)\n",
+  );
+
   const coherent =
     fetched.id === order.id &&
     outcome === "fulfilled" &&
     refused?.code === 800063 &&
+    deleted?.status === "deleted" &&
     settled.outcome === "cancelled" &&
-    same;
+    same &&
+    refusedDecrease !== undefined &&
+    record !== undefined;
   console.log(
-    `lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it, one software order cancelled, an offer found in the catalog and its MCA confirmed, its cart checked out twice into one order" : " (the mock's answers are its examples, not these orders)"}`,
+    `lifecycle complete${coherent ? ": one order provisioned and read by id, its cancel refused as the service refuses it and its subscription cancelled inside the window, one software order cancelled, an offer found in the catalog and its MCA confirmed, its cart checked out twice into one order, a seat decrease refused after its window, the first order found in the audit log" : " (the mock's answers are its examples, not these orders)"}`,
   );
 } catch (error) {
   console.error(isPartnerCenterError(error) ? JSON.stringify(error, null, 2) : error);

@@ -16,6 +16,7 @@ import { resolveOptions } from "./resolve-options";
 import { cartsApi, type CartsApi } from "./resources/carts";
 import { ordersApi, type OrdersApi } from "./resources/orders";
 import { subscriptionsApi, type SubscriptionsApi } from "./resources/subscriptions";
+import { auditRecordsApi, type AuditRecordsApi } from "./resources/audit-records";
 import { catalogApi, type CatalogApi } from "./resources/catalog";
 import { prerequisitesApi, type PrerequisitesApi } from "./resources/prerequisites";
 import type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
@@ -28,8 +29,10 @@ export type PartnerCenterClient = JsonClient &
     orders: OrdersApi;
     /** One method per Carts operation, and checkoutAndWait. */
     carts: CartsApi;
-    /** What an order bought: listByOrder. */
+    /** A customer's subscriptions: get, list, listByOrder, update (sent whole), cancel (within the window). */
     subscriptions: SubscriptionsApi;
+    /** The partner's audit records: list, 30-day windows at most 90 days back. */
+    auditRecords: AuditRecordsApi;
     /** The catalog, by country and by customer, and offers(): every purchasable offer with its catalogItemId. */
     catalog: CatalogApi;
     /** What a purchase needs first: agreements, the reseller's MPA, qualifications, inventory, promotions. */
@@ -68,6 +71,7 @@ export function createPartnerCenterClient(options: ClientOptions): PartnerCenter
     orders: ordersApi(pc),
     carts: cartsApi(pc),
     subscriptions: subscriptionsApi(pc),
+    auditRecords: auditRecordsApi(pc),
     catalog: catalogApi(pc),
     prerequisites: prerequisitesApi(pc),
     call: <K extends OperationName>(operationId: K, request: OperationRequest<K>, callOptions?: CallOptions) =>

@@ -159,3 +159,11 @@ export function isPartnerCenterValidationError(value: unknown): value is Partner
 export function isStaleCatalogItemError(value: unknown): value is PartnerCenterError {
   return isPartnerCenterError(value) && value.status === 404 && String(value.code) === "400019";
 }
+
+/**
+ * Whether a subscription change was refused because another is still pending (409 900278, "try
+ * again after 24 hours"): no retry policy waits that out, so the client never retries it (D72).
+ */
+export function isSubscriptionPendingError(value: unknown): value is PartnerCenterError {
+  return isPartnerCenterError(value) && value.status === 409 && String(value.code) === "900278";
+}

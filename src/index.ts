@@ -20,7 +20,23 @@ export {
   listSubscriptionActivationLinks,
 } from "./resources/order-documents";
 export { checkoutCart, checkoutCartAndWait, createCart, getCart, updateCart } from "./resources/carts";
-export { listSubscriptionsByOrder } from "./resources/subscriptions";
+export {
+  cancelSubscription,
+  DEFAULT_ACCEPTED_WAIT_MS,
+  getSubscription,
+  listSubscriptions,
+  listSubscriptionsByOrder,
+  updateSubscription,
+  type ListSubscriptionsOptions,
+  type SubscriptionChanges,
+  type UpdateSubscriptionOptions,
+} from "./resources/subscriptions";
+export {
+  listAuditRecords,
+  type AuditRecordFilter,
+  type AuditRecordsRange,
+  type ListAuditRecordsOptions,
+} from "./resources/audit-records";
 export {
   getAvailability,
   getCustomerAvailability,
@@ -72,6 +88,7 @@ export {
   isPartnerCenterError,
   isPartnerCenterValidationError,
   isStaleCatalogItemError,
+  isSubscriptionPendingError,
   type ClientErrorCode,
   type PartnerCenterErrorFields,
   type ValidationProblem,
@@ -106,9 +123,10 @@ export type {
 } from "./resources/carts";
 export type { ListOptions } from "./calls/list-pages";
 export type { SubscriptionsApi } from "./resources/subscriptions";
+export type { AuditRecordsApi } from "./resources/audit-records";
 export type { CatalogApi } from "./resources/catalog";
 export type { PrerequisitesApi } from "./resources/prerequisites";
-export type { OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
+export type { AcceptedAnswer, OperationName, OperationRequest, OperationResult } from "./rules/operation-types";
 export { DEFAULT_MAX_WAIT_MS, DEFAULT_POLL_SCHEDULE, type PollSchedule } from "./polling/poll-delay";
 export type { PollOptions, ProvisioningPoller, ProvisioningResult, ProvisioningState } from "./polling/poller";
 export type { ProvisioningOutcome } from "./polling/provisioning-outcome";

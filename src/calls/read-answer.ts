@@ -47,6 +47,10 @@ const STALE_CATALOG_ITEM =
 const CODE_HINTS: ReadonlyMap<string, string> = new Map([
   ["400019", STALE_CATALOG_ITEM],
   [
+    "900278",
+    "; another change of this subscription is still pending and the service says to try again after 24 hours: the client does not retry it (isSubscriptionPendingError)",
+  ],
+  [
     "800065",
     "; the cart was already checked out: read the customer's orders (pc.orders.list, or getOrder for the ids you kept) instead of checking it out again",
   ],

@@ -29,6 +29,7 @@ export function throughMiddleware(request: RawRequest, sender: Sender, active: (
       const head = { status: response.status, headers: response.headers, url: response.url || url };
       if (!response.ok) throw errorFromResponse(head, error, meta);
       call.onHeaders?.(response.headers);
+      if (response.status === 202 && call.accepted) return call.accepted(response.headers) as T;
       return data instanceof Blob ? (data as T) : successBody<T>(head, data, meta);
     },
   };

@@ -28,7 +28,8 @@ export interface ContractArgs {
 export const USAGE = `usage: partner-center-orders contract --base-url URL [--customer ID] [--cart ID] [--country CC] [--view VIEW] [--writes sandbox] [--offer ID] [--fuzz N] [--seed N] [--rate-limit N] [--junit FILE]
 
 Checks a Partner Center Orders endpoint against the spec: the customer's orders (every page), one
-order, its provisioning status, activation links and subscriptions, and with --cart the customer's
+order, its provisioning status, activation links and subscriptions, one subscription, today's audit
+records, and with --cart the customer's
 cart (without --customer, only the orders of a customer that is not the partner's); the catalog's
 products for --view (default OnlineServices) in --country (default US), the first product's SKUs,
 one SKU and its availabilities; with --customer and App+User credentials the customer's agreements;

@@ -41,19 +41,21 @@ export interface FuzzReport {
   failure?: FuzzFailure;
 }
 
-/** The operations `--fuzz` covers: JSON bodies only (multipart is not generated), writes only when allowed. */
 /**
  * Never generated, since what a generated request did could not be undone: a purchase, a
  * partner's confirmation that a customer accepted the MCA (a statement with legal weight), a
- * qualification submitted for vetting.
+ * qualification submitted for vetting, a change to a subscription (a cancel, a seat removed or
+ * auto-renew turned off, which no window may let back).
  */
 const NEVER_GENERATED = new Set<string>([
   "createOrder",
   "checkoutCart",
   "createCustomerAgreement",
   "createCustomerQualification",
+  "updateSubscription",
 ]);
 
+/** The operations `--fuzz` covers: JSON bodies only (multipart is not generated), writes only when allowed. */
 export function fuzzableOperations(writes: boolean): OperationName[] {
   return (Object.keys(RULES) as OperationName[]).filter((id) => {
     const rule = RULES[id];

@@ -97,6 +97,13 @@ export function getResellerAgreementStatusCheck({ query }: BoundRequest): Valida
       ];
 }
 
+/** D70: `order_id` and `mpn_id` "cannot be combined" (the REST reference). */
+export function listSubscriptionsCheck({ query }: BoundRequest): ValidationProblem[] {
+  return query.order_id !== undefined && query.mpn_id !== undefined
+    ? [{ path: "query", message: "must not have both order_id and mpn_id: the service cannot combine them" }]
+    : [];
+}
+
 /** D63: a date of agreement later than now is refused by the service (400 600002). */
 export function createCustomerAgreementCheck({ body }: BoundRequest): ValidationProblem[] {
   const dateAgreed = (body as { dateAgreed?: unknown } | undefined)?.dateAgreed;

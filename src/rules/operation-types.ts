@@ -20,7 +20,17 @@ export interface OperationRequest<K extends OperationName> {
 
 type Responses<K extends OperationName> = operations[K]["responses"];
 
-/** The JSON body of the operation's success answer (200 or 201). */
+/** A 202 without a body, read from its headers: accepted, and where to read the result (updateSubscription's Location). */
+export interface AcceptedAnswer {
+  accepted: true;
+  location: string | null;
+}
+
+/** The JSON body of the operation's success answer (200 or 201), or an AcceptedAnswer for a 202 without one. */
 export type OperationResult<K extends OperationName> = {
-  [S in keyof Responses<K>]: S extends 200 | 201 ? Content<Responses<K>[S], "application/json"> : never;
+  [S in keyof Responses<K>]: S extends 200 | 201
+    ? Content<Responses<K>[S], "application/json">
+    : S extends 202
+      ? AcceptedAnswer
+      : never;
 }[keyof Responses<K>];

@@ -9,6 +9,7 @@ import {
   createCustomerAgreementCheck,
   createCustomerQualificationCheck,
   getResellerAgreementStatusCheck,
+  listSubscriptionsCheck,
   createOrderAttachmentsCheck,
   createOrderCheck,
   updateCartCheck,
@@ -31,6 +32,7 @@ const CHECKS: Partial<Record<OperationId, Operation["check"]>> = {
   updateCart: updateCartCheck,
   createOrderAttachments: createOrderAttachmentsCheck,
   createCustomerQualification: createCustomerQualificationCheck,
+  listSubscriptions: listSubscriptionsCheck,
 };
 
 // Refused before sending by the client and the contract kit, but not by the fake's binding: the

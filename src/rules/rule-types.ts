@@ -45,6 +45,8 @@ export interface OperationRule {
   answer?: string;
   /** The success answer is a bare JSON array, not an object. */
   arrayAnswer?: boolean;
+  /** The operation may answer 202 with no body, only headers (a Location to read). */
+  acceptedWithoutBody?: boolean;
   /** Who may call it: the spec's x-credentials and x-roles. */
   credentials: { kinds: readonly ("app" | "app+user")[]; roles?: readonly string[] };
 }
@@ -63,4 +65,6 @@ export interface BoundRequest {
 export interface Operation {
   rule: OperationRule;
   check?: (request: BoundRequest) => ValidationProblem[];
+  /** What a 202 answers, which has no body: read from its headers (updateSubscription's Location). */
+  accepted?: (headers: Headers) => unknown;
 }

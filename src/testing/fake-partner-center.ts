@@ -10,6 +10,7 @@ import type { AddressInfo, Socket } from "node:net";
 import type { PlacedOrder } from "../../generated/schema";
 import type { CredentialKind } from "../rules/credential-kinds";
 import { AttemptCounter, type Fault, type FaultRate } from "./faults";
+import { AuditLog } from "./state/audit-log";
 import { Catalog } from "./state/catalog";
 import { advanceProblem, FakeClock } from "./state/clock";
 import { DEFAULT_CATALOG } from "./state/default-catalog";
@@ -22,6 +23,7 @@ import { cancellationRefusal, offerKindOf, type OfferKind } from "./state/cancel
 import { CartStore } from "./state/carts";
 import { Lifecycle } from "./state/lifecycle";
 import { OrderStore, type NewOrder } from "./state/store";
+import { SubscriptionStore } from "./state/subscriptions";
 import { AnswerOnce } from "./wire/answer-once";
 import { errorAnswer } from "./wire/answers";
 import { answerClientError, writeAnswer } from "./wire/http";
@@ -91,7 +93,7 @@ export interface FakePartnerCenter {
   setFaultRate(plan: FaultRate | undefined): void;
   /** Adds `count` orders for a customer directly, without requests (for paging tests). */
   seedOrders(customerId: string, count: number, order?: NewOrder): void;
-  /** Forgets orders, carts, agreements, qualifications, faults, idempotency records and stats; the catalog's availabilities get their first ids back, and the clock is the wall clock again. */
+  /** Forgets orders, subscriptions, audit records, carts, agreements, qualifications, faults, idempotency records and stats; the catalog's availabilities get their first ids back, and the clock is the wall clock again. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -120,8 +122,20 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
   const limit = options.rateLimit;
   const windowMs = limit?.windowMs ?? 60_000;
   const throttle = limit && new Throttle(Math.floor((limit.requestsPerMinute * windowMs) / 60_000), windowMs);
-  const onCreate = () => void (stats.created += 1);
   const catalog = new Catalog(options.catalog ?? DEFAULT_CATALOG);
+  const audit = new AuditLog(clock.now);
+  const onCreate = (customerId: string, order: PlacedOrder, correlationId?: string) => {
+    stats.created += 1;
+    audit.orderCreated(customerId, order, correlationId);
+  };
+  const kindOf = offerKindsOf(options, catalog);
+  const subscriptions = new SubscriptionStore({
+    catalog,
+    kindOf,
+    now: clock.now,
+    readyAfterMs: options.subscriptionReadyAfterMs ?? 0,
+    updateDelayMs: options.subscriptionUpdateDelayMs ?? 0,
+  });
   const lowerSet = (values: readonly string[] | undefined) => new Set((values ?? []).map((v) => v.toLowerCase()));
   const prerequisites = new Prerequisites(lowerSet(options.resellersWithoutMpa), lowerSet(options.restrictedInventory));
   const attestationOffers = new Set(options.attestationOffers ?? []);
@@ -147,8 +161,10 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
     once: new AnswerOnce(retention, stats, clock.now),
     attempts: new AttemptCounter(retention, clock.now),
     faults: { scheduled: [] as (Fault | null)[], rate: undefined as FaultRate | undefined },
-    handlers: handlerContext(options, settings.pageSize, clock.now, {
+    handlers: handlerContext(options, settings.pageSize, clock.now, kindOf, {
       store,
+      subscriptions,
+      audit,
       carts,
       catalog,
       prerequisites,
@@ -158,25 +174,32 @@ function fakeContext(options: FakePartnerCenterOptions, stats: FakePartnerCenter
     tokenKind: (token) => signIn.kindOf(token) ?? (tokens.size === 0 ? "app+user" : tokens.get(token)),
     options,
   };
-  return { context, settings, store, carts, catalog, prerequisites, clock };
+  return { context, settings, store, carts, catalog, prerequisites, clock, subscriptions, audit };
 }
 
 /** Views refused unless the options say otherwise: specialized offers are "made available to some partners" (D67). */
 const DEFAULT_REFUSED_VIEWS = ["SpecializedOffers"];
+
+/** What each offer is: what the caller said, else what its catalog product is; unknown offers are new commerce. */
+function offerKindsOf(options: FakePartnerCenterOptions, catalog: Catalog): (offerId: string) => OfferKind {
+  const offerKinds = new Map<string, OfferKind>(Object.entries(options.offerKinds ?? {}));
+  return (offerId) => {
+    const product = catalog.productOf(offerId);
+    return offerKinds.get(offerId) ?? (product ? offerKindOf(product) : "new-commerce");
+  };
+}
 
 /** What the handlers know of the service's rules: cancellation, list delays, paging. */
 function handlerContext(
   options: FakePartnerCenterOptions,
   pageSize: number,
   now: () => number,
-  parts: Pick<HandlerContext, "store" | "carts" | "catalog" | "prerequisites" | "attestationOffers" | "onCreate">,
+  kindOf: (offerId: string) => OfferKind,
+  parts: Pick<
+    HandlerContext,
+    "store" | "subscriptions" | "audit" | "carts" | "catalog" | "prerequisites" | "attestationOffers" | "onCreate"
+  >,
 ): HandlerContext {
-  const offerKinds = new Map<string, OfferKind>(Object.entries(options.offerKinds ?? {}));
-  // What the caller said an offer is, else what its catalog product is; unknown offers are new commerce.
-  const kindOf = (offerId: string) => {
-    const product = parts.catalog.productOf(offerId);
-    return offerKinds.get(offerId) ?? (product ? offerKindOf(product) : "new-commerce");
-  };
   const tenant = options.tenant ?? "production";
   const listDelayMs = options.listDelayMs ?? 0;
   return {
@@ -232,7 +255,10 @@ async function listen(
 
 export async function startFakePartnerCenter(options: FakePartnerCenterOptions = {}): Promise<FakePartnerCenter> {
   const stats = freshStats();
-  const { context, settings, store, carts, catalog, prerequisites, clock } = fakeContext(options, stats);
+  const { context, settings, store, carts, catalog, prerequisites, clock, subscriptions, audit } = fakeContext(
+    options,
+    stats,
+  );
   const report = (error: unknown, request: { method: string; url: string }) => {
     stats.errors += 1;
     try {
@@ -272,6 +298,8 @@ export async function startFakePartnerCenter(options: FakePartnerCenterOptions =
     },
     reset() {
       store.clear();
+      subscriptions.clear();
+      audit.clear();
       catalog.reset();
       prerequisites.clear();
       carts.clear();

@@ -30,6 +30,17 @@ export interface FakePartnerCenterOptions extends LifecycleOptions {
    */
   listDelayMs?: number | undefined;
   /**
+   * How long a new subscription answers updateSubscription 409 800082 "not ready to be updated",
+   * in milliseconds on the fake's clock (default 0): as one still provisioning does.
+   */
+  subscriptionReadyAfterMs?: number | undefined;
+  /**
+   * 0 (default): updateSubscription answers 200 with the change. More: it answers 202 with a
+   * Location, the change shows that many milliseconds later on the fake's clock, and another change
+   * meanwhile is answered 409 900278 (a pending operation).
+   */
+  subscriptionUpdateDelayMs?: number | undefined;
+  /**
    * How long placing an order takes before createOrder answers, in milliseconds (default 0). While
    * it is being placed, another request with the same MS-RequestId is answered 409 800060 "Your
    * order is in progress", as the service documents.
@@ -123,7 +134,13 @@ export const DEFAULTS = {
 export function optionProblems(options: FakePartnerCenterOptions): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   for (const name of POSITIVE) problems.push(...wholeNumberProblems(options[name], `options.${name}`, { min: 1 }));
-  for (const name of ["listDelayMs", "placementDelayMs", "checkoutDelayMs"] as const)
+  for (const name of [
+    "listDelayMs",
+    "placementDelayMs",
+    "checkoutDelayMs",
+    "subscriptionReadyAfterMs",
+    "subscriptionUpdateDelayMs",
+  ] as const)
     problems.push(
       ...wholeNumberProblems(options[name], `options.${name}`, { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" }),
     );

@@ -128,6 +128,24 @@ describe("the README", () => {
     expect(orders.map((o) => o.lineItems[0]!.offerId)).toEqual(["DZH318Z0BPS6:0001:FAKE0000AP01"]);
   });
 
+  it("shows examples/change-subscription.ts verbatim, and it adds, removes and cancels seats of the fake's new-commerce subscription", async () => {
+    const change = readFileSync(join(ROOT, "examples", "change-subscription.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + change + "```");
+    const { logged } = await runAgainstFake(change);
+    expect(logged).toEqual([
+      "seats 5, auto-renew true, removable 5",
+      "seats 4",
+      expect.stringMatching(/^deleted; cancellable until \d{4}-\d\d-\d\dT[\d:.]+Z$/),
+    ]);
+  });
+
+  it("shows examples/reconcile-from-audit-log.ts verbatim, and it finds the order whose answer was lost", async () => {
+    const reconcile = readFileSync(join(ROOT, "examples", "reconcile-from-audit-log.ts"), "utf8");
+    expect(readme).toContain("```ts\n" + reconcile + "```");
+    const { logged, orders } = await runAgainstFake(reconcile);
+    expect(logged).toEqual([`placed: order ${orders[0]!.id}, 2 x DG7GMGF0FKZV:0003:DG7GMGF0DWMS, succeeded`]);
+  });
+
   it("shows examples/per-operation.ts verbatim, and its functions run on a core against the fake", async () => {
     const perOperation = readFileSync(join(ROOT, "examples", "per-operation.ts"), "utf8");
     expect(readme).toContain("```ts\n" + perOperation + "```");

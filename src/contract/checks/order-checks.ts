@@ -8,7 +8,7 @@ import { resolveLink } from "../../calls/links";
 import { pageKey, readPage, type PagingState } from "../../calls/paging";
 import type { ContractArgs } from "../cli-args";
 import type { SendRaw } from "../fuzz";
-import { check, json, needsAppUser, skippedCheck, type CheckResult, type StatusJudge } from "./check";
+import { check, json, needsAppUser, skippedCheck, type CheckResult, type Checked, type StatusJudge } from "./check";
 
 /** More pages than a contract run needs to see paging work. */
 const MAX_PAGES = 100;
@@ -84,7 +84,9 @@ async function orderChecks(send: SendRaw, customerId: string, orderId: string | 
     ["listOrderActivationLinks", "/activationlinks"],
   ] as const;
   if (orderId === undefined) {
-    return [...reads.map(([name]) => name), "listSubscriptionsByOrder"].map((name) => skippedCheck(name, NO_ORDER));
+    return [...reads.map(([name]) => name), "listSubscriptions, by order", "getSubscription"].map((name) =>
+      skippedCheck(name, NO_ORDER),
+    );
   }
   const results: CheckResult[] = [];
   const path = { customer_id: customerId, order_id: orderId };
@@ -97,14 +99,36 @@ async function orderChecks(send: SendRaw, customerId: string, orderId: string | 
   // What the order bought: an order not yet provisioned has none, and an empty list conforms too.
   const subscriptions = await check(
     send,
-    "listSubscriptionsByOrder",
-    "listSubscriptionsByOrder",
+    "listSubscriptions, by order",
+    "listSubscriptions",
     "GET",
     "/customers/{customer_id}/subscriptions",
     { path: { customer_id: customerId }, query: { order_id: orderId } },
   );
   results.push({ ...subscriptions, subject });
+  results.push(await subscriptionCheck(send, customerId, subscriptions));
   return results;
+}
+
+/** One subscription the order created, read by id: read-only, as every check but --writes. */
+async function subscriptionCheck(send: SendRaw, customerId: string, list: Checked): Promise<CheckResult> {
+  const items = (json(list.answer) as { items?: unknown } | undefined)?.items;
+  const id = Array.isArray(items) ? (items[0] as { id?: unknown } | undefined)?.id : undefined;
+  if (list.problems.length || typeof id !== "string" || id === "")
+    return skippedCheck(
+      "getSubscription",
+      list.problems.length ? "listSubscriptions failed" : "the order has no subscription yet",
+    );
+  const path = { customer_id: customerId, subscription_id: id };
+  const read = await check(
+    send,
+    "getSubscription",
+    "getSubscription",
+    "GET",
+    "/customers/{customer_id}/subscriptions/{subscription_id}",
+    { path },
+  );
+  return { ...read, subject: `subscription ${id}` };
 }
 
 /** With --writes sandbox: an order created, then cancelled, and the check fails if the cancel did. */
@@ -151,7 +175,7 @@ export async function noCustomerChecks(send: SendRaw, args: ContractArgs): Promi
   );
   const skipped = [
     skippedCheck(
-      "the customer's orders, one order, its provisioning, activation links and subscriptions, a cart",
+      "the customer's orders, one order, its provisioning, activation links and subscriptions, one subscription, a cart",
       NO_CUSTOMER,
     ),
   ];

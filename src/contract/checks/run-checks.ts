@@ -1,9 +1,11 @@
 // The contract command's checks against a live endpoint, in order: the customer's orders (or, with
-// none, a customer not the partner's), the catalog and the customer's agreements, then with --fuzz
+// none, a customer not the partner's), the catalog and the customer's agreements, a day of the
+// audit log, then with --fuzz
 // generated requests. Each answer must be a success and match the spec (status documented,
 // headers, body).
 import type { ContractArgs } from "../cli-args";
 import { fuzzableOperations, fuzzOperation, type SendRaw } from "../fuzz";
+import { auditChecks } from "./audit-checks";
 import { agreementChecks, catalogChecks } from "./catalog-checks";
 import { timed, type Checked, type CheckResult } from "./check";
 import { customerChecks, noCustomerChecks } from "./order-checks";
@@ -14,6 +16,7 @@ export async function runChecks(send: SendRaw, args: ContractArgs): Promise<Chec
     : await noCustomerChecks(send, args);
   results.push(...(await catalogChecks(send, args)));
   if (args.customerId) results.push(...(await agreementChecks(send, args.customerId)));
+  results.push(...(await auditChecks(send, Date.now())));
 
   if (args.fuzz > 0) {
     for (const operationId of fuzzableOperations(args.writes)) {

@@ -9,10 +9,16 @@ import type { CartStore } from "../state/carts";
 import type { Catalog } from "../state/catalog";
 import type { Prerequisites } from "../state/prerequisites";
 import type { OrderStore } from "../state/store";
+import type { AuditLog } from "../state/audit-log";
+import type { SubscriptionStore } from "../state/subscriptions";
 import { errorAnswer, type Answer } from "../wire/answers";
 
 export interface HandlerContext {
   store: OrderStore;
+  /** The subscriptions the orders' provisioned lines created, and their changes. */
+  subscriptions: SubscriptionStore;
+  /** What was done, as listAuditRecords answers it. */
+  audit: AuditLog;
   carts: CartStore;
   /** What the catalog reads answer from. */
   catalog: Catalog;
@@ -25,8 +31,8 @@ export interface HandlerContext {
   now: () => number;
   /** Orders per listOrders page. */
   pageSize: number;
-  /** Counted when an order is created. */
-  onCreate(): void;
+  /** Told of every order created (counted, and written to the audit log). */
+  onCreate(customerId: string, order: PlacedOrder, correlationId?: string): void;
   /** Why the service would refuse to cancel an order, if it would. */
   refuseCancel(customerId: string, order: PlacedOrder): Refusal | undefined;
   /** Whether an order is old enough to appear in listOrders (the service's list delay). */

@@ -11,6 +11,7 @@ import type { Handler, HandlerContext } from "./context";
 import { ORDER_HANDLERS } from "./orders";
 import { PREREQUISITE_HANDLERS } from "./prerequisites";
 import { SUBSCRIPTION_HANDLERS } from "./subscriptions";
+import { AUDIT_HANDLERS } from "./audit-records";
 
 export type { HandlerContext } from "./context";
 
@@ -22,6 +23,7 @@ const TABLE = {
   ...SUBSCRIPTION_HANDLERS,
   ...CATALOG_HANDLERS,
   ...PREREQUISITE_HANDLERS,
+  ...AUDIT_HANDLERS,
 } satisfies Record<OperationId, Handler>;
 const HANDLERS = new Map<string, Handler>(Object.entries(TABLE));
 

@@ -1,4 +1,5 @@
 // What the Orders operations do to the fake's orders: the answers Partner Center would give.
+import type { IncomingHttpHeaders } from "node:http";
 import type { Order, PlacedOrder } from "../../../generated/schema";
 import { enumKey } from "../../rules/bind";
 import type { OperationId } from "../../rules/request";
@@ -20,7 +21,12 @@ function decodeToken(token: string): number | undefined {
 
 const link = (uri: string, headers: { key: string; value: string }[] = []) => ({ uri, method: "GET", headers });
 
-const createOrder: Handler = async (ctx, { customerId, body }) => {
+const correlationOf = (headers: IncomingHttpHeaders) => {
+  const id = headers["ms-correlationid"];
+  return typeof id === "string" ? id : undefined;
+};
+
+const createOrder: Handler = async (ctx, { customerId, body, headers }) => {
   const unattested = (body as NewOrder).lineItems.flatMap((line, i) =>
     ctx.attestationOffers.has(line.offerId) && line.attestationAccepted !== true
       ? [`lineItems[${i}].attestationAccepted must be true: offer ${line.offerId} enforces attestation`]
@@ -34,8 +40,9 @@ const createOrder: Handler = async (ctx, { customerId, body }) => {
   const refused = purchaseRefusal(ctx.catalog, ctx.prerequisites, customerId, lines);
   if (refused) return refused;
   if (ctx.placementDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.placementDelayMs));
-  ctx.onCreate();
-  return { status: 201, body: ctx.store.create(customerId, body as NewOrder) };
+  const order = ctx.store.create(customerId, body as NewOrder);
+  ctx.onCreate(customerId, order, correlationOf(headers));
+  return { status: 201, body: order };
 };
 
 const listOrders: Handler = (ctx, { customerId, query, headers, url }) => {
@@ -61,12 +68,14 @@ const getOrder: Handler = (ctx, { order, kind }) => {
   return order ? { status: 200, body: order } : NOT_FOUND;
 };
 
-const updateOrder: Handler = (ctx, { customerId, order, body }) => {
+const updateOrder: Handler = (ctx, { customerId, order, body, headers }) => {
   if (!order) return NOT_FOUND;
+  const before = JSON.stringify(order);
   const updated = ctx.store.update(customerId, order.id, body as Order, (found) => ctx.refuseCancel(customerId, found));
-  return updated && "code" in updated
-    ? errorAnswer(updated.status, updated.code, updated.description)
-    : { status: 200, body: updated };
+  if (!updated || "code" in updated)
+    return updated ? errorAnswer(updated.status, updated.code, updated.description) : NOT_FOUND;
+  ctx.audit.orderUpdated(customerId, before, updated, correlationOf(headers));
+  return { status: 200, body: updated };
 };
 
 const listLineItemActivationLinks: Handler = (ctx, { order, path }) => {

@@ -25,7 +25,7 @@ const listAgreementMetadata: Handler = (_ctx, request) => {
 const listCustomerAgreements: Handler = ({ prerequisites }, request) =>
   collection(prerequisites.agreementsOf(request.customerId, agreementType(request)));
 
-const createCustomerAgreement: Handler = ({ prerequisites, now }, { customerId, body }) => {
+const createCustomerAgreement: Handler = ({ prerequisites, now, audit }, { customerId, body }) => {
   const posted = body as StoredAgreement;
   const template = AGREEMENT_TEMPLATES.find(
     (t) =>
@@ -54,6 +54,7 @@ const createCustomerAgreement: Handler = ({ prerequisites, now }, { customerId, 
     };
   }
   const { agreementLink: _link, ...answer } = agreement;
+  audit.agreementCreated(customerId, answer);
   return { status: 201, body: answer };
 };
 

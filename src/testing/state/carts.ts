@@ -30,7 +30,7 @@ export interface CartRules {
   /** Offers whose lines need `attestationAccepted: true` (CartErrorCode 10012 otherwise). */
   attestationOffers: ReadonlySet<string>;
   /** Told of every order a checkout places. */
-  onCreate(): void;
+  onCreate(customerId: string, order: PlacedOrder): void;
   now(): number;
 }
 
@@ -170,8 +170,9 @@ export class CartStore {
         orderErrors.push({ orderGroupId: group, code: failed.code, description: failed.description });
         continue;
       }
-      orders.push(this.orders.create(customerId, orderOf(lines)));
-      this.rules.onCreate();
+      const order = this.orders.create(customerId, orderOf(lines));
+      orders.push(order);
+      this.rules.onCreate(customerId, order);
     }
     return { orders, orderErrors, attributes: { objectType: "CartCheckoutResult" } };
   }

@@ -82,17 +82,20 @@ describe("the contract command against the fake Partner Center", () => {
       expect(output).toMatch(/^listOrders, page 1 +200 +ok/m);
       expect(output).toMatch(/^listOrders, page 2 +200 +ok/m);
       expect(output).toMatch(/^getOrderProvisioningStatus +200 +ok +\d+\n {4}order \S+$/m);
-      expect(output).toMatch(/^listSubscriptionsByOrder +200 +ok +\d+\n {4}order \S+$/m);
+      expect(output).toMatch(/^listSubscriptions, by order +200 +ok +\d+\n {4}order \S+$/m);
       // The catalog, read down from the view's first product, and the customer's agreements.
       expect(output).toMatch(/^listProducts +200 +ok +\d+\n {4}OnlineServices in US$/m);
       expect(output).toMatch(/^listSkus +200 +ok +\d+\n {4}product CFQ7TTC0LH18$/m);
       expect(output).toMatch(/^getSku +200 +ok +\d+\n {4}SKU CFQ7TTC0LH18:0001$/m);
       expect(output).toMatch(/^listAvailabilities +200 +ok +\d+\n {4}SKU CFQ7TTC0LH18:0001$/m);
       expect(output).toMatch(/^listCustomerAgreements +200 +ok/m);
+      // One subscription the order created, and a day of the audit log.
+      expect(output).toMatch(/^getSubscription +200 +ok +\d+\n {4}subscription \S+$/m);
+      expect(output).toMatch(/^listAuditRecords, one day +200 +ok +\d+\n {4}\d{4}-\d\d-\d\d$/m);
       // Hundredths: a run against a local server takes well under a tenth of a second.
-      expect(output).toMatch(/^11 checks: 11 passed, 0 failed, 0 skipped, in \d+\.\d\d s$/m);
+      expect(output).toMatch(/^13 checks: 13 passed, 0 failed, 0 skipped, in \d+\.\d\d s$/m);
       const xml = readFileSync(join(dir, "contract.xml"), "utf8");
-      expect(xml).toContain('<testsuite name="partner-center-orders contract" tests="11" failures="0" skipped="0"');
+      expect(xml).toContain('<testsuite name="partner-center-orders contract" tests="13" failures="0" skipped="0"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -141,7 +144,7 @@ describe("the contract command against the fake Partner Center", () => {
     expect(code).toBe(0);
     expect(output).toMatch(/^listOrders, a customer not the partner's +200 +ok/m);
     expect(output).toMatch(
-      /^the customer's orders, one order, its provisioning, activation links and subscriptions, a cart +- +skipped +\d+\n {4}no --customer \(or PARTNER_CENTER_CUSTOMER_ID\)/m,
+      /^the customer's orders, one order, its provisioning, activation links and subscriptions, one subscription, a cart +- +skipped +\d+\n {4}no --customer \(or PARTNER_CENTER_CUSTOMER_ID\)/m,
     );
     expect(output).toMatch(/^createOrder \(sandbox\) +- +skipped +\d+\n {4}no --customer/m);
     expect(output).toMatch(/^generated listOrders \(4 requests\) +- +ok/m);
@@ -291,14 +294,16 @@ describe("the contract command against a server whose answers break the spec", (
     expect(output).toMatch(/^listOrderActivationLinks +418 +FAIL/m);
     expect(output).toContain("status: 418 is not a documented answer of listOrderActivationLinks");
     expect(output).toMatch(
-      /^listSubscriptionsByOrder +200 +FAIL +\d+\n {4}order \S+\n {4}body\.items\[0\]\.id: is required/m,
+      /^listSubscriptions, by order +200 +FAIL +\d+\n {4}order \S+\n {4}body\.items\[0\]\.id: is required/m,
     );
     expect(output).toMatch(
       /^listProducts +200 +FAIL +\d+\n {4}OnlineServices in US\n {4}body\.items\[0\]\.id: must be string/m,
     );
     expect(output).toMatch(/^listSkus +- +skipped +\d+\n {4}listProducts failed$/m);
     expect(output).toMatch(/^listCustomerAgreements +404 +FAIL/m);
-    expect(output).toMatch(/10 checks: 0 passed, 7 failed, 3 skipped/);
+    expect(output).toMatch(/^getSubscription +- +skipped +\d+\n {4}listSubscriptions failed$/m);
+    expect(output).toMatch(/^listAuditRecords, one day +404 +FAIL/m);
+    expect(output).toMatch(/12 checks: 0 passed, 8 failed, 4 skipped/);
     expect(output).not.toContain(TOKEN);
   });
 });

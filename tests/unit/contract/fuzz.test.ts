@@ -39,6 +39,8 @@ describe("generated requests", () => {
     expect(fuzzableOperations(false)).not.toEqual(expect.arrayContaining(["createOrder"]));
     expect(fuzzableOperations(true)).not.toEqual(expect.arrayContaining(["createCustomerAgreement"]));
     expect(fuzzableOperations(true)).not.toEqual(expect.arrayContaining(["createCustomerQualification"]));
+    expect(fuzzableOperations(true)).not.toContain("updateSubscription");
+    expect(fuzzableOperations(true)).toEqual(expect.arrayContaining(["getSubscription", "listAuditRecords"]));
   });
 });
 
