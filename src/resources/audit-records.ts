@@ -3,7 +3,7 @@
 // MS-ContinuationToken with the same query, D73), and pc.auditRecords, the same bound to one client.
 import { listAuditRecordsRule } from "../../generated/request-rules";
 import type { AuditRecord, AuditRecordCollection } from "../../generated/schema";
-import { PartnerCenterError, PartnerCenterValidationError } from "../errors";
+import { PartnerCenterError, PartnerCenterValidationError, type ValidationProblem } from "../errors";
 import { auditWindows, type AuditWindow } from "../rules/audit-windows";
 import { wholeNumberProblems } from "../rules/is-whole";
 import type { Operation } from "../rules/rule-types";
@@ -36,13 +36,26 @@ export interface ListAuditRecordsOptions extends ListOptions {
 /** A continuation token longer than this is not one the service gave. */
 const MAX_TOKEN_CHARS = 4_096;
 
-/** The filter as the service reads it: JSON, with the operator its field takes. */
-const filterText = (filter: AuditRecordFilter) =>
-  JSON.stringify({
-    Field: filter.field,
-    Value: filter.value,
-    Operator: filter.field === "CompanyName" ? "substring" : "equals",
-  });
+const FIELDS = ["CustomerId", "ResourceType", "CompanyName"];
+
+/** The filter as the service reads it (JSON, with the operator its field takes), or why it is not one it takes. */
+function filterQuery(filter: unknown): { text?: string } | { problems: ValidationProblem[] } {
+  if (filter === undefined) return {};
+  let field: unknown, value: unknown;
+  try {
+    ({ field, value } = filter as Record<string, unknown>);
+  } catch {
+    return { problems: [{ path: "filter", message: "must be an object whose fields can be read" }] };
+  }
+  const problems: ValidationProblem[] = [];
+  if (typeof field !== "string" || !FIELDS.includes(field))
+    problems.push({ path: "filter.field", message: `must be one of ${FIELDS.join(", ")}` });
+  if (typeof value !== "string" || value === "")
+    problems.push({ path: "filter.value", message: "must be a non-empty string" });
+  if (problems.length) return { problems };
+  const operator = field === "CompanyName" ? "substring" : "equals";
+  return { text: JSON.stringify({ Field: field, Value: value, Operator: operator }) };
+}
 
 /** A record's identity, to drop the one a window shares with the next: its id, else its whole text. */
 const recordKey = (record: AuditRecord) => (typeof record.id === "string" ? record.id : JSON.stringify(record));
@@ -59,13 +72,23 @@ export async function* listAuditRecords(
   options: ListAuditRecordsOptions = {},
 ): AsyncGenerator<AuditRecord, void, undefined> {
   const { maxPages = DEFAULT_MAX_PAGES, size, ...callOptions } = options;
-  const planned = auditWindows(range?.startDate, range?.endDate, Date.now());
+  let startDate: unknown, endDate: unknown, filterGiven: unknown;
+  try {
+    ({ startDate, endDate, filter: filterGiven } = range);
+  } catch {
+    throw new PartnerCenterValidationError("listAuditRecords", [
+      { path: "range", message: "must be an object whose fields can be read" },
+    ]);
+  }
+  const planned = auditWindows(startDate, endDate, Date.now());
+  const filterOf = filterQuery(filterGiven);
   const problems = [
     ...("problems" in planned ? planned.problems : []),
+    ...("problems" in filterOf ? filterOf.problems : []),
     ...wholeNumberProblems(maxPages, "options.maxPages", { min: 1, unit: "pages" }),
   ];
   if (problems.length) throw new PartnerCenterValidationError("listAuditRecords", problems);
-  const filter = range.filter === undefined ? undefined : filterText(range.filter);
+  const filter = (filterOf as { text?: string }).text;
   let shared = new Set<string>();
   for (const window of (planned as { windows: AuditWindow[] }).windows) {
     const query = { startDate: window.startDate, endDate: window.endDate, filter, size };

@@ -12,11 +12,14 @@ import type { Operation } from "../rules/rule-types";
 import { wholeNumberProblems } from "../rules/is-whole";
 import {
   changeProblems,
+  givenChanges,
   isSubscriptionLocation,
   showsChanges,
   withChanges,
   type SubscriptionChanges,
 } from "../rules/subscription-changes";
+import { bindOperation, operationProblems } from "../rules/bind-request";
+import type { ValidationProblem } from "../errors";
 import { listSubscriptionsCheck } from "../rules/operation-checks";
 import { callOperation } from "../calls/call";
 import { callWith, coreOf, type PartnerCenterCore } from "../calls/core-handle";
@@ -136,23 +139,48 @@ export async function updateSubscription(
   options: UpdateSubscriptionOptions = {},
 ): Promise<Subscription> {
   const { ifMatch, acceptedWaitMs = DEFAULT_ACCEPTED_WAIT_MS, ...callOptions } = options;
-  const waitProblems = wholeNumberProblems(acceptedWaitMs, "options.acceptedWaitMs", { min: 0, unit: "ms" });
-  if (waitProblems.length) throw new PartnerCenterValidationError("updateSubscription", waitProblems);
+  const path = { customer_id: customerId, subscription_id: subscriptionId };
+  // Nothing is read or sent for changes the PATCH would refuse.
+  const checked = checkedChanges(path, changes);
+  const early = [
+    ...("problems" in checked ? checked.problems : []),
+    ...wholeNumberProblems(acceptedWaitMs, "options.acceptedWaitMs", { min: 0, unit: "ms" }),
+  ];
+  if (early.length) throw new PartnerCenterValidationError("updateSubscription", early);
+  const given = (checked as { given: SubscriptionChanges }).given;
   const current = await getSubscription(client, customerId, subscriptionId, readOptions(callOptions));
-  const problems = changeProblems(current, changes ?? {}, Date.now());
+  const problems = changeProblems(current, given, Date.now());
   if (problems.length) throw new PartnerCenterValidationError("updateSubscription", problems);
   const etag = ifMatch ?? current.attributes?.etag;
   const request = {
-    path: { customer_id: customerId, subscription_id: subscriptionId },
+    path,
     header: etag === undefined ? {} : { "If-Match": etag },
-    body: withChanges(current, changes ?? {}),
+    body: withChanges(current, given),
   };
   const answer = await callWith<Subscription | Accepted>(client, UPDATE_SUBSCRIPTION, request, callOptions);
   if (!isAccepted(answer)) return answer;
-  return changeApplied(client, { customerId, subscriptionId, changes: changes ?? {} }, answer, {
+  return changeApplied(client, { customerId, subscriptionId, changes: given }, answer, {
     ...readOptions(callOptions),
     acceptedWaitMs,
   });
+}
+
+/** The changes as set, or why they cannot be: unreadable, or what the PATCH's own rules refuse in them. */
+function checkedChanges(
+  path: Record<string, unknown>,
+  changes: SubscriptionChanges,
+): { given: SubscriptionChanges } | { problems: ValidationProblem[] } {
+  let given: SubscriptionChanges;
+  try {
+    given = givenChanges(changes);
+  } catch {
+    return { problems: [{ path: "changes", message: "must be an object whose fields can be read" }] };
+  }
+  const bound = bindOperation(updateSubscriptionRule, { path, body: { id: String(path.subscription_id), ...given } });
+  const problems = operationProblems(UPDATE_SUBSCRIPTION, bound);
+  return problems.length
+    ? { problems: problems.map((p) => ({ ...p, path: p.path.replace(/^body/, "changes") })) }
+    : { given };
 }
 
 /** After a 202: the subscription read at its Location until it shows the change, within the wait. */

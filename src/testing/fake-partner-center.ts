@@ -81,9 +81,10 @@ export interface FakePartnerCenter {
   now(): Date;
   /**
    * Moves the fake's time forward by `ms` for every rule that depends on it (Stripe's test clocks
-   * are the model): cart expiry, sandbox orders older than 60 days, refresh tokens unused for 90
-   * days, access token expiry, the list delay, provisioning after `afterMs`, idempotency
-   * retention. Resolves to the new time; a negative or non-finite `ms` is refused with a
+   * are the model): the subscriptions' cancel and seat-reduction windows, renewal and 202 delay,
+   * cart expiry, sandbox orders older than 60 days, refresh tokens unused for 90 days, access
+   * token expiry, the list delay, provisioning after `afterMs`, idempotency retention, the audit
+   * log's 90 days. Resolves to the new time; a negative or non-finite `ms` is refused with a
    * PartnerCenterValidationError.
    */
   advanceTime(ms: number): Promise<Date>;

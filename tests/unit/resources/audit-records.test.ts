@@ -103,3 +103,32 @@ describe("pc.auditRecords.list", () => {
     expect(error).toMatchObject({ code: "INVALID_RESPONSE", message: expect.stringContaining("more than 2 pages") });
   });
 });
+
+describe("pc.auditRecords.list, given hostile input", () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({ startDate: day(0) }, {});
+    revoke();
+    return proxy;
+  };
+  it.each([
+    [
+      "a filter field the service has not",
+      () => ({ startDate: day(0), filter: { field: "OrderId", value: "x" } }),
+      "filter.field",
+    ],
+    [
+      "a filter value that is not a string",
+      () => ({ startDate: day(0), filter: { field: "CustomerId", value: { a: 1 } } }),
+      "filter.value",
+    ],
+    ["a null filter", () => ({ startDate: day(0), filter: null }), "filter"],
+    ["a revoked Proxy as the range", revoked, "range"],
+    ["no range at all", () => undefined, "range"],
+    ["a start that is no date", () => ({ startDate: "yesterday" }), "startDate"],
+  ])("refuses %s as a rejection, sending nothing", async (_what, range, path) => {
+    const { pc, sent } = client();
+    const error = await all(pc.auditRecords.list(range() as never)).catch((e: unknown) => e);
+    expect(isPartnerCenterValidationError(error) && error.problems[0]!.path).toBe(path);
+    expect(sent).toHaveLength(0);
+  });
+});

@@ -180,3 +180,40 @@ describe("pc.subscriptions.list", () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe("pc.subscriptions.update, given hostile changes", () => {
+  const cyclic = () => {
+    const product: Record<string, unknown> = { productId: "P" };
+    product.self = product;
+    return product;
+  };
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({ quantity: 2 }, {});
+    revoke();
+    return proxy;
+  };
+  const throwing = () => ({
+    get quantity(): number {
+      throw new Error("getter failed");
+    },
+  });
+  it.each([
+    ["a NaN quantity", () => ({ quantity: Number.NaN }), "changes.quantity"],
+    ["a fractional quantity", () => ({ quantity: 1.5 }), "changes.quantity"],
+    ["a cyclic next-term product", () => ({ scheduledNextTermInstructions: { product: cyclic() } }), "changes"],
+    ["a status the service has no value for", () => ({ status: "paused" }), "changes.status"],
+    ["a revoked Proxy", revoked, "changes"],
+    ["a getter that throws", throwing, "changes"],
+    ["null", () => null, "changes"],
+  ])("refuses %s as a rejection, reading and sending nothing", async (_what, changes, path) => {
+    const { pc, sent } = client();
+    let pending: Promise<unknown> | undefined;
+    expect(() => {
+      pending = pc.subscriptions.update(CUSTOMER, ID, changes() as never);
+    }).not.toThrow();
+    const error = await refusal(pending!);
+    expect(isPartnerCenterValidationError(error)).toBe(true);
+    expect((error as { problems: { path: string }[] }).problems[0]!.path.startsWith(path)).toBe(true);
+    expect(sent).toHaveLength(0);
+  });
+});
