@@ -4,6 +4,7 @@
 // with a continuation token, 90 days kept and 30-day windows, both on the fake's clock.
 import { createPartnerCenterClient, type AuditRecord, type PartnerCenterClient } from "partner-center-orders";
 import { startFakePartnerCenter, type FakePartnerCenter } from "partner-center-orders/testing";
+import { all } from "../helpers/all";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const OTHER = "7a1c7e5c-36b4-4a47-8a3b-9b1ff6bc0a8e";
@@ -20,11 +21,6 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const found: T[] = [];
-  for await (const item of items) found.push(item);
-  return found;
-}
 const data = (record: AuditRecord) => new Map((record.customizedData ?? []).map((d) => [d.key, d.value]));
 const raw = async (query: string) => {
   const response = await fetch(`${fake.url}/auditrecords?${query}`, { headers: { Authorization: "Bearer t" } });

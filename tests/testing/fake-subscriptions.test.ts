@@ -9,6 +9,7 @@ import {
   type FakePartnerCenter,
   type FakePartnerCenterOptions,
 } from "partner-center-orders/testing";
+import { all } from "../helpers/all";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const M365 = "CFQ7TTC0LH18:0001:CFQ7TTC0K971";
@@ -48,12 +49,6 @@ async function patch(subscriptionId: string, body: unknown, headers: Record<stri
     location: response.headers.get("Location"),
     body: text ? JSON.parse(text) : undefined,
   };
-}
-
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const found: T[] = [];
-  for await (const item of items) found.push(item);
-  return found;
 }
 
 describe("the fake's subscriptions", () => {

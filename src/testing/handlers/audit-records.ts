@@ -7,21 +7,12 @@ import type { OperationId } from "../../rules/request";
 import { AUDIT_RETENTION_MS, AUDIT_WINDOW_MS } from "../state/audit-log";
 import { errorAnswer } from "../wire/answers";
 import { collection, type Handler } from "./context";
+import { decodeToken, encodeToken } from "./continuation-token";
 
 const DAY_MS = 86_400_000;
 const startOfDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 /** A date as the service binds one: `yyyy-mm-dd`, or any date and time it can parse. */
 const dateOf = (value: unknown) => (value === undefined ? undefined : Date.parse(asText(value)));
-
-const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
-function decodeToken(token: string): number | undefined {
-  try {
-    const { offset } = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { offset?: unknown };
-    return typeof offset === "number" && Number.isInteger(offset) && offset >= 0 ? offset : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The filter's test of a record, or undefined when the filter is not one the service takes. */
 function filterOf(text: string | undefined): ((record: AuditRecord) => boolean) | undefined {

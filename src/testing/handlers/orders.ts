@@ -7,17 +7,7 @@ import type { NewOrder } from "../state/store";
 import { purchaseRefusal } from "../state/purchase-rules";
 import { errorAnswer } from "../wire/answers";
 import { collection, NOT_FOUND, type Handler } from "./context";
-
-/** A continuation token: where the next page starts, opaque to the client. */
-const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
-function decodeToken(token: string): number | undefined {
-  try {
-    const { offset } = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { offset?: unknown };
-    return typeof offset === "number" && Number.isInteger(offset) && offset >= 0 ? offset : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { decodeToken, encodeToken } from "./continuation-token";
 
 const link = (uri: string, headers: { key: string; value: string }[] = []) => ({ uri, method: "GET", headers });
 

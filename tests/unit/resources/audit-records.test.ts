@@ -5,6 +5,7 @@
 import { createPartnerCenterClient, isPartnerCenterValidationError, type AuditRecord } from "../../../src";
 import { auditWindows } from "../../../src/rules/audit-windows";
 import { json, scriptedFetch, type Step } from "../../helpers/scripted-fetch";
+import { all } from "../../helpers/all";
 
 const BASE = "https://pc.test/v1";
 const DAY = 86_400_000;
@@ -24,12 +25,6 @@ const client = (...steps: Step[]) => {
     sent: script.sent,
   };
 };
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const found: T[] = [];
-  for await (const item of items) found.push(item);
-  return found;
-}
-
 describe("auditWindows", () => {
   const now = Date.parse("2026-12-07T13:00:00Z");
   it("splits 75 days into three windows, each from its first day to the next's", () => {
