@@ -200,7 +200,7 @@ async function changeApplied(
   }
   const deadline = Date.now() + options.acceptedWaitMs;
   for (let polls = 1; ; polls++) {
-    const read = await getSubscription(client, customerId, subscriptionId, options);
+    const read = await getSubscription(client, customerId, subscriptionId, readOptions(options));
     if (showsChanges(read, changes)) return read;
     const wait = nextPollDelay(polls, ACCEPTED_POLLS);
     if (Date.now() + wait > deadline) {

@@ -100,7 +100,15 @@ export function changeProblems(current: Subscription, changes: SubscriptionChang
 export function showsChanges(read: Subscription, changes: SubscriptionChanges): boolean {
   const given = givenChanges(changes) as Record<string, unknown>;
   const shown = read as unknown as Record<string, unknown>;
-  return Object.keys(given).every((name) => JSON.stringify(shown[name]) === JSON.stringify(given[name]));
+  // What a server shows is data: a value too deep to compare is a change that has not shown.
+  const same = (name: string) => {
+    try {
+      return JSON.stringify(shown[name]) === JSON.stringify(given[name]);
+    } catch {
+      return false;
+    }
+  };
+  return Object.keys(given).every(same);
 }
 
 /** Whether a 202's Location is the subscription's own path (with or without `/v1`, in any case). */
