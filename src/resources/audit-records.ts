@@ -57,8 +57,15 @@ function filterQuery(filter: unknown): { text?: string } | { problems: Validatio
   return { text: JSON.stringify({ Field: field, Value: value, Operator: operator }) };
 }
 
-/** A record's identity, to drop the one a window shares with the next: its id, else its whole text. */
-const recordKey = (record: AuditRecord) => (typeof record.id === "string" ? record.id : JSON.stringify(record));
+/** A record's identity, to drop the one a window shares with the next: its id, else its whole text (none if too deep). */
+function recordKey(record: AuditRecord): string | undefined {
+  if (typeof record.id === "string") return record.id;
+  try {
+    return JSON.stringify(record);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * listAuditRecords: every record from `startDate` to `endDate` (default today), window by window
@@ -97,8 +104,8 @@ export async function* listAuditRecords(
     for await (const record of windowRecords(client, query, maxPages, callOptions)) {
       const key = recordKey(record);
       const day = typeof record.operationDate === "string" ? record.operationDate.slice(0, 10) : "";
-      if (day === window.startDate && seen.has(key)) continue;
-      if (day === window.endDate) shared.add(key);
+      if (key !== undefined && day === window.startDate && seen.has(key)) continue;
+      if (key !== undefined && day === window.endDate) shared.add(key);
       yield record;
     }
   }

@@ -127,3 +127,14 @@ describe("pc.auditRecords.list, given hostile input", () => {
     expect(sent).toHaveLength(0);
   });
 });
+
+describe("pc.auditRecords.list, given a hostile server", () => {
+  it("yields a record too deep to compare rather than failing on it", async () => {
+    // customizedData nested 100,000 arrays deep: JSON.parse reads it, JSON.stringify cannot.
+    const deep = "[".repeat(100_000) + '"x"' + "]".repeat(100_000);
+    const record = `{"operationType":"create_order","operationDate":"${day(0)}T10:00:00Z","customizedData":${deep}}`;
+    const body = `{"totalCount":1,"items":[${record}]}`;
+    const { pc } = client(new Response(body, { status: 200, headers: { "Content-Type": "application/json" } }));
+    expect(await all(pc.auditRecords.list({ startDate: day(0) }))).toHaveLength(1);
+  });
+});
