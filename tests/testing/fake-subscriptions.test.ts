@@ -10,6 +10,8 @@ import {
   type FakePartnerCenterOptions,
 } from "partner-center-orders/testing";
 import { all } from "../helpers/all";
+import { fuzzOperation } from "../../src/contract/fuzz";
+import { rawSender } from "../../src/contract/send-raw";
 
 const CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
 const M365 = "CFQ7TTC0LH18:0001:CFQ7TTC0K971";
@@ -196,4 +198,38 @@ describe("the fake's subscriptions", () => {
       problems: [{ path: "query", message: expect.stringContaining("order_id and mpn_id") }],
     });
   });
+});
+
+describe("the fake's subscription operations, given generated requests", () => {
+  it.each(["updateSubscription", "getSubscription", "listSubscriptions", "listAuditRecords"] as const)(
+    "answer every valid %s with a documented status and every broken one 400, never a 5xx (fixed seed)",
+    async (operationId) => {
+      const errors: unknown[] = [];
+      const pc = await start({ onError: (error) => void errors.push(error) });
+      const report = await fuzzOperation(operationId, rawSender(pc), fake!.url, 30, 7);
+      expect(report.failure).toBeUndefined();
+      expect(report.requests).toBeGreaterThanOrEqual(60);
+      expect(errors).toEqual([]);
+    },
+    30_000,
+  );
+
+  it("answers generated changes to a subscription that exists as documented, never a 5xx (fixed seed)", async () => {
+    const errors: unknown[] = [];
+    const pc = await start({ onError: (error) => void errors.push(error) });
+    const { id } = await bought(pc);
+    const send = rawSender(pc);
+    // Every generated request names the subscription just bought, so its body reaches the rules.
+    const statuses = new Set<number>();
+    const onto: typeof send = async (method, path, parts) => {
+      const answer = await send(method, path, { ...parts, path: { customer_id: CUSTOMER, subscription_id: id } });
+      statuses.add(answer.status);
+      return answer;
+    };
+    const report = await fuzzOperation("updateSubscription", onto, fake!.url, 60, 11);
+    expect(report.failure).toBeUndefined();
+    expect(errors).toEqual([]);
+    expect([...statuses].every((status) => status < 500)).toBe(true);
+    expect(statuses.has(200)).toBe(true);
+  }, 30_000);
 });
