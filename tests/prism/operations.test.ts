@@ -84,16 +84,17 @@ const cases = contractCases();
 const mockable = cases.filter((c) => !unmockableReason(operationById(c.operationId)));
 const scripted = cases.filter((c) => unmockableReason(operationById(c.operationId)));
 
+// Five cases at a time (Jest's maxConcurrency): Prism answers one while the client reads another,
+// 33 s down to 25 s for the suite here; each case asks for its own example, so none waits on another.
 describe.each([...new Set(mockable.map((c) => c.operationId))])("%s against Prism", (operationId) => {
-  it.each(mockable.filter((c) => c.operationId === operationId).map((c) => [`${c.status} ${c.example}`, c] as const))(
-    "answers %s as the spec says and the client reads it",
-    async (_title, c) => {
-      const { pc, seen } = clientFor(c);
-      const request = requestFor(operationById(c.operationId));
-      await assertOutcome(c, () => pc.call(c.operationId as OperationName, request as never), seen);
-      mark(c, "prism");
-    },
-  );
+  it.concurrent.each(
+    mockable.filter((c) => c.operationId === operationId).map((c) => [`${c.status} ${c.example}`, c] as const),
+  )("answers %s as the spec says and the client reads it", async (_title, c) => {
+    const { pc, seen } = clientFor(c);
+    const request = requestFor(operationById(c.operationId));
+    await assertOutcome(c, () => pc.call(c.operationId as OperationName, request as never), seen);
+    mark(c, "prism");
+  });
 });
 
 describe.each([...new Set(scripted.map((c) => c.operationId))])("%s against a scripted fetch", (operationId) => {
