@@ -54,7 +54,7 @@ export function withChanges(current: Subscription, changes: SubscriptionChanges)
 const at = (text: unknown) => (typeof text === "string" ? Date.parse(text) : Number.NaN);
 
 /** The seats that may be removed at `now`: every tranche whose window is still open (D71). */
-export function removableSeats(current: Subscription, now: number): number | undefined {
+function removableSeats(current: Subscription, now: number): number | undefined {
   const refundable = current.refundableQuantity;
   if (!refundable) return undefined;
   if (!Array.isArray(refundable.details)) return refundable.totalQuantity;

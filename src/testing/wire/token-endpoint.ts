@@ -11,7 +11,7 @@ import type { CredentialKind } from "../../rules/credential-kinds";
 /** How long an issued access token lasts, in seconds, as Entra's usually do. */
 const ACCESS_TOKEN_SECONDS = 3_600;
 /** A refresh token unused this long expires (Entra's 90-day inactivity lifetime). */
-export const REFRESH_TOKEN_INACTIVITY_MS = 90 * 24 * 3_600_000;
+const REFRESH_TOKEN_INACTIVITY_MS = 90 * 24 * 3_600_000;
 
 const random = (prefix: string) =>
   `${prefix}.${crypto.randomUUID().replace(/-/g, "")}${crypto.randomUUID().replace(/-/g, "")}`;
