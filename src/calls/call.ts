@@ -16,7 +16,7 @@ import { traceCall, tracingCalls, type CallContext } from "../diagnostics/diagno
 import { withCredentialHint } from "../rules/credential-hint";
 import { bindOperation, headerParameterProblems, operationProblems, type RequestParts } from "../rules/bind-request";
 import type { Operation } from "../rules/rule-types";
-import type { AcceptedAnswer } from "../rules/operation-types";
+import { acceptedAnswer } from "./accepted-answer";
 
 export interface ClientCore {
   /** The API root, without a trailing slash. */
@@ -58,8 +58,8 @@ export interface CallRequest {
   arrayAnswer?: boolean | undefined;
   /** Shown the success answer's headers (a poller reads Retry-After). */
   onHeaders?: (headers: Headers) => void;
-  /** Reads a 202 answer, which has no body, from its headers (Operation.accepted). */
-  accepted?: ((headers: Headers) => unknown) | undefined;
+  /** The operation may answer 202 with no body: then its headers are the answer (acceptedAnswer). */
+  acceptedWithoutBody?: boolean | undefined;
   /** Told the attempts and the final status, when the call is traced (diagnostics.ts). */
   trace?: { attempts: number; status?: number };
 }
@@ -155,13 +155,10 @@ export async function exchange<T>(
   const answer = { status: received.status, headers: received.headers, url };
   if (received.status >= 300) throw errorFromResponse(answer, decoder.decode(received.body), meta);
   call.onHeaders?.(received.headers);
-  if (received.status === 202 && call.accepted) return call.accepted(received.headers) as T;
+  if (received.status === 202 && call.acceptedWithoutBody) return acceptedAnswer(received.headers) as T;
   if (call.answer) return new Blob([received.body], { type: received.headers.get("content-type") ?? call.answer }) as T;
   return successBody<T>(answer, decoder.decode(received.body), meta);
 }
-
-/** What a 202 without a body answers through pc.call: that it was accepted, and where to read the result. */
-const acceptedAnswer = (headers: Headers): AcceptedAnswer => ({ accepted: true, location: headers.get("Location") });
 
 const ORDER = ["path", "query", "header", "body", "options"];
 
@@ -198,7 +195,7 @@ export async function callOperation<T>(
     answer: rule.answer,
     arrayAnswer: rule.arrayAnswer,
     onHeaders,
-    accepted: operation.accepted ?? (rule.acceptedWithoutBody ? acceptedAnswer : undefined),
+    acceptedWithoutBody: rule.acceptedWithoutBody,
   };
   const hinted = (error: unknown) => {
     throw withCredentialHint(rule, error);

@@ -5,6 +5,7 @@ import { senderFetch } from "../pipeline/sender-fetch";
 import type { Sender } from "../pipeline/send";
 import type { MiddlewareRoute, ReadyCall } from "./call";
 import { toFormData } from "./form-data";
+import { acceptedAnswer } from "./accepted-answer";
 import { errorFromResponse, successBody } from "./read-answer";
 
 /** openapi-fetch's `request`, untyped so that operationIds and links can name any path. */
@@ -29,7 +30,7 @@ export function throughMiddleware(request: RawRequest, sender: Sender, active: (
       const head = { status: response.status, headers: response.headers, url: response.url || url };
       if (!response.ok) throw errorFromResponse(head, error, meta);
       call.onHeaders?.(response.headers);
-      if (response.status === 202 && call.accepted) return call.accepted(response.headers) as T;
+      if (response.status === 202 && call.acceptedWithoutBody) return acceptedAnswer(response.headers) as T;
       return data instanceof Blob ? (data as T) : successBody<T>(head, data, meta);
     },
   };

@@ -21,7 +21,9 @@ import {
 import { bindOperation, operationProblems } from "../rules/bind-request";
 import type { ValidationProblem } from "../errors";
 import { listSubscriptionsCheck } from "../rules/operation-checks";
+import { isAcceptedAnswer } from "../calls/accepted-answer";
 import { callOperation } from "../calls/call";
+import type { AcceptedAnswer } from "../rules/operation-types";
 import { callWith, coreOf, type PartnerCenterCore } from "../calls/core-handle";
 import { followLinks } from "../calls/follow";
 import { listPages, type ListOptions } from "../calls/list-pages";
@@ -31,23 +33,9 @@ import { boundTo } from "./bound-to";
 
 export type { SubscriptionChanges };
 
-/** Marks what a 202 answered: a symbol, which no JSON body can carry. */
-const ACCEPTED = Symbol("accepted");
-
-/** What a 202 answers: no body, a Location to read. */
-interface Accepted {
-  [ACCEPTED]: true;
-  location: string | null;
-}
-
-const isAccepted = (answer: Subscription | Accepted): answer is Accepted => ACCEPTED in answer;
-
 const LIST_SUBSCRIPTIONS: Operation = { rule: listSubscriptionsRule, check: listSubscriptionsCheck };
 const GET_SUBSCRIPTION: Operation = { rule: getSubscriptionRule };
-const UPDATE_SUBSCRIPTION: Operation = {
-  rule: updateSubscriptionRule,
-  accepted: (headers): Accepted => ({ [ACCEPTED]: true, location: headers.get("Location") }),
-};
+const UPDATE_SUBSCRIPTION: Operation = { rule: updateSubscriptionRule };
 
 export interface ListSubscriptionsOptions extends ListOptions {
   /** Only the subscriptions this order created. Not with `mpnId`. */
@@ -157,8 +145,8 @@ export async function updateSubscription(
     header: etag === undefined ? {} : { "If-Match": etag },
     body: withChanges(current, given),
   };
-  const answer = await callWith<Subscription | Accepted>(client, UPDATE_SUBSCRIPTION, request, callOptions);
-  if (!isAccepted(answer)) return answer;
+  const answer = await callWith<Subscription | AcceptedAnswer>(client, UPDATE_SUBSCRIPTION, request, callOptions);
+  if (!isAcceptedAnswer(answer)) return answer;
   return changeApplied(client, { customerId, subscriptionId, changes: given }, answer, {
     ...readOptions(callOptions),
     acceptedWaitMs,
@@ -187,7 +175,7 @@ function checkedChanges(
 async function changeApplied(
   client: PartnerCenterCore,
   target: { customerId: string; subscriptionId: string; changes: SubscriptionChanges },
-  answer: Accepted,
+  answer: AcceptedAnswer,
   options: CallOptions & { acceptedWaitMs: number },
 ): Promise<Subscription> {
   const { customerId, subscriptionId, changes } = target;

@@ -65,6 +65,4 @@ export interface BoundRequest {
 export interface Operation {
   rule: OperationRule;
   check?: (request: BoundRequest) => ValidationProblem[];
-  /** What a 202 answers, which has no body: read from its headers (updateSubscription's Location). */
-  accepted?: (headers: Headers) => unknown;
 }

@@ -65,7 +65,7 @@ function removableSeats(current: Subscription, now: number): number | undefined 
 
 /**
  * Why the service would refuse this change for a window that has passed, with the dates, or none:
- * a cancel (`status: deleted`) after `cancellationAllowedUntilDate` (900117), and a seat decrease
+ * a cancel (`status: deleted`) after `cancellationAllowedUntilDate`, the last moment allowed (900117), and a seat decrease
  * larger than the seats whose `refundableQuantity` window is open (900257). What the read does not
  * show (no date, no refundable quantity: a legacy subscription) is left to the service.
  */
@@ -73,7 +73,7 @@ export function changeProblems(current: Subscription, changes: SubscriptionChang
   const problems: ValidationProblem[] = [];
   const given = givenChanges(changes);
   const until = at(current.cancellationAllowedUntilDate);
-  if (given.status === "deleted" && current.status !== "deleted" && until <= now) {
+  if (given.status === "deleted" && current.status !== "deleted" && until < now) {
     problems.push({
       path: "changes.status",
       message: `cannot cancel: the cancellation window ended at ${current.cancellationAllowedUntilDate} (the service answers 400 900117)`,

@@ -109,6 +109,13 @@ describe("pc.subscriptions.update", () => {
     expect(sent.map((r) => r.method)).toEqual(["GET", "PATCH", "GET", "GET"]);
   }, 10_000);
 
+  it("takes a 200 whose body looks like an accepted answer as the body it is, following nothing", async () => {
+    const lookalike = { ...subscription(), accepted: true, location: "https://elsewhere.test/steal" };
+    const { pc, sent } = client(json(200, subscription()), json(200, lookalike));
+    expect(await pc.subscriptions.update(CUSTOMER, ID, { friendlyName: "x" })).toEqual(lookalike);
+    expect(sent).toHaveLength(2);
+  });
+
   it("never follows a 202 whose Location is not the subscription's", async () => {
     const { pc, sent } = client(
       json(200, subscription()),
@@ -155,6 +162,21 @@ describe("pc.subscriptions.cancel", () => {
     const { pc, sent } = client(json(200, subscription()), json(200, subscription({ status: "deleted" })));
     await pc.subscriptions.cancel(CUSTOMER, ID);
     expect(JSON.parse(sent[1]!.body)).toMatchObject({ status: "deleted", autoRenewEnabled: true });
+  });
+
+  it("cancels at the very moment cancellationAllowedUntilDate names: the last moment allowed", async () => {
+    jest.useFakeTimers({
+      now: Date.parse("2026-12-08T12:00:00Z"),
+      doNotFake: ["setTimeout", "setImmediate", "nextTick", "queueMicrotask"],
+    });
+    try {
+      const read = subscription({ cancellationAllowedUntilDate: "2026-12-08T12:00:00Z" });
+      const { pc, sent } = client(json(200, read), json(200, { ...read, status: "deleted" }));
+      await pc.subscriptions.cancel(CUSTOMER, ID);
+      expect(sent.map((r) => r.method)).toEqual(["GET", "PATCH"]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("refuses, before sending, once cancellationAllowedUntilDate has passed, with the date", async () => {
