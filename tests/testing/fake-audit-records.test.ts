@@ -60,7 +60,8 @@ describe("the fake's audit log", () => {
     const cart = await pc.carts.create(CUSTOMER, {
       lineItems: [{ catalogItemId: SOFTWARE, quantity: 1, billingCycle: "one_time" }],
     });
-    const { orders } = await pc.carts.checkout(CUSTOMER, cart.id!);
+    const correlationId = crypto.randomUUID();
+    const { orders } = await pc.carts.checkout(CUSTOMER, cart.id!, { correlationId });
     await pc.orders.update(CUSTOMER, orders![0]!.id, { id: orders![0]!.id, status: "cancelled" });
     const order = await pc.orders.create(CUSTOMER, {
       lineItems: [{ offerId: "CFQ7TTC0LH18:0001:CFQ7TTC0K971", quantity: 2 }],
@@ -79,6 +80,8 @@ describe("the fake's audit log", () => {
       "create_agreement",
     ]);
     expect(data(records[3]!).get("Quantity")).toBe("3");
+    // The checkout's order carries the checkout request's correlation id.
+    expect(records[0]!.originalCorrelationId).toBe(correlationId);
   });
 
   it("filters by customer and by resource type, ignoring the value's case", async () => {
@@ -101,12 +104,24 @@ describe("the fake's audit log", () => {
     expect(await all(pc.auditRecords.list({ startDate: today() }))).toHaveLength(5);
   });
 
+  it("reads up to the 30-day window's end or today, whichever is less, when endDate is left out, as the docs say", async () => {
+    await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: SOFTWARE, quantity: 1 }] });
+    const start = today();
+    await fake.advanceTime(40 * DAY);
+    // 40 days on, a start 40 days back without an end is the window's 30 days, not a 400.
+    const answer = await raw(`startDate=${start}`);
+    expect(answer.status).toBe(200);
+    expect((answer.body as { totalCount?: number }).totalCount).toBe(1);
+  });
+
   it("answers 400 to a start more than 90 days back and to a window wider than 30 days, on its clock", async () => {
     await pc.orders.create(CUSTOMER, { lineItems: [{ offerId: SOFTWARE, quantity: 1 }] });
     const start = today();
     expect((await raw(`startDate=${start}&endDate=2099-01-01`)).status).toBe(400);
     await fake.advanceTime(89 * DAY);
-    expect((await raw(`startDate=${start}`)).status).toBe(400); // 89 days: wider than 30
+    expect(
+      (await raw(`startDate=${start}&endDate=${new Date(Date.now() + 89 * DAY).toISOString().slice(0, 10)}`)).status,
+    ).toBe(400); // 89 days: wider than 30
     const end = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
     expect((await raw(`startDate=${start}&endDate=${end}`)).status).toBe(200);
     await fake.advanceTime(2 * DAY);

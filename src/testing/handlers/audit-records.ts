@@ -38,7 +38,8 @@ function filterOf(text: string | undefined): ((record: AuditRecord) => boolean) 
 const listAuditRecords: Handler = (ctx, { query, headers }) => {
   const now = ctx.now();
   const start = dateOf(query.startDate) ?? now - AUDIT_WINDOW_MS;
-  const end = dateOf(query.endDate) ?? now;
+  // Without an end, "the max window or … today, whichever is less": never a window too wide.
+  const end = dateOf(query.endDate) ?? Math.min(now, start + AUDIT_WINDOW_MS);
   if (Number.isNaN(start) || Number.isNaN(end))
     return errorAnswer(400, 800002, "Invalid request input.", ["startDate and endDate must be dates."]);
   if (start < startOfDay(now - AUDIT_RETENTION_MS))

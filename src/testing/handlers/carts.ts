@@ -1,7 +1,7 @@
 // What the Carts operations do: the fake's cart store answers them.
 import type { Cart } from "../../../generated/schema";
 import type { OperationId } from "../../rules/request";
-import type { Handler } from "./context";
+import { correlationIdOf, type Handler } from "./context";
 
 const cart = (path: Record<string, unknown>) => String(path.cart_id);
 
@@ -9,5 +9,6 @@ export const CART_HANDLERS = {
   createCart: (ctx, { customerId, body }) => ctx.carts.create(customerId, body as Cart),
   getCart: (ctx, { customerId, path }) => ctx.carts.get(customerId, cart(path)),
   updateCart: (ctx, { customerId, path, body }) => ctx.carts.update(customerId, cart(path), body as Cart),
-  checkoutCart: (ctx, { customerId, path }) => ctx.carts.checkout(customerId, cart(path)),
+  checkoutCart: (ctx, { customerId, path, headers }) =>
+    ctx.carts.checkout(customerId, cart(path), correlationIdOf(headers)),
 } satisfies Partial<Record<OperationId, Handler>>;

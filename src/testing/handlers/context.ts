@@ -57,6 +57,12 @@ export type Handler = (ctx: HandlerContext, request: HandlerRequest) => Answer |
 
 export const NOT_FOUND = errorAnswer(404, 20000, "Order ID not found.");
 
+/** The request's MS-CorrelationId, as the audit log records it. */
+export function correlationIdOf(headers: IncomingHttpHeaders): string | undefined {
+  const id = headers["ms-correlationid"];
+  return typeof id === "string" ? id : undefined;
+}
+
 /** A collection answer, as the service shapes every list. */
 export const collection = (items: readonly unknown[], extra: Record<string, unknown> = {}): Answer => ({
   status: 200,

@@ -1,20 +1,14 @@
 // What the Orders operations do to the fake's orders: the answers Partner Center would give.
-import type { IncomingHttpHeaders } from "node:http";
 import type { Order, PlacedOrder } from "../../../generated/schema";
 import { enumKey } from "../../rules/bind";
 import type { OperationId } from "../../rules/request";
 import type { NewOrder } from "../state/store";
 import { purchaseRefusal } from "../state/purchase-rules";
 import { errorAnswer } from "../wire/answers";
-import { collection, NOT_FOUND, type Handler } from "./context";
+import { collection, correlationIdOf, NOT_FOUND, type Handler } from "./context";
 import { decodeToken, encodeToken } from "./continuation-token";
 
 const link = (uri: string, headers: { key: string; value: string }[] = []) => ({ uri, method: "GET", headers });
-
-const correlationOf = (headers: IncomingHttpHeaders) => {
-  const id = headers["ms-correlationid"];
-  return typeof id === "string" ? id : undefined;
-};
 
 const createOrder: Handler = async (ctx, { customerId, body, headers }) => {
   const unattested = (body as NewOrder).lineItems.flatMap((line, i) =>
@@ -31,7 +25,7 @@ const createOrder: Handler = async (ctx, { customerId, body, headers }) => {
   if (refused) return refused;
   if (ctx.placementDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.placementDelayMs));
   const order = ctx.store.create(customerId, body as NewOrder);
-  ctx.onCreate(customerId, order, correlationOf(headers));
+  ctx.onCreate(customerId, order, correlationIdOf(headers));
   return { status: 201, body: order };
 };
 
@@ -64,7 +58,7 @@ const updateOrder: Handler = (ctx, { customerId, order, body, headers }) => {
   const updated = ctx.store.update(customerId, order.id, body as Order, (found) => ctx.refuseCancel(customerId, found));
   if (!updated || "code" in updated)
     return updated ? errorAnswer(updated.status, updated.code, updated.description) : NOT_FOUND;
-  ctx.audit.orderUpdated(customerId, before, updated, correlationOf(headers));
+  ctx.audit.orderUpdated(customerId, before, updated, correlationIdOf(headers));
   return { status: 200, body: updated };
 };
 

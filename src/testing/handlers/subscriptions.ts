@@ -4,7 +4,7 @@
 import type { Subscription } from "../../../generated/schema";
 import { asText } from "../../internal/as-text";
 import type { OperationId } from "../../rules/request";
-import { collection, NOT_FOUND, type Handler, type HandlerContext } from "./context";
+import { collection, correlationIdOf, NOT_FOUND, type Handler, type HandlerContext } from "./context";
 
 const synced = (ctx: HandlerContext, customerId: string) => ctx.subscriptions.sync(ctx.store.list(customerId));
 const same = (a: unknown, b: string | undefined) =>
@@ -38,15 +38,7 @@ const updateSubscription: Handler = (ctx, { customerId, path, body, headers }) =
     body as Subscription,
     ifMatch,
   );
-  if (before && after) {
-    const correlationId = headers["ms-correlationid"];
-    ctx.audit.subscriptionUpdated(
-      customerId,
-      before,
-      after,
-      typeof correlationId === "string" ? correlationId : undefined,
-    );
-  }
+  if (before && after) ctx.audit.subscriptionUpdated(customerId, before, after, correlationIdOf(headers));
   return answer;
 };
 

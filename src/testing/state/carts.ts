@@ -30,7 +30,7 @@ export interface CartRules {
   /** Offers whose lines need `attestationAccepted: true` (CartErrorCode 10012 otherwise). */
   attestationOffers: ReadonlySet<string>;
   /** Told of every order a checkout places. */
-  onCreate(customerId: string, order: PlacedOrder): void;
+  onCreate(customerId: string, order: PlacedOrder, correlationId?: string): void;
   now(): number;
 }
 
@@ -122,7 +122,8 @@ export class CartStore {
    * checkout of the cart is answered 409 800064; afterwards, the first result. A checkout that
    * placed nothing is not kept: the call can be made again, as the docs say.
    */
-  async checkout(customerId: string, cartId: string): Promise<Answer> {
+  /** `correlationId` is the request's, for the audit records of the orders it places. */
+  async checkout(customerId: string, cartId: string, correlationId?: string): Promise<Answer> {
     const stored = this.find(customerId, cartId);
     if (!stored) return notFound();
     if (stored.checkingOut) return cartInProgress(stored.cart.id);
@@ -143,7 +144,7 @@ export class CartStore {
     if (refused) return refused;
     stored.checkingOut = true;
     try {
-      const result = this.place(customerId, stored);
+      const result = this.place(customerId, stored, correlationId);
       if (result.orders?.length) {
         stored.result = result;
         stored.cart.status = "Ordered";
@@ -156,7 +157,7 @@ export class CartStore {
     }
   }
 
-  private place(customerId: string, stored: StoredCart): CartCheckoutResult {
+  private place(customerId: string, stored: StoredCart, correlationId: string | undefined): CartCheckoutResult {
     const groups = new Map<string, CartLineItem[]>();
     for (const line of stored.cart.lineItems) {
       const group = line.orderGroup ?? "0";
@@ -172,7 +173,7 @@ export class CartStore {
       }
       const order = this.orders.create(customerId, orderOf(lines));
       orders.push(order);
-      this.rules.onCreate(customerId, order);
+      this.rules.onCreate(customerId, order, correlationId);
     }
     return { orders, orderErrors, attributes: { objectType: "CartCheckoutResult" } };
   }
