@@ -1,6 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { PROXY_VARIABLES } from "../../src/transport/node/proxy-agents";
+
+/** Every variable proxy-from-env reads (it tries each name in lower case, then in upper case). */
+export const PROXY_VARIABLES = [
+  "https_proxy",
+  "http_proxy",
+  "no_proxy",
+  "all_proxy",
+  "npm_config_proxy",
+  "npm_config_https_proxy",
+  "npm_config_http_proxy",
+  "npm_config_no_proxy",
+].flatMap((name) => [name, name.toUpperCase()]);
 
 export interface ProxyProcess {
   url: string;

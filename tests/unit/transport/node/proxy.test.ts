@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { createPartnerCenterClient, type ClientOptions } from "../../../../src";
 import { runIsolated } from "../../../helpers/isolated";
-import { startProxy, type ProxyProcess } from "../../../helpers/proxy";
-import { PROXY_VARIABLES } from "../../../../src/transport/node/proxy-agents";
+import { PROXY_VARIABLES, startProxy, type ProxyProcess } from "../../../helpers/proxy";
+
 import { failure } from "../../../helpers/failure";
 
 const TLS = join(__dirname, "..", "..", "..", "fixtures", "tls");
@@ -112,6 +112,16 @@ describe("proxies from the environment", () => {
     expect(error.message).toMatch(/HTTPS_PROXY.*http:\/\/ or https:\/\//);
     const shown = [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 8 })].join("\n");
     expect(shown).not.toContain("hunter2");
+  });
+
+  it("reads the environment once per client and host, at its first call there, as Azure's pipeline reads it at its making", async () => {
+    const pc = client();
+    await expect(pc.orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+    process.env.HTTPS_PROXY = proxies.refuse!.url;
+    await expect(pc.orders.get(CUSTOMER, "o1")).resolves.toMatchObject({ id: "o1" });
+    expect(await proxies.refuse!.logged(0)).toEqual([]);
+    // A client made now reads the variable.
+    await expect(failure(client().orders.get(CUSTOMER, "o1"))).resolves.toMatchObject({ status: 407 });
   });
 
   it("ignores the environment with proxy: false", async () => {
