@@ -2,8 +2,18 @@
 // already checked, and an answer's as node:http hands them over (raw name/value pairs), read as
 // fetch's Headers reads them: names in any casing, repeated fields joined with ", ", Set-Cookie
 // kept apart. Validating each field into an undici Headers, and its sorted iteration, cost about
-// 5 us a call over loopback. Held to Headers by tests/unit/internal/fast/light-headers.test.ts.
+// 5 us a call over loopback; trimming each value with a regular expression, a tenth of the rest
+// of the client's own work. Held to Headers by tests/unit/internal/fast/light-headers.test.ts.
 // An answer's names are the server's data: a Map, never a plain object.
+
+/** Whether a character code is whitespace that Headers trims from a value's ends: tab, LF, CR, space. */
+const isTrimmed = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+/** A value as Headers normalises it: leading and trailing whitespace dropped (a regular expression only when there is some). */
+function normalised(value: string): string {
+  if (value === "" || (!isTrimmed(value.charCodeAt(0)) && !isTrimmed(value.charCodeAt(value.length - 1)))) return value;
+  return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+}
 
 type Entries = ReturnType<Headers["entries"]>;
 type Names = ReturnType<Headers["keys"]>;
@@ -19,8 +29,7 @@ export class LightHeaders implements Headers {
 
   append(name: string, value: string): void {
     const key = name.toLowerCase();
-    // As Headers normalises a value: leading and trailing whitespace dropped.
-    const text = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+    const text = normalised(value);
     if (key === "set-cookie") this.#cookies.push(text);
     const had = this.#fields.get(key);
     this.#fields.set(key, had === undefined ? text : `${had}, ${text}`);
@@ -52,8 +61,10 @@ export class LightHeaders implements Headers {
   }
 
   set(name: string, value: string): void {
-    this.delete(name);
-    this.append(name, value);
+    const key = name.toLowerCase();
+    const text = normalised(value);
+    if (key === "set-cookie") this.#cookies.splice(0, this.#cookies.length, text);
+    this.#fields.set(key, text);
   }
 
   forEach(callback: (value: string, key: string, parent: Headers) => void, thisArg?: unknown): void {

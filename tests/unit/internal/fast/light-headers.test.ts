@@ -74,6 +74,32 @@ describe("LightHeaders", () => {
       }),
     );
   });
+
+  it("changes as Headers does for any appends, sets and deletes, values with whitespace at either end", () => {
+    const name = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,4}$/),
+      fc.constantFrom("Set-Cookie", "x-a", "X-A"),
+    );
+    const value = fc.stringMatching(/^[\t\r\n ]{0,2}[ -~]{0,8}[\t\r\n ]{0,2}$/);
+    const change = fc.tuple(
+      fc.constantFrom("append", "set", "delete") as fc.Arbitrary<"append" | "set" | "delete">,
+      name,
+      value,
+    );
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 12 }), (changes) => {
+        const light = new LightHeaders();
+        const headers = new Headers();
+        for (const [how, n, v] of changes) {
+          for (const h of [light, headers]) {
+            if (how === "delete") h.delete(n);
+            else h[how](n, v);
+          }
+        }
+        expect(view(light)).toEqual(view(headers));
+      }),
+    );
+  });
 });
 
 describe("LightHeaders.record", () => {
