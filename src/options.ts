@@ -56,7 +56,8 @@ export interface ClientOptions {
   /**
    * The proxy to send through: a URL (`http://user:password@proxy:3128`; its credentials never
    * reach an error or a log), or `false` for none. Default: what `HTTPS_PROXY`, `HTTP_PROXY` and
-   * `NO_PROXY` say (either case), as curl does. The default transport in Node only.
+   * `NO_PROXY` say (either case), as curl does, read once per host at the client's first call
+   * there. The default transport in Node only.
    */
   proxy?: string | false | undefined;
   /** Sent as MS-PartnerCenter-Application. */
