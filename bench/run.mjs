@@ -1,6 +1,7 @@
 // npm run bench: every benchmark side by side, each figure the median of several runs with its
 // min and max, printed as a table and written to bench/results.json. Nothing here is asserted:
 // goals are reported as met or missed, never as a failing test.
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem, type as osType, release } from "node:os";
 import { bundleSizes, partCosts } from "./bundle.mjs";
@@ -120,6 +121,44 @@ for (const operation of ["createOrder", "listOrders"]) {
   );
 }
 await server.close();
+
+// The same on the Node line partners run most: undici and V8 change the ratios between lines.
+const LINE = process.env.BENCH_NODE_LINE ?? "24";
+say(`\n2b. Sections 1 and 2 on Node ${LINE} (npx -p node@${LINE}, a child process; ratio per round)`);
+const line = spawnSync(
+  "npx",
+  ["--yes", "-p", `node@${LINE}`, "--", "node", new URL("node-line.mjs", import.meta.url).pathname],
+  {
+    encoding: "utf8",
+    env: { ...process.env, BENCH_ROUNDS: String(ROUNDS) },
+  },
+);
+const lineResult = line.status === 0 ? JSON.parse(line.stdout.trim().split("\n").at(-1)) : undefined;
+if (!lineResult) {
+  say(
+    `     not run: npx -p node@${LINE} failed (${(line.stderr ?? "").trim().split("\n").at(-1) ?? line.error}); it needs the npm registry`,
+  );
+} else {
+  results.nodeLine = lineResult;
+  for (const operation of ["createOrder", "listOrders"]) {
+    const raw = operation === "createOrder" ? "this client, pc.POST" : "this client, pc.GET";
+    const o = lineResult.overhead[operation];
+    const l = lineResult.loopback[operation];
+    say(
+      `     ${lineResult.node} ${operation.padEnd(12)} fetch stubbed, vs bare openapi-fetch: this client ${range(o["this client"], 2, "x")}, ${raw.slice(13)} ${range(o[raw], 2, "x")}; loopback, vs raw node:http: ${range(l, 2, "x")}`,
+    );
+    goal(
+      `Node ${LINE}: overhead ${operation}, this client: ≥ 0.90x bare openapi-fetch`,
+      o["this client"].median >= 0.9,
+      `${range(o["this client"], 2, "x")}`,
+    );
+    goal(
+      `Node ${LINE}: loopback ${operation}: this client at ≥ 0.85x raw node:http keep-alive`,
+      l.median >= 0.85,
+      `${range(l, 2, "x")} per round`,
+    );
+  }
+}
 
 say("\n3. Bundle for a browser or edge consumer (esbuild, minified; gzip -9)");
 results.bundle = await bundleSizes();
