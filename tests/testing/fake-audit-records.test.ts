@@ -70,7 +70,12 @@ describe("the fake's audit log", () => {
     const [subscription] = await all(pc.subscriptions.listByOrder(CUSTOMER, order.id));
     await pc.subscriptions.update(CUSTOMER, subscription!.id, { quantity: 3 });
     const contact = { firstName: "Tania", lastName: "Carr", email: "someone@example.com" };
-    await pc.prerequisites.createCustomerAgreement(CUSTOMER, { primaryContact: contact, dateAgreed: new Date() });
+    const agreementCorrelationId = crypto.randomUUID();
+    await pc.prerequisites.createCustomerAgreement(
+      CUSTOMER,
+      { primaryContact: contact, dateAgreed: new Date() },
+      { correlationId: agreementCorrelationId },
+    );
     const records = await all(pc.auditRecords.list({ startDate: today() }));
     expect(records.map((r) => r.operationType)).toEqual([
       "create_order",
@@ -80,8 +85,10 @@ describe("the fake's audit log", () => {
       "create_agreement",
     ]);
     expect(data(records[3]!).get("Quantity")).toBe("3");
-    // The checkout's order carries the checkout request's correlation id.
+    // The checkout's order carries the checkout request's correlation id; every record has an id.
     expect(records[0]!.originalCorrelationId).toBe(correlationId);
+    expect(records[4]!.originalCorrelationId).toBe(agreementCorrelationId);
+    expect(records.filter((r) => !r.id)).toEqual([]);
   });
 
   it("filters by customer and by resource type, ignoring the value's case", async () => {

@@ -8,7 +8,7 @@ import { asText } from "../../internal/as-text";
 import type { OperationId } from "../../rules/request";
 import { AGREEMENT_TEMPLATES, type StoredAgreement } from "../state/prerequisites";
 import { errorAnswer } from "../wire/answers";
-import { collection, type Handler, type HandlerRequest } from "./context";
+import { collection, correlationIdOf, type Handler, type HandlerRequest } from "./context";
 
 /** Without agreementType the service answers the Microsoft Cloud Agreement, "for backward compatibility". */
 const agreementType = ({ query }: HandlerRequest) =>
@@ -25,7 +25,7 @@ const listAgreementMetadata: Handler = (_ctx, request) => {
 const listCustomerAgreements: Handler = ({ prerequisites }, request) =>
   collection(prerequisites.agreementsOf(request.customerId, agreementType(request)));
 
-const createCustomerAgreement: Handler = ({ prerequisites, now, audit }, { customerId, body }) => {
+const createCustomerAgreement: Handler = ({ prerequisites, now, audit }, { customerId, body, headers }) => {
   const posted = body as StoredAgreement;
   const template = AGREEMENT_TEMPLATES.find(
     (t) =>
@@ -54,7 +54,7 @@ const createCustomerAgreement: Handler = ({ prerequisites, now, audit }, { custo
     };
   }
   const { agreementLink: _link, ...answer } = agreement;
-  audit.agreementCreated(customerId, answer);
+  audit.agreementCreated(customerId, answer, correlationIdOf(headers));
   return { status: 201, body: answer };
 };
 

@@ -28,11 +28,29 @@ export class AuditLog {
 
   constructor(private readonly now: () => number) {}
 
-  private write(record: AuditRecord): void {
+  /**
+   * Keeps `record`, dated now, with the docs' id (`{partner}_{customer}_{resource}_{operation}_{ticks}`)
+   * and the request's correlation id; records 90 days old go first, from the front of the log,
+   * where the oldest are.
+   */
+  private write(
+    record: AuditRecord & { customerId: string; operationType: string },
+    resourceId: string,
+    correlationId?: string,
+  ): void {
     const at = this.now();
-    this.records = this.records.filter((r) => at - Date.parse(r.operationDate ?? "") < AUDIT_RETENTION_MS);
+    let expired = 0;
+    while (
+      expired < this.records.length &&
+      at - Date.parse(this.records[expired]!.operationDate ?? "") >= AUDIT_RETENTION_MS
+    )
+      expired += 1;
+    if (expired) this.records.splice(0, expired);
+    const operation = record.operationType.replace(/_/g, "");
     this.records.push({
+      id: `${FAKE_PARTNER_ID}_${record.customerId}_${resourceId.toLowerCase()}_${operation}_${at}`,
       ...record,
+      ...(correlationId ? { originalCorrelationId: correlationId } : {}),
       partnerId: FAKE_PARTNER_ID,
       operationDate: new Date(at).toISOString(),
       operationStatus: "succeeded",
@@ -41,13 +59,11 @@ export class AuditLog {
   }
 
   orderCreated(customerId: string, order: PlacedOrder, correlationId?: string): void {
-    this.write({
-      id: `${FAKE_PARTNER_ID}_${customerId}_${order.id.toLowerCase()}_createorder_${this.now()}`,
+    const record = {
       customerId,
       resourceType: "order",
       resourceNewValue: pascalJson(order),
       operationType: "create_order",
-      ...(correlationId ? { originalCorrelationId: correlationId } : {}),
       customizedData: data([
         ["OrderId", order.id],
         ["AlternateId", order.alternateId],
@@ -58,34 +74,32 @@ export class AuditLog {
           [`PartnerOnRecord-${i}`, line.partnerIdOnRecord ?? null],
         ]),
       ]),
-    });
+    };
+    this.write(record, order.id, correlationId);
   }
 
   orderUpdated(customerId: string, before: string, order: PlacedOrder, correlationId?: string): void {
-    this.write({
-      id: `${FAKE_PARTNER_ID}_${customerId}_${order.id.toLowerCase()}_updateorder_${this.now()}`,
+    const record = {
       customerId,
       resourceType: "order",
       resourceOldValue: before,
       resourceNewValue: pascalJson(order),
       operationType: "update_order",
-      ...(correlationId ? { originalCorrelationId: correlationId } : {}),
       customizedData: data([
         ["OrderId", order.id],
         ["Status", order.status],
       ]),
-    });
+    };
+    this.write(record, order.id, correlationId);
   }
 
   subscriptionUpdated(customerId: string, before: Subscription, after: Subscription, correlationId?: string): void {
-    this.write({
-      id: `${FAKE_PARTNER_ID}_${customerId}_${after.id.toLowerCase()}_updatesubscription_${this.now()}`,
+    const record = {
       customerId,
       resourceType: "subscription",
       resourceOldValue: pascalJson(before),
       resourceNewValue: pascalJson(after),
       operationType: "update_subscription",
-      ...(correlationId ? { originalCorrelationId: correlationId } : {}),
       customizedData: data([
         ["SubscriptionId", after.id],
         ["OfferId", after.offerId],
@@ -93,22 +107,21 @@ export class AuditLog {
         ["Status", after.status],
         ["AutoRenewEnabled", String(after.autoRenewEnabled ?? false)],
       ]),
-    });
+    };
+    this.write(record, after.id, correlationId);
   }
 
-  agreementCreated(customerId: string, agreement: Record<string, unknown>): void {
-    this.write({
+  /** An agreement has no id of its own: its record's id names the agreement's type. */
+  agreementCreated(customerId: string, agreement: Record<string, unknown>, correlationId?: string): void {
+    const type = typeof agreement.agreementType === "string" ? agreement.agreementType : "MicrosoftCustomerAgreement";
+    const record = {
       customerId,
       resourceType: "agreement",
       resourceNewValue: pascalJson(agreement),
       operationType: "create_agreement",
-      customizedData: data([
-        [
-          "AgreementType",
-          typeof agreement.agreementType === "string" ? agreement.agreementType : "MicrosoftCustomerAgreement",
-        ],
-      ]),
-    });
+      customizedData: data([["AgreementType", type]]),
+    };
+    this.write(record, type, correlationId);
   }
 
   /** The records of `[from, to]` (whole days), oldest first, that the filter keeps. */
