@@ -50,27 +50,37 @@ async function startPrism({ port, upstream, args = [], timeoutMs = 30_000 } = {}
     { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "test" } },
   );
   const url = `http://127.0.0.1:${chosen}`;
+  // Prism's log is kept only until it says it listens (for the error if it never does): kept
+  // after that, a long-running mock's memory grew with every request and each line rescanned all
+  // of it.
   let output = "";
   await new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => fail(new Error(`Prism did not start within ${timeoutMs} ms:\n${output}`)),
       timeoutMs,
     );
-    function fail(error) {
+    const onData = (chunk) => {
+      output += chunk;
+      if (!output.includes("Prism is listening")) return;
+      settle();
+      resolve();
+    };
+    const onExit = (code) => fail(new Error(`Prism exited with ${code} before listening:\n${output}`));
+    function settle() {
       clearTimeout(timer);
+      child.stdout.off("data", onData);
+      child.stderr.off("data", onData);
+      child.off("exit", onExit);
+      output = "";
+    }
+    function fail(error) {
+      settle();
       child.kill("SIGKILL");
       reject(error);
     }
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes("Prism is listening")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.once("exit", (code) => fail(new Error(`Prism exited with ${code} before listening:\n${output}`)));
+    child.once("exit", onExit);
   });
   // Keep draining its log so a full pipe never blocks it.
   child.stdout.resume();

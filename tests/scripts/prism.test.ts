@@ -2,6 +2,7 @@
 // real child process starts it and is killed with SIGKILL, which runs no teardown, and Prism ends.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { startPrism } from "../../scripts/prism.cjs";
 import { until } from "../helpers/until";
 
 const ROOT = join(__dirname, "..", "..");
@@ -32,5 +33,18 @@ describe("the Prism mock", () => {
     starter.kill("SIGKILL");
     await until(() => !alive(prismPid), 20_000);
     expect(alive(prismPid)).toBe(false);
+  }, 90_000);
+
+  it("keeps none of Prism's log once Prism listens: a long-running mock's memory and CPU do not grow with its requests", async () => {
+    const mock = await startPrism();
+    try {
+      for (const stream of [mock.process.stdout!, mock.process.stderr!]) {
+        expect(stream.listenerCount("data")).toBe(0);
+        // Still drained, so a full pipe never blocks Prism.
+        expect(stream.readableFlowing).toBe(true);
+      }
+    } finally {
+      await mock.stop();
+    }
   }, 90_000);
 });
