@@ -20,22 +20,28 @@ export type { NamedExample, OperationInfo } from "../../scripts/spec-walk.mjs";
 
 export const resolve = <T = Json>(node: Json): T => resolveIn<T>(spec, node);
 
-export const operations = (): OperationInfo[] => operationsOf(spec);
+/** `walk` run once: the spec does not change during a run, and 1,126 contract cases each walked it again. */
+function once<T>(walk: () => T[]): () => readonly T[] {
+  let result: readonly T[] | undefined;
+  return () => (result ??= Object.freeze(walk()));
+}
+
+export const operations = once((): OperationInfo[] => operationsOf(spec));
 
 export interface ResponseInfo extends OperationInfo {
   status: number;
   response: Json;
 }
 
-export function responses(): ResponseInfo[] {
-  return operations().flatMap((op) =>
+export const responses = once((): ResponseInfo[] =>
+  operations().flatMap((op) =>
     Object.entries(op.operation.responses as Json).map(([status, response]) => ({
       ...op,
       status: Number(status),
       response: resolve(response),
     })),
-  );
-}
+  ),
+);
 
 /** The documented response for an answer to `method` on a concrete `path` with `status`, if any. */
 export function documentedResponse(method: string, path: string, status: number): ResponseInfo | undefined {
@@ -45,7 +51,7 @@ export function documentedResponse(method: string, path: string, status: number)
   );
 }
 
-export const namedExamples = (): NamedExample[] => namedExamplesOf(spec);
+export const namedExamples = once((): NamedExample[] => namedExamplesOf(spec));
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
