@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AttemptAbort } from "../../../src/internal/fast/attempt-abort";
+import { LightHeaders } from "../../../src/internal/fast/light-headers";
 import { defaultTransport } from "../../../src/transport/default-transport";
 import { defaultTransport as browserDefaultTransport } from "../../../src/transport/default-transport.browser";
 
@@ -34,6 +35,24 @@ describe("the default transport", () => {
     const received = await transport(call(), new AttemptAbort(), 1_000);
     expect(text(received.body)).toBe('{"from":"fetch"}');
     expect(spy).toHaveBeenCalledWith(url, expect.objectContaining({ method: "GET", redirect: "manual" }));
+  });
+});
+
+describe("the platform's fetch", () => {
+  it("gets the client's own headers as a plain record, which it copies faster than a Headers-like object", async () => {
+    const spy = jest.spyOn(globalThis, "fetch").mockResolvedValue(new Response("{}"));
+    const headers = new LightHeaders(["MS-RequestId", "r", "Accept", "application/json"]);
+    await browserDefaultTransport()({ method: "GET", url, headers }, new AttemptAbort(), 1_000);
+    const sent = spy.mock.calls[0]![1]!.headers as Record<string, string>;
+    expect(sent).not.toBeInstanceOf(LightHeaders);
+    expect({ ...sent }).toEqual({ "ms-requestid": "r", accept: "application/json" });
+  });
+
+  it("gets Headers that are not the client's own (a Request's) as they are", async () => {
+    const spy = jest.spyOn(globalThis, "fetch").mockResolvedValue(new Response("{}"));
+    const headers = new Headers({ "MS-RequestId": "r" });
+    await browserDefaultTransport()({ method: "GET", url, headers }, new AttemptAbort(), 1_000);
+    expect(spy.mock.calls[0]![1]!.headers).toBe(headers);
   });
 });
 
