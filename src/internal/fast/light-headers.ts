@@ -73,11 +73,12 @@ export class LightHeaders implements Headers {
 
   /** Sorted by name, Set-Cookie once per cookie, as Headers iterates. */
   #list(): [string, string][] {
-    return [...this.#fields.keys()]
-      .sort()
-      .flatMap((key): [string, string][] =>
-        key === "set-cookie" ? this.#cookies.map((cookie) => [key, cookie]) : [[key, this.#fields.get(key)!]],
-      );
+    const list: [string, string][] = [];
+    for (const key of [...this.#fields.keys()].sort()) {
+      if (key !== "set-cookie") list.push([key, this.#fields.get(key)!]);
+      else for (const cookie of this.#cookies) list.push([key, cookie]);
+    }
+    return list;
   }
 
   entries(): Entries {
