@@ -2,7 +2,8 @@
 // project and a fresh CommonJS project, each type-checked with strict tsc (the ESM project's
 // compile also checks every declaration file the package ships) and run against the Prism mock
 // (create and list an order); the ESM project's client bundled as a browser or edge bundler would
-// (the package's browser condition), which must carry no node:http code; a third project that uses
+// (the package's browser condition), which must carry no node:http code; the declarations compiled
+// by TypeScript 5.4, the oldest the README states, with the DOM's types; a third project that uses
 // the contract kit as a consuming service would (validators and matchers in a Jest suite and a
 // Vitest suite, the contract command against the packaged fake); and the tarball read by
 // @arethetypeswrong/cli (every entry point under node10, node16 ESM and CJS, and bundler
@@ -152,7 +153,7 @@ describe("the packed package", () => {
     expect(cited.filter((id) => !decisions.includes(`<a id="${id}"></a>`))).toEqual([]);
   }, 90_000);
 
-  it("compiles against its declarations with TypeScript 5.4, the oldest it states (no skipLibCheck)", async () => {
+  it("compiles against its declarations with TypeScript 5.4, the oldest it states, and the DOM's types (no skipLibCheck)", async () => {
     const { stdout } = await minimum;
     expect(stdout.trim().split("\n")[0]).toMatch(new RegExp(`^Version ${MINIMUM_TYPESCRIPT.replace(".", "\\.")}\\.`));
   }, 180_000);
