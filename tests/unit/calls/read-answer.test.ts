@@ -121,6 +121,7 @@ describe("successBody", () => {
   it.each([
     ["an empty body", "", {}, "the body is empty"],
     ["no body at all", undefined, {}, "the body is empty"],
+    ["a body of whitespace only", " \r\n\t\u00a0\ufeff", {}, "the body is empty"],
     ["truncated JSON", '{"id":"a"', {}, "the body is not JSON"],
     ["HTML", "<html></html>", { "Content-Type": "text/html" }, "the body is text/html, not JSON"],
     ["a JSON array", "[]", {}, "the body is not a JSON object"],
