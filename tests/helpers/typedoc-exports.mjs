@@ -1,14 +1,14 @@
-// A TypeDoc plugin for the API-reference test: when TypeDoc has converted the package, it writes
-// what each entry point exports, as the TypeScript compiler lists them in the program TypeDoc
-// built (types, interfaces and values alike), to exports.json beside the pages once they are written. The test checks
-// the pages against that list without building a program of its own.
+// A TypeDoc plugin for the API-reference test: once TypeDoc has written the pages, it writes beside
+// them (exports.json) what each entry point exports, as the TypeScript compiler lists them in the
+// program TypeDoc built (types, interfaces and values alike). The test checks the pages against
+// that list without building a program of its own.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Converter, RendererEvent } from "typedoc";
 
 /** @param {import("typedoc").Application} app */
 export function load(app) {
-  const exports = {};
+  const exports = Object.create(null);
   app.converter.on(Converter.EVENT_END, (context) => {
     for (const program of context.programs) {
       const checker = program.getTypeChecker();
