@@ -263,8 +263,9 @@ describeWithRedis("a fleet of workers sharing one quota through Redis", () => {
     ]);
     expect(tallies.every((t) => t.ok === 25)).toBe(true);
     // The server's clock decides: a worker reading its own would take slots that are not free (429s)
-    // or wait for ones that are (30 s, where the run takes one: a throughput under 0.05).
+    // or wait for ones that are (30 s, where the run takes one: a throughput under 0.05). A third,
+    // as the first drill's floor: beside 8 busy loops on 2 cores this one reached 0.49.
     expect(fake.stats.throttled).toBe(0);
-    expect(throughput(attempts, 100)).toBeGreaterThanOrEqual(0.5);
+    expect(throughput(attempts, 100)).toBeGreaterThanOrEqual(1 / 3);
   }, 60_000);
 });
