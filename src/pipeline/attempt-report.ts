@@ -59,10 +59,7 @@ export function attemptReport(options: {
       // Built only for whoever listens: this runs on every attempt.
       if (!logger && !observed.attempt()) return;
       const fields = resultFields(call, attempt, result);
-      if (logger) {
-        const line = Object.assign(fields, { durationMs });
-        emit(logger, "info", formatAttempt(line), line);
-      }
+      if (logger) emit(logger, "info", formatAttempt(Object.assign(fields, { durationMs })), fields);
       if (!observed.attempt()) return;
       publishAttempt({
         method: call.method,
