@@ -59,7 +59,8 @@ export function attemptReport(options: {
       // Built only for whoever listens: this runs on every attempt.
       if (!logger && !observed.attempt()) return;
       const fields = resultFields(call, attempt, result);
-      if (logger) emit(logger, "info", formatAttempt(Object.assign(fields, { durationMs })), fields);
+      // The logger gets a copy (a spread alone is fast): what it changes, the channel below never sees.
+      if (logger) emit(logger, "info", formatAttempt(Object.assign(fields, { durationMs })), { ...fields });
       if (!observed.attempt()) return;
       publishAttempt({
         method: call.method,

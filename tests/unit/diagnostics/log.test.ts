@@ -186,4 +186,27 @@ describe("a levelled logger (console, pino, winston as they are)", () => {
     expect(lines.some((l) => /retrying in/.test(String(l)))).toBe(true);
     expect(lines.some((l) => /failed after 2 attempts/.test(String(l)))).toBe(true);
   });
+
+  it("lets a logger that changes the fields it is given change only its own copy, not what the attempt channel publishes", async () => {
+    const { subscribe, unsubscribe } = require("node:diagnostics_channel") as typeof import("node:diagnostics_channel");
+    const { CHANNELS } =
+      require("../../../src/diagnostics/channels") as typeof import("../../../src/diagnostics/channels");
+    const CORRELATION = "8d4c6f0e-2f4b-4c63-9d2e-7b1a5e3c9f10";
+    const published: { correlationId?: string; msCv?: string }[] = [];
+    const listen = (message: unknown) => void published.push(message as (typeof published)[number]);
+    const scrubbing = (_message: string, fields: Record<string, unknown>) => {
+      fields.correlationId = "scrubbed";
+      fields.msCv = "scrubbed";
+    };
+    subscribe(CHANNELS.attempt, listen);
+    try {
+      const answer = json(200, ORDER, { "MS-CV": "cv.1" });
+      await client({ info: scrubbing }, answer).orders.get(CUSTOMER, ORDER.id, { correlationId: CORRELATION });
+    } finally {
+      unsubscribe(CHANNELS.attempt, listen);
+    }
+    expect(published.map(({ correlationId, msCv }) => ({ correlationId, msCv }))).toEqual([
+      { correlationId: CORRELATION, msCv: "cv.1" },
+    ]);
+  });
 });
