@@ -39,11 +39,14 @@ beforeAll(async () => {
   });
   tarball = join(work, JSON.parse(stdout)[0].filename);
   // The consumers install and compile while attw and publint read the tarball; each test awaits its own.
-  for (const kind of ["esm", "cjs", "contract"] as const) {
-    installed[kind] = install(kind);
+  const kinds = ["esm", "cjs", "contract"] as const;
+  const dirs = kinds.map(install);
+  const compiled = Promise.all(dirs).then(compile);
+  for (const [i, kind] of kinds.entries()) {
+    installed[kind] = compiled.then(() => dirs[i]!);
     installed[kind].catch(() => undefined);
   }
-  minimum = installed.esm!.then(compileWithMinimum);
+  minimum = dirs[0]!.then(compileWithMinimum);
   minimum.catch(() => undefined);
   reports = {
     attw: run(bin("attw"), [tarball, "--format", "json"], { cwd: work }),
@@ -57,7 +60,7 @@ beforeAll(async () => {
 
 afterAll(() => work && rmSync(work, { recursive: true, force: true }));
 
-/** A consumer project with the tarball installed and its TypeScript compiled; its directory. */
+/** A consumer project with the tarball installed; its directory. */
 async function install(kind: Kind): Promise<string> {
   const dir = join(work, kind);
   cpSync(join(ROOT, "tests", "fixtures", "consumers", kind), dir, { recursive: true });
@@ -68,8 +71,20 @@ async function install(kind: Kind): Promise<string> {
   // the package itself comes only from the tarball.
   symlinkSync(join(ROOT, "node_modules", "@types"), join(dir, "node_modules", "@types"));
   symlinkSync(join(ROOT, "node_modules", "vitest"), join(dir, "node_modules", "vitest"));
-  await run(bin("tsc"), ["-p", dir]);
   return dir;
+}
+
+/**
+ * Every consumer project compiled, each under its own tsconfig, by one `tsc --build` of them all:
+ * it parses the lib files and @types/node once, not once a project (10 s of CPU against 16 s).
+ */
+async function compile(dirs: string[]): Promise<void> {
+  const references = dirs.map((dir) => ({ path: dir }));
+  writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ files: [], references }));
+  // tsc prints its errors on stdout, which a failed execFile leaves out of its message.
+  await run(bin("tsc"), ["--build", work]).catch((error: { stdout?: string }) => {
+    throw new Error(`tsc --build of the consumers failed:\n${error.stdout ?? String(error)}`);
+  });
 }
 
 /** The oldest TypeScript's version line and its compile of a consumer in the ESM project; one npx, which takes seconds to start. */
