@@ -12,7 +12,9 @@ export const MAX_CODINGS = 5;
 
 /** The codings to undo, in the order to undo them, or why the answer cannot be read. */
 export function codingsToUndo(header: string | undefined): Coding[] | { problem: string } {
-  const listed = (header ?? "")
+  // Most answers name none: no split, map and filter for them.
+  if (header === undefined || header === "") return [];
+  const listed = header
     .split(",")
     .map((c) => c.trim().toLowerCase())
     .filter(Boolean);

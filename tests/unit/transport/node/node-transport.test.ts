@@ -108,6 +108,17 @@ describe("the node:http transport", () => {
     }
   });
 
+  it("decodes an answer whose codings come in two Content-Encoding fields, as fetch does", async () => {
+    handle = (_q, _b, response) => {
+      response.writeHead(200, { "Content-Encoding": ["deflate", "gzip"], "Content-Type": "application/json" });
+      response.end(gzipSync(deflateSync(Buffer.from('{"id":"é"}'))));
+    };
+    for (const transport of [viaFetch, node]) {
+      const received = await transport(call({ method: "GET", body: undefined }), new AttemptAbort(), 1_000);
+      expect(text(received.body)).toBe('{"id":"é"}');
+    }
+  });
+
   it("reads a complete Content-Length body followed by junk, and the next call on the same connection still works", async () => {
     let calls = 0;
     handle = (request, _b, response) => {
