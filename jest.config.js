@@ -18,7 +18,7 @@ const common = { testEnvironment: "node", transform, moduleNameMapper };
 module.exports = {
   // Three workers on this 2-core machine: the contract, package and reliability tests mostly wait
   // on child processes, sockets and timers (the exactly-once run uses 47% of a core), so a third
-  // worker fills that wait: npm test 49-50 s against 57-60 s with two.
+  // worker fills that wait: the whole of Jest took 119 s against 168 s with two (2026-12-08).
   maxWorkers: 3,
   // 30 s a test instead of Jest's 5 s (a global option: a project's own is ignored): on a loaded,
   // shared 2-core runner a fast-check property of 150 runs took over 5 s. A real hang still fails,
