@@ -162,7 +162,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): AttemptTransp
         ? call.body
         : await attempt.race(serialise(call, headers));
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
-    // No agent is the global agent's.
+    // `agent: undefined` sends through the global agent.
     const target: import("node:https").RequestOptions = {
       protocol: url.protocol,
       hostname: url.hostname.replace(/^\[|\]$/g, ""),
