@@ -73,7 +73,7 @@ for (const operation of ["createOrder", "listOrders"]) {
     goal(
       `overhead ${operation}, ${name}: ≥ 0.90x bare openapi-fetch`,
       r.median >= 0.9,
-      `${r.median.toFixed(2)}x [${r.min.toFixed(2)}–${r.max.toFixed(2)}]`,
+      `${fmt(r.median, 2)}x [${fmt(r.min, 2)}–${fmt(r.max, 2)}]`,
     );
   }
 }
@@ -173,12 +173,12 @@ for (const [name, size] of Object.entries(results.bundle)) {
   goal(
     "bundle: a create-only consumer at ≤ 0.9x the same on Azure's REST client",
     toAzure <= 0.9,
-    `${toAzure.toFixed(2)}x`,
+    `${fmt(toAzure, 2)}x`,
   );
   goal(
     "bundle: a create-only consumer at ≤ 80% of one that imports everything",
     ofEverything <= 0.8,
-    `${(100 * ofEverything).toFixed(0)}%`,
+    `${fmt(100 * ofEverything)}%`,
   );
 }
 results.requestChecks = await requestCheckSizes();
@@ -193,9 +193,9 @@ for (const [name, size] of Object.entries(results.parts)) {
   say(`     ${name.padEnd(62)} ${fmt(size.minified / 1024, 1)} kB minified, ${fmt(size.gzipped / 1024, 1)} kB gzipped`);
 }
 const gz = results.bundle["this client, browser/edge build"].gzipped / 1024;
-goal("bundle: client entry for browsers and edge ≤ 12 kB gzipped", gz <= 12, `${gz.toFixed(1)} kB`);
+goal("bundle: client entry for browsers and edge ≤ 12 kB gzipped", gz <= 12, `${fmt(gz, 1)} kB`);
 const floor = (results.parts.core.gzipped + results.parts["openapi-fetch (the stack's HTTP layer)"].gzipped) / 1024;
-say(`     openapi-fetch and the core alone, every optional part left out: ${floor.toFixed(1)} kB gzipped`);
+say(`     openapi-fetch and the core alone, every optional part left out: ${fmt(floor, 1)} kB gzipped`);
 
 say("\n4. Scaling with a stubbed fetch: µs per call (ratio to bare, same round), bytes allocated per call");
 say("   stages are the client's own work alone: line-item numbering with binding and checks, and reading the answer");
@@ -240,16 +240,12 @@ for (const [kind, sizes, unit] of [
 // (with 50% for noise), as may the whole call.
 const per = (key, stage) => results.scaling[key].stages[stage].median;
 const growth = per("create 1000", "request checks") / per("create 100", "request checks");
-goal(
-  "scaling: request checks grow linearly with line items (100 → 1,000: ≤ 15x)",
-  growth <= 15,
-  `${growth.toFixed(1)}x`,
-);
+goal("scaling: request checks grow linearly with line items (100 → 1,000: ≤ 15x)", growth <= 15, `${fmt(growth, 1)}x`);
 const readGrowth = per("list 1000", "answer read") / per("list 100", "answer read");
 goal(
   "scaling: reading a page grows linearly with its orders (100 → 1,000: ≤ 15x)",
   readGrowth <= 15,
-  `${readGrowth.toFixed(1)}x`,
+  `${fmt(readGrowth, 1)}x`,
 );
 
 // npm test is not run here: its time is a CI figure (.ci/run prints it), and one flaky test would
@@ -257,7 +253,7 @@ goal(
 say("\n5. Tooling wall time (s)");
 results.tooling = { gen: summary(Array.from({ length: 3 }, () => wallTime("npm", ["run", "gen"]))) };
 say(`     npm run gen              ${range(results.tooling.gen, 2, " s")} (3 runs)`);
-goal("npm run gen ≤ 3 s", results.tooling.gen.median <= 3, `${results.tooling.gen.median.toFixed(2)} s`);
+goal("npm run gen ≤ 3 s", results.tooling.gen.median <= 3, `${fmt(results.tooling.gen.median, 2)} s`);
 
 say("\n6. Paging: 100,000 orders in 1,000 pages from the fake Partner Center (3 runs)");
 const fake = await startSeededFake(100_000, 100);
@@ -273,7 +269,7 @@ say(`     peak heap growth         ${range(results.paging.peakHeapGrowthMb, 1, "
 goal(
   "paging: peak heap growth < 50 MB",
   results.paging.peakHeapGrowthMb.median < 50,
-  `${results.paging.peakHeapGrowthMb.median.toFixed(1)} MB`,
+  `${fmt(results.paging.peakHeapGrowthMb.median, 1)} MB`,
 );
 
 say(
@@ -308,7 +304,7 @@ goal("waiting with pacing: no 429", paced.throttled.max === 0, `${paced.throttle
 goal(
   "waiting with pacing: ≤ 1.05x the time the limit allows",
   paced.ratio.median <= 1.05,
-  `${paced.ratio.median.toFixed(2)}x`,
+  `${fmt(paced.ratio.median, 2)}x`,
 );
 
 say("\n8. What observing costs: createOrder, fetch stubbed (calls/s; ratio to nobody listening, same round)");
@@ -362,12 +358,12 @@ if (!REDIS_SERVER) {
   goal(
     "fleet: 4 workers sharing through Redis take ≤ 1.11x the time the limit allows (≥ 0.9 of its throughput)",
     four.ratio.median <= 1.11,
-    `${four.ratio.median.toFixed(2)}x`,
+    `${fmt(four.ratio.median, 2)}x`,
   );
 }
 
 say(
-  "\n9. pc.catalog.offers over 100 products x 5 SKUs x 3 availabilities, fetch stubbed (walks/s; ratio to bare openapi-fetch, same round)",
+  "\n10. pc.catalog.offers over 100 products x 5 SKUs x 3 availabilities, fetch stubbed (walks/s; ratio to bare openapi-fetch, same round)",
 );
 {
   const variants = catalogVariants();
@@ -388,7 +384,7 @@ say(
   goal(
     "catalog.offers: costs ≤ 1.2x the same reads through bare openapi-fetch",
     1 / r.median <= 1.2,
-    `${(1 / r.median).toFixed(2)}x the cost [${(1 / r.max).toFixed(2)}–${(1 / r.min).toFixed(2)}]`,
+    `${fmt(1 / r.median, 2)}x the cost [${fmt(1 / r.max, 2)}–${fmt(1 / r.min, 2)}]`,
   );
 }
 
