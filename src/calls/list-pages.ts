@@ -4,7 +4,7 @@ import { PartnerCenterError, PartnerCenterValidationError } from "../errors";
 import type { CallOptions } from "../options";
 import type { LinkInput } from "./links";
 import { callIds, type CallIds } from "./call";
-import { DEFAULT_MAX_PAGES, pageKey, readPage, type PagingState } from "./paging";
+import { DEFAULT_MAX_PAGES, readPage, type PagingState } from "./paging";
 import { wholeNumberProblems } from "../rules/is-whole";
 
 /** Follows a link; provided by the client so that lists can page. */
@@ -19,8 +19,11 @@ export interface ListRequest {
   operationId: string;
   /** What the list is of, for an error message ("customer <id>"). */
   subject: string;
-  /** The first page's path under the API root, which a `next` link must not lead back to. */
-  firstPath: string;
+  /**
+   * The first page's path under the API root, which a `next` link must not lead back to; made only
+   * if the first page has one (most lists are one page, and the path costs a URLSearchParams).
+   */
+  firstPath: () => string;
   /** Reads the first page with these ids. */
   first(ids: CallIds): Promise<unknown>;
 }
@@ -37,7 +40,7 @@ export async function* listPages<T>(
   if (problems.length) throw new PartnerCenterValidationError(list.operationId, problems);
   // Each page's ids are known here, so that an error about a page can name them.
   let ids = callIds(options);
-  const state: PagingState = { seen: new Set([pageKey(list.firstPath)]), pages: 1 };
+  const state: PagingState = { seen: new Set(), pages: 1, firstPath: list.firstPath };
   let page = await list.first(ids);
   for (;;) {
     const step = readPage(page, state, baseUrl, maxPages);

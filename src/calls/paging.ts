@@ -14,9 +14,14 @@ import { asText } from "../internal/as-text";
 export const DEFAULT_MAX_PAGES = 10_000;
 
 export interface PagingState {
-  /** Every page asked for so far, by where it is and the continuation token it was asked with. */
+  /**
+   * Every page asked for so far, by where it is and the continuation token it was asked with; the
+   * first page's is added once it links to another.
+   */
   readonly seen: Set<string>;
   pages: number;
+  /** The first page's path with its query, as a next link would name it. */
+  readonly firstPath: () => string;
 }
 
 /** A page's items, then either the link to the next page, the end, or why the list must end in error. */
@@ -69,6 +74,7 @@ export function readPage(page: unknown, state: PagingState, baseUrl: string, max
       problem: `links.next of page ${state.pages}: ${target.map((p) => `${p.path} ${p.message}`).join("; ")}`,
     };
   const key = pageKey(target.path, target.headers);
+  if (state.seen.size === 0) state.seen.add(pageKey(state.firstPath()));
   if (state.seen.has(key))
     return {
       items: orders,

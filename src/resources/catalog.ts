@@ -74,7 +74,7 @@ export async function* listProducts(
   const { targetView, targetSegment, reservationScope } = options ?? {};
   const query = { country, targetView, targetSegment, reservationScope };
   const subject = `view ${String(targetView)} in ${String(country)}`;
-  yield* productPages(client, LIST_PRODUCTS, subject, pathWithQuery("/products", query), { query }, options);
+  yield* productPages(client, LIST_PRODUCTS, subject, () => pathWithQuery("/products", query), { query }, options);
 }
 
 /** The products of a paged product list (by country or by customer), page after page as links.next leads. */
@@ -82,7 +82,7 @@ function productPages(
   client: PartnerCenterCore,
   operation: Operation,
   subject: string,
-  firstPath: string,
+  firstPath: () => string,
   request: RequestParts,
   options: ListProductsOptions,
 ): AsyncGenerator<Product, void, undefined> {
@@ -169,7 +169,7 @@ export async function* listCustomerProducts(
   const { targetView, targetSegment, reservationScope } = options ?? {};
   const query = { targetView, targetSegment, reservationScope };
   const subject = `view ${String(targetView)} for customer ${String(customerId)}`;
-  const firstPath = pathWithQuery(`/customers/${encodeURIComponent(String(customerId))}/products`, query);
+  const firstPath = () => pathWithQuery(`/customers/${encodeURIComponent(String(customerId))}/products`, query);
   yield* productPages(
     client,
     LIST_CUSTOMER_PRODUCTS,

@@ -186,7 +186,7 @@ export async function* listOrders(
   const list = {
     operationId: "listOrders",
     subject: `customer ${customerId}`,
-    firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/orders`, query),
+    firstPath: () => pathWithQuery(`/customers/${encodeURIComponent(customerId)}/orders`, query),
     first: (ids: CallIds) =>
       callOperation<OrderCollection>(
         core,

@@ -89,7 +89,7 @@ export async function* listSubscriptions(
   const list = {
     operationId: "listSubscriptions",
     subject: orderId === undefined ? `customer ${customerId}` : `order ${orderId}`,
-    firstPath: pathWithQuery(`/customers/${encodeURIComponent(customerId)}/subscriptions`, query),
+    firstPath: () => pathWithQuery(`/customers/${encodeURIComponent(customerId)}/subscriptions`, query),
     first: (ids: { requestId: string; correlationId: string }) =>
       callOperation<SubscriptionCollection>(core, LIST_SUBSCRIPTIONS, request, { ...listOptions, ...ids }),
   };

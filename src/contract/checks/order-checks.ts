@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { printable } from "../../internal/printable";
 import { resolveLink } from "../../calls/links";
-import { pageKey, readPage, type PagingState } from "../../calls/paging";
+import { readPage, type PagingState } from "../../calls/paging";
 import type { ContractArgs } from "../cli-args";
 import type { SendRaw } from "../fuzz";
 import { check, json, needsAppUser, skippedCheck, type CheckResult, type Checked, type StatusJudge } from "./check";
@@ -50,8 +50,9 @@ export async function customerChecks(send: SendRaw, args: ContractArgs, customer
 async function pageChecks(send: SendRaw, args: ContractArgs, customerId: string) {
   const results: CheckResult[] = [];
   const state: PagingState = {
-    seen: new Set([pageKey(`/customers/${encodeURIComponent(customerId)}/orders`)]),
+    seen: new Set(),
     pages: 1,
+    firstPath: () => `/customers/${encodeURIComponent(customerId)}/orders`,
   };
   const first = { path: { customer_id: customerId } };
   let page = await check(send, "listOrders, page 1", "listOrders", "GET", LIST_PATH, first);
