@@ -19,7 +19,7 @@ export default tseslint.config(
   {
     files: ["src/**/*.ts"],
     extends: [...tseslint.configs.recommendedTypeChecked],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { project: "./tsconfig.src.json", tsconfigRootDir: import.meta.dirname } },
     rules: {
       // One job per function (src/README.md): a factory that returns methods counts as one, so a
       // resource or a fake too long to read at once is split into named steps.
